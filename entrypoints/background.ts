@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Wiring only: routes typed messages (lib/messages.ts) to lib/ modules.
+});

@@ -1,0 +1,94 @@
+/**
+ * Playwright fixtures: the built Chrome extension loaded into a persistent
+ * headless Chromium, fixture pages served from 127.0.0.1, the extension id
+ * taken from its service worker, and a helper to open the popup for a tab.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
+import { type StaticServer, startStaticServer } from './static-server';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const FIXTURES_DIR = resolve('tests/fixtures');
+export const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--no-first-run',
+  ];
+}
+
+/** Launches Chromium with the extension in a persistent profile at `userDataDir`. */
+export async function launchWithExtension(userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROME_PATH,
+    headless: true,
+    args: chromiumArgs(),
+    viewport: { width: 1280, height: 900 },
+  });
+}
+
+export async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  return existing ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
+}
+
+/** The id of the extension's page that hosts `page` (its tab id), asked of the extension. */
+export async function tabIdOf(context: BrowserContext, page: Page): Promise<number> {
+  const worker = await extensionWorker(context);
+  const url = page.url();
+  const id = await worker.evaluate(async (target: string) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.url === target)?.id ?? -1;
+  }, url);
+  if (id < 0) throw new Error(`no tab found for ${url}`);
+  return id;
+}
+
+interface Fixtures {
+  context: BrowserContext;
+  extensionId: string;
+  server: StaticServer;
+  /** Opens the popup as a tab that targets `page`'s tab. */
+  openPopup: (page: Page) => Promise<Page>;
+}
+
+export const test = base.extend<Fixtures>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their deps by destructuring.
+  context: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'quotelens-e2e-'));
+    const context = await launchWithExtension(dir);
+    await use(context);
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  },
+  extensionId: async ({ context }, use) => {
+    const worker = await extensionWorker(context);
+    await use(new URL(worker.url()).host);
+  },
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their deps by destructuring.
+  server: async ({}, use) => {
+    const server = await startStaticServer(FIXTURES_DIR);
+    await use(server);
+    await server.close();
+  },
+  openPopup: async ({ context, extensionId }, use) => {
+    await use(async (page: Page) => {
+      const tabId = await tabIdOf(context, page);
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      return popup;
+    });
+  },
+});
+
+export const expect = test.expect;

@@ -1,0 +1,30 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Permissions are the minimum the features need; README "Permissions" says why each is there.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  webExt: { disabled: true },
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: {
+    name: 'QuoteLens',
+    description:
+      'See who said what: highlights every quoted statement in a news article, labels its speaker, and keeps your notes private.',
+    permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
+    commands: {
+      'toggle-site': {
+        suggested_key: { default: 'Alt+Shift+Q' },
+        description: 'Switch QuoteLens off or on for this site',
+      },
+      'note-selection': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Add a note to the selected text',
+      },
+    },
+    browser_specific_settings: {
+      gecko: { id: 'quotelens@example.org', strict_min_version: '128.0' },
+    },
+  },
+});
