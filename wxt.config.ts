@@ -5,6 +5,8 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   webExt: { disabled: true },
+  // Parallel builds (helpers, benchmarks) each get their own folder.
+  outDir: process.env.QL_OUT_DIR ?? '.output',
   vite: () => ({
     plugins: [preact()],
   }),

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
 import { type StaticServer, startStaticServer } from './static-server';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(process.env.QL_OUT_DIR ?? '.output', 'chrome-mv3');
 export const FIXTURES_DIR = resolve('tests/fixtures');
 export const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
 
