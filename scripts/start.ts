@@ -1,0 +1,110 @@
+/**
+ * `npm start`: builds the extension, serves the demo article from 127.0.0.1 and opens
+ * Chromium with QuoteLens loaded on it. With no display (or `--headless`) it runs
+ * headless instead, saves a screenshot of the annotated demo to demo.png and prints
+ * the article's speakers and statements as a table.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import type { PageState } from '../lib/messages';
+import { CHROME_PATH, chromiumArgs, EXTENSION_DIR, FIXTURES_DIR } from '../tests/e2e/fixtures';
+import { startStaticServer } from '../tests/e2e/static-server';
+
+const args = process.argv.slice(2);
+if (args.includes('--help')) {
+  console.log(`Usage: npm start [-- --headless] [-- --no-build]
+Builds QuoteLens and opens Chromium (${CHROME_PATH}; set CHROME_PATH to change) on the demo article.
+Headless (no DISPLAY, or --headless): writes demo.png and prints the speakers and statements.`);
+  process.exit(0);
+}
+const headless = args.includes('--headless') || !process.env.DISPLAY;
+
+if (!args.includes('--no-build')) {
+  console.log('Building the extension…');
+  execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+const server = await startStaticServer(FIXTURES_DIR);
+const profile = mkdtempSync(join(tmpdir(), 'quotelens-start-'));
+let context: Awaited<ReturnType<typeof chromium.launchPersistentContext>>;
+try {
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROME_PATH,
+    headless,
+    args: chromiumArgs(EXTENSION_DIR),
+    viewport: { width: 1280, height: 1000 },
+  });
+} catch (error) {
+  console.error(
+    `Could not start Chromium at ${CHROME_PATH}: ${(error as Error).message.split('\n')[0]}\n` +
+      'Install Chromium (Debian: apt-get install chromium) or set CHROME_PATH.',
+  );
+  await server.close();
+  process.exit(1);
+}
+
+const demoUrl = server.url('demo/index.html');
+const page = context.pages()[0] ?? (await context.newPage());
+await page.goto(demoUrl);
+console.log(`QuoteLens is running on ${demoUrl}`);
+
+if (!headless) {
+  console.log('Close the browser window to stop.');
+  await new Promise<void>((done) => context.on('close', () => done()));
+} else {
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const state = await waitForState(worker, demoUrl);
+  await page.screenshot({ path: 'demo.png', fullPage: false });
+  printTable(state);
+  console.log('\nScreenshot of the annotated demo saved to demo.png');
+  await context.close();
+}
+await server.close();
+rmSync(profile, { recursive: true, force: true });
+
+async function waitForState(
+  worker: import('@playwright/test').Worker,
+  url: string,
+): Promise<PageState> {
+  const deadline = Date.now() + 20_000;
+  let last: PageState | null = null;
+  while (Date.now() < deadline) {
+    last = await worker.evaluate(async (target: string) => {
+      const [tab] = await chrome.tabs.query({ url: target });
+      if (!tab?.id) return null;
+      try {
+        return await chrome.tabs.sendMessage(tab.id, { type: 'page:get-state' });
+      } catch {
+        return null;
+      }
+    }, url);
+    if (last && last.status !== 'working') return last;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`QuoteLens did not finish annotating ${url} (last state: ${last?.status ?? 'no answer'})`);
+}
+
+function printTable(state: PageState): void {
+  console.log(`\n${state.title}\nstatus: ${state.status}${state.error ? ` (${state.error})` : ''}\n`);
+  const rows = state.speakers.map((s) => [s.name, s.role ?? '', String(s.count - s.fragmentCount), String(s.fragmentCount)]);
+  printRows(['Speaker', 'Role', 'Statements', 'Fragments'], rows);
+  console.log('');
+  const quoteRows = state.quotes.map((q) => [
+    q.speaker ?? 'unknown speaker',
+    q.fragment ? 'fragment' : 'statement',
+    q.text.length > 70 ? `${q.text.slice(0, 69)}…` : q.text,
+  ]);
+  printRows(['Speaker', 'Kind', 'Statement'], quoteRows.map((r) => r.map((c) => c.replace(/\n/g, ' / '))));
+}
+
+function printRows(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' │ ');
+  console.log(line(header));
+  console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
+  for (const row of rows) console.log(line(row));
+}
