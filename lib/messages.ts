@@ -3,6 +3,7 @@
  * background, notes page). Types only plus tiny guards: no browser APIs here.
  * Add a message by adding a member to the right union and its reply type.
  */
+import type { Note, NoteDraft, NotePatch } from './notes/web-annotation';
 import type { Quote, Speaker } from './quotes/types';
 
 /** What the content script knows about its page, as the popup shows it. */
@@ -29,7 +30,9 @@ export type ContentRequest =
   | { type: 'page:get-state' }
   | { type: 'page:jump'; quoteId: number }
   | { type: 'page:only-speaker'; speakerId: number | null }
-  | { type: 'page:reannotate' };
+  | { type: 'page:reannotate' }
+  // Context menu / keyboard command: note the reader's current selection in that frame.
+  | { type: 'page:note-selection'; selectionText?: string };
 
 export type ContentReply<R extends ContentRequest> = R extends { type: 'page:get-state' }
   ? PageState
@@ -41,5 +44,223 @@ export function isContentRequest(value: unknown): value is ContentRequest {
     value !== null &&
     typeof (value as { type?: unknown }).type === 'string' &&
     (value as { type: string }).type.startsWith('page:')
+  );
+}
+
+// ── Notes: content scripts and extension pages → background (which owns the database) ──
+
+export type NotesErrorCode =
+  | 'quota' // the browser refused to store more: the caller keeps its draft
+  | 'not-found' // no note with that id (or it was deleted)
+  | 'invalid' // bad request or bad import file; `error` says what and where
+  | 'forbidden' // the sender is not this extension
+  | 'internal';
+
+export interface NotesFailure {
+  ok: false;
+  code: NotesErrorCode;
+  /** A sentence for the reader. */
+  error: string;
+}
+
+/** Where a page is: its address and its <link rel=canonical> (article identity: lib/notes/url.ts). */
+export interface PageRef {
+  url: string;
+  canonical?: string | null;
+}
+
+export type NotesOrder = 'recent' | 'article';
+
+export interface NotesPageQuery {
+  /** Opaque cursor from the previous page's `next`; omit for the first page. */
+  cursor?: string | null;
+  /** Page size, 1..1000 (default 200). */
+  limit?: number;
+  /** 'recent' = last modified first; 'article' = grouped by article, oldest note first. */
+  order?: NotesOrder;
+}
+
+export type NotesRequest =
+  | ({ type: 'notes:list-for-page' } & PageRef)
+  | ({ type: 'notes:count-for-page' } & PageRef)
+  | { type: 'notes:get'; id: string }
+  | { type: 'notes:add'; draft: NoteDraft }
+  | { type: 'notes:update'; id: string; patch: NotePatch }
+  | { type: 'notes:delete'; id: string }
+  | { type: 'notes:restore'; id: string }
+  | ({ type: 'notes:list-all' } & NotesPageQuery)
+  | ({ type: 'notes:search'; query: string } & NotesPageQuery)
+  | { type: 'notes:export'; format: 'jsonld' | 'markdown' }
+  | { type: 'notes:import'; text: string };
+
+export interface NotesPage {
+  notes: Note[];
+  /** Cursor for the next page, null at the end. */
+  next: string | null;
+  /** Live notes in the whole list (or matching the search). */
+  total: number;
+}
+
+export interface ImportSummary {
+  added: number;
+  updated: number;
+  skipped: number;
+}
+
+export interface ExportFile {
+  text: string;
+  filename: string;
+  mime: string;
+}
+
+interface NotesReplyMap {
+  'notes:list-for-page': { articleKey: string; notes: Note[] };
+  'notes:count-for-page': { articleKey: string; count: number };
+  'notes:get': { note: Note };
+  'notes:add': { note: Note };
+  /** `note` is the stored result after the edit. */
+  'notes:update': { note: Note };
+  /** The deleted note: `notes:restore` with its id undoes the delete. */
+  'notes:delete': { note: Note };
+  'notes:restore': { note: Note };
+  'notes:list-all': NotesPage;
+  'notes:search': NotesPage;
+  'notes:export': ExportFile;
+  'notes:import': ImportSummary;
+}
+
+export type NotesRequestType = NotesRequest['type'];
+
+/** The reply to a notes request: its typed result with ok:true, or a NotesFailure. */
+export type NotesReply<R extends NotesRequest> =
+  | ({ ok: true } & NotesReplyMap[R['type']])
+  | NotesFailure;
+
+/**
+ * Broadcast after every change to the notes database, so every tab and page showing notes
+ * refreshes. Delivered by writing it to `browser.storage.local` under NOTES_CHANGED_KEY
+ * (storage.onChanged reaches content scripts, popup and pages alike; it carries ids and
+ * article keys only, never note text).
+ */
+export interface NotesChanged {
+  type: 'notes:changed';
+  /** Increases with every change (so two equal changes still fire onChanged). */
+  rev: number;
+  /** Article keys (lib/notes/url.ts) whose notes changed; compare with articleKey of the page. */
+  articleKeys: string[];
+  ids: string[];
+}
+
+export const NOTES_CHANGED_KEY = 'notes:changed';
+
+export function isNotesChanged(value: unknown): value is NotesChanged {
+  const v = value as Partial<NotesChanged> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    v.type === 'notes:changed' &&
+    Array.isArray(v.articleKeys) &&
+    Array.isArray(v.ids)
+  );
+}
+
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isOptStr = (v: unknown) => v === undefined || v === null || typeof v === 'string';
+const isStrArray = (v: unknown) => Array.isArray(v) && v.every(isStr);
+
+function isSelectorsShape(v: unknown): boolean {
+  const s = v as {
+    quote?: { exact?: unknown; prefix?: unknown; suffix?: unknown };
+    position?: unknown;
+  };
+  if (typeof s !== 'object' || s === null || typeof s.quote !== 'object' || s.quote === null) {
+    return false;
+  }
+  const q = s.quote;
+  if (!isStr(q.exact) || !isStr(q.prefix) || !isStr(q.suffix)) return false;
+  if (s.position === undefined) return true;
+  const p = s.position as { start?: unknown; end?: unknown };
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    Number.isInteger(p.start) &&
+    Number.isInteger(p.end) &&
+    (p.start as number) >= 0 &&
+    (p.end as number) >= (p.start as number)
+  );
+}
+
+function isDraftShape(v: unknown): boolean {
+  const d = v as Partial<Record<keyof NoteDraft, unknown>> | null;
+  return (
+    typeof d === 'object' &&
+    d !== null &&
+    isStr(d.url) &&
+    isOptStr(d.canonical) &&
+    isStr(d.title) &&
+    isStr(d.text) &&
+    (d.tags === undefined || isStrArray(d.tags)) &&
+    isOptStr(d.speaker) &&
+    isSelectorsShape(d.selectors)
+  );
+}
+
+function isPatchShape(v: unknown): boolean {
+  const p = v as Partial<Record<keyof NotePatch, unknown>> | null;
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    (p.text === undefined || isStr(p.text)) &&
+    (p.tags === undefined || isStrArray(p.tags)) &&
+    isOptStr(p.speaker) &&
+    (p.selectors === undefined || isSelectorsShape(p.selectors))
+  );
+}
+
+function isPageQueryShape(v: Record<string, unknown>): boolean {
+  return (
+    isOptStr(v.cursor) &&
+    (v.limit === undefined || (Number.isInteger(v.limit) && (v.limit as number) > 0)) &&
+    (v.order === undefined || v.order === 'recent' || v.order === 'article')
+  );
+}
+
+/** Runtime guard: a well-formed notes request (shape checked field by field). */
+export function isNotesRequest(value: unknown): value is NotesRequest {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  switch (v.type) {
+    case 'notes:list-for-page':
+    case 'notes:count-for-page':
+      return isStr(v.url) && isOptStr(v.canonical);
+    case 'notes:get':
+    case 'notes:delete':
+    case 'notes:restore':
+      return isStr(v.id);
+    case 'notes:add':
+      return isDraftShape(v.draft);
+    case 'notes:update':
+      return isStr(v.id) && isPatchShape(v.patch);
+    case 'notes:list-all':
+      return isPageQueryShape(v);
+    case 'notes:search':
+      return isStr(v.query) && isPageQueryShape(v);
+    case 'notes:export':
+      return v.format === 'jsonld' || v.format === 'markdown';
+    case 'notes:import':
+      return isStr(v.text);
+    default:
+      return false;
+  }
+}
+
+/** Anything that claims to be a notes message (well-formed or not): the background answers it. */
+export function looksLikeNotesMessage(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { type?: unknown }).type === 'string' &&
+    (value as { type: string }).type.startsWith('notes:') &&
+    (value as { type: string }).type !== 'notes:changed'
   );
 }

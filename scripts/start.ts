@@ -10,7 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import type { PageState } from '../lib/messages';
-import { CHROME_PATH, chromiumArgs, EXTENSION_DIR, FIXTURES_DIR } from '../tests/e2e/fixtures';
+import {
+  CHROME_PATH,
+  chromiumArgs,
+  EXTENSION_DIR,
+  FIXTURES_DIR,
+  tabIdOf,
+} from '../tests/e2e/fixtures';
 import { startStaticServer } from '../tests/e2e/static-server';
 
 const args = process.argv.slice(2);
@@ -56,8 +62,9 @@ if (!headless) {
   await new Promise<void>((done) => context.on('close', () => done()));
 } else {
   const worker =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const state = await waitForState(worker, demoUrl);
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const state = await waitForState(worker, await tabIdOf(context, page), demoUrl);
   await page.screenshot({ path: 'demo.png', fullPage: false });
   printTable(state);
   console.log('\nScreenshot of the annotated demo saved to demo.png');
@@ -68,29 +75,34 @@ rmSync(profile, { recursive: true, force: true });
 
 async function waitForState(
   worker: import('@playwright/test').Worker,
+  tabId: number,
   url: string,
 ): Promise<PageState> {
   const deadline = Date.now() + 20_000;
   let last: PageState | null = null;
   while (Date.now() < deadline) {
-    last = await worker.evaluate(async (target: string) => {
-      const [tab] = await chrome.tabs.query({ url: target });
-      if (!tab?.id) return null;
-      try {
-        return await chrome.tabs.sendMessage(tab.id, { type: 'page:get-state' });
-      } catch {
-        return null;
-      }
-    }, url);
+    last = await worker.evaluate(
+      (id: number) => chrome.tabs.sendMessage(id, { type: 'page:get-state' }).catch(() => null),
+      tabId,
+    );
     if (last && last.status !== 'working') return last;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`QuoteLens did not finish annotating ${url} (last state: ${last?.status ?? 'no answer'})`);
+  throw new Error(
+    `QuoteLens did not finish annotating ${url} (last state: ${last?.status ?? 'no answer'})`,
+  );
 }
 
 function printTable(state: PageState): void {
-  console.log(`\n${state.title}\nstatus: ${state.status}${state.error ? ` (${state.error})` : ''}\n`);
-  const rows = state.speakers.map((s) => [s.name, s.role ?? '', String(s.count - s.fragmentCount), String(s.fragmentCount)]);
+  console.log(
+    `\n${state.title}\nstatus: ${state.status}${state.error ? ` (${state.error})` : ''}\n`,
+  );
+  const rows = state.speakers.map((s) => [
+    s.name,
+    s.role ?? '',
+    String(s.count - s.fragmentCount),
+    String(s.fragmentCount),
+  ]);
   printRows(['Speaker', 'Role', 'Statements', 'Fragments'], rows);
   console.log('');
   const quoteRows = state.quotes.map((q) => [
@@ -98,7 +110,10 @@ function printTable(state: PageState): void {
     q.fragment ? 'fragment' : 'statement',
     q.text.length > 70 ? `${q.text.slice(0, 69)}…` : q.text,
   ]);
-  printRows(['Speaker', 'Kind', 'Statement'], quoteRows.map((r) => r.map((c) => c.replace(/\n/g, ' / '))));
+  printRows(
+    ['Speaker', 'Kind', 'Statement'],
+    quoteRows.map((r) => r.map((c) => c.replace(/\n/g, ' / '))),
+  );
 }
 
 function printRows(header: string[], rows: string[][]): void {

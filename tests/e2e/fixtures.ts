@@ -6,7 +6,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
+import {
+  type BrowserContext,
+  test as base,
+  chromium,
+  type Page,
+  type Worker,
+} from '@playwright/test';
 import { type StaticServer, startStaticServer } from './static-server';
 
 export const EXTENSION_DIR = resolve(process.env.QL_OUT_DIR ?? '.output', 'chrome-mv3');
@@ -42,15 +48,18 @@ export async function extensionWorker(context: BrowserContext): Promise<Worker> 
   return existing ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
 }
 
-/** The id of the extension's page that hosts `page` (its tab id), asked of the extension. */
+/**
+ * The tab id of `page`. Without the `tabs` permission the extension cannot read tab
+ * URLs, so the page is brought to the front and the active tab of its window is asked for.
+ */
 export async function tabIdOf(context: BrowserContext, page: Page): Promise<number> {
+  await page.bringToFront();
   const worker = await extensionWorker(context);
-  const url = page.url();
-  const id = await worker.evaluate(async (target: string) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((t) => t.url === target)?.id ?? -1;
-  }, url);
-  if (id < 0) throw new Error(`no tab found for ${url}`);
+  const id = await worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? -1;
+  });
+  if (id < 0) throw new Error(`no tab found for ${page.url()}`);
   return id;
 }
 

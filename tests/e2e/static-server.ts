@@ -40,7 +40,9 @@ export async function startStaticServer(rootDir: string): Promise<StaticServer> 
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(target).toLowerCase()] ?? 'application/octet-stream' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(target).toLowerCase()] ?? 'application/octet-stream',
+    });
     createReadStream(target).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));

@@ -1,0 +1,430 @@
+/**
+ * The notes page: every note from every article, grouped by article (title, site),
+ * searchable over note text, quoted text, speaker and tags; open the article at the
+ * note, edit, delete (with undo), export JSON-LD / Markdown, import JSON-LD.
+ * The list is windowed (VirtualList) so 10,000 notes stay smooth.
+ * Talks to storage only through the `NotesPageApi` it is given; renders text only.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { NoteEditor } from './NoteEditor';
+import {
+  formatTime,
+  groupByArticle,
+  type NoteDraft,
+  type NoteItem,
+  noteMatcher,
+} from './note-item';
+import { UndoToast } from './UndoToast';
+import { VirtualList } from './VirtualList';
+
+export interface ImportReport {
+  added: number;
+  updated: number;
+  skipped: number;
+}
+
+export interface NotesPageApi {
+  list(): Promise<NoteItem[]>;
+  /** Stores the reader's edit; rejects with a reason to show. */
+  update(note: NoteItem, draft: NoteDraft): Promise<void>;
+  remove(note: NoteItem): Promise<void>;
+  /** Puts a just-deleted note back exactly as it was (undo). */
+  restore(note: NoteItem): Promise<void>;
+  /** All notes as W3C Web Annotation JSON-LD text. */
+  exportJsonLd(): Promise<string>;
+  /** All notes as readable Markdown. */
+  exportMarkdown(): Promise<string>;
+  /** Rejects with the importer's message on a malformed file (nothing changed). */
+  importJsonLd(text: string): Promise<ImportReport>;
+  /** Opens the article and brings the note into view. */
+  open(note: NoteItem): Promise<void>;
+  /** Tells the page when notes change elsewhere (another tab). Returns an unsubscribe. */
+  subscribe?(onChange: () => void): () => void;
+  download?(filename: string, text: string, type: string): void;
+}
+
+type Row =
+  | { kind: 'group'; key: string; title: string; site: string; url: string; count: number }
+  | { kind: 'note'; note: NoteItem; pos: number };
+
+export const GROUP_ROW_HEIGHT = 64;
+export const NOTE_ROW_HEIGHT = 136;
+const heightOf = (r: Row) => (r.kind === 'group' ? GROUP_ROW_HEIGHT : NOTE_ROW_HEIGHT);
+
+type Flash = { kind: 'ok' | 'error'; text: string } | null;
+
+export function NotesPage({ api }: { api: NotesPageApi }) {
+  const [notes, setNotes] = useState<NoteItem[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [editing, setEditing] = useState<NoteItem | null>(null);
+  const [deleted, setDeleted] = useState<NoteItem | null>(null);
+  const [flash, setFlash] = useState<Flash>(null);
+  const [active, setActive] = useState(-1);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      setNotes(await api.list());
+      setLoadError(null);
+    } catch (e) {
+      setLoadError(e instanceof Error ? e.message : String(e));
+    }
+  }, [api]);
+
+  useEffect(() => {
+    void reload();
+    return api.subscribe?.(() => void reload());
+  }, [api, reload]);
+
+  const groups = useMemo(() => {
+    const match = noteMatcher(query);
+    return groupByArticle((notes ?? []).filter(match));
+  }, [notes, query]);
+
+  const rows = useMemo(() => {
+    const out: Row[] = [];
+    let pos = 0;
+    for (const g of groups) {
+      out.push({ kind: 'group', key: g.key, title: g.title, site: g.site, url: g.url, count: g.notes.length });
+      for (const note of g.notes) out.push({ kind: 'note', note, pos: ++pos });
+    }
+    return out;
+  }, [groups]);
+  const shown = rows.length - groups.length;
+
+  // Keyboard: the active row follows arrows; focus moves once it is rendered.
+  useEffect(() => {
+    if (active < 0) return;
+    const el = listRef.current?.querySelector<HTMLElement>(`[data-row="${active}"]`);
+    el?.focus({ preventScroll: true });
+  }, [active, rows]);
+
+  function moveActive(delta: number) {
+    let i = active;
+    for (;;) {
+      i += delta;
+      if (i < 0 || i >= rows.length) return;
+      if (rows[i]?.kind === 'note') break;
+    }
+    setActive(i);
+  }
+
+  function onListKey(e: KeyboardEvent, row: Row) {
+    if (row.kind !== 'note') return;
+    if (e.target !== e.currentTarget) return; // keys typed into a row's buttons stay theirs
+    if (e.key === 'ArrowDown' || e.key === 'j') moveActive(1);
+    else if (e.key === 'ArrowUp' || e.key === 'k') moveActive(-1);
+    else if (e.key === 'Enter' || e.key === 'e') setEditing(row.note);
+    else if (e.key === 'o') void openNote(row.note);
+    else if (e.key === 'Delete') void removeNote(row.note);
+    else return;
+    e.preventDefault();
+  }
+
+  async function openNote(note: NoteItem) {
+    try {
+      await api.open(note);
+    } catch (e) {
+      setFlash({ kind: 'error', text: `Could not open the article: ${message(e)}` });
+    }
+  }
+
+  async function saveEdit(note: NoteItem, draft: NoteDraft) {
+    await api.update(note, draft); // a rejection stays in the editor with the draft
+    setEditing(null);
+    await reload();
+  }
+
+  async function removeNote(note: NoteItem) {
+    try {
+      await api.remove(note);
+      setEditing(null);
+      setDeleted(note);
+      await reload();
+    } catch (e) {
+      setFlash({ kind: 'error', text: `Could not delete the note: ${message(e)}` });
+    }
+  }
+
+  async function undoDelete() {
+    const note = deleted;
+    setDeleted(null);
+    if (!note) return;
+    try {
+      await api.restore(note);
+      await reload();
+    } catch (e) {
+      setFlash({ kind: 'error', text: `Could not restore the note: ${message(e)}` });
+    }
+  }
+
+  async function exportJsonLd() {
+    try {
+      save(api, `quotelens-notes-${today()}.jsonld`, await api.exportJsonLd(), 'application/ld+json');
+    } catch (e) {
+      setFlash({ kind: 'error', text: `Export failed: ${message(e)}` });
+    }
+  }
+
+  async function exportMarkdown() {
+    try {
+      save(api, `quotelens-notes-${today()}.md`, await api.exportMarkdown(), 'text/markdown');
+    } catch (e) {
+      setFlash({ kind: 'error', text: `Export failed: ${message(e)}` });
+    }
+  }
+
+  async function importFile(file: File) {
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (e) {
+      setFlash({ kind: 'error', text: `Could not read ${file.name}: ${message(e)}` });
+      return;
+    }
+    try {
+      const r = await api.importJsonLd(text);
+      setFlash({
+        kind: 'ok',
+        text: `Imported ${file.name}: ${r.added} added, ${r.updated} updated, ${r.skipped} skipped.`,
+      });
+      await reload();
+    } catch (e) {
+      setFlash({ kind: 'error', text: `Nothing imported from ${file.name}: ${message(e)}` });
+    }
+  }
+
+  const total = notes?.length ?? 0;
+  return (
+    <div class="ql-page">
+      <header class="ql-header">
+        <h1>QuoteLens notes</h1>
+        <p class="ql-count" aria-live="polite">
+          {notes === null
+            ? 'Loading…'
+            : query
+              ? `${shown} of ${total} notes match`
+              : `${total} notes on ${groups.length} articles`}
+        </p>
+        <div class="ql-toolbar">
+          <input
+            ref={searchRef}
+            type="search"
+            class="ql-search"
+            placeholder="Search notes, quotes, speakers, tags"
+            aria-label="Search notes"
+            value={query}
+            onInput={(e) => {
+              setQuery(e.currentTarget.value);
+              setActive(-1);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown') {
+                e.preventDefault();
+                setActive(-1);
+                const first = rows.findIndex((r) => r.kind === 'note');
+                if (first >= 0) setActive(first);
+              }
+            }}
+          />
+          <button type="button" class="ql-btn" onClick={exportJsonLd} disabled={!total}>
+            Export JSON-LD
+          </button>
+          <button type="button" class="ql-btn" onClick={exportMarkdown} disabled={!total}>
+            Export Markdown
+          </button>
+          <button type="button" class="ql-btn" onClick={() => fileRef.current?.click()}>
+            Import JSON-LD…
+          </button>
+          <input
+            ref={fileRef}
+            type="file"
+            accept=".jsonld,.json,application/ld+json,application/json"
+            hidden
+            aria-label="JSON-LD file to import"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              e.currentTarget.value = '';
+              if (file) void importFile(file);
+            }}
+          />
+        </div>
+        {flash ? (
+          <p class={`ql-flash ql-${flash.kind}`} role={flash.kind === 'error' ? 'alert' : 'status'}>
+            {flash.text}
+            <button type="button" class="ql-btn ql-link" aria-label="Dismiss message" onClick={() => setFlash(null)}>
+              ×
+            </button>
+          </p>
+        ) : null}
+      </header>
+
+      {loadError ? (
+        <p class="ql-flash ql-error" role="alert">
+          Could not load notes: {loadError}
+        </p>
+      ) : notes !== null && total === 0 ? (
+        <p class="ql-empty">
+          No notes yet. On an article, open a statement's label and choose “Add note”, or select
+          text and press Alt+Shift+N.
+        </p>
+      ) : notes !== null && shown === 0 ? (
+        <p class="ql-empty">No note matches “{query}”.</p>
+      ) : (
+        <div ref={listRef} class="ql-list-wrap">
+          <VirtualList
+            class="ql-list"
+            label="Notes by article"
+            rows={rows}
+            heightOf={heightOf}
+            scrollToIndex={active}
+            renderRow={(row, i, style) =>
+              row.kind === 'group' ? (
+                <div key={`g:${row.key}`} class="ql-group" style={style} role="presentation">
+                  <h2 class="ql-group-title" title={row.title}>
+                    {row.title || row.url}
+                  </h2>
+                  <p class="ql-group-meta">
+                    <span class="ql-site">{row.site}</span> · {row.count}{' '}
+                    {row.count === 1 ? 'note' : 'notes'}
+                  </p>
+                </div>
+              ) : (
+                <NoteRow
+                  key={`n:${row.note.id}`}
+                  note={row.note}
+                  index={i}
+                  pos={row.pos}
+                  setSize={shown}
+                  style={style}
+                  active={active === i || (active < 0 && row.pos === 1)}
+                  onKey={(e) => onListKey(e, row)}
+                  onFocus={() => setActive(i)}
+                  onOpen={() => openNote(row.note)}
+                  onEdit={() => setEditing(row.note)}
+                  onDelete={() => removeNote(row.note)}
+                />
+              )
+            }
+          />
+        </div>
+      )}
+
+      {editing ? (
+        <div
+          class="ql-modal-backdrop"
+          onClick={(e) => {
+            if (e.target === e.currentTarget) setEditing(null);
+          }}
+        >
+          <div class="ql-modal" role="dialog" aria-modal="true" aria-label="Edit note">
+            <NoteEditor
+              key={editing.id}
+              quote={editing.exact}
+              speaker={editing.speaker}
+              initial={{ body: editing.body, tags: editing.tags }}
+              created={editing.created}
+              updated={editing.updated}
+              onSave={(d) => saveEdit(editing, d)}
+              onCancel={() => setEditing(null)}
+              onDelete={() => removeNote(editing)}
+            />
+          </div>
+        </div>
+      ) : null}
+
+      {deleted ? (
+        <UndoToast message="Note deleted." onUndo={undoDelete} onDismiss={() => setDeleted(null)} />
+      ) : null}
+    </div>
+  );
+}
+
+interface NoteRowProps {
+  note: NoteItem;
+  index: number;
+  pos: number;
+  setSize: number;
+  style: Record<string, string>;
+  active: boolean;
+  onKey: (e: KeyboardEvent) => void;
+  onFocus: () => void;
+  onOpen: () => void;
+  onEdit: () => void;
+  onDelete: () => void;
+}
+
+function NoteRow(p: NoteRowProps) {
+  const { note } = p;
+  return (
+    <div
+      class="ql-note"
+      style={p.style}
+      role="listitem"
+      aria-posinset={p.pos}
+      aria-setsize={p.setSize}
+      aria-label={`Note on ${note.speaker ? `${note.speaker}: ` : ''}${clip(note.exact, 60)}`}
+      tabIndex={p.active ? 0 : -1}
+      data-row={p.index}
+      data-note-id={note.id}
+      onKeyDown={p.onKey}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) p.onFocus();
+      }}
+    >
+      <p class="ql-note-q">
+        <q>{note.exact}</q>
+        {note.speaker ? <span class="ql-note-who"> — {note.speaker}</span> : null}
+      </p>
+      <p class="ql-note-text">{note.body}</p>
+      <div class="ql-note-foot">
+        {note.tags.length ? (
+          <ul class="ql-tags" aria-label="Tags">
+            {note.tags.map((t) => (
+              <li key={t}>#{t}</li>
+            ))}
+          </ul>
+        ) : null}
+        <time class="ql-time" dateTime={note.updated}>
+          {formatTime(note.updated)}
+        </time>
+        <span class="ql-row-actions">
+          <button type="button" class="ql-btn ql-link" onClick={p.onOpen} tabIndex={p.active ? 0 : -1}>
+            Open article
+          </button>
+          <button type="button" class="ql-btn ql-link" onClick={p.onEdit} tabIndex={p.active ? 0 : -1}>
+            Edit
+          </button>
+          <button type="button" class="ql-btn ql-link ql-danger" onClick={p.onDelete} tabIndex={p.active ? 0 : -1}>
+            Delete
+          </button>
+        </span>
+      </div>
+    </div>
+  );
+}
+
+function clip(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function save(api: NotesPageApi, filename: string, text: string, type: string) {
+  if (api.download) return api.download(filename, text, type);
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

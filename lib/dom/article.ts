@@ -1,0 +1,847 @@
+/**
+ * Finds the main article of a Document the way a careful reader does: the headline, the
+ * standfirst, the body paragraphs, captions, pull quotes and embedded posts, in reading order;
+ * navigation, teasers, comments, newsletters, footers, banners and hidden text are left out.
+ *
+ * Ideas from Mozilla Readability (paragraph scores flowing to ancestors, class weights, link
+ * density, sibling joining), but NON-DESTRUCTIVE: it never mutates the DOM, because it runs on
+ * the live page in the content script as well as over a linkedom document in Node. It must also
+ * never read layout (no getComputedStyle / offsetHeight): everything is decided from tags,
+ * attributes and text, in a few linear passes.
+ */
+import type { BlockKind } from '../quotes/types';
+
+// ---------------------------------------------------------------------------------------------
+// Tunables. Everything the heuristics depend on lives here.
+
+/** Subtrees that never hold article text a reader sees. */
+const SKIP_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'picture',
+  'select',
+  'option',
+  'button',
+  'input',
+  'textarea',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'nav',
+  'footer',
+  'dialog',
+  'menu',
+]);
+
+/** ARIA landmarks and widgets that are page furniture, not the story. */
+const SKIP_ROLES = new Set([
+  'navigation',
+  'banner',
+  'contentinfo',
+  'complementary',
+  'search',
+  'menu',
+  'menubar',
+  'dialog',
+  'alertdialog',
+  'tooltip',
+  'toolbar',
+  'tablist',
+]);
+
+/** Elements that flow inside a line of text; anything else starts a new block. */
+const INLINE_TAGS = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'br',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'label',
+  'mark',
+  'nobr',
+  'q',
+  'rp',
+  'rt',
+  'ruby',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+]);
+
+/** Text a screen reader gets but the eye does not ("Image caption,", "Advertisement"). */
+const VISUALLY_HIDDEN_CLASS =
+  /(?:^|\s)(?:sr-only|sr-text|visually-?hidden|visuallyhidden|screen-?reader[\w-]*|offscreen|a11y-hidden|is-hidden|hidden|hide|u-hidden|element-invisible|off-screen)(?:\s|$)/i;
+
+/** Inline style that hides an element (no layout read: the attribute only). */
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+/**
+ * class/id words of page furniture. Matched against each class token and the id, as a whole
+ * word between `-`, `_` or the token's ends (so `comments-list` matches, `commentary` does not).
+ * A subtree that matches is dropped unless it holds the headline.
+ */
+const FURNITURE_WORDS =
+  /(?:^|[-_])(?:comments?|comment-?list|disqus|replies|respond|newsletters?|subscribe|subscription|signup|sign-up|cookies?|consent|gdpr|cmp|related|recirc|recirculation|more-?stories|most-?read|mostread|most-?popular|popular|trending|recommended|recommendations|outbrain|taboola|teasers?|promo|promos|promoted|sponsored|sponsor|advert|advertisement|ads|ad|adslot|ad-?slot|dfp|share|sharing|sharebar|social|socials|share-?tools|breadcrumbs?|sidebar|side-?bar|rail|right-?rail|masthead|site-?header|site-?footer|footer|navbar|nav|menu|skip-?link|pagination|pager|paywall-?prompt|popup|modal|overlay|banner|toolbar|tags|tag-?list|keywords|topics|read-?more|readmore|next-?up|up-?next|also-?like|more-?from|more-?on|latest|widget|author-?bio|bio-?card|print-?only)(?:[-_]|$)/;
+
+/** Class tokens that shield an element from FURNITURE_WORDS (layout state, not content). */
+const STATE_PREFIX = /^(?:has|with|no|is|js|show|hide|l|u|t|theme|page|body|template|layout)-/;
+
+/** Readability-style class weights: these nudge a container's score up or down. */
+const POSITIVE_CLASS =
+  /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-?text/i;
+const NEGATIVE_CLASS =
+  /-ad-|hidden|^hid$|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|teaser|card|nav|menu/i;
+const CLASS_WEIGHT = 25;
+
+/** Kinds by class, for blocks that are not plain body paragraphs. */
+const STANDFIRST_CLASS =
+  /standfirst|(?:^|[-_\s])(?:dek|deck|summary|subtitle|sub-?headline|subhead|strapline|lede|lead-?in|intro|description|excerpt)(?:[-_\s]|$)/i;
+const BYLINE_CLASS = /byline|(?:^|[-_\s])(?:author|authors|dateline|credit|credits)(?:[-_\s]|$)/i;
+const CAPTION_CLASS = /caption/i;
+const PULLQUOTE_CLASS = /pull-?quote|pullquote|(?:^|[-_\s])quote(?:[-_\s]|$)|blockquote/i;
+
+/** A paragraph shorter than this (in characters of text) gives no score. */
+const MIN_PARAGRAPH_CHARS = 25;
+/** How many ancestors a paragraph's score reaches (parent, grandparent, …). */
+const SCORE_ANCESTOR_LEVELS = 5;
+/** Candidates this close to the best one, sharing an ancestor, promote that ancestor. */
+const ALT_CANDIDATE_RATIO = 0.75;
+const MIN_ALT_CANDIDATES = 3;
+/** A sibling joins the article when its score reaches this share of the top candidate's. */
+const SIBLING_SCORE_RATIO = 0.2;
+const SIBLING_MIN_SCORE = 10;
+/** Lists and boxes of mostly links (teasers, "related") are dropped inside the article. */
+const LINK_LIST_DENSITY = 0.5;
+const LINK_LIST_MIN_LINKS = 3;
+/** A paragraph that is mostly a link ("READ MORE: …") is a teaser, not the story. */
+const LINK_PARAGRAPH_DENSITY = 0.6;
+/** Blocks taken from between the headline and the body (standfirst, lead caption). */
+const MAX_INTRO_BLOCKS = 8;
+/** How far above the body the headline may sit for the region between them to be read. */
+const MAX_INTRO_LEVELS = 6;
+
+/** Cheap article signals, for the content script's first look at a page. */
+const ARTICLE_OG_TYPE = /^article$/i;
+const ARTICLE_LD_TYPE =
+  /"@type"\s*:\s*\[?\s*"(?:News|Reportage|Analysis|Opinion|Review|Background|Scholarly|Tech)?Article"|"@type"\s*:\s*\[?\s*"(?:BlogPosting|LiveBlogPosting)"/;
+const MIN_ARTICLE_PARAGRAPHS = 4;
+const MIN_ARTICLE_PARAGRAPH_CHARS = 80;
+
+// ---------------------------------------------------------------------------------------------
+
+/** One block of the article in reading order. */
+export interface ArticleBlock {
+  element: Element;
+  kind: BlockKind;
+  /**
+   * When set, the block is only these child nodes of `element` (a run of inline content
+   * inside a container that also holds blocks, e.g. text directly in a `<div>` split at
+   * `<br><br>`). When absent the block is the whole element.
+   */
+  nodes?: Node[];
+}
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+function tagOf(el: Element): string {
+  return (el.localName || el.tagName || '').toLowerCase();
+}
+
+/**
+ * Whether an element is hidden or never shown as text (scripts, styles, `hidden`, inline
+ * `display:none`, screen-reader-only text). Attribute checks only: no layout.
+ */
+export function isHiddenElement(el: Element): boolean {
+  const tag = tagOf(el);
+  if (
+    tag === 'script' ||
+    tag === 'style' ||
+    tag === 'noscript' ||
+    tag === 'template' ||
+    tag === 'head' ||
+    tag === 'svg' ||
+    tag === 'math' ||
+    tag === 'iframe' ||
+    tag === 'object' ||
+    tag === 'canvas' ||
+    tag === 'button' ||
+    tag === 'select' ||
+    tag === 'textarea' ||
+    tag === 'input'
+  ) {
+    return true;
+  }
+  if (el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  if (style && HIDDEN_STYLE.test(style)) return true;
+  const cls = el.getAttribute('class');
+  if (cls && VISUALLY_HIDDEN_CLASS.test(cls)) return true;
+  return false;
+}
+
+function classAndId(el: Element): string {
+  const cls = el.getAttribute('class') || '';
+  const id = el.getAttribute('id') || '';
+  return id ? `${cls} ${id}` : cls;
+}
+
+/** Whether the element's class tokens or id name it as page furniture. */
+function isFurnitureByName(el: Element): boolean {
+  const names = classAndId(el);
+  if (!names) return false;
+  for (const raw of names.split(/\s+/)) {
+    if (!raw) continue;
+    // camelCase → kebab so `relatedLinks` reads as `related-links`.
+    const token = raw.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+    if (STATE_PREFIX.test(token)) continue;
+    if (FURNITURE_WORDS.test(token)) return true;
+  }
+  const label = el.getAttribute('data-component') || el.getAttribute('data-testid');
+  if (label && FURNITURE_WORDS.test(label.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase())) {
+    return true;
+  }
+  return false;
+}
+
+/** Elements that are the article or its container by declaration: never dropped by name. */
+function isProtected(el: Element): boolean {
+  const tag = tagOf(el);
+  if (tag === 'html' || tag === 'body' || tag === 'main' || tag === 'article') return true;
+  if (el.getAttribute('role') === 'main') return true;
+  const itemprop = el.getAttribute('itemprop');
+  if (itemprop && /articleBody|text/i.test(itemprop)) return true;
+  return false;
+}
+
+/** Page furniture by tag, role or hidden state: dropped without looking at its text. */
+function isIntrinsicSkip(el: Element): boolean {
+  const tag = tagOf(el);
+  if (SKIP_TAGS.has(tag)) return true;
+  if (isHiddenElement(el)) return true;
+  const role = el.getAttribute('role');
+  if (role && SKIP_ROLES.has(role)) return true;
+  if (tag === 'aside' && !isPullQuote(el)) return true;
+  return false;
+}
+
+function isPullQuote(el: Element): boolean {
+  const names = classAndId(el);
+  return names !== '' && PULLQUOTE_CLASS.test(names);
+}
+
+interface Stats {
+  /** Characters of text in the subtree (white space runs counted once). */
+  len: number;
+  /** Of which inside links. */
+  linkLen: number;
+  links: number;
+  commas: number;
+  /** Whether any descendant element is block-level. */
+  hasBlock: boolean;
+  /** Whether the element has text directly or through inline children (not only blocks). */
+  hasInlineText: boolean;
+  /** Pass-one verdict: a furniture subtree whose text does not count. */
+  dropped: boolean;
+}
+
+interface Analysis {
+  stats: Map<Element, Stats>;
+  paragraphs: Element[];
+  headlines: Element[];
+  order: Map<Element, number>;
+}
+
+function countText(s: string): { len: number; commas: number } {
+  let len = 0;
+  let commas = 0;
+  let space = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 160) {
+      if (!space) {
+        len++;
+        space = true;
+      }
+    } else {
+      len++;
+      space = false;
+      if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) commas++;
+    }
+  }
+  return { len, commas };
+}
+
+const EMPTY_STATS: Stats = {
+  len: 0,
+  linkLen: 0,
+  links: 0,
+  commas: 0,
+  hasBlock: false,
+  hasInlineText: false,
+  dropped: true,
+};
+
+/**
+ * Pass one: a post-order walk that measures every element (text, link text, commas, whether it
+ * holds blocks), records paragraph-like elements, and drops furniture subtrees.
+ */
+function analyse(root: Element): Analysis {
+  const stats = new Map<Element, Stats>();
+  const paragraphs: Element[] = [];
+  const headlines: Element[] = [];
+  const order = new Map<Element, number>();
+  let counter = 0;
+
+  const visit = (el: Element, inLink: boolean): Stats => {
+    order.set(el, counter++);
+    if (isIntrinsicSkip(el)) {
+      stats.set(el, EMPTY_STATS);
+      return EMPTY_STATS;
+    }
+    const tag = tagOf(el);
+    const isLink = tag === 'a';
+    const paragraphMark = paragraphs.length;
+    const headlineMark = headlines.length;
+    const s: Stats = {
+      len: 0,
+      linkLen: 0,
+      links: isLink ? 1 : 0,
+      commas: 0,
+      hasBlock: false,
+      hasInlineText: false,
+      dropped: false,
+    };
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === TEXT_NODE) {
+        const value = n.nodeValue || '';
+        const t = countText(value);
+        if (t.len > 0 && !(t.len === 1 && /^\s*$/.test(value))) {
+          s.len += t.len;
+          s.commas += t.commas;
+          if (inLink || isLink) s.linkLen += t.len;
+          s.hasInlineText = true;
+        }
+      } else if (n.nodeType === ELEMENT_NODE) {
+        const child = n as Element;
+        const cs = visit(child, inLink || isLink);
+        if (cs.dropped) continue;
+        s.len += cs.len;
+        s.linkLen += cs.linkLen;
+        s.links += cs.links;
+        s.commas += cs.commas;
+        const childInline = INLINE_TAGS.has(tagOf(child));
+        if (!childInline || cs.hasBlock) s.hasBlock = true;
+        if (childInline && cs.hasInlineText) s.hasInlineText = true;
+      }
+    }
+    if (tag === 'h1') headlines.push(el);
+    if (!isProtected(el) && isFurnitureByName(el) && headlines.length === headlineMark) {
+      // Furniture: forget what it held (its paragraphs were appended after the mark).
+      paragraphs.length = paragraphMark;
+      s.dropped = true;
+      stats.set(el, s);
+      return s;
+    }
+    if (s.len >= MIN_PARAGRAPH_CHARS) {
+      if (tag === 'p' || tag === 'pre' || tag === 'td') paragraphs.push(el);
+      else if (!INLINE_TAGS.has(tag) && s.hasInlineText && !isHeadingTag(tag)) {
+        // A div (or section, li…) holding its own text reads as a paragraph.
+        if (!s.hasBlock || tag === 'div' || tag === 'section') paragraphs.push(el);
+      }
+    }
+    stats.set(el, s);
+    return s;
+  };
+
+  visit(root, false);
+  return { stats, paragraphs, headlines, order };
+}
+
+function isHeadingTag(tag: string): boolean {
+  return tag.length === 2 && tag[0] === 'h' && tag[1]! >= '1' && tag[1]! <= '6';
+}
+
+function classWeight(el: Element): number {
+  let w = 0;
+  const cls = el.getAttribute('class');
+  if (cls) {
+    if (NEGATIVE_CLASS.test(cls)) w -= CLASS_WEIGHT;
+    if (POSITIVE_CLASS.test(cls)) w += CLASS_WEIGHT;
+  }
+  const id = el.getAttribute('id');
+  if (id) {
+    if (NEGATIVE_CLASS.test(id)) w -= CLASS_WEIGHT;
+    if (POSITIVE_CLASS.test(id)) w += CLASS_WEIGHT;
+  }
+  const itemprop = el.getAttribute('itemprop');
+  if (itemprop && /articleBody/i.test(itemprop)) w += CLASS_WEIGHT * 2;
+  return w;
+}
+
+function tagWeight(tag: string): number {
+  switch (tag) {
+    case 'div':
+    case 'article':
+    case 'section':
+    case 'main':
+      return 5;
+    case 'pre':
+    case 'td':
+    case 'blockquote':
+      return 3;
+    case 'address':
+    case 'ol':
+    case 'ul':
+    case 'dl':
+    case 'dd':
+    case 'dt':
+    case 'li':
+    case 'form':
+      return -3;
+    case 'h1':
+    case 'h2':
+    case 'h3':
+    case 'h4':
+    case 'h5':
+    case 'h6':
+    case 'th':
+      return -5;
+    default:
+      return 0;
+  }
+}
+
+function linkDensity(s: Stats): number {
+  return s.len === 0 ? 0 : s.linkLen / s.len;
+}
+
+/** Pass two: paragraph scores flow to their ancestors; the best container wins. */
+function chooseTopCandidate(a: Analysis): { top: Element; scores: Map<Element, number> } | null {
+  const scores = new Map<Element, number>();
+  const init = (el: Element): number => {
+    let v = scores.get(el);
+    if (v === undefined) {
+      v = tagWeight(tagOf(el)) + classWeight(el);
+      scores.set(el, v);
+    }
+    return v;
+  };
+  for (const p of a.paragraphs) {
+    const s = a.stats.get(p);
+    if (!s) continue;
+    const score = 1 + s.commas + Math.min(Math.floor(s.len / 100), 3);
+    let anc: Element | null = p.parentElement;
+    for (let level = 0; anc && level < SCORE_ANCESTOR_LEVELS; level++) {
+      const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+      scores.set(anc, init(anc) + score / divider);
+      anc = anc.parentElement;
+    }
+  }
+  let top: Element | null = null;
+  let best = -Infinity;
+  const finals = new Map<Element, number>();
+  for (const [el, raw] of scores) {
+    const s = a.stats.get(el);
+    if (!s || s.dropped) continue;
+    const v = raw * (1 - linkDensity(s));
+    finals.set(el, v);
+    if (v > best) {
+      best = v;
+      top = el;
+    }
+  }
+  if (!top) return null;
+
+  // Several strong candidates under one ancestor: the article is that ancestor.
+  const alternatives: Element[] = [];
+  for (const [el, v] of finals) {
+    if (el !== top && v >= best * ALT_CANDIDATE_RATIO) alternatives.push(el);
+  }
+  if (alternatives.length >= MIN_ALT_CANDIDATES) {
+    for (let anc = top.parentElement; anc && tagOf(anc) !== 'body'; anc = anc.parentElement) {
+      let inside = 0;
+      for (const alt of alternatives) if (anc.contains(alt)) inside++;
+      if (inside >= MIN_ALT_CANDIDATES) {
+        top = anc;
+        break;
+      }
+    }
+  }
+
+  // Climb while the parent scores better (the body split over several children).
+  let last = finals.get(top) ?? best;
+  for (let parent = top.parentElement; parent && tagOf(parent) !== 'body'; ) {
+    const ps = finals.get(parent);
+    if (ps === undefined) {
+      parent = parent.parentElement;
+      continue;
+    }
+    if (ps < last / 3) break;
+    if (ps > last) {
+      top = parent;
+      last = ps;
+    }
+    parent = parent.parentElement;
+  }
+  // A lone child says nothing the parent does not.
+  while (
+    top.parentElement &&
+    tagOf(top.parentElement) !== 'body' &&
+    top.parentElement.children.length === 1
+  ) {
+    top = top.parentElement;
+  }
+  return { top, scores: finals };
+}
+
+/** Siblings of the top candidate that belong to the story (Readability's sibling join). */
+function joinSiblings(top: Element, a: Analysis, scores: Map<Element, number>): Element[] {
+  const parent = top.parentElement;
+  if (!parent) return [top];
+  const topScore = scores.get(top) ?? 0;
+  const threshold = Math.max(SIBLING_MIN_SCORE, topScore * SIBLING_SCORE_RATIO);
+  const topClass = top.getAttribute('class') || '';
+  const out: Element[] = [];
+  for (let sib = parent.firstElementChild; sib; sib = sib.nextElementSibling) {
+    if (sib === top) {
+      out.push(sib);
+      continue;
+    }
+    const s = a.stats.get(sib);
+    if (!s || s.dropped || s.len === 0) continue;
+    let bonus = 0;
+    if (topClass && sib.getAttribute('class') === topClass) bonus += topScore * 0.2;
+    const score = scores.get(sib);
+    if (score !== undefined && score + bonus >= threshold) {
+      out.push(sib);
+      continue;
+    }
+    const tag = tagOf(sib);
+    if (tag === 'p' || (tag === 'div' && !s.hasBlock)) {
+      const density = linkDensity(s);
+      if (s.len > 80 && density < 0.25) out.push(sib);
+      else if (s.len > 0 && s.len <= 80 && density === 0 && /[.!?…"”»']\s*$/.test(sib.textContent || '')) {
+        out.push(sib);
+      }
+    }
+  }
+  return out;
+}
+
+function wordsOf(s: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of s.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length > 1) out.add(w);
+  return out;
+}
+
+/** The page's own idea of its title (og:title, else <title>). */
+function declaredTitle(doc: Document): string {
+  const og = doc.querySelector('meta[property="og:title"], meta[name="twitter:title"]');
+  const content = og?.getAttribute('content');
+  if (content) return content;
+  return doc.title || '';
+}
+
+/** The headline: the h1 that best matches the declared title, else the first visible h1. */
+function chooseHeadline(doc: Document, a: Analysis, content: Element[]): Element | null {
+  const candidates = a.headlines.filter((h) => {
+    const s = a.stats.get(h);
+    return s && !s.dropped && s.len > 0 && !isInDropped(h, a);
+  });
+  if (candidates.length === 0) return null;
+  for (const h of candidates) if (content.some((c) => c.contains(h))) return h;
+  const title = wordsOf(declaredTitle(doc));
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const h of candidates) {
+    const words = wordsOf(h.textContent || '');
+    let shared = 0;
+    for (const w of words) if (title.has(w)) shared++;
+    const score = words.size === 0 ? 0 : shared / Math.max(words.size, 1);
+    if (score > bestScore) {
+      bestScore = score;
+      best = h;
+    }
+  }
+  if (best && bestScore >= 0.5) return best;
+  // No title match: the last h1 before the body is the likeliest headline.
+  const first = content[0];
+  const firstOrder = first ? (a.order.get(first) ?? 0) : Infinity;
+  let before: Element | null = null;
+  for (const h of candidates) if ((a.order.get(h) ?? 0) < firstOrder) before = h;
+  return before;
+}
+
+function isInDropped(el: Element, a: Analysis): boolean {
+  for (let anc: Element | null = el; anc; anc = anc.parentElement) {
+    const s = a.stats.get(anc);
+    if (s?.dropped) return true;
+  }
+  return false;
+}
+
+/** Pass three: walk the chosen region in document order and name each block's kind. */
+class BlockCollector {
+  readonly blocks: ArticleBlock[] = [];
+  private headlineSeen = false;
+  constructor(
+    private readonly a: Analysis,
+    private readonly headline: Element | null,
+  ) {}
+
+  collect(el: Element, inherited: BlockKind | null): void {
+    const s = this.a.stats.get(el);
+    if (!s || s.dropped || s.len === 0) return;
+    const tag = tagOf(el);
+
+    if (el === this.headline || (tag === 'h1' && !this.headlineSeen && !this.headline)) {
+      this.headlineSeen = true;
+      this.push(el, 'headline');
+      return;
+    }
+    if (isHeadingTag(tag)) {
+      this.push(el, inherited ?? (this.isStandfirst(el) ? 'standfirst' : 'heading'));
+      return;
+    }
+    // Boxes and lists of links: teasers, "related", tag clouds.
+    if (
+      (tag === 'ul' || tag === 'ol' || tag === 'div' || tag === 'section' || tag === 'dl') &&
+      s.links >= LINK_LIST_MIN_LINKS &&
+      linkDensity(s) > LINK_LIST_DENSITY
+    ) {
+      return;
+    }
+    if (tag === 'figcaption' || (tag === 'caption' && !s.hasBlock)) {
+      this.push(el, 'caption');
+      return;
+    }
+    if (tag === 'blockquote' || (tag === 'aside' && isPullQuote(el))) {
+      if (s.hasBlock) this.collectChildren(el, 'blockquote');
+      else this.push(el, 'blockquote');
+      return;
+    }
+    if (!s.hasBlock) {
+      if (INLINE_TAGS.has(tag)) return; // only reached for stray inline roots
+      if (linkDensity(s) > LINK_PARAGRAPH_DENSITY) return;
+      this.push(el, inherited ?? this.kindOf(el, tag));
+      return;
+    }
+    this.collectChildren(el, inherited);
+  }
+
+  /** Children of a container, with runs of inline content between blocks as blocks. */
+  collectChildren(el: Element, inherited: BlockKind | null): void {
+    const s = this.a.stats.get(el);
+    const mixed = s?.hasInlineText === true;
+    let run: Node[] = [];
+    const flush = () => {
+      if (run.length === 0) return;
+      const nodes = run;
+      run = [];
+      if (!nodes.some((n) => hasVisibleText(n, this.a))) return;
+      this.blocks.push({
+        element: el,
+        kind: inherited ?? (CAPTION_CLASS.test(classAndId(el)) ? 'caption' : 'paragraph'),
+        nodes,
+      });
+    };
+    let breaks = 0;
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === ELEMENT_NODE) {
+        const child = n as Element;
+        const tag = tagOf(child);
+        if (mixed && INLINE_TAGS.has(tag) && !this.a.stats.get(child)?.hasBlock) {
+          if (tag === 'br') {
+            breaks++;
+            if (breaks >= 2) {
+              flush();
+              continue;
+            }
+          } else {
+            breaks = 0;
+          }
+          run.push(child);
+          continue;
+        }
+        flush();
+        breaks = 0;
+        this.collect(child, inherited);
+      } else if (n.nodeType === TEXT_NODE && mixed) {
+        if (/\S/.test(n.nodeValue || '')) breaks = 0;
+        run.push(n);
+      }
+    }
+    flush();
+  }
+
+  private isStandfirst(el: Element): boolean {
+    return STANDFIRST_CLASS.test(classAndId(el));
+  }
+
+  private kindOf(el: Element, tag: string): BlockKind {
+    const names = classAndId(el);
+    if (tag === 'li') return 'list-item';
+    if (names) {
+      if (CAPTION_CLASS.test(names)) return 'caption';
+      if (BYLINE_CLASS.test(names)) return 'byline';
+      if (STANDFIRST_CLASS.test(names)) return 'standfirst';
+    }
+    if (tag === 'address') return 'byline';
+    if (tag === 'td' || tag === 'th' || tag === 'pre' || tag === 'dt' || tag === 'dd') {
+      return 'other';
+    }
+    return 'paragraph';
+  }
+
+  private push(el: Element, kind: BlockKind): void {
+    this.blocks.push({ element: el, kind });
+  }
+}
+
+function hasVisibleText(n: Node, a: Analysis): boolean {
+  if (n.nodeType === TEXT_NODE) return /\S/.test(n.nodeValue || '');
+  if (n.nodeType !== ELEMENT_NODE) return false;
+  const s = a.stats.get(n as Element);
+  return !!s && !s.dropped && s.len > 0;
+}
+
+function lowestCommonAncestor(x: Element, y: Element): Element | null {
+  const seen = new Set<Element>();
+  for (let e: Element | null = x; e; e = e.parentElement) seen.add(e);
+  for (let e: Element | null = y; e; e = e.parentElement) if (seen.has(e)) return e;
+  return null;
+}
+
+function depthBetween(ancestor: Element, el: Element): number {
+  let d = 0;
+  for (let e: Element | null = el; e && e !== ancestor; e = e.parentElement) d++;
+  return d;
+}
+
+/**
+ * The main article's blocks in reading order: headline, standfirst, body paragraphs,
+ * headings, captions, pull quotes, embedded posts. Empty when nothing reads like an article.
+ * Never mutates the document.
+ */
+export function findArticle(doc: Document): ArticleBlock[] {
+  const body = doc.body ?? doc.documentElement;
+  if (!body) return [];
+  const a = analyse(body);
+  const chosen = chooseTopCandidate(a);
+  if (!chosen) return [];
+  const content = joinSiblings(chosen.top, a, chosen.scores);
+  const headline = chooseHeadline(doc, a, content);
+
+  const collector = new BlockCollector(a, headline);
+  const first = content[0]!;
+  if (headline && !content.some((c) => c.contains(headline))) {
+    // The headline sits above the body (a header beside it): read the region between them for
+    // the standfirst and the lead picture's caption, unless they are too far apart.
+    const lca = lowestCommonAncestor(headline, first);
+    if (lca && depthBetween(lca, first) <= MAX_INTRO_LEVELS) {
+      collector.blocks.push({ element: headline, kind: 'headline' });
+      const intro = new BlockCollector(a, null);
+      const start = a.order.get(headline) ?? 0;
+      const end = a.order.get(first) ?? 0;
+      collectBetween(lca, start, end, a, intro, headline);
+      const introBlocks = intro.blocks
+        .filter((b) => b.kind !== 'headline' && b.kind !== 'list-item')
+        .slice(0, MAX_INTRO_BLOCKS);
+      for (const b of introBlocks) {
+        if (b.kind === 'paragraph' && !collector.blocks.some((x) => x.kind === 'standfirst')) {
+          b.kind = 'standfirst';
+        }
+        collector.blocks.push(b);
+      }
+    } else {
+      collector.blocks.push({ element: headline, kind: 'headline' });
+    }
+  }
+  for (const el of content) collector.collect(el, null);
+  return collector.blocks;
+}
+
+/**
+ * Collects blocks of `root`'s subtree that start strictly after `start` and before `end` in
+ * document order (the intro region between headline and body), skipping the headline itself.
+ */
+function collectBetween(
+  root: Element,
+  start: number,
+  end: number,
+  a: Analysis,
+  collector: BlockCollector,
+  headline: Element,
+): void {
+  for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
+    const order = a.order.get(child);
+    if (order === undefined) continue;
+    if (order >= end) return;
+    const next = child.nextElementSibling;
+    const nextOrder = next ? (a.order.get(next) ?? Infinity) : Infinity;
+    if (nextOrder <= start) continue; // entirely before the headline
+    if (child === headline) continue;
+    if (child.contains(headline) || order < start || nextOrder > end) {
+      const s = a.stats.get(child);
+      if (s && !s.dropped) collectBetween(child, start, end, a, collector, headline);
+      continue;
+    }
+    collector.collect(child, null);
+  }
+}
+
+/**
+ * A very cheap first look, for the content script before it runs anything heavier: does the
+ * page declare itself an article, or hold enough running text to be one?
+ */
+export function looksLikeArticle(doc: Document): boolean {
+  const og = doc.querySelector('meta[property="og:type"]')?.getAttribute('content');
+  if (og && ARTICLE_OG_TYPE.test(og.trim())) return true;
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    if (ARTICLE_LD_TYPE.test(script.textContent || '')) return true;
+  }
+  if (doc.querySelector('article, [itemtype*="Article"], [itemprop="articleBody"]')) return true;
+  let long = 0;
+  for (const p of doc.querySelectorAll('p')) {
+    if ((p.textContent || '').length >= MIN_ARTICLE_PARAGRAPH_CHARS) {
+      long++;
+      if (long >= MIN_ARTICLE_PARAGRAPHS) return true;
+    }
+  }
+  return false;
+}
