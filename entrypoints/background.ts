@@ -1,3 +1,88 @@
+import { browser } from 'wxt/browser';
+import { runCommand } from '@/lib/commands';
+import { serveEngineRequest } from '@/lib/dom/remote-engine';
+import {
+  isEngineRequest,
+  looksLikeNotesMessage,
+  NOTES_CHANGED_KEY,
+  type NotesChanged,
+} from '@/lib/messages';
+import { routeNotesMessage } from '@/lib/notes/router';
+import { createNotesStore, type NotesChange } from '@/lib/notes/store';
+import { extractQuotes } from '@/lib/quotes/index';
+import { createSettingsStore, type StorageLike } from '@/lib/settings';
+
+/** Context-menu item on selected text: "Add QuoteLens note to selection". */
+const NOTE_MENU_ID = 'quotelens-note-selection';
+/** Soft-deleted notes stay restorable (undo, a second tab) this long, then go for good. */
+const DELETED_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
+
 export default defineBackground(() => {
   // Wiring only: routes typed messages (lib/messages.ts) to lib/ modules.
+  // The background owns the notes database (extension origin, out of every page's reach).
+
+  // Increases across worker restarts too, so listeners always see a new value.
+  let rev = Date.now();
+  const broadcast = (change: NotesChange) => {
+    const message: NotesChanged = { type: 'notes:changed', rev: ++rev, ...change };
+    browser.storage.local.set({ [NOTES_CHANGED_KEY]: message }).catch(() => undefined);
+  };
+  const store = createNotesStore({ onChange: broadcast });
+  const self = () => ({ id: browser.runtime.id, origin: browser.runtime.getURL('/') });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // Other messages belong to other listeners: answer only notes requests.
+    if (!looksLikeNotesMessage(message)) return undefined;
+    return routeNotesMessage(store, message, sender, self());
+  });
+
+  // Page annotation (issue 4): the quote engine runs here, off the page's main thread, and the
+  // toggle-site command flips the switch for the active tab's site.
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!isEngineRequest(message) || sender.id !== browser.runtime.id) return undefined;
+    return Promise.resolve(serveEngineRequest(message, extractQuotes));
+  });
+  const settings = createSettingsStore(browser.storage as unknown as StorageLike);
+  browser.commands.onCommand.addListener((command, tab) => {
+    runCommand(command, tab, {
+      settings,
+      activeTab: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0],
+      sendToTab: (tabId, msg) => browser.tabs.sendMessage(tabId, msg),
+    }).catch(() => undefined);
+  });
+
+  // Service workers have no persist(); extension pages ask too (notes page). Asked once.
+  store.requestPersistence(globalThis.navigator?.storage).catch(() => undefined);
+  store.purgeDeleted(DELETED_KEEP_MS).catch(() => undefined);
+
+  // Context menu: created on install/start (removeAll first: ids must be unique).
+  const createMenu = () =>
+    browser.contextMenus
+      .removeAll()
+      .then(() =>
+        browser.contextMenus.create({
+          id: NOTE_MENU_ID,
+          title: 'Add QuoteLens note to selection',
+          contexts: ['selection'],
+        }),
+      )
+      .catch(() => undefined);
+  browser.runtime.onInstalled.addListener(createMenu);
+  browser.runtime.onStartup.addListener(createMenu);
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== NOTE_MENU_ID || tab?.id === undefined) return;
+    noteSelectionInTab(tab.id, info.frameId, info.selectionText);
+  });
 });
+
+/** Asks the tab's content script to open the note editor on its selection (frame: where it is). */
+function noteSelectionInTab(tabId: number, frameId?: number, selectionText?: string): void {
+  browser.tabs
+    .sendMessage(
+      tabId,
+      { type: 'page:note-selection', ...(selectionText ? { selectionText } : {}) },
+      frameId !== undefined ? { frameId } : undefined,
+    )
+    // No content script there (browser pages, the web store): nothing to do.
+    .catch(() => undefined);
+}

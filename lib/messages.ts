@@ -4,7 +4,7 @@
  * Add a message by adding a member to the right union and its reply type.
  */
 import type { Note, NoteDraft, NotePatch } from './notes/web-annotation';
-import type { Quote, Speaker } from './quotes/types';
+import type { Extraction, Quote, Speaker, TextModel } from './quotes/types';
 
 /** What the content script knows about its page, as the popup shows it. */
 export type PageStatus =
@@ -23,6 +23,8 @@ export interface PageState {
   quotes: Quote[];
   speakers: Speaker[];
   error?: string;
+  /** The speaker left undimmed by `page:only-speaker`, if any (so a reopened popup shows it). */
+  onlySpeakerId?: number | null;
 }
 
 /** Messages the popup (or background) sends to a tab's content script. */
@@ -32,11 +34,39 @@ export type ContentRequest =
   | { type: 'page:only-speaker'; speakerId: number | null }
   | { type: 'page:reannotate' }
   // Context menu / keyboard command: note the reader's current selection in that frame.
-  | { type: 'page:note-selection'; selectionText?: string };
+  | { type: 'page:note-selection'; selectionText?: string }
+  // The notes page's "open article": scroll to this note and open it.
+  | { type: 'page:show-note'; id: string }
+  // The page's notes as anchored here (the popup's count and "not found on this page").
+  | { type: 'page:notes' };
+
+/** A note found on the page (entrypoints/content/notes.ts). */
+export interface AnchoredNoteInfo {
+  id: string;
+  /** Offsets into the page's TextModel.text and the text there now. */
+  start: number;
+  end: number;
+  text: string;
+  /** The statement it is on, or null for a note on a selected passage. */
+  quoteId: number | null;
+  method: 'exact' | 'fuzzy';
+}
+
+export interface PageNotesState {
+  /** Every note of this article. */
+  count: number;
+  anchored: AnchoredNoteInfo[];
+  /** Notes whose text is gone from the page: kept, listed under "not found on this page". */
+  orphans: Note[];
+}
 
 export type ContentReply<R extends ContentRequest> = R extends { type: 'page:get-state' }
   ? PageState
-  : { ok: true } | { ok: false; error: string };
+  : R extends { type: 'page:notes' }
+    ? PageNotesState
+    : R extends { type: 'page:show-note' }
+      ? { ok: true; found: boolean } | { ok: false; error: string }
+      : { ok: true } | { ok: false; error: string };
 
 export function isContentRequest(value: unknown): value is ContentRequest {
   return (
@@ -44,6 +74,24 @@ export function isContentRequest(value: unknown): value is ContentRequest {
     value !== null &&
     typeof (value as { type?: unknown }).type === 'string' &&
     (value as { type: string }).type.startsWith('page:')
+  );
+}
+
+// ── Engine: content script → background, so the quote engine runs off the page's main thread ──
+
+/** Runs `extractQuotes` on a page's text model in the background (lib/dom/remote-engine.ts). */
+export interface EngineRequest {
+  type: 'engine:extract';
+  model: TextModel;
+}
+
+export type EngineReply = { ok: true; extraction: Extraction } | { ok: false; error: string };
+
+export function isEngineRequest(value: unknown): value is EngineRequest {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { type?: unknown }).type === 'engine:extract'
   );
 }
 

@@ -35,7 +35,9 @@ const GOLDEN_ANGLE = 137.508;
 function hueFor(id: number): number {
   if (id < HUES.length) return HUES[id] ?? 0;
   // Beyond the hand-picked set, the golden angle keeps successive hues apart.
-  return Math.round((HUES[id % HUES.length] ?? 0) + GOLDEN_ANGLE * Math.floor(id / HUES.length)) % 360;
+  return (
+    Math.round((HUES[id % HUES.length] ?? 0) + GOLDEN_ANGLE * Math.floor(id / HUES.length)) % 360
+  );
 }
 
 /** The colour of speaker `id` (an index into `Extraction.speakers`); null = unknown speaker. */

@@ -152,16 +152,22 @@ export function stepStatement(
 }
 
 /** "3 of 7" (1-based), or null when `id` is not among `statements`. */
-export function positionLabel(statements: readonly StatementItem[], id: number | null): string | null {
+export function positionLabel(
+  statements: readonly StatementItem[],
+  id: number | null,
+): string | null {
   const at = id === null ? -1 : statements.findIndex((s) => s.id === id);
   return at < 0 ? null : `${at + 1} of ${statements.length}`;
 }
 
 /** The first `words` words of a statement, with an ellipsis when cut. */
-export function openingWords(text: string, words = 8): string {
+export function openingWords(text: string, words = 10): string {
   const all = text.replace(/\s+/g, ' ').trim().split(' ');
   if (all.length <= words) return all.join(' ');
-  return `${all.slice(0, words).join(' ').replace(/[,;:.!?—–-]+$/u, '')}…`;
+  return `${all
+    .slice(0, words)
+    .join(' ')
+    .replace(/[,;:.!?—–-]+$/u, '')}…`;
 }
 
 /** "4 statements · 1 fragment", "1 statement", "2 fragments". */
@@ -170,7 +176,8 @@ export function countLabel(fullCount: number, fragmentCount: number): string {
   if (fullCount > 0 || fragmentCount === 0) {
     parts.push(`${fullCount} ${fullCount === 1 ? 'statement' : 'statements'}`);
   }
-  if (fragmentCount > 0) parts.push(`${fragmentCount} ${fragmentCount === 1 ? 'fragment' : 'fragments'}`);
+  if (fragmentCount > 0)
+    parts.push(`${fragmentCount} ${fragmentCount === 1 ? 'fragment' : 'fragments'}`);
   return parts.join(' · ');
 }
 

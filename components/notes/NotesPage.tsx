@@ -88,7 +88,14 @@ export function NotesPage({ api }: { api: NotesPageApi }) {
     const out: Row[] = [];
     let pos = 0;
     for (const g of groups) {
-      out.push({ kind: 'group', key: g.key, title: g.title, site: g.site, url: g.url, count: g.notes.length });
+      out.push({
+        kind: 'group',
+        key: g.key,
+        title: g.title,
+        site: g.site,
+        url: g.url,
+        count: g.notes.length,
+      });
       for (const note of g.notes) out.push({ kind: 'note', note, pos: ++pos });
     }
     return out;
@@ -163,7 +170,12 @@ export function NotesPage({ api }: { api: NotesPageApi }) {
 
   async function exportJsonLd() {
     try {
-      save(api, `quotelens-notes-${today()}.jsonld`, await api.exportJsonLd(), 'application/ld+json');
+      save(
+        api,
+        `quotelens-notes-${today()}.jsonld`,
+        await api.exportJsonLd(),
+        'application/ld+json',
+      );
     } catch (e) {
       setFlash({ kind: 'error', text: `Export failed: ${message(e)}` });
     }
@@ -255,7 +267,12 @@ export function NotesPage({ api }: { api: NotesPageApi }) {
         {flash ? (
           <p class={`ql-flash ql-${flash.kind}`} role={flash.kind === 'error' ? 'alert' : 'status'}>
             {flash.text}
-            <button type="button" class="ql-btn ql-link" aria-label="Dismiss message" onClick={() => setFlash(null)}>
+            <button
+              type="button"
+              class="ql-btn ql-link"
+              aria-label="Dismiss message"
+              onClick={() => setFlash(null)}
+            >
               ×
             </button>
           </p>
@@ -283,7 +300,7 @@ export function NotesPage({ api }: { api: NotesPageApi }) {
             scrollToIndex={active}
             renderRow={(row, i, style) =>
               row.kind === 'group' ? (
-                <div key={`g:${row.key}`} class="ql-group" style={style} role="presentation">
+                <li key={`g:${row.key}`} class="ql-group" style={style}>
                   <h2 class="ql-group-title" title={row.title}>
                     {row.title || row.url}
                   </h2>
@@ -291,7 +308,7 @@ export function NotesPage({ api }: { api: NotesPageApi }) {
                     <span class="ql-site">{row.site}</span> · {row.count}{' '}
                     {row.count === 1 ? 'note' : 'notes'}
                   </p>
-                </div>
+                </li>
               ) : (
                 <NoteRow
                   key={`n:${row.note.id}`}
@@ -314,12 +331,8 @@ export function NotesPage({ api }: { api: NotesPageApi }) {
       )}
 
       {editing ? (
-        <div
-          class="ql-modal-backdrop"
-          onClick={(e) => {
-            if (e.target === e.currentTarget) setEditing(null);
-          }}
-        >
+        // No close-on-backdrop-click: a stray click must not throw away a draft.
+        <div class="ql-modal-backdrop">
           <div class="ql-modal" role="dialog" aria-modal="true" aria-label="Edit note">
             <NoteEditor
               key={editing.id}
@@ -360,10 +373,9 @@ interface NoteRowProps {
 function NoteRow(p: NoteRowProps) {
   const { note } = p;
   return (
-    <div
-      class="ql-note"
+    <li
+      class="ql-note-row"
       style={p.style}
-      role="listitem"
       aria-posinset={p.pos}
       aria-setsize={p.setSize}
       aria-label={`Note on ${note.speaker ? `${note.speaker}: ` : ''}${clip(note.exact, 60)}`}
@@ -375,35 +387,52 @@ function NoteRow(p: NoteRowProps) {
         if (e.target === e.currentTarget) p.onFocus();
       }}
     >
-      <p class="ql-note-q">
-        <q>{note.exact}</q>
-        {note.speaker ? <span class="ql-note-who"> — {note.speaker}</span> : null}
-      </p>
-      <p class="ql-note-text">{note.body}</p>
-      <div class="ql-note-foot">
-        {note.tags.length ? (
-          <ul class="ql-tags" aria-label="Tags">
-            {note.tags.map((t) => (
-              <li key={t}>#{t}</li>
-            ))}
-          </ul>
-        ) : null}
-        <time class="ql-time" dateTime={note.updated}>
-          {formatTime(note.updated)}
-        </time>
-        <span class="ql-row-actions">
-          <button type="button" class="ql-btn ql-link" onClick={p.onOpen} tabIndex={p.active ? 0 : -1}>
-            Open article
-          </button>
-          <button type="button" class="ql-btn ql-link" onClick={p.onEdit} tabIndex={p.active ? 0 : -1}>
-            Edit
-          </button>
-          <button type="button" class="ql-btn ql-link ql-danger" onClick={p.onDelete} tabIndex={p.active ? 0 : -1}>
-            Delete
-          </button>
-        </span>
+      <div class="ql-note">
+        <p class="ql-note-q">
+          <q>{note.exact}</q>
+          {note.speaker ? <span class="ql-note-who"> — {note.speaker}</span> : null}
+        </p>
+        <p class="ql-note-text">{note.body}</p>
+        <div class="ql-note-foot">
+          {note.tags.length ? (
+            <ul class="ql-tags" aria-label="Tags">
+              {note.tags.map((t) => (
+                <li key={t}>#{t}</li>
+              ))}
+            </ul>
+          ) : null}
+          <time class="ql-time" dateTime={note.updated}>
+            {formatTime(note.updated)}
+          </time>
+          <span class="ql-row-actions">
+            <button
+              type="button"
+              class="ql-btn ql-link"
+              onClick={p.onOpen}
+              tabIndex={p.active ? 0 : -1}
+            >
+              Open article
+            </button>
+            <button
+              type="button"
+              class="ql-btn ql-link"
+              onClick={p.onEdit}
+              tabIndex={p.active ? 0 : -1}
+            >
+              Edit
+            </button>
+            <button
+              type="button"
+              class="ql-btn ql-link ql-danger"
+              onClick={p.onDelete}
+              tabIndex={p.active ? 0 : -1}
+            >
+              Delete
+            </button>
+          </span>
+        </div>
       </div>
-    </div>
+    </li>
   );
 }
 

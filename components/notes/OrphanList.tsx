@@ -3,10 +3,12 @@
  * A small view the popup renders; orphans are kept and listed, never dropped.
  * Note text is rendered as text only.
  */
-import type { NoteItem } from './note-item';
+import type { Note } from '../../lib/notes/web-annotation';
+import { noteToItem } from './adapter';
 
 export interface OrphanListProps {
-  orphans: readonly Pick<NoteItem, 'id' | 'exact' | 'body' | 'speaker' | 'tags'>[];
+  /** `PageNotesState.orphans` from the tab's content script (`page:notes`). */
+  orphans: readonly Note[];
   /** Where the reader can see and edit every note (the notes page). */
   notesPageUrl?: string;
 }
@@ -21,12 +23,14 @@ export function OrphanList({ orphans, notesPageUrl }: OrphanListProps) {
         notes page.
       </p>
       <ul>
-        {orphans.map((n) => (
+        {orphans.map(noteToItem).map((n) => (
           <li key={n.id} class="ql-orphan">
             <q class="ql-orphan-quote">{clip(n.exact, 140)}</q>
             {n.speaker ? <span class="ql-orphan-speaker"> — {n.speaker}</span> : null}
             <p class="ql-orphan-body">{clip(n.body, 240)}</p>
-            {n.tags.length ? <p class="ql-orphan-tags">{n.tags.map((t) => `#${t}`).join(' ')}</p> : null}
+            {n.tags.length ? (
+              <p class="ql-orphan-tags">{n.tags.map((t) => `#${t}`).join(' ')}</p>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -1,6 +1,6 @@
 /**
  * A windowed list: only the rows in (or near) view are in the DOM, so 10,000
- * notes scroll as smoothly as 10. Rows have known heights (the views clamp their
+ * notes scroll as smoothly as 10. Rows must render as <li>. Rows have known heights (the views clamp their
  * text), so offsets are prefix sums and the visible window is a binary search.
  */
 import type { ComponentChildren } from 'preact';
@@ -73,12 +73,21 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     <div
       ref={ref}
       class={props.class}
-      role="list"
-      aria-label={props.label}
       style={{ overflowY: 'auto', position: 'relative' }}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
     >
-      <div style={{ height: `${total}px`, position: 'relative' }}>{items}</div>
+      <ul
+        aria-label={props.label}
+        style={{
+          height: `${total}px`,
+          position: 'relative',
+          margin: 0,
+          padding: 0,
+          listStyle: 'none',
+        }}
+      >
+        {items}
+      </ul>
     </div>
   );
 }

@@ -1,6 +1,119 @@
+/**
+ * Content script: wiring only. Starts the page annotator (lib/dom/annotator) once the page is
+ * idle, renders labels with components/page, follows the on/off switches (lib/settings) live,
+ * and answers the popup's ContentRequest messages (lib/messages). No business rule lives here.
+ */
+import { browser } from 'wxt/browser';
+import { createOverlay } from '../../components/page/overlay';
+import { Annotator, reportError } from '../../lib/dom/annotator';
+import { canAddNote } from '../../lib/dom/page-hooks';
+import { remoteExtract } from '../../lib/dom/remote-engine';
+import { whenIdle } from '../../lib/dom/slicer';
+import {
+  type ContentRequest,
+  isContentRequest,
+  type PageNotesState,
+  type PageState,
+} from '../../lib/messages';
+import { createSettingsStore, isActiveOn, type StorageLike, siteOf } from '../../lib/settings';
+import { startNotes } from './notes';
+
+type Reply =
+  | PageState
+  | PageNotesState
+  | { ok: true }
+  | { ok: true; found: boolean }
+  | { ok: false; error: string };
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  main() {
-    // Wiring only: runs the lib/ pipeline on the page and renders the result.
+  runAt: 'document_idle',
+  main(ctx) {
+    const settings = createSettingsStore(browser.storage as unknown as StorageLike);
+    const site = () => siteOf(location.href);
+    let ready = false;
+
+    const annotator: Annotator = new Annotator({
+      doc: document,
+      // The engine runs in the background: none of its work lands on the page's main thread.
+      extract: remoteExtract((request) => browser.runtime.sendMessage(request)),
+      createView: (theme) =>
+        createOverlay(
+          document,
+          {
+            facts: (id) => annotator.facts(id),
+            speakerIdOf: (id) => annotator.speakerIdOf(id),
+            jump: (id) => annotator.jump(id),
+            addNote: (id) => annotator.addNote(id),
+            canAddNote,
+          },
+          theme,
+        ),
+    });
+
+    // The reader's notes (entrypoints/content/notes.ts): anchored on the annotator's text model.
+    const notes = startNotes(document, { enabled: () => annotator.isEnabled });
+
+    async function handle(request: ContentRequest): Promise<Reply> {
+      switch (request.type) {
+        case 'page:get-state': {
+          const state = annotator.getState();
+          // Before the first run the switches are not read yet: say "working", not "ready".
+          return ready ? state : { ...state, status: 'working' };
+        }
+        case 'page:jump':
+          return annotator.jump(request.quoteId)
+            ? { ok: true }
+            : { ok: false, error: `No statement ${request.quoteId} on this page.` };
+        case 'page:only-speaker':
+          annotator.onlySpeaker(request.speakerId);
+          return { ok: true };
+        case 'page:reannotate':
+          if (!annotator.isEnabled) return { ok: false, error: 'QuoteLens is off for this site.' };
+          await annotator.run('request');
+          return { ok: true };
+        case 'page:note-selection':
+          return notes.noteSelection();
+        case 'page:show-note':
+          return notes.showNote(request.id);
+        case 'page:notes':
+          return notes.state();
+      }
+    }
+
+    const onMessage = (message: unknown, sender: { id?: string }): Promise<Reply> | undefined => {
+      if (sender.id !== browser.runtime.id || !isContentRequest(message)) return undefined;
+      return handle(message).catch((err: unknown) => ({
+        ok: false as const,
+        error: reportError(`message ${message.type}`, err),
+      }));
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+
+    const unwatch = settings.watch((s) => {
+      const active = isActiveOn(s, site());
+      if (active !== annotator.isEnabled) void annotator.setEnabled(active);
+    });
+
+    ctx.onInvalidated(() => {
+      // The extension was updated or removed: leave the page exactly as it was.
+      unwatch();
+      browser.runtime.onMessage.removeListener(onMessage);
+      notes.stop();
+      annotator.destroy();
+    });
+
+    void (async () => {
+      try {
+        await whenIdle(1500);
+        const active = await settings.isActiveOn(site());
+        ready = true;
+        if (ctx.isInvalid) return;
+        if (active) await annotator.run('load');
+        else await annotator.setEnabled(false);
+      } catch (err) {
+        reportError('start', err);
+      }
+    })();
   },
 });

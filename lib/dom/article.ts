@@ -109,12 +109,20 @@ const VISUALLY_HIDDEN_CLASS =
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 /**
- * class/id words of page furniture. Matched against each class token and the id, as a whole
- * word between `-`, `_` or the token's ends (so `comments-list` matches, `commentary` does not).
- * A subtree that matches is dropped unless it holds the headline.
+ * class/id words of page furniture, matched against each class token and the id as a whole word
+ * between `-`, `_` or the token's ends (so `comments-list` matches, `commentary` does not).
+ * STRONG words drop their subtree (unless it holds the headline); WEAK words only when the
+ * subtree is short or mostly links, because sites reuse them on content wrappers
+ * (`entry-content-read-more`, `content-rail`).
  */
-const FURNITURE_WORDS =
-  /(?:^|[-_])(?:comments?|comment-?list|disqus|replies|respond|newsletters?|subscribe|subscription|signup|sign-up|cookies?|consent|gdpr|cmp|related|recirc|recirculation|more-?stories|most-?read|mostread|most-?popular|popular|trending|recommended|recommendations|outbrain|taboola|teasers?|promo|promos|promoted|sponsored|sponsor|advert|advertisement|ads|ad|adslot|ad-?slot|dfp|share|sharing|sharebar|social|socials|share-?tools|breadcrumbs?|sidebar|side-?bar|rail|right-?rail|masthead|site-?header|site-?footer|footer|navbar|nav|menu|skip-?link|pagination|pager|paywall-?prompt|popup|modal|overlay|banner|toolbar|tags|tag-?list|keywords|topics|read-?more|readmore|next-?up|up-?next|also-?like|more-?from|more-?on|latest|widget|author-?bio|bio-?card|print-?only)(?:[-_]|$)/;
+const FURNITURE_STRONG =
+  /(?:^|[-_])(?:comments?|comment-?list|commentary-?list|disqus|replies|respond|newsletter\w*|subscri\w*|signup|sign-up|cookie\w*|consent|gdpr|outbrain|taboola|breadcrumbs?|sidebar|side-?bar|masthead|site-?header|site-?footer|footer|navbar|nav|navigation|menu|skip-?link|share\w*|sharing|social\w*|likes?|reactions?)(?:[-_]|$)/;
+const FURNITURE_WEAK =
+  /(?:^|[-_])(?:related\w*|recirc\w*|more-?stories|most-?read|mostread|most-?popular|popular|trending|recommended|recommendations|teasers?|promo|promos|promoted|sponsored|sponsor|advert|advertisement|ads|ad|adslot|ad-?slot|dfp|rail|right-?rail|pagination|pager|paywall-?prompt|popup|modal|overlay|banner|toolbar|tags|tag-?list|keywords|topics|read-?more|readmore|next-?up|up-?next|also-?like|more-?from|more-?on|latest|author-?bio|bio-?card|print-?only)(?:[-_]|$)/;
+/** A WEAK-named subtree is kept when it holds at least this much prose... */
+const WEAK_FURNITURE_KEEP_CHARS = 400;
+/** ...with no more than this share of it in links. */
+const WEAK_FURNITURE_KEEP_LINK_DENSITY = 0.33;
 
 /** Class tokens that shield an element from FURNITURE_WORDS (layout state, not content). */
 const STATE_PREFIX = /^(?:has|with|no|is|js|show|hide|l|u|t|theme|page|body|template|layout)-/;
@@ -129,7 +137,20 @@ const CLASS_WEIGHT = 25;
 /** Kinds by class, for blocks that are not plain body paragraphs. */
 const STANDFIRST_CLASS =
   /standfirst|(?:^|[-_\s])(?:dek|deck|summary|subtitle|sub-?headline|subhead|strapline|lede|lead-?in|intro|description|excerpt)(?:[-_\s]|$)/i;
-const BYLINE_CLASS = /byline|(?:^|[-_\s])(?:author|authors|dateline|credit|credits)(?:[-_\s]|$)/i;
+const HEADLINE_CLASS =
+  /(?:^|[\s_-])(?:headline|entry-title|post-title|article-title|story-title|title-post)(?:$|[\s_-])/i;
+/** Share of words a heading must have in common with the page title (Dice) to be the headline. */
+const HEADLINE_TITLE_MATCH = 0.5;
+const BYLINE_CLASS =
+  /byline|(?:^|[-_\s])(?:author|authors|dateline|credit|credits|attribution|date|dates|time|timestamp|published|updated|pubdate|meta|metadata)(?:[-_\s]|$)/i;
+/** Short blocks that are calls to action or labels, whatever their markup. */
+const FURNITURE_TEXT =
+  /^(?:sign up|subscribe|advertisement|advertising|sponsored|read more|read next|related|share this|share on|follow us|click here|most read|most popular|recommended|you may also like|more from|more on this|listen to this|watch:|also read|see also)\b|\bnewsletters?\b/i;
+const FURNITURE_TEXT_MAX_CHARS = 100;
+/** Short paragraphs that are credits or bylines by their words ("By Jane Roe", "Photo: AP"). */
+const BYLINE_TEXT =
+  /^(?:[Bb]y|BY|[Pp]ar|[Vv]on|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Оо]т)\s+\p{Lu}|^(?:[Cc]redits?|[Pp]hotos?|[Ii]mages?|[Ss]ources?|[Ff]oto|[Cc]rédit|[Pp]icture)\s*:|\b(?:Getty Images|Shutterstock|AFP|Reuters|AP Photo|EPA)\b\s*(?:\(Composite\))?$/u;
+const BYLINE_TEXT_MAX_CHARS = 120;
 const CAPTION_CLASS = /caption/i;
 const PULLQUOTE_CLASS = /pull-?quote|pullquote|(?:^|[-_\s])quote(?:[-_\s]|$)|blockquote/i;
 
@@ -152,6 +173,8 @@ const LINK_PARAGRAPH_DENSITY = 0.6;
 const MAX_INTRO_BLOCKS = 8;
 /** How far above the body the headline may sit for the region between them to be read. */
 const MAX_INTRO_LEVELS = 6;
+/** A heading this long before the body is a standfirst; a "standfirst" under half is a label. */
+const STANDFIRST_MIN_CHARS = 60;
 
 /** Cheap article signals, for the content script's first look at a page. */
 const ARTICLE_OG_TYPE = /^article$/i;
@@ -220,28 +243,30 @@ function classAndId(el: Element): string {
   return id ? `${cls} ${id}` : cls;
 }
 
-/** Whether the element's class tokens or id name it as page furniture. */
-function isFurnitureByName(el: Element): boolean {
+/** 2: the class tokens or id name the element as furniture for sure; 1: maybe; 0: no. */
+function furnitureByName(el: Element): 0 | 1 | 2 {
+  let verdict: 0 | 1 | 2 = 0;
   const names = classAndId(el);
-  if (!names) return false;
-  for (const raw of names.split(/\s+/)) {
+  const label = el.getAttribute('data-component') || el.getAttribute('data-testid');
+  const all = label ? `${names} ${label}` : names;
+  if (!all) return 0;
+  for (const raw of all.split(/\s+/)) {
     if (!raw) continue;
     // camelCase → kebab so `relatedLinks` reads as `related-links`.
     const token = raw.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
     if (STATE_PREFIX.test(token)) continue;
-    if (FURNITURE_WORDS.test(token)) return true;
+    if (FURNITURE_STRONG.test(token)) return 2;
+    if (FURNITURE_WEAK.test(token)) verdict = 1;
   }
-  const label = el.getAttribute('data-component') || el.getAttribute('data-testid');
-  if (label && FURNITURE_WORDS.test(label.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase())) {
-    return true;
-  }
-  return false;
+  return verdict;
 }
 
 /** Elements that are the article or its container by declaration: never dropped by name. */
 function isProtected(el: Element): boolean {
   const tag = tagOf(el);
   if (tag === 'html' || tag === 'body' || tag === 'main' || tag === 'article') return true;
+  // Embedded posts carry social-network class names but are part of the story.
+  if (tag === 'blockquote' || tag === 'figure') return true;
   if (el.getAttribute('role') === 'main') return true;
   const itemprop = el.getAttribute('itemprop');
   if (itemprop && /articleBody|text/i.test(itemprop)) return true;
@@ -264,7 +289,7 @@ function isPullQuote(el: Element): boolean {
   return names !== '' && PULLQUOTE_CLASS.test(names);
 }
 
-interface Stats {
+export interface Stats {
   /** Characters of text in the subtree (white space runs counted once). */
   len: number;
   /** Of which inside links. */
@@ -279,7 +304,7 @@ interface Stats {
   dropped: boolean;
 }
 
-interface Analysis {
+export interface Analysis {
   stats: Map<Element, Stats>;
   paragraphs: Element[];
   headlines: Element[];
@@ -320,12 +345,14 @@ const EMPTY_STATS: Stats = {
  * Pass one: a post-order walk that measures every element (text, link text, commas, whether it
  * holds blocks), records paragraph-like elements, and drops furniture subtrees.
  */
-function analyse(root: Element): Analysis {
+/** @internal Pass one on its own, for debugging tools. */
+export function analyse(root: Element): Analysis {
   const stats = new Map<Element, Stats>();
   const paragraphs: Element[] = [];
   const headlines: Element[] = [];
   const order = new Map<Element, number>();
   let counter = 0;
+  let h1Count = 0;
 
   const visit = (el: Element, inLink: boolean): Stats => {
     order.set(el, counter++);
@@ -336,7 +363,7 @@ function analyse(root: Element): Analysis {
     const tag = tagOf(el);
     const isLink = tag === 'a';
     const paragraphMark = paragraphs.length;
-    const headlineMark = headlines.length;
+    const h1Mark = h1Count;
     const s: Stats = {
       len: 0,
       linkLen: 0,
@@ -369,8 +396,16 @@ function analyse(root: Element): Analysis {
         if (childInline && cs.hasInlineText) s.hasInlineText = true;
       }
     }
-    if (tag === 'h1') headlines.push(el);
-    if (!isProtected(el) && isFurnitureByName(el) && headlines.length === headlineMark) {
+    if (tag === 'h1') h1Count++;
+    if (tag === 'h1' || ((tag === 'h2' || tag === 'h3') && HEADLINE_CLASS.test(classAndId(el)))) {
+      headlines.push(el);
+    }
+    const furniture = isProtected(el) || h1Count !== h1Mark ? 0 : furnitureByName(el);
+    if (
+      furniture === 2 ||
+      (furniture === 1 &&
+        (s.len < WEAK_FURNITURE_KEEP_CHARS || linkDensity(s) > WEAK_FURNITURE_KEEP_LINK_DENSITY))
+    ) {
       // Furniture: forget what it held (its paragraphs were appended after the mark).
       paragraphs.length = paragraphMark;
       s.dropped = true;
@@ -446,6 +481,11 @@ function tagWeight(tag: string): number {
   }
 }
 
+function isPageRoot(el: Element): boolean {
+  const tag = tagOf(el);
+  return tag === 'body' || tag === 'html';
+}
+
 function linkDensity(s: Stats): number {
   return s.len === 0 ? 0 : s.linkLen / s.len;
 }
@@ -493,7 +533,7 @@ function chooseTopCandidate(a: Analysis): { top: Element; scores: Map<Element, n
     if (el !== top && v >= best * ALT_CANDIDATE_RATIO) alternatives.push(el);
   }
   if (alternatives.length >= MIN_ALT_CANDIDATES) {
-    for (let anc = top.parentElement; anc && tagOf(anc) !== 'body'; anc = anc.parentElement) {
+    for (let anc = top.parentElement; anc && !isPageRoot(anc); anc = anc.parentElement) {
       let inside = 0;
       for (const alt of alternatives) if (anc.contains(alt)) inside++;
       if (inside >= MIN_ALT_CANDIDATES) {
@@ -505,7 +545,7 @@ function chooseTopCandidate(a: Analysis): { top: Element; scores: Map<Element, n
 
   // Climb while the parent scores better (the body split over several children).
   let last = finals.get(top) ?? best;
-  for (let parent = top.parentElement; parent && tagOf(parent) !== 'body'; ) {
+  for (let parent = top.parentElement; parent && !isPageRoot(parent); ) {
     const ps = finals.get(parent);
     if (ps === undefined) {
       parent = parent.parentElement;
@@ -521,7 +561,7 @@ function chooseTopCandidate(a: Analysis): { top: Element; scores: Map<Element, n
   // A lone child says nothing the parent does not.
   while (
     top.parentElement &&
-    tagOf(top.parentElement) !== 'body' &&
+    !isPageRoot(top.parentElement) &&
     top.parentElement.children.length === 1
   ) {
     top = top.parentElement;
@@ -555,7 +595,12 @@ function joinSiblings(top: Element, a: Analysis, scores: Map<Element, number>): 
     if (tag === 'p' || (tag === 'div' && !s.hasBlock)) {
       const density = linkDensity(s);
       if (s.len > 80 && density < 0.25) out.push(sib);
-      else if (s.len > 0 && s.len <= 80 && density === 0 && /[.!?…"”»']\s*$/.test(sib.textContent || '')) {
+      else if (
+        s.len > 0 &&
+        s.len <= 80 &&
+        density === 0 &&
+        /[.!?…"”»']\s*$/.test(sib.textContent || '')
+      ) {
         out.push(sib);
       }
     }
@@ -584,7 +629,10 @@ function chooseHeadline(doc: Document, a: Analysis, content: Element[]): Element
     return s && !s.dropped && s.len > 0 && !isInDropped(h, a);
   });
   if (candidates.length === 0) return null;
-  for (const h of candidates) if (content.some((c) => c.contains(h))) return h;
+  // An h1 inside the body is the headline; a titled h2/h3 must also match the page title.
+  for (const h of candidates) {
+    if (tagOf(h) === 'h1' && content.some((c) => c.contains(h))) return h;
+  }
   const title = wordsOf(declaredTitle(doc));
   let best: Element | null = null;
   let bestScore = 0;
@@ -592,13 +640,14 @@ function chooseHeadline(doc: Document, a: Analysis, content: Element[]): Element
     const words = wordsOf(h.textContent || '');
     let shared = 0;
     for (const w of words) if (title.has(w)) shared++;
-    const score = words.size === 0 ? 0 : shared / Math.max(words.size, 1);
+    // Dice overlap: a site-name h1 shares words with the title but covers little of it.
+    const score = words.size === 0 ? 0 : (2 * shared) / (words.size + title.size);
     if (score > bestScore) {
       bestScore = score;
       best = h;
     }
   }
-  if (best && bestScore >= 0.5) return best;
+  if (best && bestScore >= HEADLINE_TITLE_MATCH) return best;
   // No title match: the last h1 before the body is the likeliest headline.
   const first = content[0];
   const firstOrder = first ? (a.order.get(first) ?? 0) : Infinity;
@@ -656,8 +705,15 @@ class BlockCollector {
       return;
     }
     if (!s.hasBlock) {
-      if (INLINE_TAGS.has(tag)) return; // only reached for stray inline roots
+      if (INLINE_TAGS.has(tag) && tag !== 'time') return; // stray inline roots
       if (linkDensity(s) > LINK_PARAGRAPH_DENSITY) return;
+      if (s.len <= FURNITURE_TEXT_MAX_CHARS && FURNITURE_TEXT.test((el.textContent || '').trim())) {
+        return;
+      }
+      if (tag === 'time') {
+        this.push(el, 'byline');
+        return;
+      }
       this.push(el, inherited ?? this.kindOf(el, tag));
       return;
     }
@@ -673,10 +729,21 @@ class BlockCollector {
       if (run.length === 0) return;
       const nodes = run;
       run = [];
-      if (!nodes.some((n) => hasVisibleText(n, this.a))) return;
+      const visible = nodes.filter((n) => hasVisibleText(n, this.a));
+      if (visible.length === 0) return;
+      const text = nodes
+        .map((n) => n.textContent || '')
+        .join('')
+        .trim();
+      if (text.length <= FURNITURE_TEXT_MAX_CHARS && FURNITURE_TEXT.test(text)) return;
+      const onlyTimes = visible.every(
+        (n) => n.nodeType === ELEMENT_NODE && tagOf(n as Element) === 'time',
+      );
+      const names = classAndId(el);
       this.blocks.push({
         element: el,
-        kind: inherited ?? (CAPTION_CLASS.test(classAndId(el)) ? 'caption' : 'paragraph'),
+        kind:
+          inherited ?? (onlyTimes ? 'byline' : CAPTION_CLASS.test(names) ? 'caption' : 'paragraph'),
         nodes,
       });
     };
@@ -729,6 +796,12 @@ class BlockCollector {
   }
 
   private push(el: Element, kind: BlockKind): void {
+    if (kind === 'paragraph') {
+      const len = this.a.stats.get(el)?.len ?? 0;
+      if (len <= BYLINE_TEXT_MAX_CHARS && BYLINE_TEXT.test((el.textContent || '').trim())) {
+        kind = 'byline';
+      }
+    }
     this.blocks.push({ element: el, kind });
   }
 }
@@ -753,19 +826,37 @@ function depthBetween(ancestor: Element, el: Element): number {
   return d;
 }
 
+/** Where the article is: the body's containers in order, and the headline if one was found. */
+export interface ArticleRegion {
+  /** The top container and the siblings that joined it, in document order. */
+  content: Element[];
+  headline: Element | null;
+  /** @internal pass-one measurements, reused by the block walk. */
+  analysis: Analysis;
+}
+
+/** Locates the article body and its headline without collecting blocks. Null: no article. */
+export function findArticleRegion(doc: Document): ArticleRegion | null {
+  // The whole document, not doc.body: a lenient parser (linkedom) may leave a page with
+  // several <body> elements, where a browser would have merged them into one.
+  const root = doc.documentElement;
+  if (!root) return null;
+  const analysis = analyse(root);
+  const chosen = chooseTopCandidate(analysis);
+  if (!chosen) return null;
+  const content = joinSiblings(chosen.top, analysis, chosen.scores);
+  return { content, headline: chooseHeadline(doc, analysis, content), analysis };
+}
+
 /**
  * The main article's blocks in reading order: headline, standfirst, body paragraphs,
  * headings, captions, pull quotes, embedded posts. Empty when nothing reads like an article.
  * Never mutates the document.
  */
 export function findArticle(doc: Document): ArticleBlock[] {
-  const body = doc.body ?? doc.documentElement;
-  if (!body) return [];
-  const a = analyse(body);
-  const chosen = chooseTopCandidate(a);
-  if (!chosen) return [];
-  const content = joinSiblings(chosen.top, a, chosen.scores);
-  const headline = chooseHeadline(doc, a, content);
+  const region = findArticleRegion(doc);
+  if (!region) return [];
+  const { content, headline, analysis: a } = region;
 
   const collector = new BlockCollector(a, headline);
   const first = content[0]!;
@@ -780,7 +871,7 @@ export function findArticle(doc: Document): ArticleBlock[] {
       const end = a.order.get(first) ?? 0;
       collectBetween(lca, start, end, a, intro, headline);
       const introBlocks = intro.blocks
-        .filter((b) => b.kind !== 'headline' && b.kind !== 'list-item')
+        .filter((b) => b.kind !== 'headline')
         .slice(0, MAX_INTRO_BLOCKS);
       for (const b of introBlocks) {
         if (b.kind === 'paragraph' && !collector.blocks.some((x) => x.kind === 'standfirst')) {
@@ -793,7 +884,23 @@ export function findArticle(doc: Document): ArticleBlock[] {
     }
   }
   for (const el of content) collector.collect(el, null);
-  return collector.blocks;
+  return relabelIntro(collector.blocks, a);
+}
+
+/**
+ * Before the first body paragraph, a long heading is the standfirst (sites set it in an h2),
+ * and a short "standfirst" is a label ("Key points"), so a heading.
+ */
+function relabelIntro(blocks: ArticleBlock[], a: Analysis): ArticleBlock[] {
+  for (const b of blocks) {
+    if (b.kind === 'paragraph') break;
+    const len = b.nodes ? 0 : (a.stats.get(b.element)?.len ?? 0);
+    if (b.kind === 'heading' && len >= STANDFIRST_MIN_CHARS) b.kind = 'standfirst';
+    else if (b.kind === 'standfirst' && !b.nodes && len < STANDFIRST_MIN_CHARS / 2) {
+      b.kind = 'heading';
+    }
+  }
+  return blocks;
 }
 
 /**

@@ -379,6 +379,7 @@ export function validateNote(raw: unknown): Result<Note> {
 export const EXPORT_CONTEXT = [
   ANNOTATION_CONTEXT,
   {
+    '@version': 1.1,
     ql: QUOTELENS_NS,
     quotelens: { '@id': 'ql:note', '@type': '@json' },
   },

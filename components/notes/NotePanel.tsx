@@ -1,0 +1,129 @@
+/**
+ * The notes of one statement (or one selected passage) on the live page: the quote,
+ * its notes with their times, edit / delete in place, and a form for a new note.
+ * Renders inside QuoteLens's closed shadow root; note text is rendered as text only.
+ */
+import { useState } from 'preact/hooks';
+import { NoteEditor } from './NoteEditor';
+import { formatTime, type NoteDraft, type NoteItem } from './note-item';
+
+export interface NotePanelProps {
+  quote: string;
+  speaker: string | null;
+  notes: readonly NoteItem[];
+  /** Which note opens in the editor first: 'new', a note id, or nothing (list only). */
+  start?: 'new' | string | null;
+  onCreate: (draft: NoteDraft) => Promise<void>;
+  onUpdate: (note: NoteItem, draft: NoteDraft) => Promise<void>;
+  onDelete: (note: NoteItem) => Promise<void>;
+  onClose: () => void;
+}
+
+export function NotePanel(p: NotePanelProps) {
+  const initial = p.start ?? (p.notes.length === 0 ? 'new' : null);
+  const [editing, setEditing] = useState<string | null>(initial);
+
+  const close = () => {
+    setEditing(null);
+    p.onClose();
+  };
+
+  return (
+    <section
+      class="ql-note-panel"
+      role="dialog"
+      aria-label={p.speaker ? `Notes on a statement by ${p.speaker}` : 'Notes on the selected text'}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && editing === null) {
+          e.preventDefault();
+          e.stopPropagation();
+          close();
+        }
+      }}
+    >
+      {editing === 'new' ? (
+        <NoteEditor
+          quote={p.quote}
+          speaker={p.speaker}
+          onSave={async (d) => {
+            await p.onCreate(d);
+            setEditing(null);
+          }}
+          onCancel={() => (p.notes.length ? setEditing(null) : close())}
+        />
+      ) : (
+        <>
+          <header class="ql-panel-head">
+            <h2 class="ql-note-title">
+              {p.notes.length === 1 ? '1 note' : `${p.notes.length} notes`}
+            </h2>
+            <button type="button" class="ql-btn ql-close" aria-label="Close notes" onClick={close}>
+              ×
+            </button>
+          </header>
+          <blockquote class="ql-note-quote">
+            <span class="ql-note-quote-text">{clip(p.quote, 280)}</span>
+            {p.speaker ? <cite class="ql-note-speaker">— {p.speaker}</cite> : null}
+          </blockquote>
+        </>
+      )}
+      {p.notes.length ? (
+        <ul class="ql-panel-notes">
+          {p.notes.map((n) =>
+            editing === n.id ? (
+              <li key={n.id}>
+                <NoteEditor
+                  quote={p.quote}
+                  speaker={p.speaker}
+                  initial={{ body: n.body, tags: n.tags }}
+                  created={n.created}
+                  updated={n.updated}
+                  onSave={async (d) => {
+                    await p.onUpdate(n, d);
+                    setEditing(null);
+                  }}
+                  onCancel={() => setEditing(null)}
+                  onDelete={async () => {
+                    await p.onDelete(n);
+                    setEditing(null);
+                  }}
+                />
+              </li>
+            ) : (
+              <li key={n.id} class="ql-panel-note" data-note-id={n.id}>
+                <p class="ql-note-text">{n.body}</p>
+                {n.tags.length ? (
+                  <p class="ql-panel-tags">{n.tags.map((t) => `#${t}`).join(' ')}</p>
+                ) : null}
+                <p class="ql-panel-foot">
+                  <time dateTime={n.updated}>{formatTime(n.updated)}</time>
+                  <button type="button" class="ql-btn ql-link" onClick={() => setEditing(n.id)}>
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    class="ql-btn ql-link ql-danger"
+                    onClick={() => p.onDelete(n)}
+                  >
+                    Delete
+                  </button>
+                </p>
+              </li>
+            ),
+          )}
+        </ul>
+      ) : null}
+      {editing === null ? (
+        <p class="ql-panel-actions">
+          <button type="button" class="ql-btn ql-primary" onClick={() => setEditing('new')}>
+            {p.notes.length ? 'Add another note' : 'Add note'}
+          </button>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function clip(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}

@@ -1,0 +1,89 @@
+/**
+ * The card a label opens on hover or focus: who the speaker is, how many statements they have
+ * here, previous/next statement by them, and "Add note". View only: actions come in as props.
+ * Text is rendered as text (Preact escapes it), never as HTML.
+ */
+import { speakerColour } from '../../lib/palette';
+import type { CardFacts } from '../../lib/dom/labels';
+import type { Theme } from './Label';
+
+export interface CardActions {
+  previous(): void;
+  next(): void;
+  addNote(): void;
+  close(): void;
+}
+
+interface Props {
+  facts: CardFacts;
+  speakerId: number | null;
+  theme: Theme;
+  /** Where the card goes, in layer coordinates. */
+  x: number;
+  y: number;
+  canAddNote: boolean;
+  notes: number;
+  actions: CardActions;
+}
+
+function statementsLine(f: CardFacts): string {
+  const n = f.count;
+  const base = n === 1 ? '1 statement here' : `${n} statements here`;
+  const frag = f.fragmentCount > 0 ? ` (${f.fragmentCount} partial)` : '';
+  return n > 1 ? `${base}${frag} · this is ${f.position} of ${n}` : `${base}${frag}`;
+}
+
+export function Card({ facts, speakerId, theme, x, y, canAddNote, notes, actions }: Props) {
+  const colour = speakerColour(speakerId);
+  const alone = facts.previousId === null;
+  const short = facts.fullName;
+  return (
+    <div
+      class={theme === 'dark' ? 'card dark' : 'card'}
+      role="dialog"
+      aria-label={`About ${facts.fullName}`}
+      style={`transform:translate(${x}px,${y}px)`}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          actions.close();
+        }
+      }}
+    >
+      <p class="name">
+        <span class="swatch" style={`background:${colour.swatch}`} aria-hidden="true" />
+        {facts.fullName}
+      </p>
+      {facts.role ? <p class="role">{facts.role}</p> : null}
+      <p class="count">
+        {statementsLine(facts)}
+        {notes > 0 ? ` · ${notes === 1 ? '1 note' : `${notes} notes`}` : ''}
+      </p>
+      <div class="row">
+        <button
+          type="button"
+          data-act="previous"
+          disabled={alone}
+          aria-label={`Previous statement by ${short}`}
+          onClick={actions.previous}
+        >
+          ← Previous
+        </button>
+        <button
+          type="button"
+          data-act="next"
+          disabled={alone}
+          aria-label={`Next statement by ${short}`}
+          onClick={actions.next}
+        >
+          Next →
+        </button>
+        {canAddNote ? (
+          <button type="button" data-act="note" onClick={actions.addNote}>
+            Add note
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,263 @@
+/**
+ * The label layer: one host element appended to <html> (so `body.innerHTML` never changes),
+ * a closed shadow root holding the labels and the card, Preact for the views. Implements the
+ * LabelView the annotator drives. Page CSS cannot reach inside (shadow root, `all: initial`
+ * and `!important` inline styles on the host) and nothing here leaks out.
+ */
+import { render } from 'preact';
+import type { CardFacts, LabelSpec, LabelView, Placement } from '../../lib/dom/labels';
+import { Card } from './Card';
+import { LabelBatch, type Theme } from './Label';
+import { HOST_STYLE, SHADOW_CSS } from './styles';
+
+export const HOST_TAG = 'quotelens-overlay';
+
+export interface OverlayActions {
+  facts(quoteId: number): CardFacts | null;
+  speakerIdOf(quoteId: number): number | null;
+  /** Scrolls to a statement, flashes it and focuses its label. */
+  jump(quoteId: number): void;
+  addNote(quoteId: number): void;
+  canAddNote(): boolean;
+}
+
+const OPEN_DELAY_MS = 120;
+const CLOSE_DELAY_MS = 280;
+const CARD_WIDTH = 260;
+
+interface Batch {
+  el: HTMLElement;
+  specs: readonly LabelSpec[];
+}
+
+export function createOverlay(doc: Document, actions: OverlayActions, theme: Theme): LabelView {
+  const host = doc.createElement(HOST_TAG);
+  host.setAttribute('style', HOST_STYLE);
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = SHADOW_CSS;
+  const dimStyle = doc.createElement('style');
+  const layer = doc.createElement('div');
+  layer.className = 'layer';
+  const cardSlot = doc.createElement('div');
+  shadow.append(style, dimStyle, layer);
+  layer.append(cardSlot);
+  (doc.documentElement ?? doc.body).appendChild(host);
+
+  const labels = new Map<number, HTMLElement>();
+  const placements = new Map<number, Placement>();
+  let batches: Batch[] = [];
+  let noteCounts: ReadonlyMap<number, number> = new Map();
+  let openId: number | null = null;
+  let openTimer: ReturnType<typeof setTimeout> | null = null;
+  let closeTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const register = (id: number, el: HTMLElement | null) => {
+    if (el) labels.set(id, el);
+    else if (labels.get(id)?.isConnected === false) labels.delete(id);
+  };
+
+  const renderBatch = (b: Batch) =>
+    render(<LabelBatch specs={b.specs} theme={theme} noteCounts={noteCounts} register={register} />, b.el);
+
+  const clearTimers = () => {
+    if (openTimer) clearTimeout(openTimer);
+    if (closeTimer) clearTimeout(closeTimer);
+    openTimer = closeTimer = null;
+  };
+
+  function closeCard(refocus = false) {
+    clearTimers();
+    const was = openId;
+    openId = null;
+    render(null, cardSlot);
+    if (refocus && was !== null) labels.get(was)?.focus({ preventScroll: true });
+  }
+
+  function openCard(id: number) {
+    clearTimers();
+    const facts = actions.facts(id);
+    const label = labels.get(id);
+    const at = placements.get(id);
+    if (!facts || !label || !at) return;
+    openId = id;
+    // Below the label, kept inside the viewport's width.
+    const viewWidth = doc.documentElement.clientWidth || 1024;
+    const originLeft = layer.getBoundingClientRect().left;
+    const maxX = viewWidth - originLeft - CARD_WIDTH - 8;
+    const x = Math.max(8 - originLeft, Math.min(at.x, maxX));
+    const step = (target: number | null) => () => {
+      if (target === null) return;
+      actions.jump(target);
+    };
+    render(
+      <Card
+        facts={facts}
+        speakerId={actions.speakerIdOf(id)}
+        theme={theme}
+        x={x}
+        y={at.y + 19}
+        canAddNote={actions.canAddNote()}
+        notes={noteCounts.get(id) ?? 0}
+        actions={{
+          previous: step(facts.previousId),
+          next: step(facts.nextId),
+          addNote: () => {
+            closeCard();
+            actions.addNote(id);
+          },
+          close: () => closeCard(true),
+        }}
+      />,
+      cardSlot,
+    );
+  }
+
+  const labelOf = (target: EventTarget | null): HTMLElement | null => {
+    const el = target as HTMLElement | null;
+    return el?.closest?.('.l') ?? null;
+  };
+  const idOf = (el: HTMLElement): number => Number(el.dataset.id);
+  const inCard = (target: EventTarget | null) => cardSlot.contains(target as Node);
+
+  layer.addEventListener('mouseover', (e) => {
+    const label = labelOf(e.target);
+    if (label) {
+      const id = idOf(label);
+      if (closeTimer) clearTimeout(closeTimer);
+      closeTimer = null;
+      if (openId === id) return;
+      if (openTimer) clearTimeout(openTimer);
+      openTimer = setTimeout(() => openCard(id), OPEN_DELAY_MS);
+    } else if (inCard(e.target) && closeTimer) {
+      clearTimeout(closeTimer);
+      closeTimer = null;
+    }
+  });
+  layer.addEventListener('mouseout', (e) => {
+    const to = e.relatedTarget as Node | null;
+    if (to && (inCard(to) || labelOf(to))) return;
+    if (openTimer) clearTimeout(openTimer);
+    openTimer = null;
+    if (openId !== null && !cardSlot.contains(shadow.activeElement)) {
+      closeTimer = setTimeout(() => closeCard(), CLOSE_DELAY_MS);
+    }
+  });
+  layer.addEventListener('focusin', (e) => {
+    const label = labelOf(e.target);
+    if (label && openId !== idOf(label)) openCard(idOf(label));
+  });
+  layer.addEventListener('focusout', (e) => {
+    const to = e.relatedTarget as Node | null;
+    if (to && layer.contains(to)) return;
+    closeCard();
+  });
+  layer.addEventListener('click', (e) => {
+    const label = labelOf(e.target);
+    if (!label) return;
+    const id = idOf(label);
+    if (openId === id) closeCard();
+    else openCard(id);
+  });
+  layer.addEventListener('keydown', (e) => {
+    const label = labelOf(e.target);
+    if (e.key === 'Escape' && openId !== null) {
+      e.stopPropagation();
+      closeCard(true);
+      return;
+    }
+    if (e.key !== 'Tab' || openId === null) return;
+    const buttons = [...cardSlot.querySelectorAll<HTMLElement>('button:not([disabled])')];
+    if (buttons.length === 0) return;
+    // The card sits after all labels in the shadow tree: step into and out of it by hand.
+    if (label && !e.shiftKey && idOf(label) === openId) {
+      e.preventDefault();
+      buttons[0]!.focus();
+    } else if (inCard(e.target)) {
+      const at = buttons.indexOf(e.target as HTMLElement);
+      const owner = labels.get(openId);
+      if (e.shiftKey && at === 0 && owner) {
+        e.preventDefault();
+        owner.focus({ preventScroll: true });
+      } else if (!e.shiftKey && at === buttons.length - 1 && owner) {
+        const ordered = [...labels.values()];
+        const next = ordered[ordered.indexOf(owner) + 1];
+        if (next) {
+          e.preventDefault();
+          next.focus({ preventScroll: true });
+        }
+      }
+    }
+  });
+
+  return {
+    add(specs) {
+      if (specs.length === 0) return;
+      const el = doc.createElement('div');
+      el.className = 'batch';
+      layer.insertBefore(el, cardSlot);
+      const batch = { el, specs: [...specs] };
+      batches.push(batch);
+      renderBatch(batch);
+    },
+    origin() {
+      const r = layer.getBoundingClientRect();
+      return { left: r.left, top: r.top };
+    },
+    place(ids, at) {
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        const el = labels.get(id);
+        if (!el) continue;
+        const p = at[i];
+        if (p) {
+          placements.set(id, p);
+          el.style.transform = `translate(${p.x}px,${p.y}px)`;
+          el.classList.add('placed');
+        } else {
+          placements.delete(id);
+          el.classList.remove('placed');
+        }
+      }
+    },
+    dimExcept(speaker) {
+      dimStyle.textContent = speaker
+        ? `.l:not([data-s="${speaker.id === null ? 'u' : speaker.id}"]){opacity:.3}`
+        : '';
+    },
+    focus(id) {
+      const el = labels.get(id);
+      if (!el) return;
+      el.focus({ preventScroll: true });
+      el.classList.remove('pulse');
+      // Restart the animation: the class goes back on in the next frame.
+      requestAnimationFrame(() => {
+        el.classList.add('pulse');
+        setTimeout(() => el.classList.remove('pulse'), 2000);
+      });
+    },
+    setNoteCounts(counts) {
+      noteCounts = new Map(counts);
+      for (const b of batches) renderBatch(b);
+      if (openId !== null) openCard(openId);
+    },
+    clear() {
+      closeCard();
+      for (const b of batches) {
+        render(null, b.el);
+        b.el.remove();
+      }
+      batches = [];
+      labels.clear();
+      placements.clear();
+      dimStyle.textContent = '';
+    },
+    destroy() {
+      this.clear();
+      host.remove();
+    },
+    owns(node) {
+      return node === host || host.contains(node);
+    },
+  };
+}

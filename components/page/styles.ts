@@ -1,0 +1,85 @@
+/**
+ * The overlay's own CSS, for inside its closed shadow root only. Pixel units throughout:
+ * `rem` would follow the page's root font size, and hostile pages set huge ones.
+ */
+
+/** Inline style for the host element: `!important` so no page rule can move or hide it. */
+export const HOST_STYLE = [
+  'all: initial !important',
+  'display: block !important',
+  'position: absolute !important',
+  'top: 0 !important',
+  'left: 0 !important',
+  'width: 0 !important',
+  'height: 0 !important',
+  'margin: 0 !important',
+  'padding: 0 !important',
+  'border: 0 !important',
+  'overflow: visible !important',
+  'transform: none !important',
+  'contain: none !important',
+  'visibility: visible !important',
+  'opacity: 1 !important',
+  'pointer-events: none !important',
+  'z-index: 2147483646 !important',
+].join(';');
+
+export const SHADOW_CSS = `
+:host { all: initial !important; }
+.layer, .layer * { box-sizing: border-box; }
+.layer {
+  position: absolute; left: 0; top: 0; width: 0; height: 0;
+  font: 500 11px/16px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  letter-spacing: 0; text-transform: none; text-align: left; direction: ltr;
+  -webkit-font-smoothing: antialiased;
+}
+.batch { display: contents; }
+.l {
+  all: unset; box-sizing: border-box;
+  position: absolute; left: 0; top: 0; display: none;
+  height: 16px; max-width: 260px; padding: 0 6px; border-radius: 8px 8px 8px 2px;
+  font: 600 11px/16px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
+  background: var(--bg); color: var(--fg);
+  box-shadow: 0 1px 2px rgba(0,0,0,.28);
+  cursor: pointer; pointer-events: auto; user-select: none;
+  transition: opacity .15s ease;
+}
+.l.placed { display: block; }
+.l.frag { background: var(--bg-soft); color: var(--fg-soft); box-shadow: inset 0 0 0 1px var(--bg); }
+.l:hover { filter: brightness(1.08); }
+.l:focus-visible { outline: 2px solid #111; outline-offset: 1px; box-shadow: 0 0 0 4px #fff; }
+.l .badge { margin-left: 4px; padding: 0 4px; border-radius: 6px; background: rgba(255,255,255,.85); color: #111; font-weight: 700; }
+.l.pulse { animation: ql-pulse .9s ease-out 2; }
+@keyframes ql-pulse {
+  0% { box-shadow: 0 0 0 0 rgba(255, 196, 0, .95); }
+  100% { box-shadow: 0 0 0 10px rgba(255, 196, 0, 0); }
+}
+.card {
+  position: absolute; left: 0; top: 0; width: 260px; padding: 10px 12px 12px;
+  border-radius: 8px; pointer-events: auto;
+  background: #fff; color: #15171a; border: 1px solid #c9ccd1;
+  box-shadow: 0 6px 24px rgba(0,0,0,.22);
+  font: 400 13px/18px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  white-space: normal; word-wrap: break-word;
+}
+.card.dark { background: #1f2227; color: #eef0f3; border-color: #3b4048; }
+.card .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 6px; vertical-align: 0; }
+.card .name { font-size: 14px; font-weight: 700; margin: 0; }
+.card .role { margin: 2px 0 0; opacity: .85; }
+.card .count { margin: 6px 0 8px; opacity: .85; font-size: 12px; }
+.card .row { display: flex; gap: 6px; flex-wrap: wrap; }
+.card button {
+  all: unset; box-sizing: border-box; cursor: pointer;
+  padding: 3px 8px; border-radius: 6px; font: 600 12px/18px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  background: #eef0f3; color: #15171a; border: 1px solid #c9ccd1;
+}
+.card.dark button { background: #2c3138; color: #eef0f3; border-color: #49505a; }
+.card button:hover { filter: brightness(.95); }
+.card button:focus-visible { outline: 2px solid #1a5fd0; outline-offset: 1px; }
+.card button[disabled] { opacity: .45; cursor: default; }
+@media (prefers-reduced-motion: reduce) {
+  .l, .card { transition: none !important; animation: none !important; }
+  .l.pulse { animation: none !important; outline: 3px solid #ffc400; outline-offset: 1px; }
+}
+`;

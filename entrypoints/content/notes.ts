@@ -1,0 +1,579 @@
+/**
+ * The reader's notes on the live page (content-script side). Asks the background for this
+ * article's notes, re-anchors them on the page's text model (exact, then fuzzy, else
+ * orphaned), shows note badges on statement labels and a subtle mark under noted passages,
+ * and hosts the note editor in a closed shadow root. Adds notes from a label's card, from
+ * the context menu and from the `note-selection` command.
+ *
+ * Privacy: note text lives only in this isolated world and the closed shadow root — never in
+ * the page's DOM attributes, localStorage, IndexedDB, URL or console. Rendered as text only.
+ * Storage goes through the background (lib/messages.ts `notes:*`); a failed write keeps the
+ * draft in the editor and says why.
+ */
+import { h, render } from 'preact';
+import { browser } from 'wxt/browser';
+import { noteToItem } from '../../components/notes/adapter';
+import type { NoteDraft as ViewDraft } from '../../components/notes/note-item';
+import {
+  type Box,
+  type Marker,
+  PageNotesLayer,
+  type PageNotesLayerProps,
+} from '../../components/notes/PageNotesLayer';
+import { PAGE_NOTES_CSS } from '../../components/notes/page-styles';
+import { type Anchor, describeSpan, reanchor, selectorsFromRange } from '../../lib/dom/anchor';
+import { findArticle } from '../../lib/dom/article';
+import { createNoteMarks } from '../../lib/dom/note-marks';
+import { quoteAt } from '../../lib/dom/note-quote';
+import {
+  type AnnotatedPage,
+  currentPage,
+  onAnnotated,
+  setAddNoteHandler,
+  setNoteBadges,
+} from '../../lib/dom/page-hooks';
+import { buildTextModel, type PageText, rangeFromOffsets } from '../../lib/dom/text-model';
+import {
+  type AnchoredNoteInfo,
+  isNotesChanged,
+  NOTES_CHANGED_KEY,
+  type PageNotesState,
+} from '../../lib/messages';
+import { type Note, type NoteSelectors, noteSelectors } from '../../lib/notes/web-annotation';
+import type { Quote } from '../../lib/quotes/types';
+
+export const NOTES_HOST_TAG = 'quotelens-notes';
+
+/** What notes needs of the page: its text (and the statements, when the engine ran). */
+interface PageModel extends PageText {
+  quotes: readonly Quote[];
+}
+
+/** One passage or statement with notes, as shown on the page. */
+interface Spot {
+  key: string;
+  start: number;
+  end: number;
+  quote: Quote | null;
+  notes: Note[];
+}
+
+interface OpenPanel {
+  key: string;
+  /** Which opening this is: each opening gets a fresh editor. */
+  seq: number;
+  quoteText: string;
+  speaker: string | null;
+  selectors: NoteSelectors;
+  start: 'new' | string | null;
+  boxOf: () => Box | null;
+}
+
+type Reply = { ok: true; [k: string]: unknown } | { ok: false; error: string; code?: string };
+
+async function ask<T>(message: Record<string, unknown>): Promise<T> {
+  let reply: Reply | undefined;
+  try {
+    reply = (await browser.runtime.sendMessage(message)) as Reply | undefined;
+  } catch (e) {
+    throw new Error(
+      `QuoteLens could not reach its storage (${e instanceof Error ? e.message : String(e)}). Reload the page and try again`,
+    );
+  }
+  if (!reply) throw new Error('QuoteLens’s storage did not answer. Reload the page and try again');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply as unknown as T;
+}
+
+function canonicalHref(doc: Document): string | null {
+  return doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href ?? null;
+}
+
+function articleTitle(doc: Document): string {
+  const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim();
+  return og || doc.title.trim() || doc.location.href;
+}
+
+function boxOfRange(range: Range | null): Box | null {
+  if (!range) return null;
+  const rects = range.getClientRects();
+  const first = rects[0];
+  const last = rects[rects.length - 1];
+  if (!first || !last) return null;
+  return { top: first.top, left: first.left, bottom: last.bottom, right: last.right };
+}
+
+export interface NotesController {
+  /** Opens the notes of the reader's current selection (context menu, keyboard command). */
+  noteSelection(): Promise<{ ok: true } | { ok: false; error: string }>;
+  /** Scrolls to a note and opens it (the notes page's "open article"). */
+  showNote(id: string): Promise<{ ok: true; found: boolean } | { ok: false; error: string }>;
+  /** The page's notes: where each was found, and those whose text is gone (for the popup). */
+  state(): Promise<PageNotesState>;
+  /** Draws again after the site's switch changed. */
+  refresh(): void;
+  stop(): void;
+}
+
+export interface NotesOptions {
+  /** False while QuoteLens is switched off for this site: notes are then not drawn. */
+  enabled?: () => boolean;
+  /** How long to wait for the annotator's text model before building our own. */
+  annotatorWaitMs?: number;
+}
+
+export function startNotes(doc: Document = document, options: NotesOptions = {}): NotesController {
+  const enabled = options.enabled ?? (() => true);
+  const url = doc.location.href;
+  const canonical = canonicalHref(doc);
+  const marks = createNoteMarks(doc);
+
+  let notes: Note[] = [];
+  let loaded = false;
+  let articleKey: string | null = null;
+  let waitedForAnnotator = false;
+  let annotated: AnnotatedPage | null = currentPage();
+  let ownModel: PageModel | null = null;
+  let anchors = new Map<string, Anchor>();
+  let spots: Spot[] = [];
+  let panel: OpenPanel | null = null;
+  let panelSeq = 0;
+  let deleted: Note | null = null;
+  let message: string | null = null;
+  let host: HTMLElement | null = null;
+  let mount: HTMLElement | null = null;
+  let frame = 0;
+  let stopped = false;
+
+  // ── The page's text ──
+
+  function model(): PageModel {
+    if (annotated) {
+      return { model: annotated.model, map: annotated.map, quotes: annotated.extraction.quotes };
+    }
+    // No annotation published (engine still working, or not run on this page): our own
+    // text model of the same article, so passage notes still work. Built once, on demand.
+    ownModel ??= { ...buildTextModel(findArticle(doc), doc), quotes: [] };
+    return ownModel;
+  }
+
+  function rangeOf(start: number, end: number): Range | null {
+    return rangeFromOffsets(model().map, start, end);
+  }
+
+  // ── Anchoring and drawing ──
+
+  function clearDrawn() {
+    spots = [];
+    setNoteBadges(new Map());
+    marks.set([]);
+  }
+
+  /** Finds every note on the page's text, then draws them (when QuoteLens is on here). */
+  function reanchorAll() {
+    // Nothing to find, or not yet: no text model is built (most pages have no notes).
+    if (notes.length === 0 || (!annotated && !waitedForAnnotator)) {
+      anchors = new Map();
+      clearDrawn();
+      draw();
+      return;
+    }
+    const { model: m, quotes } = model();
+    anchors = new Map();
+    const bySpan = new Map<string, Spot>();
+    const badges = new Map<number, number>();
+    for (const note of notes) {
+      const a = reanchor(m.text, noteSelectors(note));
+      anchors.set(note.id, a);
+      if (a.status !== 'anchored') continue;
+      const q = quoteAt(quotes, a);
+      const key = q ? `q${q.id}` : `s${a.start}-${a.end}`;
+      let spot = bySpan.get(key);
+      if (!spot) {
+        spot = q
+          ? { key, start: q.start, end: q.end, quote: q, notes: [] }
+          : { key, start: a.start, end: a.end, quote: null, notes: [] };
+        bySpan.set(key, spot);
+      }
+      spot.notes.push(note);
+      if (q) badges.set(q.id, (badges.get(q.id) ?? 0) + 1);
+    }
+    if (!enabled()) {
+      clearDrawn();
+      draw();
+      return;
+    }
+    spots = [...bySpan.values()].sort((a, b) => a.start - b.start);
+    setNoteBadges(badges);
+    const passageRanges: Range[] = [];
+    for (const s of spots) {
+      if (s.quote) continue;
+      const r = rangeOf(s.start, s.end);
+      if (r) passageRanges.push(r);
+    }
+    marks.set(passageRanges);
+    draw();
+  }
+
+  function ensureMount(): HTMLElement {
+    if (mount?.isConnected) return mount;
+    host = doc.createElement(NOTES_HOST_TAG);
+    host.setAttribute(
+      'style',
+      'all: initial !important; position: absolute !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; display: block !important; z-index: 2147483646 !important; pointer-events: none !important;',
+    );
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const style = doc.createElement('style');
+    style.textContent = PAGE_NOTES_CSS;
+    mount = doc.createElement('div');
+    shadow.append(style, mount);
+    // On <html>, not <body>: the page's body markup stays exactly its own.
+    (doc.documentElement ?? doc.body).appendChild(host);
+    return mount;
+  }
+
+  function viewport() {
+    return {
+      width: doc.documentElement.clientWidth || 1024,
+      height: doc.documentElement.clientHeight || 768,
+    };
+  }
+
+  function markers(): Marker[] {
+    const out: Marker[] = [];
+    const vp = viewport();
+    for (const s of spots) {
+      if (s.quote) continue; // statements show their badge on the label
+      const box = boxOfRange(rangeOf(s.start, s.end));
+      if (!box || box.bottom < 0 || box.top > vp.height) continue;
+      const n = s.notes.length;
+      out.push({
+        key: s.key,
+        box: { ...box, top: box.bottom - 16 },
+        count: n,
+        label: n === 1 ? 'Open your note on this passage' : `Open your ${n} notes on this passage`,
+      });
+    }
+    return out;
+  }
+
+  function notesOf(key: string): Note[] {
+    return spots.find((s) => s.key === key)?.notes ?? [];
+  }
+
+  function draw() {
+    if (stopped) return;
+    const hasSomething = panel || deleted || message || spots.some((s) => !s.quote);
+    if (!hasSomething && !mount) return;
+    const el = ensureMount();
+    const p = panel;
+    const props: PageNotesLayerProps = {
+      panel: p
+        ? {
+            id: `${p.key}#${p.seq}`,
+            box: p.boxOf(),
+            quote: p.quoteText,
+            speaker: p.speaker,
+            notes: notesOf(p.key).map(noteToItem),
+            start: p.start,
+            onCreate: (d) => create(p, d),
+            onUpdate: (n, d) => update(n.id, d),
+            onDelete: (n) => remove(n.id),
+            onClose: closePanel,
+          }
+        : null,
+      markers: markers(),
+      onMarker: (key) => openSpot(key, null),
+      deleted: deleted ? noteToItem(deleted) : null,
+      onUndo: undo,
+      onDismissUndo: () => {
+        deleted = null;
+        draw();
+      },
+      message,
+      onDismissMessage: () => {
+        message = null;
+        draw();
+      },
+      viewport: viewport(),
+    };
+    render(h(PageNotesLayer, props), el);
+  }
+
+  function scheduleDraw() {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      draw();
+    });
+  }
+
+  // ── Opening the editor ──
+
+  function openSpot(key: string, start: 'new' | string | null) {
+    const spot = spots.find((s) => s.key === key);
+    if (!spot) return;
+    const text = model().model.text;
+    panel = {
+      seq: ++panelSeq,
+      key,
+      quoteText: text.slice(spot.start, spot.end),
+      speaker: spot.quote?.speaker ?? null,
+      selectors: describeSpan(text, spot.start, spot.end),
+      start,
+      boxOf: () => boxOfRange(rangeOf(spot.start, spot.end)),
+    };
+    draw();
+    focusPanel();
+  }
+
+  function openForQuote(q: Quote, start: 'new' | string | null = 'new') {
+    const text = model().model.text;
+    const key = `q${q.id}`;
+    panel = {
+      seq: ++panelSeq,
+      key,
+      quoteText: q.text || text.slice(q.start, q.end),
+      speaker: q.speaker,
+      selectors: describeSpan(text, q.start, q.end),
+      start: notesOf(key).length && start === 'new' ? null : start,
+      boxOf: () => boxOfRange(annotated?.rangeOf(q.id) ?? rangeOf(q.start, q.end)),
+    };
+    // With notes already there, the panel lists them and offers "Add another note".
+    if (notesOf(key).length === 0) panel.start = 'new';
+    draw();
+    focusPanel();
+  }
+
+  function focusPanel() {
+    // The editor focuses its textarea on mount; a list-only panel gets focus on its first button.
+    requestAnimationFrame(() => {
+      const root = mount?.querySelector<HTMLElement>('.ql-note-panel');
+      if (
+        root &&
+        !root.contains(
+          mount?.getRootNode() instanceof ShadowRoot
+            ? (mount.getRootNode() as ShadowRoot).activeElement
+            : null,
+        )
+      ) {
+        root.querySelector<HTMLElement>('textarea, button')?.focus();
+      }
+    });
+  }
+
+  function closePanel() {
+    panel = null;
+    draw();
+  }
+
+  // ── Store operations (through the background) ──
+
+  async function create(p: OpenPanel, d: ViewDraft) {
+    const { note } = await ask<{ note: Note }>({
+      type: 'notes:add',
+      draft: {
+        url,
+        canonical,
+        title: articleTitle(doc),
+        text: d.body,
+        tags: d.tags,
+        selectors: p.selectors,
+        speaker: p.speaker,
+      },
+    });
+    notes = [...notes.filter((n) => n.id !== note.id), note];
+    reanchorAll();
+  }
+
+  async function update(id: string, d: ViewDraft) {
+    const { note } = await ask<{ note: Note }>({
+      type: 'notes:update',
+      id,
+      patch: { text: d.body, tags: d.tags },
+    });
+    notes = notes.map((n) => (n.id === id ? note : n));
+    reanchorAll();
+  }
+
+  async function remove(id: string) {
+    const { note } = await ask<{ note: Note }>({ type: 'notes:delete', id });
+    notes = notes.filter((n) => n.id !== id);
+    deleted = note;
+    if (panel && notesOf(panel.key).length <= 1 && !panel.key.startsWith('q')) panel = null;
+    reanchorAll();
+  }
+
+  async function undo() {
+    const gone = deleted;
+    deleted = null;
+    if (!gone) return draw();
+    try {
+      const { note } = await ask<{ note: Note }>({ type: 'notes:restore', id: gone.id });
+      notes = [...notes.filter((n) => n.id !== note.id), note];
+      reanchorAll();
+    } catch (e) {
+      message = `Could not restore the note: ${e instanceof Error ? e.message : String(e)}`;
+      draw();
+    }
+  }
+
+  async function load() {
+    try {
+      const r = await ask<{ notes: Note[]; articleKey: string }>({
+        type: 'notes:list-for-page',
+        url,
+        canonical,
+      });
+      notes = r.notes;
+      articleKey = r.articleKey;
+    } catch (e) {
+      message = `QuoteLens could not load your notes: ${e instanceof Error ? e.message : String(e)}`;
+      notes = [];
+    }
+    loaded = true;
+    reanchorAll();
+  }
+
+  const ready = load();
+  const waitTimer = setTimeout(() => {
+    waitedForAnnotator = true;
+    if (loaded && !annotated) reanchorAll();
+  }, options.annotatorWaitMs ?? 2500);
+
+  // Notes changed elsewhere (another tab, the notes page): reload this article's notes.
+  let reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const change = changes[NOTES_CHANGED_KEY]?.newValue;
+    if (area !== 'local' || !isNotesChanged(change)) return;
+    if (articleKey && !change.articleKeys.includes(articleKey)) return;
+    clearTimeout(reloadTimer);
+    reloadTimer = setTimeout(() => void load(), 200);
+  };
+  browser.storage.onChanged.addListener(onStorage);
+
+  // ── Wiring to the annotator, the page and the background ──
+
+  const offAnnotated = onAnnotated((page) => {
+    annotated = page;
+    ownModel = null;
+    if (loaded) reanchorAll();
+  });
+  const offAddNote = setAddNoteHandler((req) => {
+    annotated = req.page;
+    openForQuote(req.quote);
+  });
+
+  const onViewChange = () => scheduleDraw();
+  doc.defaultView?.addEventListener('scroll', onViewChange, { passive: true, capture: true });
+  doc.defaultView?.addEventListener('resize', onViewChange, { passive: true });
+
+  return {
+    async noteSelection() {
+      await ready;
+      const sel = doc.getSelection();
+      const range = sel && sel.rangeCount > 0 && !sel.isCollapsed ? sel.getRangeAt(0) : null;
+      if (!range) {
+        message = 'Select some of the article’s text first, then add a note.';
+        draw();
+        return { ok: false, error: message };
+      }
+      const m = model();
+      const selectors = selectorsFromRange(m, range);
+      if (!selectors?.position) {
+        message = 'QuoteLens keeps notes on the article’s own text; this selection is outside it.';
+        draw();
+        return { ok: false, error: message };
+      }
+      const { start, end } = selectors.position;
+      const q = quoteAt(m.quotes, { start, end });
+      if (q) {
+        openForQuote(q);
+        return { ok: true };
+      }
+      const key = `s${start}-${end}`;
+      const box = boxOfRange(range);
+      panel = {
+        seq: ++panelSeq,
+        key,
+        quoteText: selectors.quote.exact,
+        speaker: null,
+        selectors,
+        start: 'new',
+        boxOf: () => boxOfRange(rangeOf(start, end)) ?? box,
+      };
+      draw();
+      return { ok: true };
+    },
+
+    async showNote(id) {
+      await ready;
+      const note = notes.find((n) => n.id === id);
+      if (!note) return { ok: false, error: 'That note is not on this page.' };
+      const a = anchors.get(id);
+      if (a?.status !== 'anchored') {
+        message =
+          'This note’s text was not found on this page (the article changed). The popup lists it under “not found on this page”.';
+        draw();
+        return { ok: true, found: false };
+      }
+      const spot = spots.find((s) => s.notes.some((n) => n.id === id));
+      if (!spot) return { ok: true, found: false };
+      const r = rangeOf(spot.start, spot.end);
+      const el = r?.startContainer.parentElement;
+      el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+      openSpot(spot.key, id);
+      return { ok: true, found: true };
+    },
+
+    async state() {
+      await ready;
+      if (!annotated && !waitedForAnnotator) {
+        // Asked before the annotator has published: anchor on our own model now.
+        waitedForAnnotator = true;
+        reanchorAll();
+      }
+      const text = model().model.text;
+      const anchored: AnchoredNoteInfo[] = [];
+      const orphans: Note[] = [];
+      for (const n of notes) {
+        const a = anchors.get(n.id);
+        if (a?.status !== 'anchored') {
+          orphans.push(n);
+          continue;
+        }
+        const spot = spots.find((s) => s.notes.includes(n));
+        anchored.push({
+          id: n.id,
+          start: a.start,
+          end: a.end,
+          text: text.slice(a.start, a.end),
+          quoteId: spot?.quote?.id ?? null,
+          method: a.method,
+        });
+      }
+      return { count: notes.length, anchored, orphans };
+    },
+
+    refresh() {
+      reanchorAll();
+    },
+
+    stop() {
+      stopped = true;
+      clearTimeout(waitTimer);
+      clearTimeout(reloadTimer);
+      browser.storage.onChanged.removeListener(onStorage);
+      offAnnotated();
+      offAddNote();
+      doc.defaultView?.removeEventListener('scroll', onViewChange, { capture: true });
+      doc.defaultView?.removeEventListener('resize', onViewChange);
+      if (frame) cancelAnimationFrame(frame);
+      marks.clear();
+      setNoteBadges(new Map());
+      if (mount) render(null, mount);
+      host?.remove();
+      host = mount = null;
+    },
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * The notes page (notes.html): wiring only. Feeds components/notes/NotesPage with the
+ * background's notes store (lib/messages.ts `notes:*`), opens articles at a note, and
+ * follows changes made elsewhere (other tabs) through the store's change signal.
+ */
+import './style.css';
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { noteToItem } from '../../components/notes/adapter';
+import { NotesPage, type NotesPageApi } from '../../components/notes/NotesPage';
+import type { NoteItem } from '../../components/notes/note-item';
+import { NOTES_CHANGED_KEY } from '../../lib/messages';
+import type { Note } from '../../lib/notes/web-annotation';
+
+type Reply = { ok: true; [k: string]: unknown } | { ok: false; error: string; code?: string };
+
+async function ask<T>(message: Record<string, unknown>): Promise<T> {
+  const reply = (await browser.runtime.sendMessage(message)) as Reply | undefined;
+  if (!reply) throw new Error('QuoteLens’s background did not answer; try reloading this page.');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply as unknown as T;
+}
+
+const PAGE_SIZE = 1000;
+
+async function listAll(): Promise<NoteItem[]> {
+  const out: NoteItem[] = [];
+  let cursor: string | null = null;
+  // Paged so one message never carries the whole database.
+  for (;;) {
+    const page: { notes: Note[]; next: string | null } = await ask({
+      type: 'notes:list-all',
+      limit: PAGE_SIZE,
+      order: 'recent',
+      ...(cursor ? { cursor } : {}),
+    });
+    for (const n of page.notes) out.push(noteToItem(n));
+    if (!page.next || page.notes.length === 0) return out;
+    cursor = page.next;
+  }
+}
+
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+/** Opens the article in a new tab and asks its content script to bring the note into view. */
+async function openAt(note: NoteItem): Promise<void> {
+  const tab = await browser.tabs.create({ url: note.url, active: true });
+  if (tab.id === undefined) return;
+  // The content script answers once the page has loaded and its notes are anchored.
+  for (let i = 0; i < 60; i++) {
+    await sleep(250);
+    try {
+      const r = await browser.tabs.sendMessage(tab.id, { type: 'page:show-note', id: note.id });
+      if (r) return;
+    } catch {
+      // Not loaded yet (or no content script on that page): try again shortly.
+    }
+  }
+}
+
+const api: NotesPageApi = {
+  list: listAll,
+  async update(note, draft) {
+    await ask({ type: 'notes:update', id: note.id, patch: { text: draft.body, tags: draft.tags } });
+  },
+  async remove(note) {
+    await ask({ type: 'notes:delete', id: note.id });
+  },
+  async restore(note) {
+    await ask({ type: 'notes:restore', id: note.id });
+  },
+  async exportJsonLd() {
+    return (await ask<{ text: string }>({ type: 'notes:export', format: 'jsonld' })).text;
+  },
+  async exportMarkdown() {
+    return (await ask<{ text: string }>({ type: 'notes:export', format: 'markdown' })).text;
+  },
+  async importJsonLd(text) {
+    return ask({ type: 'notes:import', text });
+  },
+  open: openAt,
+  subscribe(onChange) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area !== 'local' || !(NOTES_CHANGED_KEY in changes)) return;
+      clearTimeout(timer);
+      timer = setTimeout(onChange, 150);
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  },
+};
+
+// Keep notes through storage pressure: an extension page may ask where the worker cannot.
+navigator.storage?.persist?.().catch(() => undefined);
+
+const root = document.getElementById('app');
+if (root) render(<NotesPage api={api} />, root);

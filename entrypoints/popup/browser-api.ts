@@ -1,0 +1,108 @@
+/**
+ * The popup's PopupApi on the real browser (Chrome MV3 and Firefox, through the
+ * webextension polyfill). Targets `?tab=ID` when given, else the active tab of
+ * the current window. Wiring only: no decisions are made here.
+ */
+import { browser } from 'wxt/browser';
+import type { PopupApi, TabLookup } from '../../components/popup/api';
+import type { ContentReply, ContentRequest, NotesReply, NotesRequest } from '../../lib/messages';
+import { createSettingsStore, type StorageLike } from '../../lib/settings';
+
+/** `?tab=ID` → that id; absent → null; present but not an id → NaN (treated as no tab). */
+export function tabParam(search: string): number | null {
+  const raw = new URLSearchParams(search).get('tab');
+  if (raw === null) return null;
+  return /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+}
+
+function copyWithSelection(text: string): void {
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.append(area);
+  area.select();
+  const ok = document.execCommand('copy');
+  area.remove();
+  if (!ok) throw new Error('the browser refused to copy');
+}
+
+export function createBrowserApi(search = location.search): PopupApi {
+  const wanted = tabParam(search);
+  const settings = createSettingsStore(browser.storage as unknown as StorageLike);
+  const notesPageUrl = (browser.runtime.getURL as (path: string) => string)('/notes.html');
+
+  return {
+    async findTab(): Promise<TabLookup> {
+      if (wanted !== null) {
+        if (Number.isNaN(wanted)) return { kind: 'no-tab' };
+        try {
+          const t = await browser.tabs.get(wanted);
+          return { kind: 'tab', tab: { id: wanted, url: t.url, title: t.title } };
+        } catch {
+          return { kind: 'closed' };
+        }
+      }
+      const [t] = await browser.tabs.query({ active: true, currentWindow: true });
+      return t?.id === undefined
+        ? { kind: 'no-tab' }
+        : { kind: 'tab', tab: { id: t.id, url: t.url, title: t.title } };
+    },
+    send<R extends ContentRequest>(tabId: number, request: R) {
+      return browser.tabs.sendMessage(tabId, request) as Promise<ContentReply<R>>;
+    },
+    getSettings: () => settings.get(),
+    setAllEnabled: (enabled) => settings.setEnabled(enabled),
+    setSiteEnabled: (site, enabled) => settings.setSiteEnabled(site, enabled),
+    watchSettings: (cb) => settings.watch(cb),
+    watchTab(tabId, events) {
+      const onUpdated = (id: number, info: { status?: string; url?: string }) => {
+        if (id === tabId && (info.status === 'complete' || info.url !== undefined))
+          events.changed();
+      };
+      const onRemoved = (id: number) => {
+        if (id === tabId) events.closed();
+      };
+      browser.tabs.onUpdated.addListener(onUpdated);
+      browser.tabs.onRemoved.addListener(onRemoved);
+      return () => {
+        browser.tabs.onUpdated.removeListener(onUpdated);
+        browser.tabs.onRemoved.removeListener(onRemoved);
+      };
+    },
+    async notesFor(tab) {
+      if (!tab.url) return null;
+      const request: NotesRequest = { type: 'notes:count-for-page', url: tab.url };
+      const reply = (await browser.runtime.sendMessage(request)) as
+        | NotesReply<{ type: 'notes:count-for-page'; url: string }>
+        | undefined;
+      return reply?.ok ? { count: reply.count } : null;
+    },
+    openNotesPage() {
+      void browser.tabs.create({ url: notesPageUrl });
+    },
+    async reloadTab(tabId) {
+      await browser.tabs.reload(tabId);
+    },
+    async copyText(text) {
+      try {
+        await navigator.clipboard.writeText(text);
+      } catch {
+        copyWithSelection(text);
+      }
+    },
+    download(fileName, mime, text) {
+      // A BOM lets spreadsheet programs read the CSV's UTF-8 as UTF-8.
+      const body = mime === 'text/csv' ? `\uFEFF${text}` : text;
+      const url = URL.createObjectURL(new Blob([body], { type: `${mime};charset=utf-8` }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = fileName;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    },
+  };
+}

@@ -1,0 +1,547 @@
+/**
+ * Runs QuoteLens on the live page: article → text model → quote engine → highlights and
+ * labels, in slices short enough that the page never stalls, and keeps the result current as
+ * content arrives, the page navigates, or the reader switches QuoteLens off.
+ * Owns the page state the popup asks for. The label view is injected (components/page), the
+ * engine too (tests); no WXT, no extension APIs. `clear()` leaves the page as it found it.
+ */
+import type { PageState, PageStatus } from '../messages';
+import type { Extraction, Quote, TextModel } from '../quotes/types';
+import { siteOf } from '../settings';
+import { type ArticleBlock, findArticle, looksLikeArticle } from './article';
+import { createHighlighter, type Highlighter, type Mark, type Theme } from './highlight';
+import {
+  anchorOf,
+  cardFacts,
+  type LabelSpec,
+  type LabelView,
+  labelSpecs,
+  measureAnchors,
+  placeLabels,
+} from './labels';
+import { type AnnotatedPage, publishAnnotated, requestAddNote } from './page-hooks';
+import { PageWatch } from './page-watch';
+import { Cancelled, Slicer } from './slicer';
+import { buildTextModel, type OffsetMap, rangeFromOffsets } from './text-model';
+import { detectTheme } from './theme';
+
+/** Labels rendered per Preact batch (one batch is well under a millisecond). */
+const LABEL_BATCH = 60;
+/** Anchors measured or labels placed between budget checks. */
+const LAYOUT_CHUNK = 250;
+/** Tries at finding an article in a page that grows by script, before giving up. */
+const MAX_LATE_ARTICLE_CHECKS = 6;
+
+export const PERF_PREFIX = 'quotelens';
+
+export interface RunReport {
+  run: number;
+  reason: string;
+  status: PageStatus;
+  quotes: number;
+  busy: number;
+  longest: number;
+  slices: number;
+  mode: Highlighter['mode'] | 'none';
+  /** Busy ms per phase. */
+  phases: Record<string, number>;
+}
+
+export interface AnnotatorOptions {
+  doc: Document;
+  /** Builds the label view for a page theme (components/page/overlay). */
+  createView: (theme: Theme) => LabelView;
+  /**
+   * The quote engine. The content script passes one that runs in the background
+   * (remote-engine.ts); tests pass `extractQuotes` itself. Time spent awaiting it is not
+   * main-thread time and is not counted as busy.
+   */
+  extract: (model: TextModel) => Extraction | Promise<Extraction>;
+  /** Target length of one slice of work, ms. */
+  sliceMs?: number;
+  forceWrap?: boolean;
+  /** Called whenever the state the popup shows changes. */
+  onState?: (state: PageState) => void;
+  /** Called after each run with its numbers (also recorded as performance marks). */
+  onReport?: (report: RunReport) => void;
+  /** Debounce of the content observer, ms. */
+  debounceMs?: number;
+  pollMs?: number;
+}
+
+interface Painted {
+  model: TextModel;
+  map: OffsetMap;
+  blocks: ArticleBlock[];
+  extraction: Extraction;
+  specs: LabelSpec[];
+  /** Label anchors by quote id. */
+  anchors: Map<number, Range>;
+}
+
+/** Reports an error of QuoteLens's own, tagged so it can be told from the page's. */
+export function reportError(where: string, err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  console.error(`[QuoteLens] ${where}:`, err);
+  try {
+    performance.mark(`${PERF_PREFIX}:error`, { detail: { where, message } });
+  } catch {
+    // performance marks are best effort
+  }
+  return message;
+}
+
+function commonAncestor(blocks: readonly ArticleBlock[]): Element | null {
+  let root: Element | null = blocks[0]?.element ?? null;
+  for (const b of blocks) {
+    while (root && !root.contains(b.element)) root = root.parentElement;
+  }
+  return root;
+}
+
+export class Annotator {
+  private status: PageStatus = 'working';
+  private error: string | undefined;
+  private enabled = true;
+  private painted: Painted | null = null;
+  private highlighter: Highlighter | null = null;
+  private view: LabelView | null = null;
+  private theme: Theme = 'light';
+  private viewTheme: Theme = 'light';
+  private slicer: Slicer | null = null;
+  private runs = 0;
+  private onlySpeakerId: number | null = null;
+  private lateChecks = 0;
+  private navTimer: ReturnType<typeof setTimeout> | null = null;
+  private layoutRun: Promise<void> | null = null;
+  private layoutAgain = false;
+  private readonly watch: PageWatch;
+  private readonly doc: Document;
+  private current: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: AnnotatorOptions) {
+    this.doc = options.doc;
+    this.watch = new PageWatch(
+      this.doc,
+      {
+        contentChanged: () => this.onContentChanged(),
+        navigated: () => this.onNavigated(),
+        layoutChanged: () => void this.relayout(),
+        isOwn: (node) => this.owns(node),
+      },
+      { debounceMs: options.debounceMs ?? 400, pollMs: options.pollMs ?? 1000 },
+    );
+  }
+
+  getState(): PageState {
+    const p = this.painted;
+    const state: PageState = {
+      status: this.status,
+      url: this.doc.location?.href ?? '',
+      title: this.doc.title,
+      site: siteOf(this.doc.location?.href ?? ''),
+      quotes: this.status === 'ready' && p ? p.extraction.quotes : [],
+      speakers: this.status === 'ready' && p ? p.extraction.speakers : [],
+      onlySpeakerId: this.onlySpeakerId,
+    };
+    if (this.error) state.error = this.error;
+    return state;
+  }
+
+  /** Switches QuoteLens on or off for this page; off restores the page exactly. */
+  setEnabled(enabled: boolean): Promise<void> {
+    this.enabled = enabled;
+    if (!enabled) {
+      this.cancel();
+      this.clear();
+      this.watch.observe(null);
+      this.setStatus('disabled');
+      return Promise.resolve();
+    }
+    return this.run('enabled');
+  }
+
+  get isEnabled(): boolean {
+    return this.enabled;
+  }
+
+  /** Looks at the page again from scratch (cancels a run in progress). */
+  run(reason: string): Promise<void> {
+    if (!this.enabled) return Promise.resolve();
+    this.cancel();
+    const slicer = new Slicer(this.options.sliceMs ?? 8);
+    this.slicer = slicer;
+    const previous = this.current;
+    const next = previous
+      .catch(() => undefined)
+      .then(() => this.annotate(slicer, reason))
+      .catch((err) => {
+        if (err instanceof Cancelled) return;
+        this.error = reportError('annotate', err);
+        this.setStatus('error');
+      });
+    this.current = next;
+    return next;
+  }
+
+  /** Removes every mark and label; the page's DOM is as before. */
+  clear(): void {
+    this.watch.suspend();
+    try {
+      this.highlighter?.clear();
+      this.view?.clear();
+    } finally {
+      this.watch.resume();
+    }
+    this.highlighter = null;
+    if (this.painted) publishAnnotated(null);
+    this.painted = null;
+    this.onlySpeakerId = null;
+  }
+
+  /** Removes everything QuoteLens added, stops watching: the page is as it was. */
+  destroy(): void {
+    this.cancel();
+    this.clear();
+    this.view?.destroy();
+    this.view = null;
+    this.watch.stop();
+    if (this.navTimer) clearTimeout(this.navTimer);
+  }
+
+  /** Scrolls a statement into view, flashes it and focuses its label. */
+  jump(quoteId: number): boolean {
+    const range = this.highlighter?.rangeOf(quoteId);
+    if (!range || !this.painted) return false;
+    const win = this.doc.defaultView;
+    const reduced = !!win?.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    const behavior: ScrollBehavior = reduced ? 'auto' : 'smooth';
+    const anchor = anchorOf(range);
+    const rect = anchor.getBoundingClientRect();
+    const el =
+      range.startContainer.nodeType === 1
+        ? (range.startContainer as Element)
+        : range.startContainer.parentElement;
+    const viewH = win?.innerHeight ?? 800;
+    if (win && (rect.top < viewH * 0.1 || rect.bottom > viewH * 0.85)) {
+      const before = win.scrollY;
+      win.scrollTo({ top: win.scrollY + rect.top - viewH * 0.3, behavior });
+      // The document did not scroll (an inner scroller holds the article): scroll that instead.
+      if (behavior === 'auto' && win.scrollY === before) el?.scrollIntoView({ block: 'center' });
+      else if (behavior === 'smooth') {
+        setTimeout(() => {
+          const r = anchor.getBoundingClientRect();
+          if (r.top < 0 || r.bottom > viewH) el?.scrollIntoView({ block: 'center', behavior });
+        }, 600);
+      }
+    }
+    this.highlighter?.flash(quoteId);
+    this.view?.focus(quoteId);
+    return true;
+  }
+
+  /** Dims every other speaker's highlights and labels; null shows all again. */
+  onlySpeaker(speakerId: number | null): void {
+    this.onlySpeakerId = speakerId;
+    if (speakerId === null) {
+      this.highlighter?.dim(null);
+      this.view?.dimExcept(null);
+    } else {
+      this.highlighter?.dim((m) => m.speakerId === speakerId);
+      this.view?.dimExcept({ id: speakerId });
+    }
+    this.emitState();
+  }
+
+  /** Re-measures every label's anchor and moves the labels (read all, then write all). */
+  relayout(): Promise<void> {
+    if (this.layoutRun) {
+      this.layoutAgain = true;
+      return this.layoutRun;
+    }
+    const p = this.painted;
+    if (!p || !this.view) return Promise.resolve();
+    const slicer = new Slicer(this.options.sliceMs ?? 8);
+    this.layoutRun = (async () => {
+      try {
+        slicer.begin();
+        await this.layoutLabels(slicer, p);
+        slicer.end();
+      } catch (err) {
+        if (!(err instanceof Cancelled)) reportError('relayout', err);
+      } finally {
+        this.layoutRun = null;
+        if (this.layoutAgain) {
+          this.layoutAgain = false;
+          void this.relayout();
+        }
+      }
+    })();
+    return this.layoutRun;
+  }
+
+  /** The promise of the run in progress (tests and benchmarks wait on it). */
+  settled(): Promise<void> {
+    return this.current;
+  }
+
+  owns(node: Node): boolean {
+    return !!(this.view?.owns(node) || this.highlighter?.owns(node));
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private cancel(): void {
+    this.slicer?.cancel();
+    this.slicer = null;
+  }
+
+  private setStatus(status: PageStatus): void {
+    this.status = status;
+    if (status !== 'error') this.error = undefined;
+    this.emitState();
+  }
+
+  private emitState(): void {
+    try {
+      this.options.onState?.(this.getState());
+    } catch (err) {
+      reportError('state listener', err);
+    }
+  }
+
+  private onContentChanged(): void {
+    if (!this.enabled) return;
+    if (this.status === 'not-article') {
+      if (this.lateChecks >= MAX_LATE_ARTICLE_CHECKS) return;
+      this.lateChecks++;
+    }
+    void this.run('content');
+  }
+
+  private onNavigated(): void {
+    // The old page's marks go at once; the new page is read once its DOM has settled.
+    this.cancel();
+    this.clear();
+    this.lateChecks = 0;
+    if (!this.enabled) return;
+    this.setStatus('working');
+    if (this.navTimer) clearTimeout(this.navTimer);
+    this.navTimer = setTimeout(() => {
+      this.navTimer = null;
+      void this.run('navigation');
+    }, 500);
+  }
+
+  private async annotate(slicer: Slicer, reason: string): Promise<void> {
+    const run = ++this.runs;
+    const phases: Record<string, number> = {};
+    let phaseStart = 0;
+    const phase = (name: string) => {
+      const now = slicer.elapsed();
+      phases[name] = (phases[name] ?? 0) + (now - phaseStart);
+      phaseStart = now;
+    };
+    try {
+      performance.mark(`${PERF_PREFIX}:start`, { detail: { run, reason } });
+    } catch {
+      // best effort
+    }
+    if (this.status !== 'ready') this.setStatus('working');
+    slicer.begin();
+    const doc = this.doc;
+    const finish = (status: PageStatus, quotes: number) => {
+      slicer.end();
+      const report: RunReport = {
+        run,
+        reason,
+        status,
+        quotes,
+        busy: slicer.stats.busy,
+        longest: slicer.stats.longest,
+        slices: slicer.stats.slices,
+        mode: this.highlighter?.mode ?? 'none',
+        phases,
+      };
+      try {
+        performance.mark(`${PERF_PREFIX}:drawn`, { detail: report });
+      } catch {
+        // best effort
+      }
+      this.options.onReport?.(report);
+      this.setStatus(status);
+    };
+
+    if (!doc.body || !looksLikeArticle(doc)) {
+      this.clear();
+      this.watch.observe(doc.body ?? null);
+      phase('look');
+      finish('not-article', 0);
+      return;
+    }
+    phase('look');
+    const blocks = findArticle(doc);
+    phase('article');
+    await slicer.pause();
+    const { model, map } = buildTextModel(blocks, doc);
+    phase('model');
+    if (blocks.length === 0 || model.text.length === 0) {
+      this.clear();
+      this.watch.observe(doc.body);
+      finish('not-article', 0);
+      return;
+    }
+    const root = commonAncestor(blocks);
+    if (this.painted && this.painted.model.text === model.text && this.highlighter) {
+      // The article's text did not change (an ad or widget moved): keep the marks.
+      this.watch.observe(root);
+      phase('compare');
+      await this.layoutLabels(slicer, this.painted);
+      phase('layout');
+      finish('ready', this.painted.extraction.quotes.length);
+      return;
+    }
+    // Posting the model (serialisation) is ours; the engine's own time is not on this thread.
+    const pending = this.options.extract(model);
+    phase('post');
+    slicer.end();
+    const extraction = await pending;
+    slicer.begin();
+    phase('engine');
+
+    // Ranges for every quote, read from the offset map before any DOM is touched.
+    const marks: Mark[] = [];
+    const quotes = extraction.quotes;
+    for (let i = 0; i < quotes.length; i++) {
+      const q = quotes[i]!;
+      const range = rangeFromOffsets(map, q.start, q.end);
+      if (range) {
+        marks.push({
+          id: q.id,
+          range,
+          speakerId: q.speakerId,
+          style: q.fragment ? 'fragment' : 'statement',
+          nested: q.parent !== null,
+        });
+      }
+      if ((i & 63) === 63) await slicer.maybePause();
+    }
+    phase('ranges');
+
+    // From here the old marks go and the new ones come: no await between clear and paint start.
+    this.clear();
+    this.theme = detectTheme(root, doc);
+    const highlighter = createHighlighter(doc, {
+      theme: this.theme,
+      forceWrap: this.options.forceWrap,
+    });
+    this.highlighter = highlighter;
+    if (this.view && this.viewTheme !== this.theme) {
+      this.view.destroy();
+      this.view = null;
+    }
+    if (!this.view) {
+      this.view = this.options.createView(this.theme);
+      this.viewTheme = this.theme;
+    }
+    const view = this.view;
+    if (highlighter.mode === 'wrap') {
+      // Wrapping moves text nodes, collapsing the ranges not yet painted: paint all at once.
+      this.watch.suspend();
+      highlighter.paint(marks);
+      this.watch.resume();
+    } else {
+      for (let i = 0; i < marks.length; i += 500) {
+        highlighter.paint(marks.slice(i, i + 500));
+        await slicer.maybePause();
+      }
+    }
+    phase('paint');
+    void doc.body.offsetTop;
+    phase('recalc-after-paint');
+
+    const specs = labelSpecs(quotes, extraction.speakers);
+    const anchors = new Map<number, Range>();
+    for (const spec of specs) {
+      const r = highlighter.rangeOf(spec.quoteId);
+      if (r) anchors.set(spec.quoteId, anchorOf(r));
+    }
+    const shown = specs.filter((s) => anchors.has(s.quoteId));
+    for (let i = 0; i < shown.length; i += LABEL_BATCH) {
+      view.add(shown.slice(i, i + LABEL_BATCH));
+      await slicer.maybePause();
+    }
+    phase('labels');
+    void doc.body.offsetTop;
+    phase('recalc-after-labels');
+    const painted: Painted = { model, map, blocks, extraction, specs: shown, anchors };
+    this.painted = painted;
+    if (this.onlySpeakerId !== null) this.onlySpeaker(this.onlySpeakerId);
+    await this.layoutLabels(slicer, painted);
+    phase('layout');
+    this.watch.observe(root);
+    this.lateChecks = 0;
+    finish('ready', quotes.length);
+    publishAnnotated(this.annotatedPage(painted));
+  }
+
+  /** Measures all anchors (reads only), computes placements, then writes them. */
+  private async layoutLabels(slicer: Slicer, p: Painted): Promise<void> {
+    const view = this.view;
+    if (!view || p.specs.length === 0) return;
+    const ids = p.specs.map((s) => s.quoteId);
+    const texts = p.specs.map((s) => s.text);
+    const anchors = ids.map((id) => p.anchors.get(id)!);
+    let origin = view.origin();
+    let measured = measureAnchors(anchors.slice(0, LAYOUT_CHUNK), origin);
+    for (let i = LAYOUT_CHUNK; i < anchors.length; i += LAYOUT_CHUNK) {
+      if (slicer.due()) {
+        await slicer.pause();
+        // The page may have moved while we were away: measure the rest from scratch.
+        origin = view.origin();
+      }
+      measured = measured.concat(measureAnchors(anchors.slice(i, i + LAYOUT_CHUNK), origin));
+    }
+    const placements = placeLabels(measured, texts);
+    for (let i = 0; i < ids.length; i += LAYOUT_CHUNK) {
+      view.place(ids.slice(i, i + LAYOUT_CHUNK), placements.slice(i, i + LAYOUT_CHUNK));
+      if (i + LAYOUT_CHUNK < ids.length) await slicer.maybePause();
+    }
+  }
+
+  private annotatedPage(p: Painted): AnnotatedPage {
+    return {
+      url: this.doc.location?.href ?? '',
+      model: p.model,
+      map: p.map,
+      extraction: p.extraction,
+      rangeOf: (id) => (this.painted === p ? (this.highlighter?.rangeOf(id) ?? null) : null),
+    };
+  }
+
+  /** The card's facts for a label. */
+  facts(quoteId: number) {
+    const p = this.painted;
+    return p ? cardFacts(p.extraction.quotes, p.extraction.speakers, quoteId) : null;
+  }
+
+  speakerIdOf(quoteId: number): number | null {
+    return this.quote(quoteId)?.speakerId ?? null;
+  }
+
+  /** "Add note" on a label's card: hands the statement to the notes feature. */
+  addNote(quoteId: number): boolean {
+    const p = this.painted;
+    const quote = this.quote(quoteId);
+    if (!p || !quote) return false;
+    const speaker =
+      quote.speakerId === null
+        ? null
+        : (p.extraction.speakers.find((s) => s.id === quote.speakerId) ?? null);
+    return requestAddNote({ quote, speaker, page: this.annotatedPage(p) });
+  }
+
+  private quote(quoteId: number): Quote | undefined {
+    return this.painted?.extraction.quotes.find((q) => q.id === quoteId);
+  }
+}

@@ -1,0 +1,502 @@
+/**
+ * Paints statements on the live page in their speaker's colour.
+ *
+ * Prefers the CSS Custom Highlight API: Ranges go into named `Highlight`s (one per speaker and
+ * style) styled by `::highlight()` rules in a stylesheet adopted by the document, so the page's
+ * text nodes are never split, wrapped or otherwise touched. Where the API is missing it wraps
+ * text in `<ql-mark>` elements and remembers every split so `clear()` puts back the very same
+ * text nodes. Either way `clear()` leaves `document.body.innerHTML` exactly as it was.
+ * Never reads layout; never changes anything but its own highlights, sheet and wrappers.
+ */
+import { speakerColour } from '../palette';
+
+export type MarkStyle = 'statement' | 'fragment';
+
+export interface Mark {
+  /** The quote id; jump/flash/dim address marks by it. */
+  id: number;
+  range: Range;
+  /** Speaker id (colour) or null for an unknown speaker. */
+  speakerId: number | null;
+  style: MarkStyle;
+  /** Inside another statement: painted above its parent. */
+  nested: boolean;
+}
+
+export type Theme = 'light' | 'dark';
+
+export interface Highlighter {
+  readonly mode: 'highlight-api' | 'wrap';
+  /** Adds marks (may be called repeatedly, e.g. chunk by chunk). */
+  paint(marks: readonly Mark[]): void;
+  /** Dims every mark whose id is not kept; `null` undims all. */
+  dim(keep: ((mark: Mark) => boolean) | null): void;
+  /** Briefly emphasises the marks with this quote id. */
+  flash(id: number, ms?: number): void;
+  /** Removes every mark and style; the page is as before `paint`. */
+  clear(): void;
+  /** Whether `node` is one of this highlighter's own nodes (wrap mode only). */
+  owns(node: Node): boolean;
+  /**
+   * A Range over the painted statement, valid after painting (wrapping moves text nodes,
+   * which collapses the Ranges that were passed in).
+   */
+  rangeOf(id: number): Range | null;
+}
+
+/** Tag of the fallback wrappers: a custom element so no page rule for `span`/`mark` matches it. */
+export const WRAP_TAG = 'ql-mark';
+const PREFIX = 'quotelens';
+
+/** The `::highlight()` name of a speaker/style pair (stable: the popup and tests use it). */
+export function highlightName(speakerId: number | null, style: MarkStyle, nested: boolean): string {
+  const who = speakerId === null ? 'u' : String(speakerId);
+  return `${PREFIX}-${style === 'fragment' ? 'f' : 's'}${nested ? 'n' : ''}-${who}`;
+}
+export const DIM_NAME = `${PREFIX}-dim`;
+export const FLASH_NAME = `${PREFIX}-flash`;
+
+/** CSS declarations for one highlight: background, text colour, and the fragment underline. */
+export function markDeclarations(
+  speakerId: number | null,
+  style: MarkStyle,
+  nested: boolean,
+  theme: Theme,
+): string {
+  const c = speakerColour(speakerId);
+  const pair = theme === 'dark' ? c.dark : c.light;
+  const h = c.hue;
+  const sat = speakerId === null ? 0 : 1;
+  if (style === 'fragment') {
+    // Lighter than a statement: a paler wash and a dotted underline in the speaker's hue.
+    const bg =
+      theme === 'dark' ? `hsl(${h} ${35 * sat}% 20%)` : `hsl(${h} ${90 * sat}% 94%)`;
+    return `background-color:${bg};color:${pair.text};text-decoration:underline dotted ${pair.border};text-decoration-thickness:2px;`;
+  }
+  const line = nested ? `text-decoration:underline solid ${pair.border};` : '';
+  return `background-color:${pair.background};color:${pair.text};${line}`;
+}
+
+function dimDeclarations(theme: Theme): string {
+  return theme === 'dark'
+    ? 'background-color:hsl(0 0% 18%);color:inherit;'
+    : 'background-color:hsl(0 0% 95%);color:inherit;';
+}
+
+const FLASH_DECLARATIONS =
+  'background-color:hsl(50 100% 55%);color:hsl(0 0% 5%);text-decoration:underline solid hsl(0 0% 5%);';
+
+interface HighlightLike {
+  add(range: AbstractRange): unknown;
+  delete(range: AbstractRange): unknown;
+  clear(): void;
+  priority: number;
+}
+
+interface HighlightApi {
+  registry: { set(name: string, h: HighlightLike): unknown; delete(name: string): unknown };
+  create(): HighlightLike;
+}
+
+/** The Highlight API of `doc`'s window, or null where it is missing. */
+export function highlightApi(doc: Document): HighlightApi | null {
+  const win = doc.defaultView as (Window & typeof globalThis) | null;
+  const css = win?.CSS as { highlights?: HighlightApi['registry'] } | undefined;
+  const Ctor = (win as unknown as { Highlight?: new () => HighlightLike } | null)?.Highlight;
+  if (!css?.highlights || typeof Ctor !== 'function') return null;
+  const registry = css.highlights;
+  return { registry, create: () => new Ctor() };
+}
+
+/** Holds the rules: an adopted constructable sheet, or a <style> in <head> where adoption fails. */
+class RuleSheet {
+  private sheet: CSSStyleSheet | null = null;
+  private styleEl: HTMLStyleElement | null = null;
+  private readonly rules = new Set<string>();
+
+  constructor(private readonly doc: Document) {}
+
+  add(selector: string, declarations: string): void {
+    const key = selector;
+    if (this.rules.has(key)) return;
+    this.rules.add(key);
+    const rule = `${selector}{${declarations}}`;
+    const sheet = this.ensure();
+    if (sheet) {
+      try {
+        sheet.insertRule(rule, sheet.cssRules.length);
+      } catch {
+        // A rule this engine cannot parse (e.g. an older ::highlight syntax) is skipped.
+      }
+    } else if (this.styleEl) {
+      this.styleEl.textContent += rule;
+    }
+  }
+
+  private ensure(): CSSStyleSheet | null {
+    if (this.sheet || this.styleEl) return this.sheet;
+    const win = this.doc.defaultView as (Window & typeof globalThis) | null;
+    try {
+      const Sheet = win?.CSSStyleSheet;
+      if (Sheet && 'adoptedStyleSheets' in this.doc) {
+        const sheet = new Sheet();
+        this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, sheet];
+        this.sheet = sheet;
+        return sheet;
+      }
+    } catch {
+      // Firefox content scripts cannot always adopt a sheet made in their own compartment.
+    }
+    const el = this.doc.createElement('style');
+    el.setAttribute('data-quotelens', '');
+    (this.doc.head ?? this.doc.documentElement).appendChild(el);
+    this.styleEl = el;
+    return null;
+  }
+
+  remove(): void {
+    if (this.sheet) {
+      const sheet = this.sheet;
+      try {
+        this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== sheet);
+      } catch {
+        // The document is gone; nothing to restore.
+      }
+    }
+    this.styleEl?.remove();
+    this.sheet = null;
+    this.styleEl = null;
+    this.rules.clear();
+  }
+}
+
+/** Priorities: nested statements above their parent, dimming above both, the flash on top. */
+const PRIORITY = { fragment: 1, statement: 1, nested: 2, dim: 3, flash: 4 } as const;
+
+class ApiHighlighter implements Highlighter {
+  readonly mode = 'highlight-api' as const;
+  private readonly groups = new Map<string, HighlightLike>();
+  private readonly marks: Mark[] = [];
+  private readonly byId = new Map<number, Mark[]>();
+  private readonly sheet: RuleSheet;
+  private dimHighlight: HighlightLike | null = null;
+  private flashHighlight: HighlightLike | null = null;
+  private flashTimer: ReturnType<typeof setTimeout> | null = null;
+  private keep: ((mark: Mark) => boolean) | null = null;
+
+  constructor(
+    doc: Document,
+    private readonly api: HighlightApi,
+    private readonly theme: Theme,
+  ) {
+    this.sheet = new RuleSheet(doc);
+  }
+
+  private group(mark: Mark): HighlightLike {
+    const name = highlightName(mark.speakerId, mark.style, mark.nested);
+    let h = this.groups.get(name);
+    if (!h) {
+      h = this.api.create();
+      h.priority = mark.nested ? PRIORITY.nested : PRIORITY[mark.style];
+      this.api.registry.set(name, h);
+      this.groups.set(name, h);
+      this.sheet.add(
+        `::highlight(${name})`,
+        markDeclarations(mark.speakerId, mark.style, mark.nested, this.theme),
+      );
+    }
+    return h;
+  }
+
+  paint(marks: readonly Mark[]): void {
+    for (const mark of marks) {
+      this.marks.push(mark);
+      const list = this.byId.get(mark.id);
+      if (list) list.push(mark);
+      else this.byId.set(mark.id, [mark]);
+      this.group(mark).add(mark.range);
+      if (this.keep && !this.keep(mark)) this.ensureDim().add(mark.range);
+    }
+  }
+
+  private ensureDim(): HighlightLike {
+    if (!this.dimHighlight) {
+      this.dimHighlight = this.api.create();
+      this.dimHighlight.priority = PRIORITY.dim;
+      this.api.registry.set(DIM_NAME, this.dimHighlight);
+      this.sheet.add(`::highlight(${DIM_NAME})`, dimDeclarations(this.theme));
+    }
+    return this.dimHighlight;
+  }
+
+  dim(keep: ((mark: Mark) => boolean) | null): void {
+    this.keep = keep;
+    this.dimHighlight?.clear();
+    if (!keep) return;
+    const dimmed = this.ensureDim();
+    for (const mark of this.marks) if (!keep(mark)) dimmed.add(mark.range);
+  }
+
+  flash(id: number, ms = 1200): void {
+    if (!this.flashHighlight) {
+      this.flashHighlight = this.api.create();
+      this.flashHighlight.priority = PRIORITY.flash;
+      this.api.registry.set(FLASH_NAME, this.flashHighlight);
+      this.sheet.add(`::highlight(${FLASH_NAME})`, FLASH_DECLARATIONS);
+    }
+    const flash = this.flashHighlight;
+    flash.clear();
+    for (const mark of this.byId.get(id) ?? []) flash.add(mark.range);
+    if (this.flashTimer) clearTimeout(this.flashTimer);
+    this.flashTimer = setTimeout(() => flash.clear(), ms);
+  }
+
+  clear(): void {
+    if (this.flashTimer) clearTimeout(this.flashTimer);
+    this.flashTimer = null;
+    for (const name of this.groups.keys()) this.api.registry.delete(name);
+    this.groups.clear();
+    if (this.dimHighlight) this.api.registry.delete(DIM_NAME);
+    if (this.flashHighlight) this.api.registry.delete(FLASH_NAME);
+    this.dimHighlight = null;
+    this.flashHighlight = null;
+    this.marks.length = 0;
+    this.byId.clear();
+    this.keep = null;
+    this.sheet.remove();
+  }
+
+  owns(): boolean {
+    return false;
+  }
+
+  rangeOf(id: number): Range | null {
+    return this.byId.get(id)?.[0]?.range ?? null;
+  }
+}
+
+/** One piece of a text node to wrap, with the class of the mark that wins there. */
+interface Cut {
+  node: Text;
+  start: number;
+  end: number;
+  mark: Mark;
+  rank: number;
+}
+
+/** A wrapper and the split it caused: enough to undo it exactly. */
+interface WrapRecord {
+  wrapper: HTMLElement;
+  mark: Mark;
+}
+
+const TEXT_NODE = 3;
+const SHOW_TEXT = 4;
+
+/** Text pieces a Range covers, as (node, start, end), read before any node is touched. */
+function textPieces(range: Range): { node: Text; start: number; end: number }[] {
+  const out: { node: Text; start: number; end: number }[] = [];
+  const { startContainer: sc, startOffset: so, endContainer: ec, endOffset: eo } = range;
+  if (sc === ec && sc.nodeType === TEXT_NODE) {
+    if (eo > so) out.push({ node: sc as Text, start: so, end: eo });
+    return out;
+  }
+  const root = range.commonAncestorContainer;
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!range.intersectsNode(n)) continue;
+    const t = n as Text;
+    const start = t === sc ? so : 0;
+    const end = t === ec ? eo : t.data.length;
+    if (end > start) out.push({ node: t, start, end });
+  }
+  return out;
+}
+
+/**
+ * The fallback: wraps each covered piece of text in a `<ql-mark>`. Splits are undone by
+ * appending the split-off text back to the original node, so the page keeps its own nodes.
+ */
+class WrapHighlighter implements Highlighter {
+  readonly mode = 'wrap' as const;
+  private readonly records: WrapRecord[] = [];
+  private readonly wrappers = new Set<Node>();
+  /** Quote id → its wrappers in document order. */
+  private readonly byId = new Map<number, HTMLElement[]>();
+  /** Original text node → the nodes split off it, in document order. */
+  private readonly splits = new Map<Text, Text[]>();
+  /** Split-off piece → the page's original text node it came from. */
+  private readonly pieceOwner = new Map<Text, Text>();
+  private readonly sheet: RuleSheet;
+  private flashTimer: ReturnType<typeof setTimeout> | null = null;
+  private keep: ((mark: Mark) => boolean) | null = null;
+  private rankCounter = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly theme: Theme,
+  ) {
+    this.sheet = new RuleSheet(doc);
+    this.sheet.add(
+      `${WRAP_TAG}[data-dim]`,
+      `${dimDeclarations(theme)}text-decoration:none!important;`,
+    );
+    this.sheet.add(`${WRAP_TAG}[data-flash]`, FLASH_DECLARATIONS);
+  }
+
+  paint(marks: readonly Mark[]): void {
+    // Read every piece first: wrapping moves text nodes, which would collapse later live ranges.
+    // A nested mark painted after its parent wraps inside the parent's wrapper.
+    const byNode = new Map<Text, Cut[]>();
+    for (const mark of marks) {
+      const rank = (mark.nested ? 1_000_000 : 0) + this.rankCounter++;
+      for (const p of textPieces(mark.range)) {
+        const cut: Cut = { ...p, mark, rank };
+        const list = byNode.get(p.node);
+        if (list) list.push(cut);
+        else byNode.set(p.node, [cut]);
+      }
+    }
+    for (const [node, cuts] of byNode) this.wrapNode(node, cuts);
+  }
+
+  private wrapNode(node: Text, cuts: Cut[]): void {
+    const bounds = new Set<number>([0, node.data.length]);
+    for (const c of cuts) {
+      bounds.add(c.start);
+      bounds.add(c.end);
+    }
+    const points = [...bounds].sort((a, b) => a - b);
+    // Split from the end so earlier offsets stay valid in `node`.
+    const pieces: { node: Text; start: number; end: number }[] = [];
+    const created: Text[] = [];
+    for (let i = points.length - 2; i >= 0; i--) {
+      const start = points[i]!;
+      const end = points[i + 1]!;
+      if (start > 0) {
+        const piece = node.splitText(start);
+        created.unshift(piece);
+        pieces.unshift({ node: piece, start, end });
+      } else {
+        pieces.unshift({ node, start, end });
+      }
+    }
+    if (created.length > 0) {
+      const original = this.pieceOwner.get(node) ?? node;
+      const list = this.splits.get(original) ?? [];
+      // New pieces come right after `node` in the original's run.
+      const at = node === original ? 0 : list.indexOf(node) + 1;
+      list.splice(at, 0, ...created);
+      this.splits.set(original, list);
+      for (const piece of created) this.pieceOwner.set(piece, original);
+    }
+    for (const piece of pieces) {
+      let best: Cut | null = null;
+      for (const c of cuts) {
+        if (c.start <= piece.start && c.end >= piece.end && (!best || c.rank > best.rank)) best = c;
+      }
+      if (!best) continue;
+      const wrapper = this.doc.createElement(WRAP_TAG);
+      const name = highlightName(best.mark.speakerId, best.mark.style, best.mark.nested);
+      wrapper.setAttribute('data-ql', name);
+      wrapper.setAttribute('data-ql-id', String(best.mark.id));
+      this.sheet.add(
+        `${WRAP_TAG}[data-ql="${name}"]`,
+        markDeclarations(best.mark.speakerId, best.mark.style, best.mark.nested, this.theme),
+      );
+      if (this.keep && !this.keep(best.mark)) wrapper.setAttribute('data-dim', '');
+      piece.node.parentNode?.insertBefore(wrapper, piece.node);
+      wrapper.appendChild(piece.node);
+      this.records.push({ wrapper, mark: best.mark });
+      this.wrappers.add(wrapper);
+      const own = this.byId.get(best.mark.id);
+      if (own) own.push(wrapper);
+      else this.byId.set(best.mark.id, [wrapper]);
+    }
+  }
+
+  dim(keep: ((mark: Mark) => boolean) | null): void {
+    this.keep = keep;
+    for (const r of this.records) {
+      if (keep && !keep(r.mark)) r.wrapper.setAttribute('data-dim', '');
+      else r.wrapper.removeAttribute('data-dim');
+    }
+  }
+
+  flash(id: number, ms = 1200): void {
+    const lit: HTMLElement[] = [];
+    for (const r of this.records) {
+      if (r.mark.id === id) {
+        r.wrapper.setAttribute('data-flash', '');
+        lit.push(r.wrapper);
+      }
+    }
+    if (this.flashTimer) clearTimeout(this.flashTimer);
+    this.flashTimer = setTimeout(() => {
+      for (const w of lit) w.removeAttribute('data-flash');
+    }, ms);
+  }
+
+  clear(): void {
+    if (this.flashTimer) clearTimeout(this.flashTimer);
+    this.flashTimer = null;
+    // Unwrap: each wrapper holds exactly the text node it was given.
+    for (let i = this.records.length - 1; i >= 0; i--) {
+      const { wrapper } = this.records[i]!;
+      const parent = wrapper.parentNode;
+      if (parent) {
+        while (wrapper.firstChild) parent.insertBefore(wrapper.firstChild, wrapper);
+        parent.removeChild(wrapper);
+      }
+    }
+    // Re-join splits into the page's own text node.
+    for (const [original, pieces] of this.splits) {
+      let joined = '';
+      for (const p of pieces) {
+        if (p.parentNode === original.parentNode) {
+          joined += p.data;
+          p.parentNode?.removeChild(p);
+        }
+      }
+      if (joined) original.appendData(joined);
+    }
+    this.records.length = 0;
+    this.wrappers.clear();
+    this.byId.clear();
+    this.splits.clear();
+    this.pieceOwner.clear();
+    this.keep = null;
+    this.sheet.remove();
+  }
+
+  rangeOf(id: number): Range | null {
+    const list = this.byId.get(id);
+    if (!list || list.length === 0) return null;
+    const first = list.reduce((a, b) =>
+      a.compareDocumentPosition(b) & 2 /* PRECEDING */ ? b : a,
+    );
+    const last = list.reduce((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? b : a));
+    const range = this.doc.createRange();
+    range.setStart(first, 0);
+    range.setEnd(last, last.childNodes.length);
+    return range;
+  }
+
+  owns(node: Node): boolean {
+    if (this.wrappers.has(node)) return true;
+    return node.nodeType === 1 && (node as Element).localName === WRAP_TAG;
+  }
+}
+
+export interface HighlighterOptions {
+  theme?: Theme;
+  /** Use the wrapping fallback even where the Highlight API exists (tests). */
+  forceWrap?: boolean;
+}
+
+export function createHighlighter(doc: Document, options: HighlighterOptions = {}): Highlighter {
+  const theme = options.theme ?? 'light';
+  const api = options.forceWrap ? null : highlightApi(doc);
+  return api ? new ApiHighlighter(doc, api, theme) : new WrapHighlighter(doc, theme);
+}

@@ -1,0 +1,319 @@
+/**
+ * Turns the article's blocks into the engine's TextModel (plain text, white space collapsed,
+ * blocks joined by '\n', `<q>` spans, page language) and keeps a map from every model offset
+ * back to the DOM text node and offset it came from, so a quote found by the engine becomes a
+ * DOM Range for highlighting, even when it crosses links, emphasis or paragraphs.
+ *
+ * Reads the DOM only; never mutates it and never reads layout. Works on the live page and on a
+ * linkedom document.
+ *
+ * API:
+ * - `buildTextModel(blocks)` → `{ model, map }`
+ * - `domPointsFromOffsets(map, start, end)` → text nodes + offsets of a model slice
+ * - `rangeFromOffsets(map, start, end)` → a live DOM Range over the same slice
+ * - `offsetFromDomPoint(map, node, offset)` → the model offset of a DOM position (selections)
+ */
+import type { BlockKind, InlineSpan, TextBlock, TextModel } from '../quotes/types';
+import { type ArticleBlock, isHiddenElement } from './article';
+
+/** Characters that take no room on screen and would only split words in the model. */
+const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/;
+/** White space that collapses to one space (the no-break space included: the reader sees a gap). */
+const WHITE_SPACE = /[ \t\n\r\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/** A run of model characters that all come from one DOM text node. */
+interface Segment {
+  /** Model offset of the run's first character. */
+  start: number;
+  node: Text;
+  /** For each character of the run, its offset in `node.data`. */
+  offsets: number[];
+}
+
+/**
+ * From model offsets to DOM positions. Characters the model adds (the '\n' between blocks, the
+ * space standing for a `<br>`) belong to no segment.
+ */
+export interface OffsetMap {
+  readonly segments: readonly Segment[];
+  /** Total model length (`model.text.length`). */
+  readonly length: number;
+}
+
+export interface PageText {
+  model: TextModel;
+  map: OffsetMap;
+}
+
+/** A position in a DOM text node. */
+export interface DomPoint {
+  node: Text;
+  offset: number;
+}
+
+interface Builder {
+  text: string;
+  segments: Segment[];
+  current: Segment | null;
+  /** A collapsed space waiting for the next visible character (null: none pending). */
+  pending: { node: Text | null; offset: number } | null;
+  /** Whether the current block has produced a character yet. */
+  blockHasText: boolean;
+  needNewline: boolean;
+  /** Open `<q>` elements: model start of their first visible character, or -1. */
+  openQ: { start: number }[];
+  lastVisibleEnd: number;
+}
+
+function emit(b: Builder, ch: string, node: Text | null, offset: number): void {
+  const pos = b.text.length;
+  b.text += ch;
+  if (!node) {
+    b.current = null;
+    return;
+  }
+  const seg = b.current;
+  if (seg && seg.node === node && seg.start + seg.offsets.length === pos) {
+    seg.offsets.push(offset);
+  } else {
+    const next = { start: pos, node, offsets: [offset] };
+    b.segments.push(next);
+    b.current = next;
+  }
+}
+
+function emitVisible(b: Builder, ch: string, node: Text, offset: number): void {
+  if (!b.blockHasText) {
+    if (b.needNewline) emit(b, '\n', null, 0);
+    b.blockHasText = true;
+    b.pending = null;
+  } else if (b.pending) {
+    emit(b, ' ', b.pending.node, b.pending.offset);
+    b.pending = null;
+  }
+  const pos = b.text.length;
+  for (const q of b.openQ) if (q.start < 0) q.start = pos;
+  emit(b, ch, node, offset);
+  b.lastVisibleEnd = b.text.length;
+}
+
+function addText(b: Builder, node: Text): void {
+  const data = node.data;
+  for (let i = 0; i < data.length; i++) {
+    const ch = data[i]!;
+    if (WHITE_SPACE.test(ch)) {
+      if (b.blockHasText && !b.pending) b.pending = { node, offset: i };
+    } else if (INVISIBLE.test(ch)) {
+      // skipped: soft hyphens and zero-width spaces
+    } else {
+      emitVisible(b, ch, node, i);
+    }
+  }
+}
+
+/** Block-level children inside a block still separate words. */
+const INLINE_NO_SPACE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'kbd',
+  'mark',
+  'nobr',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'label',
+  'ruby',
+  'rt',
+  'rp',
+  'img',
+  'wbr',
+]);
+
+function softBreak(b: Builder): void {
+  if (b.blockHasText && !b.pending) b.pending = { node: null, offset: 0 };
+}
+
+function addNode(b: Builder, n: Node, inlineSpans: InlineSpan[]): void {
+  if (n.nodeType === TEXT_NODE) {
+    addText(b, n as Text);
+    return;
+  }
+  if (n.nodeType !== ELEMENT_NODE) return;
+  const el = n as Element;
+  if (isHiddenElement(el)) return;
+  const tag = (el.localName || el.tagName || '').toLowerCase();
+  if (tag === 'br') {
+    softBreak(b);
+    return;
+  }
+  const inline = INLINE_NO_SPACE.has(tag);
+  if (!inline) softBreak(b);
+  let q: { start: number } | null = null;
+  if (tag === 'q') {
+    q = { start: -1 };
+    b.openQ.push(q);
+  }
+  for (let c = el.firstChild; c; c = c.nextSibling) addNode(b, c, inlineSpans);
+  if (q) {
+    b.openQ.pop();
+    if (q.start >= 0 && b.lastVisibleEnd > q.start) {
+      inlineSpans.push({ kind: 'q', start: q.start, end: b.lastVisibleEnd });
+    }
+  }
+  if (!inline) softBreak(b);
+}
+
+/** The page language from `<html lang>` (or `xml:lang`, or a Content-Language meta). */
+export function pageLanguage(doc: Document | null | undefined): string | undefined {
+  if (!doc) return undefined;
+  const root = doc.documentElement;
+  const lang =
+    root?.getAttribute('lang') ||
+    root?.getAttribute('xml:lang') ||
+    doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content');
+  const clean = lang?.trim().split(/[,\s]/)[0];
+  return clean ? clean : undefined;
+}
+
+/**
+ * Builds the text model of the given blocks (from `findArticle`), in their order. Blocks with no
+ * visible text are left out. `doc` gives the language (defaults to the first block's document).
+ */
+export function buildTextModel(blocks: readonly ArticleBlock[], doc?: Document): PageText {
+  const b: Builder = {
+    text: '',
+    segments: [],
+    current: null,
+    pending: null,
+    blockHasText: false,
+    needNewline: false,
+    openQ: [],
+    lastVisibleEnd: 0,
+  };
+  const out: TextBlock[] = [];
+  const inline: InlineSpan[] = [];
+  for (const block of blocks) {
+    b.blockHasText = false;
+    b.pending = null;
+    b.current = null;
+    b.openQ = [];
+    b.needNewline = out.length > 0;
+    const startLen = b.text.length;
+    if (block.nodes) {
+      for (const n of block.nodes) addNode(b, n, inline);
+    } else {
+      for (let c = block.element.firstChild; c; c = c.nextSibling) addNode(b, c, inline);
+    }
+    if (!b.blockHasText) continue;
+    const start = startLen + (b.needNewline ? 1 : 0);
+    out.push({ kind: block.kind as BlockKind, start, end: b.lastVisibleEnd });
+    // A trailing collapsed space is never emitted, so the text ends at the last visible char.
+  }
+  const model: TextModel = { text: b.text, blocks: out, inline };
+  const lang = pageLanguage(doc ?? blocks[0]?.element.ownerDocument);
+  if (lang) model.lang = lang;
+  return { model, map: { segments: b.segments, length: b.text.length } };
+}
+
+/** Index of the last segment starting at or before `offset`, or -1. */
+function segmentIndexAt(map: OffsetMap, offset: number): number {
+  const segs = map.segments;
+  let lo = 0;
+  let hi = segs.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (segs[mid]!.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * The DOM positions of the model slice [start, end): the start of its first character that
+ * comes from the page, and the end of its last one. Null when the slice holds no page text.
+ */
+export function domPointsFromOffsets(
+  map: OffsetMap,
+  start: number,
+  end: number,
+): { start: DomPoint; end: DomPoint } | null {
+  if (!(end > start) || start < 0 || end > map.length) return null;
+  const segs = map.segments;
+  // Start: the character at `start`, or the first page character after it.
+  let i = segmentIndexAt(map, start);
+  let startPoint: DomPoint | null = null;
+  if (i >= 0 && start < segs[i]!.start + segs[i]!.offsets.length) {
+    const s = segs[i]!;
+    startPoint = { node: s.node, offset: s.offsets[start - s.start]! };
+  } else {
+    const next = segs[i + 1];
+    if (next && next.start < end) startPoint = { node: next.node, offset: next.offsets[0]! };
+  }
+  if (!startPoint) return null;
+  // End: just past the character at `end - 1`, or past the last page character before it.
+  i = segmentIndexAt(map, end - 1);
+  const s = segs[i];
+  if (!s) return null;
+  const last = Math.min(end - 1 - s.start, s.offsets.length - 1);
+  const endPoint: DomPoint = { node: s.node, offset: s.offsets[last]! + 1 };
+  return { start: startPoint, end: endPoint };
+}
+
+/** A DOM Range over the model slice [start, end), or null when it holds no page text. */
+export function rangeFromOffsets(map: OffsetMap, start: number, end: number): Range | null {
+  const points = domPointsFromOffsets(map, start, end);
+  if (!points) return null;
+  const doc = points.start.node.ownerDocument;
+  if (!doc) return null;
+  const range = doc.createRange();
+  range.setStart(points.start.node, points.start.offset);
+  range.setEnd(points.end.node, points.end.offset);
+  return range;
+}
+
+/**
+ * The model offset of a DOM position inside a text node of the article (e.g. a selection's
+ * edge), or null when that node is not part of the model. A position inside collapsed white
+ * space maps to the next model character.
+ */
+export function offsetFromDomPoint(map: OffsetMap, node: Node, offset: number): number | null {
+  let best: number | null = null;
+  for (const s of map.segments) {
+    if (s.node !== node) continue;
+    for (let k = 0; k < s.offsets.length; k++) {
+      if (s.offsets[k]! >= offset) return s.start + k;
+    }
+    best = s.start + s.offsets.length;
+  }
+  return best;
+}

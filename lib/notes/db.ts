@@ -1,0 +1,143 @@
+/**
+ * The notes database: one IndexedDB database (through `idb`), its schema and its migrations.
+ * Opened only in the extension's own origin (background, extension pages, tests) — never in
+ * a content script, where it would land in the web page's storage for the page to read.
+ *
+ * Versions (each migration runs once, in order, inside the upgrade transaction):
+ *   v1  store `notes` {id, articleKey, annotation} keyed by id; index `by-article`.
+ *   v2  derived fields created / modified / tags / deletedAt on every record (filled from the
+ *       annotation for v1 records, article keys re-normalised), indexes `by-recent`,
+ *       `by-article-created`, `by-tag` (multiEntry) and `by-deleted` (soft-deleted notes
+ *       only); store `meta` (key → value).
+ * Adding v3: bump DB_VERSION, add MIGRATIONS[3], add a test opening a v2 database under v3.
+ */
+import {
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPTransaction,
+  openDB,
+  type StoreNames,
+} from 'idb';
+import { normalizeUrl } from './url';
+import { type Note, noteTags } from './web-annotation';
+
+export const DB_NAME = 'quotelens-notes';
+export const DB_VERSION = 2;
+
+/** A stored note: the annotation plus the fields indexes need. */
+export interface NoteRecord {
+  id: string;
+  /** lib/notes/url.ts articleKey of annotation.target.source. */
+  articleKey: string;
+  annotation: Note;
+  /** = annotation.created / .modified (ISO strings sort by time). */
+  created: string;
+  modified: string;
+  /** Lower-cased tags, for the multiEntry tag index. */
+  tags: string[];
+  /** Soft delete: set while a deleted note can still be restored (undo); null when live. */
+  deletedAt: string | null;
+}
+
+/** What v1 stored (kept for the migration and its test). */
+export interface NoteRecordV1 {
+  id: string;
+  articleKey: string;
+  annotation: Note;
+}
+
+export interface NotesSchema extends DBSchema {
+  notes: {
+    key: string;
+    value: NoteRecord;
+    indexes: {
+      'by-article': string;
+      'by-recent': [string, string];
+      'by-article-created': [string, string, string];
+      'by-tag': string;
+      'by-deleted': string;
+    };
+  };
+  meta: {
+    key: string;
+    value: unknown;
+  };
+}
+
+export type NotesDb = IDBPDatabase<NotesSchema>;
+type UpgradeTx = IDBPTransaction<NotesSchema, StoreNames<NotesSchema>[], 'versionchange'>;
+type Migration = (db: NotesDb, tx: UpgradeTx) => Promise<void> | void;
+
+/** The record for an annotation (derived fields recomputed). */
+export function toRecord(annotation: Note, deletedAt: string | null = null): NoteRecord {
+  return {
+    id: annotation.id,
+    articleKey: normalizeUrl(annotation.target.source) ?? annotation.target.source,
+    annotation,
+    created: annotation.created,
+    modified: annotation.modified,
+    tags: noteTags(annotation).map((t) => t.toLowerCase()),
+    deletedAt,
+  };
+}
+
+export const MIGRATIONS: Record<number, Migration> = {
+  1(db) {
+    // The v1 schema, exactly as v1 shipped it (the store's typing is v2's; v1 had one index).
+    const notes = db.createObjectStore('notes', { keyPath: 'id' });
+    notes.createIndex('by-article', 'articleKey');
+  },
+  async 2(db, tx) {
+    const notes = tx.objectStore('notes');
+    notes.createIndex('by-recent', ['modified', 'id']);
+    notes.createIndex('by-article-created', ['articleKey', 'created', 'id']);
+    notes.createIndex('by-tag', 'tags', { multiEntry: true });
+    // Live notes have deletedAt null, which is no valid key: this index holds tombstones only.
+    notes.createIndex('by-deleted', 'deletedAt');
+    db.createObjectStore('meta');
+    // Fill the derived fields of every v1 record; nothing is dropped, even a record whose
+    // annotation is damaged (it keeps its fields and gets safe defaults).
+    let cursor = await notes.openCursor();
+    while (cursor) {
+      const old = cursor.value as unknown as NoteRecordV1 & Partial<NoteRecord>;
+      const a = old.annotation;
+      const fresh: NoteRecord = {
+        ...old,
+        articleKey: normalizeUrl(a?.target?.source ?? '') ?? old.articleKey,
+        created: typeof a?.created === 'string' ? a.created : '',
+        modified: typeof a?.modified === 'string' ? a.modified : (a?.created ?? ''),
+        tags: Array.isArray(a?.body) ? noteTags(a).map((t) => t.toLowerCase()) : [],
+        deletedAt: old.deletedAt ?? null,
+      };
+      await cursor.update(fresh);
+      cursor = await cursor.continue();
+    }
+  },
+};
+
+export interface OpenOptions {
+  name?: string;
+  /** Only tests open an older version (to build a v1 database and migrate it). */
+  version?: number;
+}
+
+/**
+ * Opens (creating or migrating) the database. The connection closes itself when a newer
+ * version of the extension asks to upgrade, so an update never waits on an old worker.
+ */
+export async function openNotesDb(options: OpenOptions = {}): Promise<NotesDb> {
+  const version = options.version ?? DB_VERSION;
+  const db = await openDB<NotesSchema>(options.name ?? DB_NAME, version, {
+    async upgrade(database, oldVersion, newVersion, tx) {
+      for (let v = oldVersion + 1; v <= (newVersion ?? version); v++) {
+        const migrate = MIGRATIONS[v];
+        if (!migrate) throw new Error(`No migration to notes database version ${v}`);
+        await migrate(database, tx);
+      }
+    },
+    blocking() {
+      db.close();
+    },
+  });
+  return db;
+}

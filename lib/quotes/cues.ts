@@ -1,0 +1,301 @@
+/**
+ * Pass 3: find the attribution cue of a quote — the words that say who is speaking —
+ * in the sentence around it: `"…," she said`, `"…" - Putin remarked`, `X said that …: "…"`,
+ * `According to him, "…"`, headline style `Minister: "…"`, transcript `PENCE: …`.
+ * Pure: reads tokens, returns the mention; resolving it to a person is entities.ts's job.
+ * Windows are bounded, so the pass is linear in the page.
+ */
+import { type Mention, readMentionBackward, readMentionForward } from './entities';
+import { ACCORDING_TO, AUXILIARIES, LISTENER_VERBS, PERFECT_AUXILIARIES, SPEECH_VERBS, WEAK_VERBS } from './lexicon/index';
+import type { QuoteSpan } from './marks';
+import { endsSentence, type Token, tokenAt } from './tokens';
+
+export type CueKind = 'after' | 'before' | 'according' | 'headline' | 'transcript' | 'signature';
+
+export interface Cue {
+  mention: Mention;
+  kind: CueKind;
+}
+
+/** How far (in tokens) a cue may sit from its quote. */
+const BEFORE_WINDOW = 45;
+const AFTER_WINDOW = 30;
+/** How far before a one- or two-word fragment its verb may be ("called it 'x'"). */
+const FRAGMENT_REACH = 12;
+const SKIP_AFTER_CLOSE = new Set([',', '-', '—', '–', ')', ';', '…', '(', ':']);
+
+export interface CueContext {
+  text: string;
+  tokens: Token[];
+  /** Offsets of every kept quote's marks, sorted, for window limits. */
+  markStarts: Set<number>;
+  markEnds: Set<number>;
+}
+
+const isAdverb = (t: Token | undefined) => !!t && t.word && !t.cap && (AUXILIARIES.has(t.lo) || (t.lo.endsWith('ly') && t.lo.length > 4));
+
+/** Token index range [from, to) of the sentence part before the quote's opening mark. */
+export function beforeWindow(ctx: CueContext, span: QuoteSpan): [number, number] {
+  const { tokens } = ctx;
+  const to = tokenAt(tokens, span.open);
+  let from = to;
+  while (from > 0 && to - from < BEFORE_WINDOW) {
+    const t = tokens[from - 1] as Token;
+    if (t.w === '\n' || ctx.markEnds.has(t.s)) break;
+    if (endsSentence(t) && !/\p{Ll}/u.test(tokens[from]?.w[0] ?? 'A')) break;
+    from--;
+  }
+  return [from, to];
+}
+
+/** Token index range [from, to) after the closing mark, to the end of the sentence. */
+export function afterWindow(ctx: CueContext, span: QuoteSpan): [number, number] {
+  const { tokens } = ctx;
+  const from = span.family === 'q' || span.family === 'bq' ? tokenAt(tokens, span.close) : tokenAt(tokens, span.close) + 1;
+  let to = from;
+  while (to < tokens.length && to - from < AFTER_WINDOW) {
+    const t = tokens[to] as Token;
+    if (t.w === '\n' || ctx.markStarts.has(t.s)) break;
+    if (endsSentence(t)) break;
+    to++;
+  }
+  return [from, to];
+}
+
+function matchAccording(tokens: Token[], i: number, end: number): number {
+  for (const seq of ACCORDING_TO) {
+    let ok = true;
+    for (let k = 0; k < seq.length; k++) {
+      if (i + k >= end || tokens[i + k]?.lo !== seq[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return seq.length;
+  }
+  return 0;
+}
+
+const isSpeechVerb = (t: Token | undefined, weakOk: boolean) =>
+  !!t && t.word && !t.cap && SPEECH_VERBS.has(t.lo) && (weakOk || !WEAK_VERBS.has(t.lo));
+
+/** The subject of the speech verb at `v`, reading left (with appositives) then right. */
+function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mention | null {
+  const { text, tokens } = ctx;
+  let k = v - 1;
+  let skipped = 0;
+  while (k >= from && isAdverb(tokens[k]) && skipped < 4) {
+    k--;
+    skipped++;
+  }
+  const verb = tokens[v] as Token;
+  const before = tokens[v - 1];
+  if (before && (/['’]s?$/.test(before.w) || /^(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that)$/.test(before.lo))) {
+    return null; // "Obama's remarks", "the comments": a noun, not a verb
+  }
+  if (verb.lo.endsWith('ing') && tokens[v - 1]?.w === ',') {
+    // "Trump attacked Clinton for it, saying, "…"": the subject of the main clause
+    const m = clauseSubject(ctx, from, v - 1);
+    if (m) return m;
+  }
+  if (k >= from && /^(?:who|which|that)$/.test(tokens[k]?.lo ?? '')) {
+    // "the police department, which reported "…""
+    let j = k - 1;
+    if (tokens[j]?.w === ',') j--;
+    const m = j >= from ? readMentionBackward(text, tokens, j, from) : null;
+    if (m) return m;
+  }
+  if (k >= from) {
+    const t = tokens[k] as Token;
+    if (t.w === ',' || t.w === ')') {
+      // "X, the leader of Y, said" / "X, who …, said": the first mention of the clause.
+      const m = appositiveSubject(ctx, from, k);
+      if (m) return m;
+    } else {
+      const m = readMentionBackward(text, tokens, k, from);
+      if (m) return m;
+    }
+  }
+  // inverted: "said Imran Sheikh", "added the MP" — but "told reporters" names the listener
+  if (LISTENER_VERBS.has(verb.lo)) return null;
+  let r = v + 1;
+  while (r < to && (isAdverb(tokens[r]) || tokens[r]?.lo === 'by')) r++;
+  return readMentionForward(text, tokens, r, to);
+}
+
+/** The first person named in a clause, after any introductory phrase ("During the rally, …"). */
+function clauseSubject(ctx: CueContext, from: number, to: number): Mention | null {
+  const { text, tokens } = ctx;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k] as Token;
+    if (!t.word) continue;
+    const m = readMentionForward(text, tokens, k, to);
+    if (m && (m.kind === 'name' || m.kind === 'pronoun' || m.kind === 'role')) {
+      // skip a mention inside an introductory phrase that ends at a comma before the verb
+      const next = tokens[m.to];
+      if (next && next.word) return m;
+      if (next?.w === ',' && m.kind === 'name') return m;
+    }
+    if (m) k = m.to - 1;
+  }
+  return null;
+}
+
+/** Index just past a parenthesis "(R-Fla.)" starting at `i`, or `i`. */
+function skipParen(tokens: Token[], i: number, to: number): number {
+  if (tokens[i]?.w !== '(') return i;
+  for (let k = i + 1; k < to && k < i + 10; k++) if (tokens[k]?.w === ')') return k + 1;
+  return i;
+}
+
+/**
+ * The subject of a clause whose verb follows an appositive or a relative clause:
+ * "X, the leader of Y, said", "The local MP, Tomasz Lindqvist, who …, said".
+ * Candidates are mentions that start the clause or follow a comma or dash and end at a comma;
+ * the last named one wins, else the first of any kind.
+ */
+function appositiveSubject(ctx: CueContext, from: number, to: number): Mention | null {
+  const { text, tokens } = ctx;
+  let firstAny: Mention | null = null;
+  let lastName: Mention | null = null;
+  for (let k = from; k < to; k++) {
+    const p = tokens[k - 1];
+    if (k > from && !(p && (p.w === ',' || p.w === '—' || p.w === '–' || p.w === '-'))) continue;
+    if (!tokens[k]?.word) continue;
+    const m = readMentionForward(text, tokens, k, to);
+    if (!m) continue;
+    const after = skipParen(tokens, m.to, to);
+    if (after < to && tokens[after]?.w !== ',') continue;
+    if (m.kind === 'name') {
+      if (lastName && lastName.kind === 'role' && !m.role) m.role = lastName.role;
+      lastName = m;
+    } else if (!firstAny) firstAny = m;
+    if (m.kind === 'role' && !lastName) lastName = null;
+  }
+  if (lastName && firstAny?.kind === 'role' && !lastName.role) lastName.role = firstAny.role;
+  return lastName ?? firstAny;
+}
+
+/** Cue after the quote: `"…," she said`, `"…" - Putin remarked`, `"…," said X`, `"…", according to X`. */
+export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue | null {
+  const { text, tokens } = ctx;
+  const [from, wEnd] = afterWindow(ctx, span);
+  // After a quote that ends its own sentence, a cue must be short ("…." Jane Doe said.):
+  // a new sentence that merely starts with a name is not one.
+  const to = strict ? Math.min(wEnd, from + 10) : wEnd;
+  if (strict && wEnd >= from + 10) return null;
+  let i = from;
+  while (i < to && SKIP_AFTER_CLOSE.has(tokens[i]?.w ?? '')) i++;
+  if (i >= to) return null;
+  const dash = tokens[from]?.w ?? '';
+  if (i === from + 1 && (dash === '―' || dash === '—' || dash === '–' || dash === '-')) {
+    // a signature: “…” ― Jane Doe
+    const m = readMentionForward(text, tokens, i, to);
+    const end = m ? skipParen(tokens, m.to, to) : -1;
+    if (m && m.kind === 'name' && (end >= to || endsSentence(tokens[end]) || tokens[end]?.w === ',')) return { mention: m, kind: 'signature' };
+  }
+  const acc = matchAccording(tokens, i, to);
+  if (acc > 0) {
+    const m = readMentionForward(text, tokens, i + acc, to);
+    return m ? { mention: m, kind: 'according' } : null;
+  }
+  let v = i;
+  while (v < to && (isAdverb(tokens[v]) || PERFECT_AUXILIARIES.has(tokens[v]?.lo ?? ''))) v++;
+  if (isSpeechVerb(tokens[v], true)) {
+    let r = v + 1;
+    while (r < to && isAdverb(tokens[r])) r++;
+    const m = readMentionForward(text, tokens, r, to);
+    return m ? { mention: m, kind: 'after' } : null;
+  }
+  if (tokens[i]?.lo === 'by' || tokens[i]?.lo === 'par' || tokens[i]?.lo === 'por') {
+    // passive: described as "…" by the department
+    const [bf, bt] = beforeWindow(ctx, span);
+    for (let v = Math.max(bf, bt - 3); v < bt; v++) {
+      if (isSpeechVerb(tokens[v], true)) {
+        const m = readMentionForward(text, tokens, i + 1, to);
+        return m ? { mention: m, kind: 'after' } : null;
+      }
+    }
+  }
+  const m = readMentionForward(text, tokens, i, to);
+  if (!m) return accordingLater(ctx, i, to);
+  let k = skipParen(tokens, m.to, to);
+  if (tokens[k]?.w === ',') {
+    // "X, a spokesman for Y, said" / "X, the attorney general of Y, one of Z, said"
+    for (let c = k + 1; c < to && c - k < 26; c++) {
+      if (tokens[c]?.w === ',' && isSpeechVerb(tokens[c + 1], true)) {
+        k = c + 1;
+        break;
+      }
+    }
+  }
+  let n = 0;
+  while (k < to && isAdverb(tokens[k]) && n < 3) {
+    k++;
+    n++;
+  }
+  if (isSpeechVerb(tokens[k], true)) return { mention: m, kind: 'after' };
+  return accordingLater(ctx, i, to);
+}
+
+/** "…" are all thought to contribute, according to the department. */
+function accordingLater(ctx: CueContext, from: number, to: number): Cue | null {
+  for (let k = from; k < to; k++) {
+    const acc = matchAccording(ctx.tokens, k, to);
+    if (acc > 0) {
+      const m = readMentionForward(ctx.text, ctx.tokens, k + acc, to);
+      return m ? { mention: m, kind: 'according' } : null;
+    }
+  }
+  return null;
+}
+
+/** Cue before the quote in its sentence: `X said (that …): "…"`, `According to X, "…"`, `X: "…"`. */
+export function cueBefore(ctx: CueContext, span: QuoteSpan, fragment: boolean, short = false): Cue | null {
+  const { text, tokens } = ctx;
+  const [from, to] = beforeWindow(ctx, span);
+  if (to <= from) return null;
+  for (let v = to - 1; v >= from; v--) {
+    const t = tokens[v] as Token;
+    if (!t.word) continue;
+    if ((t.lo === 'words' || t.lo === 'view') && v > from && /['’]s?$/.test(tokens[v - 1]?.w ?? '')) {
+      // "In Dr. Shadlen's words, "…""
+      const m = readMentionBackward(text, tokens, v - 1, from);
+      if (m) {
+        const clean = (x: string | undefined) => x?.replace(/['’]s?$/, '');
+        m.text = clean(m.text) ?? m.text;
+        m.name = clean(m.name);
+        return { mention: m, kind: 'according' };
+      }
+    }
+    const acc = matchAccording(tokens, v, to);
+    if (acc > 0) {
+      const m = readMentionForward(text, tokens, v + acc, to);
+      if (m) return { mention: m, kind: 'according' };
+    }
+    if (isSpeechVerb(t, fragment || to - v <= 3) && (!fragment || to - v <= FRAGMENT_REACH || !short)) {
+      const m = subjectOf(ctx, v, from, to);
+      if (m) return { mention: m, kind: 'before' };
+    }
+  }
+  // Headline style: "Minister: "…"" — a bare mention, a colon, the quote.
+  if (tokens[to - 1]?.w === ':' && to - 1 > from) {
+    const m = readMentionBackward(text, tokens, to - 2, from);
+    if (m && m.from <= from + 1) return { mention: m, kind: 'headline' };
+  }
+  return null;
+}
+
+/** Transcript style: the quote begins with a speaker label, `PENCE: Well, look…`. */
+export function cueTranscript(ctx: CueContext, span: QuoteSpan): Cue | null {
+  const { tokens } = ctx;
+  const first = span.parts[0];
+  if (!first) return null;
+  const i = tokenAt(tokens, first[0]);
+  let k = i;
+  while (k < i + 4 && tokens[k]?.word && tokens[k]?.w === tokens[k]?.w.toUpperCase() && /\p{Lu}{2}/u.test(tokens[k]?.w ?? '')) k++;
+  if (k === i || tokens[k]?.w !== ':') return null;
+  const words = tokens.slice(i, k).map((t) => t.w[0] + t.w.slice(1).toLowerCase());
+  const name = words.join(' ');
+  return { mention: { kind: 'name', from: i, to: k, text: tokens.slice(i, k).map((t) => t.w).join(' '), name }, kind: 'transcript' };
+}

@@ -1,0 +1,441 @@
+/**
+ * Pass 4: read the words that name a speaker (a mention) and resolve them to an entity,
+ * the way a reader does: full names and later surnames, initials (H.Mammadov), titles and
+ * roles (the MP), pronouns (he, according to him), organisations and unnamed descriptions.
+ * Pure: works on tokens; never looks inside the quote being attributed for a pronoun's referent.
+ */
+import {
+  AUXILIARIES,
+  FEMALE_NAMES,
+  FEMALE_TITLES,
+  MALE_NAMES,
+  FIRST_PERSON,
+  MALE_TITLES,
+  ORG_WORDS,
+  PRONOUNS,
+  ROLES,
+  STOP_CAPS,
+  TITLES,
+} from './lexicon/index';
+import type { Token } from './tokens';
+import type { SpeakerKind } from './types';
+
+export type MentionKind = 'name' | 'pronoun' | 'role' | 'description';
+
+export interface Mention {
+  kind: MentionKind;
+  /** Token range [from, to) of the whole mention. */
+  from: number;
+  to: number;
+  /** The words as written ("H.Mammadov", "he", "the MP"). */
+  text: string;
+  /** For names: the name tokens without titles ("Vladimir Putin"). */
+  name?: string;
+  /** A role the page gives in the mention itself ("political analyst", "Russian President"). */
+  role?: string;
+  /** 'm' | 'f' | 'p' | 'o' where known. */
+  gender?: string;
+  org?: boolean;
+}
+
+const PARTICLES = new Set(['de', 'da', 'van', 'von', 'der', 'den', 'al', 'bin', 'ibn', 'le', 'la', 'du', 'del', 'dos', 'di', 'ter', 'bint', 'el']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their', 'our', 'one', 'another', 'le', 'la', 'les', 'l', 'un', 'une', 'el', 'los', 'las', 'der', 'die', 'das', 'ein', 'eine']);
+const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'un', 'une', 'ein', 'eine']);
+const LINKS = new Set(['of', 'for', 'at', 'with', 'in', 'from', 'on', 'to', 'de', 'du', 'des']);
+/** Words of a description that stop it: verbs, conjunctions. */
+const DESC_STOP = new Set(['who', 'which', 'that', 'said', 'says', 'and', 'but', 'told', 'when', 'while', 'as']);
+
+const isInitial = (t: Token) => t.word && t.cap && /^\p{Lu}\.(?:\p{Lu}\.)*$/u.test(t.w);
+/** A capitalised word that can be part of a name. */
+function isNameWord(t: Token | undefined): boolean {
+  if (!t || !t.word || !t.cap) return false;
+  if (STOP_CAPS.has(t.lo)) return false;
+  if (/^\d/.test(t.w)) return false;
+  return true;
+}
+const isTitle = (t: Token | undefined) => !!t && t.word && TITLES.has(t.lo.replace(/\.$/, '')) || (!!t && TITLES.has(t.lo));
+const isRoleWord = (t: Token | undefined) => !!t && t.word && (ROLES.has(t.lo) || ROLES.has(t.lo.replace(/s$/, '')));
+const isAllCaps = (w: string) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w);
+
+function genderOf(words: Token[]): string | undefined {
+  for (const t of words) {
+    if (FEMALE_TITLES.has(t.lo)) return 'f';
+    if (MALE_TITLES.has(t.lo)) return 'm';
+  }
+  // the first name, when it is a common one
+  for (const t of words) {
+    if (!t.cap || TITLES.has(t.lo) || ROLES.has(t.lo)) continue;
+    if (FEMALE_NAMES.has(t.lo)) return 'f';
+    if (MALE_NAMES.has(t.lo)) return 'm';
+    break;
+  }
+  return undefined;
+}
+
+function joinTokens(text: string, tokens: Token[], from: number, to: number): string {
+  const a = tokens[from];
+  const b = tokens[to - 1];
+  if (!a || !b || to <= from) return '';
+  return text.slice(a.s, b.e).replace(/\s+/g, ' ');
+}
+
+/** Split a run of capitalised tokens into its title/role part and its name part. */
+function splitName(text: string, tokens: Token[], from: number, to: number): Mention | null {
+  let k = to - 1;
+  // the name: trailing run of name words, initials and particles (not titles)
+  while (k >= from) {
+    const t = tokens[k] as Token;
+    if ((isTitle(t) || isRoleWord(t)) && k < to - 1) break;
+    if (isNameWord(t) || isInitial(t) || (PARTICLES.has(t.lo) && k > from && k < to - 1)) {
+      k--;
+      continue;
+    }
+    break;
+  }
+  const nameFrom = k + 1;
+  if (nameFrom >= to) return null;
+  const nameToks = tokens.slice(nameFrom, to);
+  const last = nameToks[nameToks.length - 1] as Token;
+  const allRole = nameToks.every((t) => isTitle(t) || isRoleWord(t));
+  const org = nameToks.some((t) => ORG_WORDS.has(t.lo));
+  if (allRole && !org) {
+    // "The Transport Minister": a role in capitals, not a name.
+    return { kind: 'role', from, to, text: joinTokens(text, tokens, from, to), role: joinTokens(text, tokens, from, to) };
+  }
+  if (isInitial(last)) return null;
+  const role = nameFrom > from ? joinTokens(text, tokens, from, nameFrom) : undefined;
+  return {
+    kind: 'name',
+    from,
+    to,
+    text: joinTokens(text, tokens, from, to),
+    name: joinTokens(text, tokens, nameFrom, to).replace(/\s+\.$/, ''),
+    role,
+    gender: genderOf(tokens.slice(from, to)),
+    org,
+  };
+}
+
+/** Read a mention that ends at token `end` (inclusive), reading leftwards; null if none. */
+export function readMentionBackward(text: string, tokens: Token[], end: number, floor: number): Mention | null {
+  let i = end;
+  // skip a parenthesis "(R-IN)"
+  if (tokens[i]?.w === ')') {
+    let k = i - 1;
+    while (k > floor && tokens[k]?.w !== '(' && i - k < 8) k--;
+    if (tokens[k]?.w === '(') i = k - 1;
+  }
+  const t = tokens[i];
+  if (!t || i < floor || !t.word) return null;
+  const pg = PRONOUNS.get(t.lo);
+  if (pg && (t.lo === 'he' || t.lo === 'she' || t.lo === 'they' || t.lo === 'it' || !['him', 'her', 'them'].includes(t.lo))) {
+    return { kind: 'pronoun', from: i, to: i + 1, text: t.w, gender: pg };
+  }
+  if (t.cap && !STOP_CAPS.has(t.lo)) {
+    let k = i;
+    while (k - 1 >= floor) {
+      const p = tokens[k - 1] as Token;
+      if (isNameWord(p) || isInitial(p) || isTitle(p) || (PARTICLES.has(p.lo) && isNameWord(tokens[k - 2]))) {
+        k--;
+        continue;
+      }
+      break;
+    }
+    // lowercase role words right before the name: "political analyst Hikmat Mammadov"
+    let r = k;
+    while (r - 1 >= floor && r > k - 4) {
+      const p = tokens[r - 1] as Token;
+      const atStart = r - 1 === floor || !tokens[r - 2]?.word;
+      const adj = (r < k && isRoleWord(tokens[r]) && !DETERMINERS.has(p.lo) && !AUXILIARIES.has(p.lo) && !LINKS.has(p.lo) && !STOP_CAPS.has(p.lo));
+      if (p.word && ((!p.cap && (isRoleWord(p) || (adj && /^[\p{Ll}-]+$/u.test(p.w)))) || (p.cap && atStart && adj))) {
+        r--;
+        continue;
+      }
+      break;
+    }
+    const m = splitName(text, tokens, k, i + 1);
+    if (!m) return null;
+    if (r < k) {
+      const pre = joinTokens(text, tokens, r, k);
+      m.role = m.role ? `${pre} ${m.role}` : pre;
+      m.from = r;
+    }
+    if (m.kind === 'role') return describeBackward(text, tokens, m, floor);
+    return m;
+  }
+  if (isRoleWord(t)) {
+    return describeBackward(text, tokens, { kind: 'role', from: i, to: i + 1, text: t.w, role: t.w }, floor);
+  }
+  // "a spokesperson for the city zoo": a role word, a link, then the words up to the verb
+  for (let k = i - 1; k > floor && k >= i - 6; k--) {
+    const p = tokens[k] as Token;
+    if (!p.word || DESC_STOP.has(p.lo)) break;
+    if (LINKS.has(p.lo) && isRoleWord(tokens[k - 1])) {
+      const head = describeBackward(text, tokens, { kind: 'role', from: k - 1, to: k, text: '', role: '' }, floor);
+      return finishDescription(text, tokens, head.from, i + 1);
+    }
+  }
+  return null;
+}
+
+/** Grow a role mention leftwards to its determiner, and over "X for/of the Y" heads. */
+function describeBackward(text: string, tokens: Token[], m: Mention, floor: number): Mention {
+  let k = m.from;
+  while (k - 1 >= floor && k > m.from - 6) {
+    const p = tokens[k - 1] as Token;
+    if (!p.word || DESC_STOP.has(p.lo) || AUXILIARIES.has(p.lo) && !isRoleWord(p)) break;
+    if (DETERMINERS.has(p.lo)) {
+      // "a spokesperson for the company": keep going over the link
+      const link = tokens[k - 2];
+      if (link && LINKS.has(link.lo) && isRoleWord(tokens[k - 3])) {
+        k -= 2;
+        continue;
+      }
+      k--;
+      break;
+    }
+    if (LINKS.has(p.lo)) {
+      if (isRoleWord(tokens[k - 2]) || tokens[k - 2]?.cap) {
+        k--;
+        continue;
+      }
+      break;
+    }
+    if (p.cap && STOP_CAPS.has(p.lo)) break;
+    k--;
+  }
+  return finishDescription(text, tokens, k, m.to);
+}
+
+function finishDescription(text: string, tokens: Token[], from: number, to: number): Mention {
+  const first = tokens[from];
+  const indefinite = !!first && INDEFINITE.has(first.lo);
+  const body = first && DETERMINERS.has(first.lo) ? from + 1 : from;
+  const words = joinTokens(text, tokens, body, to);
+  const org = tokens.slice(body, to).some((t) => ORG_WORDS.has(t.lo));
+  return {
+    kind: indefinite ? 'description' : 'role',
+    from,
+    to,
+    text: joinTokens(text, tokens, from, to),
+    role: words,
+    org,
+    gender: genderOf(tokens.slice(from, to)),
+  };
+}
+
+/** Read a mention starting at token `start`, reading rightwards; null if none. */
+export function readMentionForward(text: string, tokens: Token[], start: number, ceil: number): Mention | null {
+  let i = start;
+  const t = tokens[i];
+  if (!t || i >= ceil || !t.word) return null;
+  const pg = PRONOUNS.get(t.lo);
+  if (pg && !FIRST_PERSON.has(t.lo)) return { kind: 'pronoun', from: i, to: i + 1, text: t.w, gender: pg };
+  const det = DETERMINERS.has(t.lo) ? i : -1;
+  if (det >= 0) i++;
+  // lowercase role words before a name: "shopkeeper Imran Sheikh", "the local MP"
+  let k = i;
+  while (k < ceil && k < i + 5) {
+    const p = tokens[k] as Token;
+    if (p.word && !p.cap && !STOP_CAPS.has(p.lo) && !AUXILIARIES.has(p.lo) && !DESC_STOP.has(p.lo) && !LINKS.has(p.lo)) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  let n = k;
+  while (n < ceil) {
+    const p = tokens[n] as Token;
+    if (isNameWord(p) || isInitial(p) || isTitle(p) || (PARTICLES.has(p.lo) && n > k && isNameWord(tokens[n + 1]))) {
+      n++;
+      continue;
+    }
+    break;
+  }
+  if (n > k) {
+    // "Trump lawyer Marc Kasowitz": a name used as a modifier of a role before the real name
+    let r = n;
+    while (r < ceil && r < n + 3 && tokens[r]?.word && !tokens[r]?.cap && isRoleWord(tokens[r])) r++;
+    if (r > n && isNameWord(tokens[r]) && !isInitial(tokens[r] as Token)) {
+      const inner = readMentionForward(text, tokens, r, ceil);
+      if (inner && inner.kind === 'name') {
+        inner.role = joinTokens(text, tokens, i, r);
+        inner.from = det >= 0 ? det : i;
+        return inner;
+      }
+    }
+    const m = splitName(text, tokens, k, n);
+    if (m && m.kind === 'name') {
+      if (k > i) m.role = m.role ? `${joinTokens(text, tokens, i, k)} ${m.role}` : joinTokens(text, tokens, i, k);
+      m.from = det >= 0 ? det : i;
+      return m;
+    }
+    if (m && m.kind === 'role') return extendDescription(text, tokens, det >= 0 ? det : i, n, ceil);
+  }
+  // a role or description: "the MP", "a spokesperson for the regional bus company"
+  let r = i;
+  let sawRole = false;
+  while (r < ceil && r < i + 5) {
+    const p = tokens[r] as Token;
+    if (!p.word || DESC_STOP.has(p.lo) || LINKS.has(p.lo)) break;
+    if (isRoleWord(p)) sawRole = true;
+    r++;
+    if (sawRole && !isRoleWord(tokens[r]) && !(tokens[r]?.word && !tokens[r]?.cap && tokens[r + 1] && isRoleWord(tokens[r + 1]))) break;
+  }
+  if (!sawRole) return null;
+  return extendDescription(text, tokens, det >= 0 ? det : i, r, ceil);
+}
+
+/** "spokesperson" + "for the regional bus company" */
+function extendDescription(text: string, tokens: Token[], from: number, to: number, ceil: number): Mention {
+  let e = to;
+  const link = tokens[e];
+  if (link && (link.lo === 'for' || link.lo === 'of' || link.lo === 'at') && e + 1 < ceil) {
+    let k = e + 1;
+    while (k < ceil && k < e + 7) {
+      const p = tokens[k] as Token;
+      if (!p.word || DESC_STOP.has(p.lo) || AUXILIARIES.has(p.lo)) break;
+      k++;
+    }
+    if (k > e + 1) e = k;
+  }
+  return finishDescription(text, tokens, from, e);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entities: who the mentions refer to.
+
+export interface Entity {
+  id: number;
+  /** Fullest name seen so far. */
+  name: string;
+  /** Name tokens, lowercase, for surname and initial matching. */
+  parts: string[];
+  aliases: Set<string>;
+  role: string | null;
+  kind: SpeakerKind;
+  gender?: string;
+  /** Offset of the latest mention. */
+  last: number;
+  /** Something says this is a person: a title, a role, a gender, or they spoke. */
+  person: boolean;
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/[.’'"]/g, '').trim();
+const nameParts = (name: string) =>
+  name
+    .split(/[\s.]+/)
+    .map((p) => p.toLowerCase().replace(/[’']s$/, ''))
+    .filter((p) => p.length > 0);
+
+export class EntityIndex {
+  readonly list: Entity[] = [];
+
+  /** Register or find the entity a name mention refers to. */
+  byName(m: Mention, pos: number, outside: boolean): Entity {
+    const raw = (m.name ?? m.text).replace(/[’']s$/, '');
+    const parts = nameParts(raw);
+    const found = this.matchName(parts);
+    const kind: SpeakerKind = m.org ? 'organisation' : 'person';
+    if (found) {
+      if (parts.length > found.parts.length && parts[parts.length - 1] === found.parts[found.parts.length - 1]) {
+        found.aliases.add(found.name);
+        found.name = raw;
+        found.parts = parts;
+      } else if (norm(raw) !== norm(found.name)) found.aliases.add(raw);
+      if (m.text !== raw && m.text !== found.name) found.aliases.add(m.text);
+      if (m.role && !found.role) found.role = m.role;
+      if (m.gender && !found.gender) found.gender = m.gender;
+      if (m.role || m.gender) found.person = true;
+      if (outside) found.last = Math.max(found.last, pos);
+      return found;
+    }
+    const e: Entity = {
+      id: this.list.length,
+      name: raw,
+      parts,
+      aliases: new Set(m.text !== raw ? [m.text] : []),
+      role: m.role ?? null,
+      kind,
+      gender: m.gender,
+      last: outside ? pos : -1,
+      person: !!(m.role || m.gender) && !m.org,
+    };
+    this.list.push(e);
+    return e;
+  }
+
+  /** An entity whose name this one abbreviates or repeats: Putin, H.Mammadov, Mr Lindqvist. */
+  matchName(parts: string[]): Entity | null {
+    if (parts.length === 0) return null;
+    const sur = parts[parts.length - 1] as string;
+    let best: Entity | null = null;
+    for (const e of this.list) {
+      if (e.kind === 'description') continue;
+      const esur = e.parts[e.parts.length - 1];
+      let ok = false;
+      if (esur === sur) {
+        ok = true;
+        // first names or initials must agree where both are given
+        if (parts.length > 1 && e.parts.length > 1) {
+          const a = parts[0] as string;
+          const b = e.parts[0] as string;
+          ok = a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b)) || parts.length === 2 && e.parts.length > 2 && e.parts.includes(a);
+        }
+      } else if (parts.length === 1 && e.parts.includes(sur) && e.parts.length > 1 && e.kind === 'person') {
+        ok = e.parts[0] === sur && e.parts.length > 1 ? false : e.parts.includes(sur);
+      } else if (parts.length > 1 && e.parts.length === 1 && parts.includes(e.parts[0] as string) && parts[parts.length - 1] === e.parts[0]) {
+        ok = true;
+      }
+      if (!ok) continue;
+      if (parts.length === 1 && best) {
+        // a bare surname shared by two people: the one already called by it, else the first met
+        const called = (x: Entity) => [...x.aliases].some((a) => a.toLowerCase() === sur);
+        if (called(best) && !called(e)) continue;
+        if (called(e) && !called(best)) best = e;
+        continue;
+      }
+      if (!best || e.last > best.last) best = e;
+    }
+    return best;
+  }
+
+  /** An organisation or described speaker: "the ministry", "a spokesperson for the company". */
+  byDescription(words: string, pos: number, org: boolean): Entity {
+    const key = norm(words);
+    for (const e of this.list) {
+      if (norm(e.name) === key) {
+        e.last = Math.max(e.last, pos);
+        return e;
+      }
+    }
+    const e: Entity = {
+      id: this.list.length,
+      name: words,
+      parts: nameParts(words),
+      aliases: new Set(),
+      role: null,
+      kind: org ? 'organisation' : 'description',
+      last: pos,
+      person: false,
+    };
+    this.list.push(e);
+    return e;
+  }
+
+  /** The entity a definite role refers to: "the MP" → the latest entity with that role word. */
+  byRole(role: string, before: number): Entity | null {
+    const head = (role.toLowerCase().split(/\s+/).pop() ?? '').replace(/s$/, '');
+    let best: Entity | null = null;
+    for (const e of this.list) {
+      if (e.last < 0 || e.last >= before) continue;
+      const hay = `${e.role ?? ''} ${e.name} ${[...e.aliases].join(' ')}`.toLowerCase();
+      if (head && new RegExp(`\\b${head.replace(/[^\p{L}\p{N}-]/gu, '')}`, 'u').test(hay)) {
+        if (!best || e.last > best.last) best = e;
+      }
+    }
+    return best;
+  }
+}
+
+export { isAllCaps, joinTokens };

@@ -1,0 +1,58 @@
+/**
+ * The word lists of the quote engine, merged over languages into lookup sets.
+ * Data lives in the JSON files beside this module; this file only indexes it.
+ * Pages mix languages (a French quote in an English article), so every list is
+ * searched whatever the page's language.
+ */
+import de from './de.json';
+import en from './en.json';
+import es from './es.json';
+import fr from './fr.json';
+import names from './names.json';
+import ru from './ru.json';
+
+interface LangLexicon {
+  speechVerbs: string[];
+  weakVerbs?: string[];
+  accordingTo: string[][];
+  auxiliaries?: string[];
+  perfectAuxiliaries?: string[];
+  pronouns: Record<string, string>;
+  firstPerson: string[];
+  titles: string[];
+  femaleTitles: string[];
+  maleTitles: string[];
+  roles: string[];
+  orgWords: string[];
+  stopCaps?: string[];
+  listenerVerbs?: string[];
+}
+
+const langs: LangLexicon[] = [en, fr, es, de, ru];
+const set = (pick: (l: LangLexicon) => string[] | undefined) =>
+  new Set(langs.flatMap((l) => pick(l) ?? []).map((w) => w.toLowerCase()));
+
+export const SPEECH_VERBS = set((l) => l.speechVerbs);
+/** Verbs that attribute only when they sit right by the quote ("called it '…'"). */
+export const WEAK_VERBS = set((l) => l.weakVerbs);
+export const AUXILIARIES = set((l) => l.auxiliaries);
+/** "a déclaré", "ha dicho", "hat gesagt": auxiliaries that may stand between a quote and its verb. */
+export const PERFECT_AUXILIARIES = set((l) => l.perfectAuxiliaries);
+export const TITLES = set((l) => l.titles);
+export const FEMALE_TITLES = set((l) => l.femaleTitles);
+export const MALE_TITLES = set((l) => l.maleTitles);
+export const ROLES = set((l) => l.roles);
+export const ORG_WORDS = set((l) => l.orgWords);
+export const STOP_CAPS = set((l) => l.stopCaps);
+export const FIRST_PERSON = set((l) => l.firstPerson);
+/** Pronoun → 'm' | 'f' | 'p' (plural) | 'o' (thing). */
+export const PRONOUNS: ReadonlyMap<string, string> = new Map(
+  langs.flatMap((l) => Object.entries(l.pronouns)),
+);
+/** "according to", "selon", "по словам"…: lowercase word sequences. */
+export const ACCORDING_TO: readonly string[][] = langs.flatMap((l) => l.accordingTo);
+/** Verbs whose object is the listener, never the speaker: "told reporters", "asked him". */
+export const LISTENER_VERBS = set((l) => l.listenerVerbs);
+/** Common first names by gender, to agree pronouns with their antecedents. */
+export const FEMALE_NAMES = new Set(names.female);
+export const MALE_NAMES = new Set(names.male.filter((n) => !names.female.includes(n)));

@@ -1,0 +1,97 @@
+/**
+ * Pass 2: decide what a quoted span is — someone's statement (whole, or a fragment woven
+ * into the reporter's sentence) or not a statement at all: a scare quote, the title of a
+ * work, a nickname, a word that is mentioned rather than used.
+ * Pure: looks only at the span's words and the few words around its marks.
+ */
+import type { QuoteSpan } from './marks';
+
+export type SpanKind = 'statement' | 'fragment' | 'title' | 'nickname' | 'mention' | 'scare' | 'signature' | 'empty';
+
+/** Nouns that announce the title of a work right before its marks. */
+const TITLE_NOUNS = new Set([
+  'book', 'books', 'film', 'films', 'movie', 'movies', 'song', 'songs', 'album', 'albums', 'show', 'shows',
+  'series', 'programme', 'program', 'podcast', 'play', 'musical', 'opera', 'novel', 'memoir', 'poem', 'essay',
+  'report', 'article', 'column', 'headline', 'documentary', 'episode', 'painting', 'exhibition', 'campaign',
+  'operation', 'act', 'bill', 'hashtag', 'titled', 'entitled', 'headlined', 'magazine', 'newspaper', 'game',
+  'track', 'single', 'titre', 'livre', 'émission', 'film', 'libro', 'película', 'buch', 'sendung', 'opération',
+]);
+/** Words that present what follows as a word, not as words someone said. */
+const MENTION_CUES = new Set([
+  'word', 'words', 'term', 'terms', 'phrase', 'slogan', 'slogans', 'nickname', 'nicknamed', 'so-called',
+  'label', 'name', 'named', 'mot', 'terme', 'palabra', 'wort', 'слово', 'so', 'as',
+]);
+
+const MODIFIER_DETERMINERS = new Set(['the', 'that', 'our', 'a', 'an', 'their', 'its', 'these', 'those', 'le', 'la', 'les', 'un', 'une', 'el', 'der', 'die', 'das']);
+
+export interface SpanClass {
+  kind: SpanKind;
+  /** Looks like a scare quote (a word used as a modifier); a statement only if a cue attributes it. */
+  scareLike?: boolean;
+}
+
+const wordsOf = (s: string) => s.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
+
+function prevWords(text: string, pos: number, n: number): string[] {
+  const start = Math.max(0, pos - 60);
+  const chunk = text.slice(start, pos);
+  const nl = chunk.lastIndexOf('\n');
+  const w = wordsOf(nl >= 0 ? chunk.slice(nl + 1) : chunk);
+  return w.slice(-n).map((x) => x.toLowerCase());
+}
+
+function prevRaw(text: string, pos: number): string {
+  const start = Math.max(0, pos - 40);
+  const chunk = text.slice(start, pos);
+  const nl = chunk.lastIndexOf('\n');
+  return nl >= 0 ? chunk.slice(nl + 1) : chunk;
+}
+
+const isCapWord = (w: string | undefined) => !!w && /^\p{Lu}/u.test(w);
+
+/** Classify one span; `spanText` is its text with '\n' between parts. */
+export function classifySpan(text: string, span: QuoteSpan, body: string): SpanClass {
+  const words = wordsOf(body);
+  if (words.length === 0) return { kind: 'empty' };
+  if (span.family === 'bq') {
+    // a pull quote's citation line ("— Jane Doe", "Jane Doe, Ph.D.") is not itself a quote
+    if (words.length <= 6 && (/^[—–-]/.test(body) || words.filter((w) => isCapWord(w)).length >= words.length - 1)) return { kind: 'signature' };
+    return { kind: words.length <= 4 ? 'fragment' : 'statement' };
+  }
+  if (span.family === 'q') return { kind: words.length <= 4 ? 'fragment' : 'statement' };
+  const before = prevWords(text, span.open, 3);
+  const raw = prevRaw(text, span.open).trimEnd();
+  const last = before[before.length - 1];
+  const after = text.slice(span.close + 1, span.close + 40);
+  const nextWord = wordsOf(after)[0];
+  const short = words.length <= 4;
+
+  // nickname: Mike "The Hammer" Smith
+  const rawWords = wordsOf(raw);
+  if (short && isCapWord(rawWords[rawWords.length - 1]) && /^\s/.test(after) && isCapWord(nextWord) && !/[,.:;!?]$/.test(body.trim()) && /\p{L}$/u.test(raw)) {
+    return { kind: 'nickname' };
+  }
+  if (short && last && (MENTION_CUES.has(last) || (before.length >= 2 && before.slice(-2).join(' ') === 'known as'))) {
+    if (last !== 'as' || before.slice(-2).join(' ') === 'known as') return { kind: 'mention' };
+  }
+  if (last && TITLE_NOUNS.has(last) && isCapWord(words[0]) && !/[.!?,]$/.test(body.trim())) return { kind: 'title' };
+  // scare quotes used as a modifier: that "a-ha!" moment, a "direction discrimination" task
+  if (words.length <= 3 && last && MODIFIER_DETERMINERS.has(last) && /^\s?\p{Ll}/u.test(after) && !/^[,.;:]/.test(after)) {
+    return { kind: 'fragment', scareLike: true };
+  }
+  return { kind: isFullStatement(text, span, body, words) ? 'statement' : 'fragment' };
+}
+
+/** A quote that stands as the speaker's own sentence or clause, not words woven into the reporter's. */
+function isFullStatement(text: string, span: QuoteSpan, body: string, words: string[]): boolean {
+  if (span.parts.length > 1) return true;
+  const first = body.trimStart()[0] ?? '';
+  const startsCap = /[\p{Lu}\d[(…¿¡]/u.test(first);
+  const raw = prevRaw(text, span.open).trimEnd();
+  const lead = raw.slice(-1);
+  const atStart = raw === '' || lead === ':' || lead === '.' || lead === '—' || lead === '–' || lead === '-' || lead === '?' || lead === '!';
+  if (/[.!?]\s+\p{Lu}/u.test(body) && words.length >= 6) return true;
+  if (startsCap && (atStart || lead === ',')) return words.length >= 2 || /[.!?,]$/.test(body);
+  if (atStart && words.length >= 5) return true;
+  return false;
+}

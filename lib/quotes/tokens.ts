@@ -1,0 +1,92 @@
+/**
+ * Word and punctuation tokens over the model text, with their offsets.
+ * Pure and linear: one hand-written scan, no backtracking regexes.
+ * Tokens never cross a block boundary; each boundary becomes a '\n' token.
+ */
+
+export interface Token {
+  s: number;
+  e: number;
+  /** The token as written. */
+  w: string;
+  /** Lowercase form. */
+  lo: string;
+  /** A word (letters/digits) rather than punctuation. */
+  word: boolean;
+  /** Starts with an uppercase letter. */
+  cap: boolean;
+}
+
+/** Abbreviations that keep their full stop and end no sentence. */
+const ABBREV = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sen', 'rep', 'gov', 'gen', 'col', 'capt', 'lt', 'sgt', 'jr', 'sr',
+  'rev', 'hon', 'mt', 'ft', 'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'dept', 'univ', 'm', 'mme', 'sra',
+  'msgr', 'fr', 'adm', 'maj', 'cmdr', 'supt', 'det', 'insp', 'pres', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'ph.d',
+]);
+
+const isAsciiWord = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+function isWordCode(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return isAsciiWord(c);
+  return WORD_RE.test(text[i] as string);
+}
+const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const out: Token[] = [];
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 0xa0 || c === 13) {
+      i++;
+      continue;
+    }
+    if (isWordCode(text, i)) {
+      let j = i + 1;
+      for (;;) {
+        while (j < to && isWordCode(text, j)) j++;
+        const n = text[j];
+        // Joiners inside a word: don't, Azerbaijan's, Nagorno-Karabakh, H.Mammadov, U.S
+        if ((n === "'" || n === '’' || n === '-' || n === '.' || n === '‑') && j + 1 < to && isWordCode(text, j + 1)) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      let w = text.slice(i, j);
+      const lo0 = w.toLowerCase();
+      // Keep the full stop of an initial ("H.") or a known abbreviation ("Mr.", "U.S.").
+      if (text[j] === '.' && (ABBREV.has(lo0) || (w.length === 1 && isUpper(w)) || /\.\p{L}$/u.test(w))) {
+        j++;
+        w = text.slice(i, j);
+      }
+      const first = w[0] as string;
+      out.push({ s: i, e: j, w, lo: w.toLowerCase(), word: true, cap: isUpper(first) });
+      i = j;
+      continue;
+    }
+    const ch = text[i] as string;
+    out.push({ s: i, e: i + 1, w: ch, lo: ch, word: false, cap: false });
+    i++;
+  }
+  return out;
+}
+
+/** Index of the first token whose end is after `pos` (binary search). */
+export function tokenAt(tokens: Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as Token).e <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Does this token end a sentence? ('.', '!', '?', and not an abbreviation: those keep their '.') */
+export function endsSentence(t: Token | undefined): boolean {
+  return !!t && !t.word && (t.w === '.' || t.w === '!' || t.w === '?' || t.w === '\n' || t.w === '…');
+}

@@ -1,0 +1,291 @@
+/**
+ * Page benchmark (`npm run bench:page`): real Chromium + the built extension, pages served
+ * from 127.0.0.1, external requests blocked. For each page it reads what the content script
+ * records (performance marks `quotelens:start` / `quotelens:drawn`: main-thread busy time from
+ * start to all marks drawn, longest slice, phases) plus long tasks (PerformanceObserver) seen
+ * while QuoteLens ran, and prints a table per page and the totals against the budgets:
+ *   ≤ 16 ms median on the dev articles, ≤ 100 ms on the largest corpus page, no task > 50 ms,
+ *   content script ≤ 40 KB gzipped.
+ * Usage: tsx scripts/bench-page.ts [--runs N] [--no-build] [--strict] [extra.html …]
+ * Skips cleanly when ../shared/corpus is absent (extra pages still run).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type BrowserContext, chromium } from '@playwright/test';
+import { CHROME_PATH, chromiumArgs } from '../tests/e2e/fixtures';
+import { startStaticServer } from '../tests/e2e/static-server';
+
+const BUDGET = { devMedian: 16, largest: 100, task: 50, gzipKB: 40 };
+const CORPUS = resolve('..', 'shared', 'corpus');
+
+interface Args {
+  runs: number;
+  build: boolean;
+  strict: boolean;
+  extra: string[];
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { runs: 3, build: true, strict: false, extra: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--runs') args.runs = Math.max(1, Number(argv[++i]) || 3);
+    else if (a === '--no-build') args.build = false;
+    else if (a === '--strict') args.strict = true;
+    else if (a === '--help') {
+      console.log('tsx scripts/bench-page.ts [--runs N] [--no-build] [--strict] [page.html …]');
+      process.exit(0);
+    } else args.extra.push(resolve(a));
+  }
+  return args;
+}
+
+export interface PageTarget {
+  name: string;
+  file: string;
+  group: 'dev' | 'largest' | 'extra';
+}
+
+/** The dev articles and the largest page of corpus/pages (by bytes). */
+export function corpusTargets(corpus = CORPUS): PageTarget[] {
+  const out: PageTarget[] = [];
+  const dev = join(corpus, 'dev');
+  if (existsSync(dev)) {
+    for (const d of readdirSync(dev).sort()) {
+      const file = join(dev, d, 'page.html');
+      if (existsSync(file)) out.push({ name: `dev/${d}`, file, group: 'dev' });
+    }
+  }
+  const pages = join(corpus, 'pages');
+  if (existsSync(pages)) {
+    let best: { file: string; size: number } | null = null;
+    for (const f of readdirSync(pages)) {
+      if (!/\.html?$/i.test(f)) continue;
+      const file = join(pages, f);
+      const size = statSync(file).size;
+      if (!best || size > best.size) best = { file, size };
+    }
+    if (best) out.push({ name: `pages/${basename(best.file)}`, file: best.file, group: 'largest' });
+  }
+  return out;
+}
+
+export interface DrawnDetail {
+  run: number;
+  reason: string;
+  status: string;
+  quotes: number;
+  busy: number;
+  longest: number;
+  slices: number;
+  mode: string;
+  phases: Record<string, number>;
+}
+
+export interface Measured {
+  detail: DrawnDetail | null;
+  /** Long tasks (> 50 ms) that overlapped QuoteLens's run. */
+  longTasks: number[];
+  error?: string;
+}
+
+/** Records long tasks from the start of the document, in the page's own world. */
+export const LONGTASK_INIT = `(() => {
+  const seen = [];
+  Object.defineProperty(window, '__quotelensLongTasks', { value: seen });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) seen.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+})();`;
+
+/** Blocks every request that does not go to 127.0.0.1 (pages must not reach the network). */
+export async function blockExternal(context: BrowserContext): Promise<void> {
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (/^https?:\/\/127\.0\.0\.1[:/]/.test(url) || url.startsWith('data:')) {
+      return route.continue();
+    }
+    return route.abort('blockedbyclient');
+  });
+}
+
+/** Opens `url`, waits for QuoteLens's first `drawn` mark, returns what it recorded. */
+export async function measurePage(
+  context: BrowserContext,
+  url: string,
+  timeoutMs = 20_000,
+): Promise<Measured> {
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
+    await page.waitForFunction(
+      () => performance.getEntriesByName('quotelens:drawn').length > 0,
+      null,
+      { timeout: timeoutMs, polling: 100 },
+    );
+    return await page.evaluate(() => {
+      const drawn = performance.getEntriesByName('quotelens:drawn')[0] as PerformanceMark;
+      const start = performance.getEntriesByName('quotelens:start')[0]?.startTime ?? 0;
+      const seen =
+        (window as unknown as { __quotelensLongTasks?: [number, number][] })
+          .__quotelensLongTasks ?? [];
+      const longTasks = seen
+        .filter(([s, d]) => s + d >= start && s <= drawn.startTime)
+        .map(([, d]) => Math.round(d));
+      return { detail: drawn.detail as DrawnDetail, longTasks };
+    });
+  } catch (err) {
+    return { detail: null, longTasks: [], error: (err as Error).message.split('\n')[0] };
+  } finally {
+    await page.close();
+  }
+}
+
+export function median(values: number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function fmt(n: number, digits = 1): string {
+  return Number.isFinite(n) ? n.toFixed(digits) : '–';
+}
+
+function pad(s: string, n: number, right = false): string {
+  return right ? s.padStart(n) : s.padEnd(n);
+}
+
+export function outDir(): string {
+  return resolve(process.env.QL_OUT_DIR ?? '.output', 'chrome-mv3');
+}
+
+export function buildExtension(): void {
+  execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env: process.env });
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const targets = [
+    ...corpusTargets(),
+    ...args.extra.map((file) => ({ name: basename(file), file, group: 'extra' as const })),
+  ];
+  if (targets.length === 0) {
+    console.log(`bench:page: no pages (${relative('.', CORPUS)} is absent); skipped.`);
+    return;
+  }
+  if (args.build) buildExtension();
+  const ext = outDir();
+  const contentJs = join(ext, 'content-scripts', 'content.js');
+  if (!existsSync(contentJs)) throw new Error(`No built extension at ${ext}: run wxt build.`);
+  const gzKB = gzipSync(readFileSync(contentJs), { level: 9 }).length / 1024;
+
+  // Serve from the deepest folder holding every target.
+  let root = dirname(targets[0]!.file);
+  while (!targets.every((t) => t.file.startsWith(`${root}/`))) root = dirname(root);
+  const server = await startStaticServer(root);
+  const profile = mkdtempSync(join(tmpdir(), 'quotelens-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROME_PATH,
+    headless: true,
+    args: chromiumArgs(ext),
+    viewport: { width: 1280, height: 900 },
+  });
+  await blockExternal(context);
+  await context.addInitScript(LONGTASK_INIT);
+
+  interface Row {
+    target: PageTarget;
+    kb: number;
+    busy: number[];
+    longest: number;
+    longTasks: number;
+    quotes: number;
+    phases: Record<string, number[]>;
+    error?: string;
+  }
+  const rows: Row[] = [];
+  console.log(
+    `${pad('page', 44)} ${pad('KB', 6, true)} ${pad('quotes', 6, true)} ${pad('busy', 8, true)} ${pad('slice', 8, true)} ${pad('long', 6, true)}   (busy = median of ${args.runs} runs, ms)`,
+  );
+  try {
+    // One page first so the browser's own start-up is not billed to the first article.
+    await measurePage(context, server.url(relative(root, targets[0]!.file)));
+    for (const target of targets) {
+      const row: Row = {
+        target,
+        kb: statSync(target.file).size / 1024,
+        busy: [],
+        longest: 0,
+        longTasks: 0,
+        quotes: 0,
+        phases: {},
+      };
+      for (let r = 0; r < args.runs; r++) {
+        const m = await measurePage(context, server.url(relative(root, target.file)));
+        if (!m.detail) {
+          row.error = m.error ?? 'no drawn mark';
+          break;
+        }
+        row.busy.push(m.detail.busy);
+        row.longest = Math.max(row.longest, m.detail.longest);
+        row.longTasks = Math.max(row.longTasks, ...m.longTasks, 0);
+        row.quotes = m.detail.quotes;
+        for (const [k, v] of Object.entries(m.detail.phases)) (row.phases[k] ??= []).push(v);
+      }
+      rows.push(row);
+      const p = (k: string) => fmt(median(row.phases[k] ?? []));
+      console.log(
+        [
+          pad(target.name, 44),
+          pad(fmt(row.kb, 0), 6, true),
+          pad(String(row.quotes), 6, true),
+          pad(fmt(median(row.busy)), 8, true),
+          pad(fmt(row.longest), 8, true),
+          pad(row.longTasks ? String(row.longTasks) : '-', 6, true),
+          `  article ${p('article')} model ${p('model')} engine ${p('engine')} paint ${p('paint')} labels ${p('labels')} layout ${p('layout')}`,
+          row.error ? `  ERROR ${row.error}` : '',
+        ].join(' '),
+      );
+    }
+  } finally {
+    await context.close();
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+
+  const dev = rows.filter((r) => r.target.group === 'dev' && r.busy.length > 0);
+  const devMedian = median(dev.map((r) => median(r.busy)));
+  const largest = rows.find((r) => r.target.group === 'largest');
+  const largestBusy = largest ? median(largest.busy) : Number.NaN;
+  const worstSlice = Math.max(0, ...rows.map((r) => r.longest));
+  const worstLong = Math.max(0, ...rows.map((r) => r.longTasks));
+  const errors = rows.filter((r) => r.error).length;
+  const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER');
+  const checks = [
+    [`dev median busy ${fmt(devMedian)} ms (≤ ${BUDGET.devMedian})`, devMedian <= BUDGET.devMedian],
+    [
+      `largest page busy ${fmt(largestBusy)} ms (≤ ${BUDGET.largest})`,
+      !largest || largestBusy <= BUDGET.largest,
+    ],
+    [`longest slice ${fmt(worstSlice)} ms (≤ ${BUDGET.task})`, worstSlice <= BUDGET.task],
+    [`long tasks during runs: worst ${worstLong || '-'} ms`, worstLong <= BUDGET.task],
+    [`content script ${fmt(gzKB)} KB gzipped (≤ ${BUDGET.gzipKB})`, gzKB <= BUDGET.gzipKB],
+    [`pages with errors: ${errors}`, errors === 0],
+  ] as const;
+  console.log('totals:');
+  for (const [text, ok] of checks) console.log(`  ${verdict(ok)}  ${text}`);
+  if (args.strict && checks.some(([, ok]) => !ok)) process.exitCode = 1;
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('bench-page.ts')) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

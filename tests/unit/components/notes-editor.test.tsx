@@ -1,0 +1,174 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { NoteEditor } from '../../../components/notes/NoteEditor';
+import { OrphanList } from '../../../components/notes/OrphanList';
+import { buildNote } from '../../../lib/notes/web-annotation';
+
+let root: HTMLElement;
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+const q = <T extends Element>(sel: string) => root.querySelector(sel) as T;
+async function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
+  await act(async () => {
+    el.value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+const key = (el: Element, k: string, init: KeyboardEventInit = {}) =>
+  act(async () => {
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, ...init }));
+  });
+const click = (label: string) =>
+  act(async () => {
+    [...root.querySelectorAll('button')].find((b) => b.textContent === label)?.click();
+  });
+
+describe('NoteEditor', () => {
+  it('saves a multi-line body and typed tags; focuses the body', async () => {
+    const onSave = vi.fn(async () => {});
+    await act(async () => {
+      render(
+        <NoteEditor
+          quote="We will rebuild"
+          speaker="Mia Lund"
+          onSave={onSave}
+          onCancel={() => {}}
+        />,
+        root,
+      );
+    });
+    expect(document.activeElement).toBe(q('textarea'));
+    expect(q('button[type=submit]').hasAttribute('disabled')).toBe(true); // nothing typed yet
+    await type(q('textarea'), 'line one\nline two');
+    await type(q('input'), '#budget, roads, budget');
+    await key(q('textarea'), 'Enter', { ctrlKey: true });
+    expect(onSave).toHaveBeenCalledWith({ body: 'line one\nline two', tags: ['budget', 'roads'] });
+    expect(root.textContent).toContain('— Mia Lund');
+  });
+
+  it('shows the quota error and keeps the draft', async () => {
+    const onSave = vi.fn(async () => {
+      throw new DOMException('Quota exceeded', 'QuotaExceededError');
+    });
+    await act(async () => {
+      render(<NoteEditor quote="x" onSave={onSave} onCancel={() => {}} />, root);
+    });
+    await type(q('textarea'), 'precious draft');
+    await act(async () => q<HTMLFormElement>('form').requestSubmit());
+    await act(async () => {});
+    expect(q('[role=alert]').textContent).toBe(
+      'Not saved: the browser has no storage space left for QuoteLens. Your text is kept here — try again.',
+    );
+    expect(q<HTMLTextAreaElement>('textarea').value).toBe('precious draft');
+    expect(q('button[type=submit]').hasAttribute('disabled')).toBe(false);
+  });
+
+  it('does not drop a typed draft on one Escape; a second one cancels', async () => {
+    const onCancel = vi.fn();
+    await act(async () => {
+      render(<NoteEditor quote="x" onSave={async () => {}} onCancel={onCancel} />, root);
+    });
+    await type(q('textarea'), 'draft');
+    await key(q('textarea'), 'Escape');
+    expect(onCancel).not.toHaveBeenCalled();
+    expect(q('[role=status]').textContent).toContain('Unsaved changes');
+    await key(q('textarea'), 'Escape');
+    expect(onCancel).toHaveBeenCalledTimes(1);
+  });
+
+  it('edits an existing note: prefilled, times shown, delete offered', async () => {
+    const onDelete = vi.fn(async () => {});
+    await act(async () => {
+      render(
+        <NoteEditor
+          quote="x"
+          initial={{ body: 'old', tags: ['a', 'b'] }}
+          created="2026-01-01T10:00:00.000Z"
+          updated="2026-01-02T10:00:00.000Z"
+          onSave={async () => {}}
+          onCancel={() => {}}
+          onDelete={onDelete}
+        />,
+        root,
+      );
+    });
+    expect(q<HTMLTextAreaElement>('textarea').value).toBe('old');
+    expect(q<HTMLInputElement>('input').value).toBe('a, b');
+    expect(q('h2').textContent).toBe('Edit note');
+    expect([...root.querySelectorAll('time')].map((t) => t.getAttribute('datetime'))).toEqual([
+      '2026-01-01T10:00:00.000Z',
+      '2026-01-02T10:00:00.000Z',
+    ]);
+    await click('Delete');
+    expect(onDelete).toHaveBeenCalled();
+  });
+
+  it('renders quote and speaker holding HTML as text', async () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    await act(async () => {
+      render(
+        <NoteEditor
+          quote={evil}
+          speaker={evil}
+          initial={{ body: evil, tags: [] }}
+          onSave={async () => {}}
+          onCancel={() => {}}
+        />,
+        root,
+      );
+    });
+    expect(root.querySelector('img')).toBeNull();
+    expect(q('.ql-note-quote-text').textContent).toBe(evil);
+    expect(q<HTMLTextAreaElement>('textarea').value).toBe(evil);
+  });
+});
+
+describe('OrphanList', () => {
+  it('lists notes not found on the page, as text', async () => {
+    await act(async () => {
+      render(
+        <OrphanList
+          orphans={[
+            buildNote({
+              draft: {
+                url: 'https://news.example/a',
+                title: 'A',
+                text: '<i>kept</i>',
+                tags: ['t'],
+                selectors: {
+                  quote: { type: 'TextQuoteSelector', exact: 'gone words', prefix: '', suffix: '' },
+                },
+              },
+              source: 'https://news.example/a',
+              now: new Date('2026-01-01T00:00:00Z'),
+            }),
+          ]}
+          notesPageUrl="chrome-extension://x/notes.html"
+        />,
+        root,
+      );
+    });
+    expect(q('h3').textContent).toBe('Not found on this page (1)');
+    expect(q('.ql-orphan-body').textContent).toBe('<i>kept</i>');
+    expect(q('.ql-orphan-quote').textContent).toBe('gone words');
+    expect(q('.ql-orphan-tags').textContent).toBe('#t');
+    expect(root.querySelector('i')).toBeNull();
+    expect(q('a').getAttribute('href')).toBe('chrome-extension://x/notes.html');
+  });
+
+  it('renders nothing when every note was found', async () => {
+    await act(async () => {
+      render(<OrphanList orphans={[]} />, root);
+    });
+    expect(root.innerHTML).toBe('');
+  });
+});

@@ -1,0 +1,178 @@
+// @vitest-environment happy-dom
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import type { ArticleBlock } from '../../../lib/dom/article';
+import {
+  buildTextModel,
+  domPointsFromOffsets,
+  offsetFromDomPoint,
+  rangeFromOffsets,
+} from '../../../lib/dom/text-model';
+
+const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+
+/** Every <p>, <h1>, <figcaption> of the body as a block, in order. */
+function blocksOf(doc: Document): ArticleBlock[] {
+  return Array.from(doc.body.querySelectorAll('h1, p, figcaption')).map((element) => ({
+    element,
+    kind:
+      element.localName === 'h1' ? 'headline' : element.localName === 'p' ? 'paragraph' : 'caption',
+  }));
+}
+
+function model(html: string) {
+  const doc = parse(html);
+  return { doc, ...buildTextModel(blocksOf(doc), doc) };
+}
+
+/** The same over the window's live document (happy-dom's Range works only there). */
+function liveModel(bodyHtml: string) {
+  document.body.innerHTML = bodyHtml;
+  return { doc: document, ...buildTextModel(blocksOf(document), document) };
+}
+
+describe('buildTextModel', () => {
+  it('collapses white space, trims blocks and joins them with one newline', () => {
+    const { model: m } = model(`<html lang="en"><body>
+      <h1>  The   headline\n  here </h1>
+      <p>
+        First\tparagraph,   over
+        two lines.
+      </p>
+      <p>Second.</p></body></html>`);
+    expect(m.text).toBe('The headline here\nFirst paragraph, over two lines.\nSecond.');
+    expect(m.blocks).toEqual([
+      { kind: 'headline', start: 0, end: 17 },
+      { kind: 'paragraph', start: 18, end: 50 },
+      { kind: 'paragraph', start: 51, end: 58 },
+    ]);
+    for (const b of m.blocks) expect(m.text.slice(b.start, b.end)).not.toMatch(/^\s|\s$|\n/);
+  });
+
+  it('decodes entities, reads <br> as a space and joins inline elements without adding spaces', () => {
+    const { model: m } = model(
+      '<body><p>Fish &amp; chips&nbsp;cost &pound;9<br>today, <a href="#">said</a> <em>the</em>ow<b>ner</b>.</p></body>',
+    );
+    expect(m.text).toBe('Fish & chips cost £9 today, said theowner.');
+  });
+
+  it('skips hidden, script, style and screen-reader-only text inside blocks', () => {
+    const { model: m } =
+      model(`<body><p>Visible<script>var x = "no";</script> text<style>p{}</style>
+      <span hidden>hidden</span><span style="display:none">gone</span>
+      <span class="visually-hidden">Image caption,</span> stays.</p></body>`);
+    expect(m.text).toBe('Visible text stays.');
+  });
+
+  it('drops soft hyphens and zero-width spaces that would split words', () => {
+    const { model: m } = model('<body><p>extra\u00adordinary\u200b words</p></body>');
+    expect(m.text).toBe('extraordinary words');
+  });
+
+  it('leaves out blocks with no visible text, without an empty line', () => {
+    const { model: m } = model(
+      '<body><p>One.</p><p>  <span hidden>x</span> </p><p>Two.</p></body>',
+    );
+    expect(m.text).toBe('One.\nTwo.');
+    expect(m.blocks).toHaveLength(2);
+  });
+
+  it('marks <q> elements as inline spans over their text', () => {
+    const { model: m } = model(
+      '<body><p>She said <q> we will <em>not</em> move </q> and left.</p><p><q>Again</q>.</p></body>',
+    );
+    expect(m.inline).toHaveLength(2);
+    expect(m.inline.map((s) => m.text.slice(s.start, s.end))).toEqual([
+      'we will not move',
+      'Again',
+    ]);
+    expect(m.inline[0]?.kind).toBe('q');
+  });
+
+  it('takes the language from <html lang>', () => {
+    expect(model('<html lang="fr-CA"><body><p>Bonjour.</p></body></html>').model.lang).toBe(
+      'fr-CA',
+    );
+    expect(model('<html><body><p>Hello.</p></body></html>').model.lang).toBeUndefined();
+  });
+
+  it('reads a block given as a run of child nodes only', () => {
+    const doc = parse('<body><div>Before the break.<br><br>After it.<p>Block.</p></div></body>');
+    const div = doc.querySelector('div')!;
+    const nodes = Array.from(div.childNodes);
+    const { model: m } = buildTextModel([
+      { element: div, kind: 'paragraph', nodes: nodes.slice(0, 1) },
+      { element: div, kind: 'paragraph', nodes: nodes.slice(3, 4) },
+    ]);
+    expect(m.text).toBe('Before the break.\nAfter it.');
+  });
+});
+
+describe('offsets back to the DOM', () => {
+  const html = `<p>The mayor said: "We will <a href="/x">rebuild   the <em>pier</em></a>
+    this year.</p><p>Then, "before winter," she added.</p>`;
+
+  it('gives a Range whose text is the quote, across links and emphasis', () => {
+    const { model: m, map } = liveModel(html);
+    const start = m.text.indexOf('We will');
+    const end = m.text.indexOf(' this year.');
+    const range = rangeFromOffsets(map, start, end);
+    expect(range).not.toBeNull();
+    expect(range!.toString().replace(/\s+/g, ' ')).toBe('We will rebuild the pier');
+    expect(range!.startContainer.textContent).toContain('We will');
+    expect(range!.endContainer.textContent).toBe('pier');
+  });
+
+  it('spans two blocks, and a slice starting on the block separator starts in the next block', () => {
+    const { model: m, map } = liveModel(html);
+    const start = m.text.indexOf('this year');
+    const end = m.text.indexOf(',"');
+    const range = rangeFromOffsets(map, start, end)!;
+    expect(range.toString().replace(/\s+/g, ' ')).toBe('this year.Then, "before winter');
+    const nl = m.text.indexOf('\n');
+    const points = domPointsFromOffsets(map, nl, nl + 5)!;
+    expect(points.start.node.data.slice(points.start.offset)).toMatch(/^Then/);
+    expect(points.start.node.data.slice(points.start.offset, points.end.offset)).toBe('Then');
+  });
+
+  it('maps every model character to the DOM character it came from', () => {
+    const { model: m, map } = model(html);
+    for (let i = 0; i < m.text.length; i++) {
+      const ch = m.text[i]!;
+      const p = domPointsFromOffsets(map, i, i + 1);
+      if (ch === '\n') continue;
+      expect(p).not.toBeNull();
+      const domChar = p!.start.node.data[p!.start.offset]!;
+      if (ch === ' ') expect(domChar).toMatch(/\s/);
+      else expect(domChar).toBe(ch);
+    }
+  });
+
+  it('returns null for empty or out-of-range slices', () => {
+    const { map } = model(html);
+    expect(rangeFromOffsets(map, 5, 5)).toBeNull();
+    expect(rangeFromOffsets(map, -1, 3)).toBeNull();
+    expect(rangeFromOffsets(map, 0, map.length + 1)).toBeNull();
+  });
+
+  it('turns a DOM position back into a model offset (for selections)', () => {
+    const { doc, model: m, map } = model(html);
+    const em = doc.querySelector('em')!.firstChild!;
+    expect(offsetFromDomPoint(map, em, 0)).toBe(m.text.indexOf('pier'));
+    const stranger = doc.createTextNode('not in the article');
+    expect(offsetFromDomPoint(map, stranger, 0)).toBeNull();
+  });
+
+  it('works the same over a linkedom document (the CLI), without a live Range', () => {
+    const doc = parseHTML(`<html><body>${html}</body></html>`).document as unknown as Document;
+    const blocks = Array.from(doc.querySelectorAll('p')).map((element) => ({
+      element,
+      kind: 'paragraph' as const,
+    }));
+    const { model: m, map } = buildTextModel(blocks, doc);
+    expect(m.text).toBe(model(`<body>${html}</body>`).model.text);
+    const start = m.text.indexOf('pier');
+    const points = domPointsFromOffsets(map, start, start + 4)!;
+    expect(points.start.node.data).toBe('pier');
+  });
+});

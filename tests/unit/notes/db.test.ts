@@ -1,0 +1,129 @@
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { DB_VERSION, type NoteRecordV1, openNotesDb } from '../../../lib/notes/db';
+import { buildNote, type Note } from '../../../lib/notes/web-annotation';
+
+let n = 0;
+const freshName = () => `db-test-${++n}-${Math.random()}`;
+
+function note(i: number, source: string, tags: string[]): Note {
+  return buildNote({
+    draft: {
+      url: source,
+      title: `Article ${i}`,
+      text: `note ${i}`,
+      tags,
+      selectors: {
+        quote: { type: 'TextQuoteSelector', exact: `words ${i}`, prefix: '', suffix: '' },
+      },
+    },
+    source,
+    now: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
+  });
+}
+
+/** Builds a database exactly as version 1 of the extension left it. */
+async function makeV1(name: string, records: NoteRecordV1[]): Promise<void> {
+  const v1 = await openNotesDb({ name, version: 1 });
+  expect(v1.version).toBe(1);
+  expect([...v1.objectStoreNames]).toEqual(['notes']);
+  const tx = v1.transaction('notes', 'readwrite');
+  // v1 records lack v2's derived fields: write them as they were.
+  for (const r of records) await tx.store.put(r as never);
+  await tx.done;
+  v1.close();
+}
+
+describe('notes database schema and migrations', () => {
+  it('creates the latest version from scratch with every store and index', async () => {
+    const db = await openNotesDb({ name: freshName() });
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['meta', 'notes']);
+    const indexes = [...db.transaction('notes').store.indexNames].sort();
+    expect(indexes).toEqual([
+      'by-article',
+      'by-article-created',
+      'by-deleted',
+      'by-recent',
+      'by-tag',
+    ]);
+    db.close();
+  });
+
+  it('opens a v1 database under v2 with nothing lost and the new indexes filled', async () => {
+    const name = freshName();
+    const a = note(1, 'https://www.example.org/a/', ['Budget', 'ferry']);
+    const b = note(2, 'https://example.org/b?utm_source=x', []);
+    // A v1 record whose annotation is damaged must survive the migration too.
+    const damaged = { id: 'urn:uuid:damaged', articleKey: 'legacy-key', annotation: {} as Note };
+    await makeV1(name, [
+      // v1 stored keys as the raw source; v2 normalises them.
+      { id: a.id, articleKey: a.target.source, annotation: a },
+      { id: b.id, articleKey: b.target.source, annotation: b },
+      damaged,
+    ]);
+
+    const db = await openNotesDb({ name });
+    expect(db.version).toBe(2);
+    const all = await db.getAll('notes');
+    expect(all).toHaveLength(3);
+    const ra = await db.get('notes', a.id);
+    expect(ra?.annotation).toEqual(a);
+    expect(ra).toMatchObject({
+      articleKey: 'example.org/a',
+      created: a.created,
+      modified: a.modified,
+      tags: ['budget', 'ferry'],
+      deletedAt: null,
+    });
+    expect((await db.get('notes', b.id))?.articleKey).toBe('example.org/b');
+    expect(await db.get('notes', 'urn:uuid:damaged')).toMatchObject({
+      articleKey: 'legacy-key',
+      tags: [],
+      deletedAt: null,
+    });
+    // The v2 indexes see the migrated records.
+    expect((await db.getAllFromIndex('notes', 'by-tag', 'budget')).map((r) => r.id)).toEqual([
+      a.id,
+    ]);
+    expect(await db.countFromIndex('notes', 'by-recent')).toBe(3);
+    expect(await db.countFromIndex('notes', 'by-deleted')).toBe(0);
+    expect(
+      (await db.getAllFromIndex('notes', 'by-article', 'example.org/a')).map((r) => r.id),
+    ).toEqual([a.id]);
+    db.close();
+  });
+
+  it('reopening an up-to-date database changes nothing', async () => {
+    const name = freshName();
+    const first = await openNotesDb({ name });
+    const a = note(3, 'https://example.org/c', ['x']);
+    await first.put('notes', {
+      id: a.id,
+      articleKey: 'example.org/c',
+      annotation: a,
+      created: a.created,
+      modified: a.modified,
+      tags: ['x'],
+      deletedAt: null,
+    });
+    first.close();
+    const again = await openNotesDb({ name });
+    expect(await again.count('notes')).toBe(1);
+    again.close();
+  });
+
+  it('a connection closes itself when a newer version wants to upgrade', async () => {
+    const name = freshName();
+    await openNotesDb({ name });
+    // A hypothetical future version: it would wait forever (blocked) if the open connection
+    // did not close itself on `versionchange`.
+    const future = await openDB(name, DB_VERSION + 1, {
+      upgrade(db) {
+        db.createObjectStore('future');
+      },
+    });
+    expect(future.version).toBe(DB_VERSION + 1);
+    future.close();
+  });
+});

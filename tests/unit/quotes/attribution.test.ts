@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../../lib/quotes/index';
+import { modelOf, type Para } from './model';
+
+/** [text, speaker] of every quote the engine reports. */
+const run = (paras: Para[]) => extractQuotes(modelOf(paras)).quotes.map((q) => [q.text, q.speaker]);
+
+describe('cues: speech verbs in every position', () => {
+  it('reads "…," she said / said NAME / NAME said after the quote', () => {
+    expect(run(['Maria Lopez runs the bakery. "Bread is late today," she said.'])).toEqual([['Bread is late today,', 'Maria Lopez']]);
+    expect(run(['"Bread is late today," said baker Maria Lopez.'])).toEqual([['Bread is late today,', 'Maria Lopez']]);
+    expect(run(['"Bread is late today," Maria Lopez told reporters.'])).toEqual([['Bread is late today,', 'Maria Lopez']]);
+  });
+
+  it('reads a colon after an indirect-speech clause', () => {
+    expect(run(['Union leader Tom Berg said that the vote had been close: "We won by a hair."'])).toEqual([['We won by a hair.', 'Tom Berg']]);
+  });
+
+  it('reads a dash after a quote, and attributes an inner quote to its own speaker', () => {
+    const out = run(['Analyst Ada Kerr wrote: "Recall the summit. \'We agreed on nothing\'- Lars Holm remarked. It showed."']);
+    expect(out).toContainEqual(["Recall the summit. 'We agreed on nothing'- Lars Holm remarked. It showed.", 'Ada Kerr']);
+    expect(out).toContainEqual(['We agreed on nothing', 'Lars Holm']);
+  });
+
+  it('reads headline style NAME: "…"', () => {
+    expect(run([{ text: 'Mayor Ines Duarte: "The port stays open"', kind: 'headline' }])).toEqual([['The port stays open', 'Ines Duarte']]);
+  });
+
+  it('splits a quote interrupted by attribution into two with the same speaker', () => {
+    expect(run(['"We tried," said coach Ben Aldo, "but the rain won."'])).toEqual([
+      ['We tried,', 'Ben Aldo'],
+      ['but the rain won.', 'Ben Aldo'],
+    ]);
+  });
+
+  it('reads according to, with a pronoun resolved to the person before it', () => {
+    expect(run(['Farmer Lena Voss spoke at the fair. According to her, "the harvest is the best in years."'])).toEqual([
+      ['the harvest is the best in years.', 'Lena Voss'],
+    ]);
+  });
+
+  it('keeps the speaker of the previous paragraph for a quote with no cue', () => {
+    const out = run(['"The tunnel opens in May," said engineer Omar Haddad.', '"After that we start on the second bore."']);
+    expect(out[1]).toEqual(['After that we start on the second bore.', 'Omar Haddad']);
+  });
+
+  it('takes the subject of the previous sentence for a quote with no verb', () => {
+    const out = run(['Asked about the budget, Mrs Clara Bell shrugged. "We will manage."']);
+    expect(out).toEqual([['We will manage.', 'Clara Bell']]);
+  });
+
+  it('reads transcript labels inside the quote', () => {
+    const out = run(['Mike Dorn spoke to the host.', '"DORN: We never planned that."']);
+    expect(out[0]?.[1]).toBe('Mike Dorn');
+  });
+
+  it('reads French and Spanish cues', () => {
+    expect(run(['« Nous restons ici », a déclaré Paul Morel.'])).toEqual([['Nous restons ici', 'Paul Morel']]);
+    expect(run(['"Seguimos adelante", dijo Ana Ruiz.'])).toEqual([['Seguimos adelante', 'Ana Ruiz']]);
+  });
+});
+
+describe('entities: who a mention refers to', () => {
+  it('resolves initial+surname and Mr SURNAME to the full name', () => {
+    const out = run([
+      'Economist Karl Brandt spoke first.',
+      'K.Brandt said that rates would rise: "Expect two more hikes."',
+      'Mr Brandt added: "Then a pause."',
+    ]);
+    expect(out.map((q) => q[1])).toEqual(['Karl Brandt', 'Karl Brandt']);
+  });
+
+  it('resolves a definite role to the person given that role', () => {
+    const out = run(['The local MP, Sara Quist, visited the site.', '"This must be fixed," the MP stressed.']);
+    expect(out).toEqual([['This must be fixed,', 'Sara Quist']]);
+  });
+
+  it('never takes I or we inside the quote as the speaker', () => {
+    const out = run(['Pilot Dan Reyes landed safely. "I knew we would make it," he said.']);
+    expect(out).toEqual([['I knew we would make it,', 'Dan Reyes']]);
+  });
+
+  it('names organisations and unnamed descriptions the way the page gives them', () => {
+    expect(run(['In a statement, the Water Board said it was "checking every pipe".'])).toEqual([['checking every pipe', 'Water Board']]);
+    expect(run(['A spokesperson for the city zoo said: "The lion is fine."'])).toEqual([['The lion is fine.', 'spokesperson for the city zoo']]);
+  });
+});
+
+describe('statements: what is not a statement', () => {
+  it('drops titles of works, nicknames and mentioned words; marks fragments', () => {
+    expect(run(['She read the report "Roads at Risk" last week.'])).toEqual([]);
+    expect(run(['Boxer Jake "The Wall" Moss won again.'])).toEqual([]);
+    expect(run(['He dislikes the word "synergy" a lot.'])).toEqual([]);
+    const ex = extractQuotes(modelOf(['Senator Rita Vale called the bill "a gift to lobbyists" on Monday.']));
+    expect(ex.quotes.map((q) => [q.text, q.speaker, q.fragment])).toEqual([['a gift to lobbyists', 'Rita Vale', true]]);
+  });
+
+  it('drops a scare quote used as a modifier when nothing attributes it', () => {
+    expect(run(['Everyone knows that "lightbulb" moment when a plan works.'])).toEqual([]);
+  });
+});
+
+describe('speakers list', () => {
+  it('merges mentions into one speaker with aliases, role and counts', () => {
+    const ex = extractQuotes(
+      modelOf([
+        'Political analyst Nora Field said: "Turnout will be low."',
+        '"Young voters are tired," N. Field added.',
+        'Field also called the campaign "dull".',
+      ]),
+    );
+    expect(ex.speakers).toHaveLength(1);
+    const sp = ex.speakers[0];
+    expect(sp?.name).toBe('Nora Field');
+    expect(sp?.aliases).toEqual(expect.arrayContaining(['N. Field']));
+    expect(sp?.role).toBe('Political analyst');
+    expect(sp?.count).toBe(3);
+    expect(sp?.fragmentCount).toBe(1);
+    expect(ex.quotes.every((q) => q.speakerId === 0)).toBe(true);
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * Runs the shared scorer over the dev corpora through the CLI and holds the engine to the
+ * floors of issue 3. Skips cleanly where ../shared or the CLI is absent.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const shared = path.resolve('../shared');
+const runner = path.join(shared, 'eval/run.mjs');
+const ready = existsSync(runner) && existsSync('scripts/extract.ts');
+
+function score(corpus: string, floors: string[]): { ok: boolean; last: string } {
+  try {
+    const out = execFileSync('node', [runner, '--corpus', path.join(shared, 'corpus', corpus), ...floors], {
+      encoding: 'utf8',
+      timeout: 15 * 60_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { ok: true, last: out.trim().split('\n').pop() ?? '' };
+  } catch (err) {
+    const out = String((err as { stdout?: string }).stdout ?? '');
+    return { ok: false, last: out.trim().split('\n').pop() ?? String(err) };
+  }
+}
+
+describe.skipIf(!ready || !existsSync(path.join(shared, 'corpus/dev')))('corpus evaluation', () => {
+  it('dev: e2e F1 ≥ 0.85, quote F1 ≥ 0.92, attribution ≥ 0.90', { timeout: 20 * 60_000 }, () => {
+    const r = score('dev', ['--min-e2e', '0.85', '--min-quote', '0.92', '--min-attr', '0.90']);
+    expect(r.ok, r.last).toBe(true);
+  });
+
+  it('dev/kaspi-sochi: every quote found and rightly attributed', { timeout: 5 * 60_000 }, () => {
+    const r = score('dev/kaspi-sochi', ['--min-e2e', '1']);
+    expect(r.ok, r.last).toBe(true);
+  });
+
+  it.skipIf(!existsSync(path.join(shared, 'corpus/polnear-dev')))(
+    'polnear-dev: quote F1 ≥ 0.93, attribution ≥ 0.85',
+    { timeout: 30 * 60_000 },
+    () => {
+      const r = score('polnear-dev', ['--min-quote', '0.93', '--min-attr', '0.85']);
+      expect(r.ok, r.last).toBe(true);
+    },
+  );
+});
