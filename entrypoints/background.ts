@@ -14,6 +14,7 @@ import { createSettingsStore, type StorageLike } from '@/lib/settings';
 
 /** Context-menu item on selected text: "Add QuoteLens note to selection". */
 const NOTE_MENU_ID = 'quotelens-note-selection';
+const NOTE_SELECTION_COMMAND = 'note-selection';
 /** Soft-deleted notes stay restorable (undo, a second tab) this long, then go for good. */
 const DELETED_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -72,6 +73,12 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== NOTE_MENU_ID || tab?.id === undefined) return;
     noteSelectionInTab(tab.id, info.frameId, info.selectionText);
+  });
+  // The `note-selection` keyboard command (wxt.config.ts) does what the menu item does.
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== NOTE_SELECTION_COMMAND) return;
+    const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (id !== undefined) noteSelectionInTab(id);
   });
 });
 

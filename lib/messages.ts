@@ -196,6 +196,7 @@ export interface NotesChanged {
   rev: number;
   /** Article keys (lib/notes/url.ts) whose notes changed; compare with articleKey of the page. */
   articleKeys: string[];
+  /** Ids of the changed notes (at most 500: a large import lists only its first). */
   ids: string[];
 }
 

@@ -170,6 +170,22 @@ export function openingWords(text: string, words = 10): string {
     .replace(/[,;:.!?—–-]+$/u, '')}…`;
 }
 
+/**
+ * What to show of a statement in the list: its opening words, or — when the search's
+ * first word is found only further in — a few words around that match, so the
+ * reader sees why it is listed.
+ */
+export function statementSnippet(text: string, query: string, words = 10): string {
+  const term = normaliseForSearch(query).split(' ').find(Boolean);
+  const all = text.replace(/\s+/g, ' ').trim().split(' ');
+  if (!term || all.length <= words) return openingWords(text, words);
+  const at = all.findIndex((w) => normaliseForSearch(w).includes(term));
+  if (at < 0 || at < words - 2) return openingWords(text, words);
+  const from = Math.max(0, Math.min(at - 3, all.length - words));
+  const to = Math.min(all.length, from + words);
+  return `…${all.slice(from, to).join(' ')}${to < all.length ? '…' : ''}`;
+}
+
 /** "4 statements · 1 fragment", "1 statement", "2 fragments". */
 export function countLabel(fullCount: number, fragmentCount: number): string {
   const parts: string[] = [];
@@ -206,8 +222,9 @@ export type PopupView =
   | { kind: 'loading' }
   | { kind: 'no-tab' }
   | { kind: 'closed' }
-  | { kind: 'restricted'; url?: string }
-  | { kind: 'unreachable'; url?: string }
+  | { kind: 'restricted'; url: string }
+  | { kind: 'unreachable'; url: string }
+  | { kind: 'unreadable' }
   | { kind: 'working'; page: PageState }
   | { kind: 'not-article'; page: PageState }
   | { kind: 'disabled'; page: PageState }
@@ -229,16 +246,20 @@ export function decideView(probe: TabProbe): PopupView {
     case 'closed':
       return probe;
     case 'unreachable':
+      // Without the `tabs` permission the browser hides the URL of a page we may not read,
+      // so an unknown URL cannot be told apart: 'unreadable' says both things.
+      if (probe.url === undefined) return { kind: 'unreadable' };
       // A page we could have read but whose content script does not answer (opened
       // before QuoteLens was installed, still loading) is told apart from a forbidden one.
-      return isRestrictedUrl(probe.url) || probe.url === undefined
+      return isRestrictedUrl(probe.url)
         ? { kind: 'restricted', url: probe.url }
         : { kind: 'unreachable', url: probe.url };
     case 'page': {
       const page = probe.page;
       switch (page.status) {
         case 'working':
-          return { kind: 'working', page };
+          // Statements already found are shown while the rest of the page is read.
+          return page.quotes.length > 0 ? { kind: 'list', page } : { kind: 'working', page };
         case 'not-article':
           return { kind: 'not-article', page };
         case 'disabled':

@@ -140,19 +140,36 @@ function tally(result: Map<string, Anchor>) {
   return t;
 }
 
+/** CPU time of this process in ms where Node offers it (immune to other processes' load). */
+const cpuNow = (): number | null => {
+  const proc = (globalThis as { process?: { cpuUsage?: () => { user: number; system: number } } })
+    .process;
+  const u = proc?.cpuUsage?.();
+  return u ? (u.user + u.system) / 1000 : null;
+};
+
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return Number((sorted[Math.floor(sorted.length / 2)] ?? 0).toFixed(2));
+};
+
 function time(text: string) {
-  const times: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   let result = new Map<string, Anchor>();
   for (let i = 0; i < 3; i++) reanchorAll(text, notes); // warm-up (JIT)
   for (let i = 0; i < RUNS; i++) {
+    const c0 = cpuNow();
     const t0 = performance.now();
     result = reanchorAll(text, notes);
-    times.push(performance.now() - t0);
+    wall.push(performance.now() - t0);
+    const c1 = cpuNow();
+    if (c0 !== null && c1 !== null) cpu.push(c1 - c0);
   }
-  times.sort((a, b) => a - b);
   return {
-    medianMs: Number((times[Math.floor(times.length / 2)] ?? 0).toFixed(2)),
-    maxMs: Number((times[times.length - 1] ?? 0).toFixed(2)),
+    medianMs: median(wall),
+    maxMs: Number(Math.max(...wall).toFixed(2)),
+    cpuMedianMs: cpu.length ? median(cpu) : null,
     ...tally(result),
   };
 }
@@ -201,6 +218,7 @@ function print(r: BenchResult): void {
     const note = r.budgeted.includes(name) ? '' : '  [not budgeted: every note orphaned]';
     console.log(
       `  ${name.padEnd(18)} median ${String(s.medianMs).padStart(6)} ms  max ${String(s.maxMs).padStart(6)} ms  ` +
+        (s.cpuMedianMs !== null ? `cpu ${String(s.cpuMedianMs).padStart(6)} ms  ` : '') +
         `(exact ${s.exact}, fuzzy ${s.fuzzy}, orphaned ${s.orphaned})${note}`,
     );
   }

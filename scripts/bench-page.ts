@@ -132,8 +132,8 @@ export async function measurePage(
       const drawn = performance.getEntriesByName('quotelens:drawn')[0] as PerformanceMark;
       const start = performance.getEntriesByName('quotelens:start')[0]?.startTime ?? 0;
       const seen =
-        (window as unknown as { __quotelensLongTasks?: [number, number][] })
-          .__quotelensLongTasks ?? [];
+        (window as unknown as { __quotelensLongTasks?: [number, number][] }).__quotelensLongTasks ??
+        [];
       const longTasks = seen
         .filter(([s, d]) => s + d >= start && s <= drawn.startTime)
         .map(([, d]) => Math.round(d));
@@ -166,7 +166,10 @@ export function outDir(): string {
 }
 
 export function buildExtension(): void {
-  execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env: process.env });
+  execFileSync('npx', ['wxt', 'build'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: process.env,
+  });
 }
 
 async function main(): Promise<void> {

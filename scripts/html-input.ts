@@ -19,23 +19,43 @@ async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Decodes page bytes: BOM first, then a `<meta charset>` near the top, else UTF-8. */
+/**
+ * Decodes page bytes: a BOM first; then UTF-8 when the bytes are valid UTF-8 (saved pages keep
+ * their original `<meta charset>` after being re-encoded, and valid UTF-8 is almost never an
+ * accident); then the declared `<meta charset>`; else windows-1252, as browsers do.
+ */
 export function decodeHtml(bytes: Uint8Array): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return new TextDecoder('utf-8').decode(bytes.subarray(3));
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // not UTF-8: trust the declaration
+  }
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   const label = CHARSET_META.exec(head)?.[1];
   if (label) {
     try {
-      return new TextDecoder(label).decode(bytes);
+      const decoder = new TextDecoder(label);
+      return decoder.encoding === 'windows-1252' ? decodeWindows1252(bytes) : decoder.decode(bytes);
     } catch {
-      // unknown label: fall through to UTF-8
+      // unknown label: fall through
     }
   }
-  return new TextDecoder('utf-8').decode(bytes);
+  return decodeWindows1252(bytes);
+}
+
+/** windows-1252 for 0x80–0x9F (Node's decoder treats the label as ISO-8859-1 there). */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const latin = new TextDecoder('latin1').decode(bytes);
+  return latin.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
 }
 
 /** Throws InputError unless the text reads as HTML (not binary, has markup). */

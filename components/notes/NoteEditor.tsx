@@ -20,6 +20,8 @@ export interface NoteEditorProps {
   /** Present for an existing note. */
   onDelete?: () => Promise<void>;
   autoFocus?: boolean;
+  /** False where the quote is already on screen just above (the notes panel). */
+  showQuote?: boolean;
 }
 
 export function NoteEditor(props: NoteEditorProps) {
@@ -100,10 +102,12 @@ export function NoteEditor(props: NoteEditorProps) {
       <h2 class="ql-note-title" id={`${id}-title`}>
         {onDelete ? 'Edit note' : 'New note'}
       </h2>
-      <blockquote class="ql-note-quote">
-        <span class="ql-note-quote-text">{clip(quote, 280)}</span>
-        {speaker ? <cite class="ql-note-speaker">— {speaker}</cite> : null}
-      </blockquote>
+      {props.showQuote === false ? null : (
+        <blockquote class="ql-note-quote">
+          <span class="ql-note-quote-text">{clip(quote, 280)}</span>
+          {speaker ? <cite class="ql-note-speaker">— {speaker}</cite> : null}
+        </blockquote>
+      )}
       <label class="ql-field" for={`${id}-body`}>
         Note
       </label>

@@ -75,6 +75,7 @@ export function NotePanel(p: NotePanelProps) {
                 <NoteEditor
                   quote={p.quote}
                   speaker={p.speaker}
+                  showQuote={false}
                   initial={{ body: n.body, tags: n.tags }}
                   created={n.created}
                   updated={n.updated}

@@ -24,7 +24,8 @@ export interface ImportReport {
 }
 
 export interface NotesPageApi {
-  list(): Promise<NoteItem[]>;
+  /** Every note. `onPartial` may be called with the notes read so far (first paint sooner). */
+  list(onPartial?: (soFar: NoteItem[]) => void): Promise<NoteItem[]>;
   /** Stores the reader's edit; rejects with a reason to show. */
   update(note: NoteItem, draft: NoteDraft): Promise<void>;
   remove(note: NoteItem): Promise<void>;
@@ -56,6 +57,7 @@ type Flash = { kind: 'ok' | 'error'; text: string } | null;
 export function NotesPage({ api }: { api: NotesPageApi }) {
   const [notes, setNotes] = useState<NoteItem[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [complete, setComplete] = useState(true);
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<NoteItem | null>(null);
   const [deleted, setDeleted] = useState<NoteItem | null>(null);
@@ -65,9 +67,19 @@ export function NotesPage({ api }: { api: NotesPageApi }) {
   const fileRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
+  const loadedOnce = useRef(false);
   const reload = useCallback(async () => {
     try {
-      setNotes(await api.list());
+      // On first load, show the first notes while the rest are still being read.
+      const partial = loadedOnce.current
+        ? undefined
+        : (soFar: NoteItem[]) => {
+            setNotes(soFar);
+            setComplete(false);
+          };
+      setNotes(await api.list(partial));
+      setComplete(true);
+      loadedOnce.current = true;
       setLoadError(null);
     } catch (e) {
       setLoadError(e instanceof Error ? e.message : String(e));
@@ -108,6 +120,18 @@ export function NotesPage({ api }: { api: NotesPageApi }) {
     const el = listRef.current?.querySelector<HTMLElement>(`[data-row="${active}"]`);
     el?.focus({ preventScroll: true });
   }, [active, rows]);
+
+  // Closing the dialog puts focus back on the note it was opened from.
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (editing) {
+      wasEditing.current = true;
+      return;
+    }
+    if (!wasEditing.current) return;
+    wasEditing.current = false;
+    listRef.current?.querySelector<HTMLElement>(`[data-row="${active}"]`)?.focus();
+  }, [editing, active]);
 
   function moveActive(delta: number) {
     let i = active;
@@ -212,14 +236,17 @@ export function NotesPage({ api }: { api: NotesPageApi }) {
   const total = notes?.length ?? 0;
   return (
     <div class="ql-page">
-      <header class="ql-header">
+      {/* While the edit dialog is open the rest of the page is inert: focus stays in the dialog. */}
+      <header class="ql-header" inert={editing !== null}>
         <h1>QuoteLens notes</h1>
         <p class="ql-count" aria-live="polite">
           {notes === null
             ? 'Loading…'
-            : query
-              ? `${shown} of ${total} notes match`
-              : `${total} notes on ${groups.length} articles`}
+            : !complete
+              ? `Loading… ${plural(total, 'note')} so far`
+              : query
+                ? `${shown} of ${plural(total, 'note')} match`
+                : `${plural(total, 'note')} on ${plural(groups.length, 'article')}`}
         </p>
         <div class="ql-toolbar">
           <input
@@ -291,7 +318,7 @@ export function NotesPage({ api }: { api: NotesPageApi }) {
       ) : notes !== null && shown === 0 ? (
         <p class="ql-empty">No note matches “{query}”.</p>
       ) : (
-        <div ref={listRef} class="ql-list-wrap">
+        <div ref={listRef} class="ql-list-wrap" inert={editing !== null}>
           <VirtualList
             class="ql-list"
             label="Notes by article"
@@ -302,7 +329,9 @@ export function NotesPage({ api }: { api: NotesPageApi }) {
               row.kind === 'group' ? (
                 <li key={`g:${row.key}`} class="ql-group" style={style}>
                   <h2 class="ql-group-title" title={row.title}>
-                    {row.title || row.url}
+                    <a href={safeHref(row.url)} target="_blank" rel="noreferrer">
+                      {row.title || row.url}
+                    </a>
                   </h2>
                   <p class="ql-group-meta">
                     <span class="ql-site">{row.site}</span> · {row.count}{' '}
@@ -321,8 +350,15 @@ export function NotesPage({ api }: { api: NotesPageApi }) {
                   onKey={(e) => onListKey(e, row)}
                   onFocus={() => setActive(i)}
                   onOpen={() => openNote(row.note)}
-                  onEdit={() => setEditing(row.note)}
+                  onEdit={() => {
+                    setActive(i);
+                    setEditing(row.note);
+                  }}
                   onDelete={() => removeNote(row.note)}
+                  onTag={(t) => {
+                    setQuery(t);
+                    setActive(-1);
+                  }}
                 />
               )
             }
@@ -368,6 +404,7 @@ interface NoteRowProps {
   onOpen: () => void;
   onEdit: () => void;
   onDelete: () => void;
+  onTag: (tag: string) => void;
 }
 
 function NoteRow(p: NoteRowProps) {
@@ -397,7 +434,17 @@ function NoteRow(p: NoteRowProps) {
           {note.tags.length ? (
             <ul class="ql-tags" aria-label="Tags">
               {note.tags.map((t) => (
-                <li key={t}>#{t}</li>
+                <li key={t}>
+                  <button
+                    type="button"
+                    class="ql-tag"
+                    tabIndex={p.active ? 0 : -1}
+                    aria-label={`Show notes tagged ${t}`}
+                    onClick={() => p.onTag(t)}
+                  >
+                    #{t}
+                  </button>
+                </li>
               ))}
             </ul>
           ) : null}
@@ -434,6 +481,15 @@ function NoteRow(p: NoteRowProps) {
       </div>
     </li>
   );
+}
+
+/** Only web addresses become links (an imported note could carry any IRI). */
+function safeHref(url: string): string | undefined {
+  return /^https?:\/\//i.test(url) ? url : undefined;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function clip(s: string, max: number): string {

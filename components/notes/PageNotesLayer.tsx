@@ -16,10 +16,15 @@ export interface Box {
   right: number;
 }
 
-export interface Marker {
+/**
+ * A passage with notes, drawn in document coordinates (so it scrolls with the page without
+ * being redrawn): a dotted underline under each of its lines and a small button after it.
+ * Drawn here, in the closed shadow root, so page scripts cannot tell which words carry notes.
+ */
+export interface Passage {
   key: string;
-  /** Viewport box of the passage's last line. */
-  box: Box;
+  lines: readonly { left: number; top: number; width: number }[];
+  marker: { left: number; top: number };
   count: number;
   label: string;
 }
@@ -27,7 +32,7 @@ export interface Marker {
 export interface PageNotesLayerProps {
   /** `id` names this opening of the panel: a new id starts a fresh editor. */
   panel: (NotePanelProps & { id: string; box: Box | null }) | null;
-  markers: readonly Marker[];
+  passages: readonly Passage[];
   onMarker: (key: string) => void;
   deleted: NoteItem | null;
   onUndo: () => void;
@@ -40,40 +45,73 @@ export interface PageNotesLayerProps {
 const PANEL_WIDTH = 360;
 const PANEL_MAX_HEIGHT = 440;
 
-export function placePanel(box: Box | null, vp: { width: number; height: number }) {
+/**
+ * Where the panel goes: under its text when there is room (or more room than above),
+ * otherwise above it, growing upwards; never over the text itself when it can help it,
+ * and always inside the viewport (it scrolls inside when short of room).
+ */
+export function placePanel(
+  box: Box | null,
+  vp: { width: number; height: number },
+): Record<string, string> {
   const width = Math.min(PANEL_WIDTH, vp.width - 16);
-  if (!box) return { top: 16, left: Math.max(8, vp.width - width - 16), width };
-  const below = vp.height - box.bottom;
-  const top =
-    below >= Math.min(PANEL_MAX_HEIGHT, vp.height / 2) || below >= box.top
-      ? box.bottom + 8
-      : Math.max(8, box.top - 8 - PANEL_MAX_HEIGHT);
-  const left = Math.min(Math.max(8, box.left), vp.width - width - 8);
-  return { top: Math.min(top, vp.height - 120), left, width };
+  if (!box) {
+    return {
+      top: '16px',
+      left: `${Math.max(8, vp.width - width - 16)}px`,
+      width: `${width}px`,
+      maxHeight: `${Math.min(PANEL_MAX_HEIGHT, vp.height - 32)}px`,
+    };
+  }
+  const left = `${Math.min(Math.max(8, box.left), vp.width - width - 8)}px`;
+  const below = vp.height - box.bottom - 16;
+  const above = box.top - 16;
+  if (below >= PANEL_MAX_HEIGHT || below >= above) {
+    const top = Math.max(8, Math.min(box.bottom + 8, vp.height - 160));
+    return {
+      top: `${top}px`,
+      left,
+      width: `${width}px`,
+      maxHeight: `${Math.max(152, Math.min(PANEL_MAX_HEIGHT, vp.height - top - 8))}px`,
+    };
+  }
+  return {
+    bottom: `${vp.height - box.top + 8}px`,
+    left,
+    width: `${width}px`,
+    maxHeight: `${Math.max(152, Math.min(PANEL_MAX_HEIGHT, above))}px`,
+  };
 }
 
 export function PageNotesLayer(p: PageNotesLayerProps) {
   const place = p.panel ? placePanel(p.panel.box, p.viewport) : null;
   return (
     <div class="ql-notes-layer">
-      {p.markers.map((m) => (
-        <button
-          key={m.key}
-          type="button"
-          class="ql-note-marker"
-          style={{ top: `${m.box.top}px`, left: `${m.box.right + 2}px` }}
-          aria-label={m.label}
-          title={m.label}
-          onClick={() => p.onMarker(m.key)}
-        >
-          ✎{m.count > 1 ? <span class="ql-count-badge">{m.count}</span> : null}
-        </button>
-      ))}
+      <div class="ql-passages">
+        {p.passages.map((m) => (
+          <div key={m.key}>
+            {m.lines.map((l) => (
+              <div
+                key={`${l.left},${l.top}`}
+                class="ql-underline"
+                style={{ left: `${l.left}px`, top: `${l.top}px`, width: `${l.width}px` }}
+              />
+            ))}
+            <button
+              type="button"
+              class="ql-note-marker"
+              style={{ left: `${m.marker.left}px`, top: `${m.marker.top}px` }}
+              aria-label={m.label}
+              title={m.label}
+              onClick={() => p.onMarker(m.key)}
+            >
+              ✎{m.count > 1 ? <span class="ql-count-badge">{m.count}</span> : null}
+            </button>
+          </div>
+        ))}
+      </div>
       {p.panel && place ? (
-        <div
-          class="ql-panel-wrap"
-          style={{ top: `${place.top}px`, left: `${place.left}px`, width: `${place.width}px` }}
-        >
+        <div class="ql-panel-wrap" style={place}>
           <NotePanel key={p.panel.id} {...p.panel} />
         </div>
       ) : null}

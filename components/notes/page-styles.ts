@@ -22,7 +22,7 @@ export const PAGE_NOTES_CSS = `
 .ql-notes-layer * { box-sizing: border-box; font: inherit; color: inherit; letter-spacing: normal; text-transform: none; }
 .ql-notes-layer :focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
 .ql-panel-wrap {
-  position: fixed; z-index: 2147483646; max-height: 440px; overflow: auto;
+  position: fixed; z-index: 2147483646; overflow: auto; overscroll-behavior: contain;
   background: var(--bg); border: 1px solid var(--line); border-radius: 12px;
   box-shadow: 0 10px 32px rgb(0 0 0 / .28); padding: 14px;
 }
@@ -59,8 +59,12 @@ export const PAGE_NOTES_CSS = `
 .ql-panel-tags { margin: 2px 0 0; color: var(--accent); font-size: 12px; }
 .ql-panel-foot { margin: 2px 0 0; display: flex; gap: 4px; align-items: center; color: var(--muted); font-size: 12px; }
 .ql-panel-foot time { margin-right: auto; }
+.ql-passages { position: absolute; left: 0; top: 0; width: 0; height: 0; }
+.ql-underline {
+  position: absolute; height: 0; border-bottom: 2px dotted var(--bar); pointer-events: none;
+}
 .ql-note-marker {
-  position: fixed; z-index: 2147483645; width: 18px; height: 18px; padding: 0; margin: 0;
+  position: absolute; z-index: 2147483645; width: 18px; height: 18px; padding: 0; margin: 0;
   border-radius: 50%; border: 1px solid var(--bar); background: var(--bg); color: var(--text);
   font-size: 11px; line-height: 16px; text-align: center; cursor: pointer; opacity: .85;
 }

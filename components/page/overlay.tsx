@@ -27,6 +27,7 @@ const CARD_WIDTH = 260;
 
 interface Batch {
   el: HTMLElement;
+  order: number;
   specs: readonly LabelSpec[];
 }
 
@@ -180,7 +181,7 @@ export function createOverlay(doc: Document, actions: OverlayActions, theme: The
         e.preventDefault();
         owner.focus({ preventScroll: true });
       } else if (!e.shiftKey && at === buttons.length - 1 && owner) {
-        const ordered = [...labels.values()];
+        const ordered = [...layer.querySelectorAll<HTMLElement>('.l.placed')];
         const next = ordered[ordered.indexOf(owner) + 1];
         if (next) {
           e.preventDefault();
@@ -191,13 +192,16 @@ export function createOverlay(doc: Document, actions: OverlayActions, theme: The
   });
 
   return {
-    add(specs) {
+    add(order, specs) {
       if (specs.length === 0) return;
       const el = doc.createElement('div');
       el.className = 'batch';
-      layer.insertBefore(el, cardSlot);
-      const batch = { el, specs: [...specs] };
-      batches.push(batch);
+      // Batches arrive as the reader scrolls; keep them (and so the tab order) in reading order.
+      let at = batches.length;
+      while (at > 0 && batches[at - 1]!.order > order) at--;
+      layer.insertBefore(el, batches[at]?.el ?? cardSlot);
+      const batch = { el, order, specs: [...specs] };
+      batches.splice(at, 0, batch);
       renderBatch(batch);
     },
     origin() {

@@ -10,6 +10,7 @@ import { exportFileName, toCsv, toJson, toMarkdown } from '../../lib/export';
 import type { PageState } from '../../lib/messages';
 import { decideView, type SpeakerOrder, type TabProbe } from '../../lib/popup-state';
 import { isActiveOn, type Settings, siteOf } from '../../lib/settings';
+import { OrphanList } from '../notes/OrphanList';
 import type { NotesInfo, PopupApi, TargetTab } from './api';
 import { ExportBar } from './ExportBar';
 import { NotesLink } from './NotesLink';
@@ -23,6 +24,8 @@ export interface AppProps {
   onOrderChange?(order: SpeakerOrder): void;
   /** Time between two looks at a page that is still working (tests shorten it). */
   pollMs?: number;
+  /** Time between two looks at a settled page, for statements that arrive later. */
+  slowPollMs?: number;
 }
 
 function isPageState(value: unknown): value is PageState {
@@ -36,10 +39,22 @@ function isPageState(value: unknown): value is PageState {
   );
 }
 
-/** How many quick looks before the popup stops polling a page that never settles. */
-const MAX_POLLS = 120;
+function samePage(a: PageState, b: PageState): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
 
-export function App({ api, initialOrder, onOrderChange, pollMs = 300 }: AppProps) {
+/** How many quick looks before the popup slows down on a page that never settles. */
+const MAX_POLLS = 120;
+/** Views that keep an eye on the page: statements may arrive later (lazy paragraphs, SPA). */
+const WATCHED: readonly string[] = ['list', 'empty', 'not-article'];
+
+export function App({
+  api,
+  initialOrder,
+  onOrderChange,
+  pollMs = 300,
+  slowPollMs = 2000,
+}: AppProps) {
   const [tab, setTab] = useState<TargetTab | null>(null);
   const [probe, setProbe] = useState<TabProbe>({ kind: 'loading' });
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -66,7 +81,12 @@ export function App({ api, initialOrder, onOrderChange, pollMs = 300 }: AppProps
       setProbe(lookup);
       return;
     }
-    setTab(lookup.tab);
+    const found = lookup.tab;
+    setTab((prev) =>
+      prev && prev.id === found.id && prev.url === found.url && prev.title === found.title
+        ? prev
+        : found,
+    );
     let next: TabProbe;
     try {
       const reply = await api.send(lookup.tab.id, { type: 'page:get-state' });
@@ -77,7 +97,12 @@ export function App({ api, initialOrder, onOrderChange, pollMs = 300 }: AppProps
       next = { kind: 'unreachable', url: lookup.tab.url };
     }
     if (!alive.current || mine !== gen.current) return;
-    setProbe(next);
+    // An unchanged page keeps its object, so the list does not recompute (slow polling).
+    setProbe((prev) =>
+      prev.kind === 'page' && next.kind === 'page' && samePage(prev.page, next.page)
+        ? { kind: 'page', page: prev.page }
+        : next,
+    );
     if (next.kind === 'page') setOnly(next.page.onlySpeakerId ?? null);
   }, [api]);
 
@@ -115,19 +140,24 @@ export function App({ api, initialOrder, onOrderChange, pollMs = 300 }: AppProps
     });
   }, [api, tabId, refresh]);
 
-  const tabUrl = tab?.url;
+  // The page's own URL: the tab's is hidden from extensions without the `tabs` permission.
+  const articleUrl = (probe.kind === 'page' ? probe.page.url : undefined) || tab?.url;
+  const [notesRev, setNotesRev] = useState(0);
+  useEffect(() => api.watchNotes?.(() => setNotesRev((n) => n + 1)), [api]);
   useEffect(() => {
-    if (!tab) return;
+    if (!articleUrl || tabId === null) {
+      setNotes(null);
+      return;
+    }
     let live = true;
     api
-      .notesFor(tab)
+      .notesFor(tabId, articleUrl)
       .then((info) => live && setNotes(info))
       .catch(() => live && setNotes(null));
     return () => {
       live = false;
     };
-    // Re-ask when the tab shows another page, not on every state poll.
-  }, [api, tabId, tabUrl]);
+  }, [api, tabId, articleUrl, notesRev]);
 
   const view = decideView(probe);
   const page = probe.kind === 'page' ? probe.page : null;
@@ -136,18 +166,27 @@ export function App({ api, initialOrder, onOrderChange, pollMs = 300 }: AppProps
 
   // Keep looking while the page works, or while it has not caught up with a switch.
   const unsettled =
-    view.kind === 'working' ||
+    page?.status === 'working' ||
+    // A content script that is just starting (page still loading) answers a moment later.
+    ((view.kind === 'unreachable' || view.kind === 'unreadable') && polls.current < 8) ||
     (page !== null &&
       settings !== null &&
       (active ? page.status === 'disabled' : page.status === 'ready'));
+  const delay = unsettled
+    ? polls.current < MAX_POLLS
+      ? pollMs
+      : slowPollMs
+    : WATCHED.includes(view.kind)
+      ? slowPollMs
+      : null;
   useEffect(() => {
-    if (!unsettled || polls.current >= MAX_POLLS) return;
+    if (delay === null) return;
     const t = setTimeout(() => {
       polls.current++;
       void refresh();
-    }, pollMs);
+    }, delay);
     return () => clearTimeout(t);
-  }, [unsettled, probe, pollMs, refresh]);
+  }, [delay, probe, refresh]);
 
   async function send(request: Parameters<PopupApi['send']>[1]): Promise<boolean> {
     if (!tab) return false;
@@ -200,7 +239,8 @@ export function App({ api, initialOrder, onOrderChange, pollMs = 300 }: AppProps
     }
   }
 
-  const hasSite = view.kind !== 'restricted' && view.kind !== 'closed' && view.kind !== 'no-tab';
+  const hasSite =
+    site !== '' && !['restricted', 'unreadable', 'closed', 'no-tab'].includes(view.kind);
 
   return (
     <div class="ql-popup" data-view={view.kind}>
@@ -226,28 +266,20 @@ export function App({ api, initialOrder, onOrderChange, pollMs = 300 }: AppProps
       </header>
       <main class="ql-main">
         {view.kind === 'list' ? (
-          <>
-            <SpeakerList
-              page={view.page}
-              only={only}
-              initialOrder={initialOrder}
-              onOrderChange={onOrderChange}
-              onJump={(quoteId, note) => {
-                void send({ type: 'page:jump', quoteId }).then((ok) => ok && announce(note));
-              }}
-              onOnly={(speakerId) => {
-                void send({ type: 'page:only-speaker', speakerId }).then((ok) => {
-                  if (ok) setOnly(speakerId);
-                });
-              }}
-            />
-            <ExportBar
-              count={view.page.quotes.length}
-              onCopyMarkdown={() => void exportAs('md')}
-              onDownloadCsv={() => void exportAs('csv')}
-              onDownloadJson={() => void exportAs('json')}
-            />
-          </>
+          <SpeakerList
+            page={view.page}
+            only={only}
+            initialOrder={initialOrder}
+            onOrderChange={onOrderChange}
+            onJump={(quoteId, note) => {
+              void send({ type: 'page:jump', quoteId }).then((ok) => ok && announce(note));
+            }}
+            onOnly={(speakerId) => {
+              void send({ type: 'page:only-speaker', speakerId }).then((ok) => {
+                if (ok) setOnly(speakerId);
+              });
+            }}
+          />
         ) : (
           <StatusView
             view={view}
@@ -256,8 +288,19 @@ export function App({ api, initialOrder, onOrderChange, pollMs = 300 }: AppProps
             actions={actions}
           />
         )}
+        {hasSite && notes?.orphans && notes.orphans.length > 0 && (
+          <OrphanList orphans={notes.orphans} />
+        )}
       </main>
       <footer class="ql-footer">
+        {view.kind === 'list' && (
+          <ExportBar
+            count={view.page.quotes.length}
+            onCopyMarkdown={() => void exportAs('md')}
+            onDownloadCsv={() => void exportAs('csv')}
+            onDownloadJson={() => void exportAs('json')}
+          />
+        )}
         {settings && (
           <Switches
             site={hasSite ? site : ''}
@@ -267,7 +310,7 @@ export function App({ api, initialOrder, onOrderChange, pollMs = 300 }: AppProps
             onAll={(on) => void api.setAllEnabled(on).then(setSettings)}
           />
         )}
-        {tab && hasSite && <NotesLink info={notes} onOpen={() => api.openNotesPage()} />}
+        {hasSite && <NotesLink info={notes} onOpen={() => api.openNotesPage()} />}
       </footer>
       <div class="ql-visually-hidden" role="status" aria-live="polite">
         {announcement}

@@ -17,7 +17,8 @@ export function notesCountLabel(info: NotesInfo | null): string {
       : info.count === 1
         ? '1 note on this page'
         : `${info.count} notes on this page`;
-  return info.orphaned ? `${main} (${info.orphaned} not found)` : main;
+  const lost = info.orphans?.length ?? 0;
+  return lost > 0 ? `${main} (${lost} not found)` : main;
 }
 
 export function NotesLink({ info, onOpen }: Props) {

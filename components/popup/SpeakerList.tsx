@@ -95,6 +95,11 @@ export function SpeakerList({ page, only, initialOrder, onOrderChange, onJump, o
     el?.focus();
   }
 
+  // Opening the popup lands in the search box: type to filter, ↓ to reach the list.
+  useEffect(() => {
+    searchRef.current?.focus();
+  }, []);
+
   // After expanding with →, focus lands on the first statement once it renders.
   const pendingFocus = useRef<string | null>(null);
   useEffect(() => {
@@ -180,7 +185,7 @@ export function SpeakerList({ page, only, initialOrder, onOrderChange, onJump, o
     ? shown.length === 0
       ? `Nothing matches “${query.trim()}”.`
       : `${shown.length} ${shown.length === 1 ? 'speaker' : 'speakers'}, ${matchedStatements} of ${total} statements match`
-    : `${groups.length} ${groups.length === 1 ? 'speaker' : 'speakers'} · ${total} ${total === 1 ? 'statement' : 'statements'}`;
+    : `${groups.length} ${groups.length === 1 ? 'speaker' : 'speakers'} · ${total} ${total === 1 ? 'statement' : 'statements'}${page.status === 'working' ? ' so far…' : ''}`;
 
   return (
     <section class="ql-list-view" aria-label="Speakers in this article">
@@ -198,6 +203,14 @@ export function SpeakerList({ page, only, initialOrder, onOrderChange, onJump, o
             if (e.key === 'ArrowDown') {
               e.preventDefault();
               focusItem(navIds[0]);
+            } else if (e.key === 'Enter') {
+              // Enter goes to the first match, as a search box's first result would.
+              const first = shown[0];
+              const statement = first?.statements[0];
+              if (first && statement) {
+                e.preventDefault();
+                choose(first.key, statement.id);
+              }
             }
           }}
         />
@@ -256,6 +269,7 @@ export function SpeakerList({ page, only, initialOrder, onOrderChange, onJump, o
               key={g.key}
               group={full}
               shown={g.statements}
+              query={query}
               expanded={expanded.has(g.key) || (!!query && g.matchedBy === 'statements')}
               currentId={current?.key === g.key ? current.quoteId : null}
               only={only !== null && only === g.speakerId}

@@ -6,16 +6,18 @@
 import { speakerColour } from '../../lib/palette';
 import {
   countLabel,
-  openingWords,
   positionLabel,
   type SpeakerGroup,
   type StatementItem,
+  statementSnippet,
 } from '../../lib/popup-state';
 
 interface Props {
   group: SpeakerGroup;
   /** The statements to list when expanded (search may narrow them). */
   shown: readonly StatementItem[];
+  /** The search text, so listed statements show the words that matched. */
+  query: string;
   expanded: boolean;
   /** The chosen statement when this speaker is the chosen one. */
   currentId: number | null;
@@ -67,12 +69,23 @@ export function SpeakerRow(props: Props) {
             <span class="ql-speaker-name">{group.name}</span>
             {group.role && <span class="ql-speaker-role">{group.role}</span>}
           </span>
-          <span class="ql-count" aria-hidden="true">
-            <span class="ql-count-main">{group.fullCount}</span>
-            {group.fragmentCount > 0 && (
-              <span class="ql-count-frag">+{group.fragmentCount} frag.</span>
-            )}
-          </span>
+          {group.fullCount > 0 ? (
+            <span class="ql-count" aria-hidden="true">
+              <span class="ql-count-main">{group.fullCount}</span>
+              {group.fragmentCount > 0 && (
+                <span class="ql-count-frag">+{group.fragmentCount} frag.</span>
+              )}
+            </span>
+          ) : (
+            <span class="ql-count" aria-hidden="true">
+              <span class="ql-count-main" data-fragments-only="">
+                {group.fragmentCount}
+              </span>
+              <span class="ql-count-frag">
+                {group.fragmentCount === 1 ? 'fragment' : 'fragments'}
+              </span>
+            </span>
+          )}
         </button>
         <button
           type="button"
@@ -134,7 +147,7 @@ export function SpeakerRow(props: Props) {
           {shown.map((s) => {
             const nav = navIdOfStatement(group.key, s.id);
             const n = group.statements.findIndex((x) => x.id === s.id) + 1;
-            const words = openingWords(s.text);
+            const words = statementSnippet(s.text, props.query);
             return (
               <li key={s.id}>
                 <button

@@ -72,6 +72,12 @@ function messageFor({ view, allEnabled, site, actions }: Props): Message {
         body: 'The page was probably open before QuoteLens was installed or switched on. Reload it to start.',
         action: { label: 'Reload the page', run: actions.reload },
       };
+    case 'unreadable':
+      return {
+        title: 'QuoteLens cannot read this page',
+        body: 'Browsers keep extensions out of their own pages and add-on stores. If this is an article that was open before QuoteLens was installed, reload it.',
+        action: { label: 'Reload the page', run: actions.reload },
+      };
     case 'closed':
       return {
         title: 'The tab is closed',

@@ -4,6 +4,7 @@
  * Views never touch `browser` directly.
  */
 import type { ContentReply, ContentRequest } from '../../lib/messages';
+import type { Note } from '../../lib/notes/web-annotation';
 import type { Settings } from '../../lib/settings';
 
 export interface TargetTab {
@@ -19,8 +20,8 @@ export type TabLookup = { kind: 'tab'; tab: TargetTab } | { kind: 'closed' } | {
 /** Notes on the current article, for the count and the link to the notes page. */
 export interface NotesInfo {
   count: number;
-  /** Of `count`, the notes whose text is no longer found on the page. */
-  orphaned?: number;
+  /** The notes whose text is no longer found on the page (listed, never dropped). */
+  orphans?: Note[];
 }
 
 export interface PopupApi {
@@ -34,8 +35,10 @@ export interface PopupApi {
   watchSettings(cb: (settings: Settings) => void): () => void;
   /** Calls back when the tab navigates or finishes loading, and when it is closed. */
   watchTab(tabId: number, events: { changed: () => void; closed: () => void }): () => void;
-  /** Null when the notes store cannot say (yet). */
-  notesFor(tab: TargetTab): Promise<NotesInfo | null>;
+  /** Notes on the article at `url` shown in tab `tabId`; null when nobody can say. */
+  notesFor(tabId: number, url: string): Promise<NotesInfo | null>;
+  /** Calls back whenever notes change anywhere (to refresh the count); returns an unsubscribe. */
+  watchNotes?(cb: () => void): () => void;
   openNotesPage(): void;
   reloadTab(tabId: number): Promise<void>;
   copyText(text: string): Promise<void>;

@@ -16,7 +16,7 @@ import {
   type PageState,
 } from '../../lib/messages';
 import { createSettingsStore, isActiveOn, type StorageLike, siteOf } from '../../lib/settings';
-import { startNotes } from './notes';
+import { startNotes, withNoteBadges } from './notes';
 
 type Reply =
   | PageState
@@ -38,16 +38,18 @@ export default defineContentScript({
       // The engine runs in the background: none of its work lands on the page's main thread.
       extract: remoteExtract((request) => browser.runtime.sendMessage(request)),
       createView: (theme) =>
-        createOverlay(
-          document,
-          {
-            facts: (id) => annotator.facts(id),
-            speakerIdOf: (id) => annotator.speakerIdOf(id),
-            jump: (id) => annotator.jump(id),
-            addNote: (id) => annotator.addNote(id),
-            canAddNote,
-          },
-          theme,
+        withNoteBadges(
+          createOverlay(
+            document,
+            {
+              facts: (id) => annotator.facts(id),
+              speakerIdOf: (id) => annotator.speakerIdOf(id),
+              jump: (id) => annotator.jump(id),
+              addNote: (id) => annotator.addNote(id),
+              canAddNote,
+            },
+            theme,
+          ),
         ),
     });
 

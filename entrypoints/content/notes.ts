@@ -16,19 +16,21 @@ import { noteToItem } from '../../components/notes/adapter';
 import type { NoteDraft as ViewDraft } from '../../components/notes/note-item';
 import {
   type Box,
-  type Marker,
   PageNotesLayer,
   type PageNotesLayerProps,
+  type Passage,
 } from '../../components/notes/PageNotesLayer';
 import { PAGE_NOTES_CSS } from '../../components/notes/page-styles';
 import { type Anchor, describeSpan, reanchor, selectorsFromRange } from '../../lib/dom/anchor';
 import { findArticle } from '../../lib/dom/article';
-import { createNoteMarks } from '../../lib/dom/note-marks';
+import type { LabelView } from '../../lib/dom/labels';
 import { quoteAt } from '../../lib/dom/note-quote';
 import {
   type AnnotatedPage,
   currentPage,
+  noteBadges,
   onAnnotated,
+  onNoteBadges,
   setAddNoteHandler,
   setNoteBadges,
 } from '../../lib/dom/page-hooks';
@@ -43,6 +45,22 @@ import { type Note, type NoteSelectors, noteSelectors } from '../../lib/notes/we
 import type { Quote } from '../../lib/quotes/types';
 
 export const NOTES_HOST_TAG = 'quotelens-notes';
+
+/** Events from the note editor that must not reach the page. */
+const KEEP_INSIDE = [
+  'keydown',
+  'keyup',
+  'keypress',
+  'beforeinput',
+  'input',
+  'change',
+  'compositionstart',
+  'compositionupdate',
+  'compositionend',
+  'paste',
+  'copy',
+  'cut',
+] as const;
 
 /** What notes needs of the page: its text (and the statements, when the engine ran). */
 interface PageModel extends PageText {
@@ -115,6 +133,18 @@ export interface NotesController {
   stop(): void;
 }
 
+/** Keeps a label view's note badges in step with the notes on the page (lib/dom/page-hooks). */
+export function withNoteBadges<V extends LabelView>(view: V): V {
+  view.setNoteCounts(noteBadges());
+  const off = onNoteBadges((counts) => view.setNoteCounts(counts));
+  const destroy = view.destroy.bind(view);
+  view.destroy = () => {
+    off();
+    destroy();
+  };
+  return view;
+}
+
 export interface NotesOptions {
   /** False while QuoteLens is switched off for this site: notes are then not drawn. */
   enabled?: () => boolean;
@@ -124,9 +154,9 @@ export interface NotesOptions {
 
 export function startNotes(doc: Document = document, options: NotesOptions = {}): NotesController {
   const enabled = options.enabled ?? (() => true);
-  const url = doc.location.href;
-  const canonical = canonicalHref(doc);
-  const marks = createNoteMarks(doc);
+  // Both change on a single-page-app navigation (see onAnnotated below).
+  let url = doc.location.href;
+  let canonical = canonicalHref(doc);
 
   let notes: Note[] = [];
   let loaded = false;
@@ -136,6 +166,7 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
   let ownModel: PageModel | null = null;
   let anchors = new Map<string, Anchor>();
   let spots: Spot[] = [];
+  let passages: Passage[] = [];
   let panel: OpenPanel | null = null;
   let panelSeq = 0;
   let deleted: Note | null = null;
@@ -165,8 +196,8 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
 
   function clearDrawn() {
     spots = [];
+    passages = [];
     setNoteBadges(new Map());
-    marks.set([]);
   }
 
   /** Finds every note on the page's text, then draws them (when QuoteLens is on here). */
@@ -205,13 +236,7 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
     }
     spots = [...bySpan.values()].sort((a, b) => a.start - b.start);
     setNoteBadges(badges);
-    const passageRanges: Range[] = [];
-    for (const s of spots) {
-      if (s.quote) continue;
-      const r = rangeOf(s.start, s.end);
-      if (r) passageRanges.push(r);
-    }
-    marks.set(passageRanges);
+    measurePassages();
     draw();
   }
 
@@ -226,6 +251,11 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
     const style = doc.createElement('style');
     style.textContent = PAGE_NOTES_CSS;
     mount = doc.createElement('div');
+    // What the reader types into a note stays here: without this, keys and input events
+    // would bubble out to the page (its shortcuts would fire, its key listeners would see
+    // the note being typed). A page listener in the capture phase still runs before us: only
+    // an editor in an extension-origin frame would hide keystrokes from that.
+    for (const type of KEEP_INSIDE) mount.addEventListener(type, (e) => e.stopPropagation());
     shadow.append(style, mount);
     // On <html>, not <body>: the page's body markup stays exactly its own.
     (doc.documentElement ?? doc.body).appendChild(host);
@@ -239,22 +269,29 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
     };
   }
 
-  function markers(): Marker[] {
-    const out: Marker[] = [];
-    const vp = viewport();
+  /** Where the passage notes are, in document coordinates (statements use their label). */
+  function measurePassages() {
+    const win = doc.defaultView;
+    const dx = win?.scrollX ?? 0;
+    const dy = win?.scrollY ?? 0;
+    const out: Passage[] = [];
     for (const s of spots) {
-      if (s.quote) continue; // statements show their badge on the label
-      const box = boxOfRange(rangeOf(s.start, s.end));
-      if (!box || box.bottom < 0 || box.top > vp.height) continue;
+      if (s.quote) continue;
+      const rects = [...(rangeOf(s.start, s.end)?.getClientRects() ?? [])].filter(
+        (r) => r.width > 0 && r.height > 0,
+      );
+      const last = rects[rects.length - 1];
+      if (!last) continue;
       const n = s.notes.length;
       out.push({
         key: s.key,
-        box: { ...box, top: box.bottom - 16 },
+        lines: rects.map((r) => ({ left: r.left + dx, top: r.bottom + dy - 1, width: r.width })),
+        marker: { left: last.right + dx + 2, top: last.bottom + dy - 16 },
         count: n,
         label: n === 1 ? 'Open your note on this passage' : `Open your ${n} notes on this passage`,
       });
     }
-    return out;
+    passages = out;
   }
 
   function notesOf(key: string): Note[] {
@@ -263,7 +300,7 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
 
   function draw() {
     if (stopped) return;
-    const hasSomething = panel || deleted || message || spots.some((s) => !s.quote);
+    const hasSomething = panel || deleted || message || passages.length > 0;
     if (!hasSomething && !mount) return;
     const el = ensureMount();
     const p = panel;
@@ -282,7 +319,7 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
             onClose: closePanel,
           }
         : null,
-      markers: markers(),
+      passages,
       onMarker: (key) => openSpot(key, null),
       deleted: deleted ? noteToItem(deleted) : null,
       onUndo: undo,
@@ -298,14 +335,6 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
       viewport: viewport(),
     };
     render(h(PageNotesLayer, props), el);
-  }
-
-  function scheduleDraw() {
-    if (frame) return;
-    frame = requestAnimationFrame(() => {
-      frame = 0;
-      draw();
-    });
   }
 
   // ── Opening the editor ──
@@ -436,6 +465,14 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
   }
 
   const ready = load();
+
+  /** Resolves once this page's notes are loaded and anchored (or there are none). */
+  async function settled(): Promise<void> {
+    await ready;
+    while (notes.length > 0 && !annotated && !waitedForAnnotator && !stopped) {
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+  }
   const waitTimer = setTimeout(() => {
     waitedForAnnotator = true;
     if (loaded && !annotated) reanchorAll();
@@ -457,14 +494,39 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
   const offAnnotated = onAnnotated((page) => {
     annotated = page;
     ownModel = null;
+    if (page && sameDocumentMoved(page.url)) {
+      // A single-page-app navigation: another article, its own notes.
+      url = doc.location.href;
+      canonical = canonicalHref(doc);
+      panel = null;
+      notes = [];
+      void load();
+      return;
+    }
     if (loaded) reanchorAll();
   });
+
+  function sameDocumentMoved(pageUrl: string): boolean {
+    const strip = (u: string) => u.replace(/#.*$/, '');
+    return strip(pageUrl) !== strip(url) || strip(doc.location.href) !== strip(url);
+  }
   const offAddNote = setAddNoteHandler((req) => {
     annotated = req.page;
     openForQuote(req.quote);
   });
 
-  const onViewChange = () => scheduleDraw();
+  // Layout moves text (fonts, images, late content, resizing): measure again, at most once a
+  // frame. The marks scroll with the page by themselves; the panel is placed in the viewport.
+  const onViewChange = () => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      if (stopped) return;
+      const before = JSON.stringify(passages);
+      measurePassages();
+      if (panel || JSON.stringify(passages) !== before) draw();
+    });
+  };
   doc.defaultView?.addEventListener('scroll', onViewChange, { passive: true, capture: true });
   doc.defaultView?.addEventListener('resize', onViewChange, { passive: true });
 
@@ -507,7 +569,7 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
     },
 
     async showNote(id) {
-      await ready;
+      await settled();
       const note = notes.find((n) => n.id === id);
       if (!note) return { ok: false, error: 'That note is not on this page.' };
       const a = anchors.get(id);
@@ -522,17 +584,13 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
       const r = rangeOf(spot.start, spot.end);
       const el = r?.startContainer.parentElement;
       el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-      openSpot(spot.key, id);
+      // The panel lists the spot's notes (this one among them), ready to edit or delete.
+      openSpot(spot.key, null);
       return { ok: true, found: true };
     },
 
     async state() {
-      await ready;
-      if (!annotated && !waitedForAnnotator) {
-        // Asked before the annotator has published: anchor on our own model now.
-        waitedForAnnotator = true;
-        reanchorAll();
-      }
+      await settled();
       const text = model().model.text;
       const anchored: AnchoredNoteInfo[] = [];
       const orphans: Note[] = [];
@@ -569,7 +627,6 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
       doc.defaultView?.removeEventListener('scroll', onViewChange, { capture: true });
       doc.defaultView?.removeEventListener('resize', onViewChange);
       if (frame) cancelAnimationFrame(frame);
-      marks.clear();
       setNoteBadges(new Map());
       if (mount) render(null, mount);
       host?.remove();

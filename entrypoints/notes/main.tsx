@@ -21,21 +21,24 @@ async function ask<T>(message: Record<string, unknown>): Promise<T> {
   return reply as unknown as T;
 }
 
+/** The first page is small so the list shows at once; the rest come in large pages. */
+const FIRST_PAGE = 100;
 const PAGE_SIZE = 1000;
 
-async function listAll(): Promise<NoteItem[]> {
+async function listAll(onPartial?: (soFar: NoteItem[]) => void): Promise<NoteItem[]> {
   const out: NoteItem[] = [];
   let cursor: string | null = null;
   // Paged so one message never carries the whole database.
   for (;;) {
     const page: { notes: Note[]; next: string | null } = await ask({
       type: 'notes:list-all',
-      limit: PAGE_SIZE,
+      limit: cursor ? PAGE_SIZE : FIRST_PAGE,
       order: 'recent',
       ...(cursor ? { cursor } : {}),
     });
     for (const n of page.notes) out.push(noteToItem(n));
     if (!page.next || page.notes.length === 0) return out;
+    onPartial?.(out.slice());
     cursor = page.next;
   }
 }

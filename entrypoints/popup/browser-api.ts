@@ -5,7 +5,13 @@
  */
 import { browser } from 'wxt/browser';
 import type { PopupApi, TabLookup } from '../../components/popup/api';
-import type { ContentReply, ContentRequest, NotesReply, NotesRequest } from '../../lib/messages';
+import {
+  type ContentReply,
+  type ContentRequest,
+  NOTES_CHANGED_KEY,
+  type NotesReply,
+  type NotesRequest,
+} from '../../lib/messages';
 import { createSettingsStore, type StorageLike } from '../../lib/settings';
 
 /** `?tab=ID` → that id; absent → null; present but not an id → NaN (treated as no tab). */
@@ -71,13 +77,30 @@ export function createBrowserApi(search = location.search): PopupApi {
         browser.tabs.onRemoved.removeListener(onRemoved);
       };
     },
-    async notesFor(tab) {
-      if (!tab.url) return null;
-      const request: NotesRequest = { type: 'notes:count-for-page', url: tab.url };
+    async notesFor(tabId, url) {
+      // The page knows best (its canonical link, which notes it could not place) …
+      try {
+        const page = (await browser.tabs.sendMessage(tabId, {
+          type: 'page:notes',
+        } satisfies ContentRequest)) as ContentReply<{ type: 'page:notes' }> | undefined;
+        if (page && typeof page.count === 'number') {
+          return { count: page.count, orphans: page.orphans ?? [] };
+        }
+      } catch {
+        // … and when it cannot answer, the store still can count.
+      }
+      const request: NotesRequest = { type: 'notes:count-for-page', url };
       const reply = (await browser.runtime.sendMessage(request)) as
         | NotesReply<{ type: 'notes:count-for-page'; url: string }>
         | undefined;
       return reply?.ok ? { count: reply.count } : null;
+    },
+    watchNotes(cb) {
+      const listener = (changes: Record<string, unknown>, area: string) => {
+        if (area === 'local' && NOTES_CHANGED_KEY in changes) cb();
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
     },
     openNotesPage() {
       void browser.tabs.create({ url: notesPageUrl });

@@ -3,10 +3,17 @@
  * (TextQuote exact + 32-character prefix/suffix, TextPosition) and finds that span again on a
  * later visit, when the article may have been edited.
  *
- * Re-anchoring works on TextModel.text only (pure, runs in tests without a DOM):
- * 1. exact occurrences of the quote, the right one picked by prefix/suffix and position;
- * 2. if none, a fuzzy search (approx-string-match, error budget proportional to the quote's
- *    length) and the quote's similarity checked against a threshold.
+ * Re-anchoring works on TextModel.text only (pure, runs in tests without a DOM), with
+ * typography folded (curly/straight quotes, dashes, no-break spaces; offsets unchanged):
+ * 1. the old position (moved by the shift of the previous note, in `reanchorAll`) when the
+ *    words and their whole context are still there — the common case, no search at all;
+ * 2. exact occurrences of the quote, the right one picked by prefix/suffix and position,
+ *    on the same word edges (a note on "no" never lands inside "nothing");
+ * 3. if none, a fuzzy search (approx-string-match, error budget 20% of the quote's length):
+ *    first next to where the old prefix/suffix still stand, then over the whole text, and
+ *    the quote's similarity checked against a threshold (≥ 0.8). Short quotes need their
+ *    context to agree; a sentence rewritten in place (context intact, words replaced) is
+ *    not chased to a look-alike elsewhere.
  * It must NEVER attach a note to the wrong text: when the words are gone (or a short quote
  * appears only in an unrelated context) the note is orphaned — kept by the store, shown apart.
  * Only `selectorsFromRange` touches the DOM (a selection → model offsets), read-only.
@@ -173,6 +180,44 @@ export function reanchor(
   selectors: NoteSelectors,
   options: ReanchorOptions = {},
 ): Anchor {
+  // Offsets survive folding (one character for one), so the result applies to `text` as is.
+  const q = selectors.quote;
+  const folded: NoteSelectors = {
+    ...selectors,
+    quote: {
+      ...q,
+      exact: foldTypography(q.exact),
+      prefix: foldTypography(q.prefix),
+      suffix: foldTypography(q.suffix),
+    },
+  };
+  return reanchorFolded(foldedText(text), folded, options);
+}
+
+const TYPOGRAPHY: Record<string, string> = {};
+for (const c of '\u2018\u2019\u201a\u201b\u2032\u02bc') TYPOGRAPHY[c] = "'";
+for (const c of '\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb') TYPOGRAPHY[c] = '"';
+for (const c of '\u2010\u2011\u2012\u2013\u2014\u2015\u2212') TYPOGRAPHY[c] = '-';
+TYPOGRAPHY['\u00a0'] = ' ';
+const TYPOGRAPHY_RE =
+  /[\u2018\u2019\u201a\u201b\u2032\u02bc\u201c-\u201f\u2033\u00ab\u00bb\u2010-\u2015\u2212\u00a0]/g;
+
+/**
+ * Curly and straight quotes, dash kinds and no-break spaces made alike, one character for one:
+ * a site that restyles its punctuation has not changed the words a note is on.
+ */
+export function foldTypography(s: string): string {
+  return s.replace(TYPOGRAPHY_RE, (c) => TYPOGRAPHY[c] ?? c);
+}
+
+/** The last article folded: every note of a page is anchored on the same text. */
+let foldCache: { text: string; folded: string } | null = null;
+function foldedText(text: string): string {
+  if (foldCache?.text !== text) foldCache = { text, folded: foldTypography(text) };
+  return foldCache.folded;
+}
+
+function reanchorFolded(text: string, selectors: NoteSelectors, options: ReanchorOptions): Anchor {
   const exact = selectors.quote.exact;
   if (!exact) return { status: 'orphaned', reason: 'not-found' };
   const q = selectors.quote;

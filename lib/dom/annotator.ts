@@ -16,19 +16,14 @@ import {
   type LabelSpec,
   type LabelView,
   labelSpecs,
-  measureAnchors,
-  placeLabels,
 } from './labels';
 import { type AnnotatedPage, publishAnnotated, requestAddNote } from './page-hooks';
+import { LabelLayer } from './label-layer';
 import { PageWatch } from './page-watch';
 import { Cancelled, Slicer } from './slicer';
 import { buildTextModel, type OffsetMap, rangeFromOffsets } from './text-model';
 import { detectTheme } from './theme';
 
-/** Labels rendered per Preact batch (one batch is well under a millisecond). */
-const LABEL_BATCH = 60;
-/** Anchors measured or labels placed between budget checks. */
-const LAYOUT_CHUNK = 250;
 /** Tries at finding an article in a page that grows by script, before giving up. */
 const MAX_LATE_ARTICLE_CHECKS = 6;
 
@@ -106,6 +101,7 @@ export class Annotator {
   private painted: Painted | null = null;
   private highlighter: Highlighter | null = null;
   private view: LabelView | null = null;
+  private labels: LabelLayer | null = null;
   private theme: Theme = 'light';
   private viewTheme: Theme = 'light';
   private slicer: Slicer | null = null;
@@ -154,6 +150,10 @@ export class Annotator {
     if (!enabled) {
       this.cancel();
       this.clear();
+      // Off means nothing of ours stays in the document, not even the empty label host.
+      this.view?.destroy();
+      this.view = null;
+      this.labels = null;
       this.watch.observe(null);
       this.setStatus('disabled');
       return Promise.resolve();
@@ -189,6 +189,7 @@ export class Annotator {
     this.watch.suspend();
     try {
       this.highlighter?.clear();
+      this.labels?.clear();
       this.view?.clear();
     } finally {
       this.watch.resume();
@@ -205,6 +206,7 @@ export class Annotator {
     this.clear();
     this.view?.destroy();
     this.view = null;
+    this.labels = null;
     this.watch.stop();
     if (this.navTimer) clearTimeout(this.navTimer);
   }
@@ -236,6 +238,7 @@ export class Annotator {
       }
     }
     this.highlighter?.flash(quoteId);
+    this.labels?.ensure(quoteId);
     this.view?.focus(quoteId);
     return true;
   }
@@ -259,13 +262,12 @@ export class Annotator {
       this.layoutAgain = true;
       return this.layoutRun;
     }
-    const p = this.painted;
-    if (!p || !this.view) return Promise.resolve();
+    if (!this.painted || !this.labels) return Promise.resolve();
     const slicer = new Slicer(this.options.sliceMs ?? 8);
     this.layoutRun = (async () => {
       try {
         slicer.begin();
-        await this.layoutLabels(slicer, p);
+        await this.labels?.relayout(slicer);
         slicer.end();
       } catch (err) {
         if (!(err instanceof Cancelled)) reportError('relayout', err);
@@ -396,7 +398,7 @@ export class Annotator {
       // The article's text did not change (an ad or widget moved): keep the marks.
       this.watch.observe(root);
       phase('compare');
-      await this.layoutLabels(slicer, this.painted);
+      await this.labels?.relayout(slicer);
       phase('layout');
       finish('ready', this.painted.extraction.quotes.length);
       return;
@@ -439,6 +441,7 @@ export class Annotator {
     if (this.view && this.viewTheme !== this.theme) {
       this.view.destroy();
       this.view = null;
+      this.labels = null;
     }
     if (!this.view) {
       this.view = this.options.createView(this.theme);
@@ -457,56 +460,31 @@ export class Annotator {
       }
     }
     phase('paint');
-    void doc.body.offsetTop;
-    phase('recalc-after-paint');
+    // The new highlight sheet restyles the page: pay for it here, where it is counted.
+    void doc.documentElement.getBoundingClientRect();
+    phase('style');
 
     const specs = labelSpecs(quotes, extraction.speakers);
     const anchors = new Map<number, Range>();
-    for (const spec of specs) {
-      const r = highlighter.rangeOf(spec.quoteId);
-      if (r) anchors.set(spec.quoteId, anchorOf(r));
+    for (let i = 0; i < specs.length; i++) {
+      const id = specs[i]!.quoteId;
+      const r = highlighter.rangeOf(id);
+      if (r) anchors.set(id, anchorOf(r));
+      if ((i & 255) === 255) await slicer.maybePause();
     }
-    const shown = specs.filter((s) => anchors.has(s.quoteId));
-    for (let i = 0; i < shown.length; i += LABEL_BATCH) {
-      view.add(shown.slice(i, i + LABEL_BATCH));
-      await slicer.maybePause();
-    }
-    phase('labels');
-    void doc.body.offsetTop;
-    phase('recalc-after-labels');
-    const painted: Painted = { model, map, blocks, extraction, specs: shown, anchors };
+    const painted: Painted = { model, map, blocks, extraction, specs, anchors };
     this.painted = painted;
+    if (!this.labels) this.labels = new LabelLayer(doc, view);
+    await this.labels.set(specs, anchors, slicer);
     if (this.onlySpeakerId !== null) this.onlySpeaker(this.onlySpeakerId);
-    await this.layoutLabels(slicer, painted);
+    phase('labels');
+    // Labels near the viewport now; the rest as the reader scrolls to them.
+    await this.labels.firstDraw(slicer);
     phase('layout');
     this.watch.observe(root);
     this.lateChecks = 0;
     finish('ready', quotes.length);
     publishAnnotated(this.annotatedPage(painted));
-  }
-
-  /** Measures all anchors (reads only), computes placements, then writes them. */
-  private async layoutLabels(slicer: Slicer, p: Painted): Promise<void> {
-    const view = this.view;
-    if (!view || p.specs.length === 0) return;
-    const ids = p.specs.map((s) => s.quoteId);
-    const texts = p.specs.map((s) => s.text);
-    const anchors = ids.map((id) => p.anchors.get(id)!);
-    let origin = view.origin();
-    let measured = measureAnchors(anchors.slice(0, LAYOUT_CHUNK), origin);
-    for (let i = LAYOUT_CHUNK; i < anchors.length; i += LAYOUT_CHUNK) {
-      if (slicer.due()) {
-        await slicer.pause();
-        // The page may have moved while we were away: measure the rest from scratch.
-        origin = view.origin();
-      }
-      measured = measured.concat(measureAnchors(anchors.slice(i, i + LAYOUT_CHUNK), origin));
-    }
-    const placements = placeLabels(measured, texts);
-    for (let i = 0; i < ids.length; i += LAYOUT_CHUNK) {
-      view.place(ids.slice(i, i + LAYOUT_CHUNK), placements.slice(i, i + LAYOUT_CHUNK));
-      if (i + LAYOUT_CHUNK < ids.length) await slicer.maybePause();
-    }
   }
 
   private annotatedPage(p: Painted): AnnotatedPage {

@@ -116,15 +116,15 @@ const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i
  * (`entry-content-read-more`, `content-rail`).
  */
 const FURNITURE_STRONG =
-  /(?:^|[-_])(?:comments?|comment-?list|commentary-?list|disqus|replies|respond|newsletter\w*|subscri\w*|signup|sign-up|cookie\w*|consent|gdpr|outbrain|taboola|breadcrumbs?|sidebar|side-?bar|masthead|site-?header|site-?footer|footer|navbar|nav|navigation|menu|skip-?link|share\w*|sharing|social\w*|likes?|reactions?)(?:[-_]|$)/;
+  /(?:^|[-_])(?:comments?|comment-?list|commentary-?list|disqus|replies|respond|newsletter\w*|subscri\w*|signup|sign-up|cookie\w*|consent|gdpr|outbrain|taboola|zergnet|revcontent|nativo|mgid|breadcrumbs?|sidebar|side-?bar|masthead|site-?header|site-?footer|footer|navbar|nav|navigation|menu|skip-?link|share\w*|sharing|social\w*|likes?|reactions?|references|reflist|footnotes|endnotes|bibliography)(?:[-_]|$)/;
 const FURNITURE_WEAK =
-  /(?:^|[-_])(?:related\w*|recirc\w*|more-?stories|most-?read|mostread|most-?popular|popular|trending|recommended|recommendations|teasers?|promo|promos|promoted|sponsored|sponsor|advert|advertisement|ads|ad|adslot|ad-?slot|dfp|rail|right-?rail|pagination|pager|paywall-?prompt|popup|modal|overlay|banner|toolbar|tags|tag-?list|keywords|topics|read-?more|readmore|next-?up|up-?next|also-?like|more-?from|more-?on|latest|author-?bio|bio-?card|print-?only)(?:[-_]|$)/;
+  /(?:^|[-_])(?:related\w*|recirc\w*|more-?stories|most-?read|mostread|most-?popular|popular|trending|recommended|recommendations|teasers?|promo|promos|promoted|sponsored|sponsor|advert|advertisement|ads|ad|adslot|ad-?slot|dfp|rail|right-?rail|pagination|pager|paywall-?prompt|popup|modal|overlay|banner|toolbar|tags|tag-?list|keywords|topics|read-?more|readmore|next-?up|up-?next|also-?like|more-?from|more-?on|latest|author-?bio|bio-?card|print-?only|cta|call-?to-?action)(?:[-_]|$)/;
 /** A WEAK-named subtree is kept when it holds at least this much prose... */
 const WEAK_FURNITURE_KEEP_CHARS = 400;
 /** ...with no more than this share of it in links. */
 const WEAK_FURNITURE_KEEP_LINK_DENSITY = 0.33;
 
-/** Class tokens that shield an element from FURNITURE_WORDS (layout state, not content). */
+/** Class tokens that name a layout state, not content ("has-sidebar"): never furniture. */
 const STATE_PREFIX = /^(?:has|with|no|is|js|show|hide|l|u|t|theme|page|body|template|layout)-/;
 
 /** Readability-style class weights: these nudge a container's score up or down. */
@@ -137,20 +137,70 @@ const CLASS_WEIGHT = 25;
 /** Kinds by class, for blocks that are not plain body paragraphs. */
 const STANDFIRST_CLASS =
   /standfirst|(?:^|[-_\s])(?:dek|deck|summary|subtitle|sub-?headline|subhead|strapline|lede|lead-?in|intro|description|excerpt)(?:[-_\s]|$)/i;
-const HEADLINE_CLASS =
-  /(?:^|[\s_-])(?:headline|entry-title|post-title|article-title|story-title|title-post)(?:$|[\s_-])/i;
 /** Share of words a heading must have in common with the page title (Dice) to be the headline. */
 const HEADLINE_TITLE_MATCH = 0.5;
+/** An h1 is the headline more often than an h2/h3 with the same words. */
+const H1_TITLE_BONUS = 0.1;
 const BYLINE_CLASS =
   /byline|(?:^|[-_\s])(?:author|authors|dateline|credit|credits|attribution|date|dates|time|timestamp|published|updated|pubdate|meta|metadata)(?:[-_\s]|$)/i;
 /** Short blocks that are calls to action or labels, whatever their markup. */
 const FURNITURE_TEXT =
-  /^(?:sign up|subscribe|advertisement|advertising|sponsored|read more|read next|related|share this|share on|follow us|click here|most read|most popular|recommended|you may also like|more from|more on this|listen to this|watch:|also read|see also)\b|\bnewsletters?\b/i;
-const FURNITURE_TEXT_MAX_CHARS = 100;
-/** Short paragraphs that are credits or bylines by their words ("By Jane Roe", "Photo: AP"). */
+  /^(?:sign up|subscribe|advertisement|advertising|sponsored|read more|read next|related|share this|share on|follow us|click here|most read|most popular|recommended|you may also like|more from|more on this|listen to this|watch:|also read|see also|skip to|click '|tap '|video player is loading|scroll down to comment|what do you think\?)(?![a-z])|\bour newsletters?\b|\bunsubscribe\b|\ball rights reserved\b|©/i;
+const FURNITURE_TEXT_MAX_CHARS = 160;
+/** Whole blocks that are interface labels (compared lower-case, end punctuation off). */
+const UI_LABELS = new Set([
+  'remove',
+  'share',
+  'tweet',
+  'print',
+  'email',
+  'comments',
+  'font size',
+  'content preferences',
+  'loading',
+  'show less',
+  'show more',
+  'view images',
+  'view image',
+  'enlarge image',
+  'enlarge this image',
+  'hide caption',
+  'toggle caption',
+  'play',
+  'video',
+  'image',
+  'photo',
+  'advertisement',
+  'comments are closed',
+  'learn more',
+  'continue reading',
+  'continue reading the main story',
+  'by',
+  'author',
+  'updated',
+  'ok',
+  'not now',
+  'cancel',
+  'close',
+  'accept',
+  'menu',
+  'search',
+]);
+/** Short blocks that are credits or bylines by their words ("By Jane Roe", "Photo: AP"). */
 const BYLINE_TEXT =
-  /^(?:[Bb]y|BY|[Pp]ar|[Vv]on|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Оо]т)\s+\p{Lu}|^(?:[Cc]redits?|[Pp]hotos?|[Ii]mages?|[Ss]ources?|[Ff]oto|[Cc]rédit|[Pp]icture)\s*:|\b(?:Getty Images|Shutterstock|AFP|Reuters|AP Photo|EPA)\b\s*(?:\(Composite\))?$/u;
+  /^(?:[Bb]y|BY|[Pp]ar|[Vv]on|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Оо]т)\s+\p{Lu}|^(?:[Cc]redits?|[Pp]hotos?|[Ii]mages?|[Ss]ources?|[Ff]oto|[Cc]rédit|[Pp]icture|[Ii]llustration)\s*:|\b(?:Getty Images|Shutterstock|AFP|Reuters|AP Photo|EPA)\b\s*(?:\(Composite\))?$/u;
 const BYLINE_TEXT_MAX_CHARS = 120;
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-zé]*\\.?';
+/** A date line: "Updated: 3 May 2026", "Dec. 13, 2016, 12:31 PM", "2019.03.05". */
+const DATE_TEXT = new RegExp(
+  `^(?:(?:published|updated|posted|last updated|modified|publié|mis à jour|veröffentlicht|aktualisiert|actualizado|publicado)(?=[\\s:]|$)[^.!?]*\\d[^.!?]*|(?:\\p{L}+\\.?,?\\s+)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th|\\.)?\\s+${MONTH},?\\s+\\d{4}|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4})[^.!?]{0,60})$`,
+  'iu',
+);
+const DATE_TEXT_MAX_CHARS = 90;
+/** Longer blocks are never judged by their words alone. */
+const SHORT_TEXT_MAX_CHARS = Math.max(FURNITURE_TEXT_MAX_CHARS, BYLINE_TEXT_MAX_CHARS);
+/** An intro paragraph shorter than this is a label or a date, not the standfirst. */
+const STANDFIRST_PARAGRAPH_MIN_CHARS = 30;
 const CAPTION_CLASS = /caption/i;
 const PULLQUOTE_CLASS = /pull-?quote|pullquote|(?:^|[-_\s])quote(?:[-_\s]|$)|blockquote/i;
 
@@ -181,6 +231,9 @@ const ARTICLE_OG_TYPE = /^article$/i;
 const ARTICLE_LD_TYPE =
   /"@type"\s*:\s*\[?\s*"(?:News|Reportage|Analysis|Opinion|Review|Background|Scholarly|Tech)?Article"|"@type"\s*:\s*\[?\s*"(?:BlogPosting|LiveBlogPosting)"/;
 const MIN_ARTICLE_PARAGRAPHS = 4;
+/** Microdata and microformats of a post or article body. */
+const ARTICLE_STRUCTURE =
+  '[itemtype*="Article"], [itemtype*="BlogPosting"], [itemprop~="articleBody"], .hentry, .h-entry, .entry-content, .post-body';
 const MIN_ARTICLE_PARAGRAPH_CHARS = 80;
 
 // ---------------------------------------------------------------------------------------------
@@ -204,37 +257,40 @@ function tagOf(el: Element): string {
   return (el.localName || el.tagName || '').toLowerCase();
 }
 
+/** Elements whose content is never read as text. */
+const NEVER_TEXT_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'canvas',
+  'button',
+  'select',
+  'textarea',
+  'input',
+]);
+
 /**
  * Whether an element is hidden or never shown as text (scripts, styles, `hidden`, inline
  * `display:none`, screen-reader-only text). Attribute checks only: no layout.
  */
 export function isHiddenElement(el: Element): boolean {
-  const tag = tagOf(el);
-  if (
-    tag === 'script' ||
-    tag === 'style' ||
-    tag === 'noscript' ||
-    tag === 'template' ||
-    tag === 'head' ||
-    tag === 'svg' ||
-    tag === 'math' ||
-    tag === 'iframe' ||
-    tag === 'object' ||
-    tag === 'canvas' ||
-    tag === 'button' ||
-    tag === 'select' ||
-    tag === 'textarea' ||
-    tag === 'input'
-  ) {
-    return true;
-  }
+  return hiddenBy(el, tagOf(el), el.getAttribute('class'));
+}
+
+/** isHiddenElement with the tag and class already read (attribute reads cost on big pages). */
+function hiddenBy(el: Element, tag: string, cls: string | null): boolean {
+  if (NEVER_TEXT_TAGS.has(tag)) return true;
+  if (cls && VISUALLY_HIDDEN_CLASS.test(cls)) return true;
   if (el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
-  if (style && HIDDEN_STYLE.test(style)) return true;
-  const cls = el.getAttribute('class');
-  if (cls && VISUALLY_HIDDEN_CLASS.test(cls)) return true;
-  return false;
+  return !!style && HIDDEN_STYLE.test(style);
 }
 
 function classAndId(el: Element): string {
@@ -244,26 +300,45 @@ function classAndId(el: Element): string {
 }
 
 /** 2: the class tokens or id name the element as furniture for sure; 1: maybe; 0: no. */
-function furnitureByName(el: Element): 0 | 1 | 2 {
-  let verdict: 0 | 1 | 2 = 0;
-  const names = classAndId(el);
+function furnitureByName(el: Element, cls: string | null): 0 | 1 | 2 {
+  const id = el.getAttribute('id');
   const label = el.getAttribute('data-component') || el.getAttribute('data-testid');
-  const all = label ? `${names} ${label}` : names;
-  if (!all) return 0;
-  for (const raw of all.split(/\s+/)) {
-    if (!raw) continue;
-    // camelCase → kebab so `relatedLinks` reads as `related-links`.
-    const token = raw.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
-    if (STATE_PREFIX.test(token)) continue;
-    if (FURNITURE_STRONG.test(token)) return 2;
-    if (FURNITURE_WEAK.test(token)) verdict = 1;
+  let verdict: 0 | 1 | 2 = 0;
+  for (const names of [cls, id, label]) {
+    if (!names) continue;
+    const v = namesVerdict(names);
+    if (v === 2) return 2;
+    if (v === 1) verdict = 1;
   }
   return verdict;
 }
 
+/** Verdicts by class string: pages repeat the same few class lists thousands of times. */
+const verdictCache = new Map<string, 0 | 1 | 2>();
+const VERDICT_CACHE_LIMIT = 4096;
+
+function namesVerdict(names: string): 0 | 1 | 2 {
+  const cached = verdictCache.get(names);
+  if (cached !== undefined) return cached;
+  let verdict: 0 | 1 | 2 = 0;
+  for (const raw of names.split(/\s+/)) {
+    if (!raw) continue;
+    // camelCase → kebab so `relatedLinks` reads as `related-links`.
+    const token = raw.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+    if (STATE_PREFIX.test(token)) continue;
+    if (FURNITURE_STRONG.test(token)) {
+      verdict = 2;
+      break;
+    }
+    if (FURNITURE_WEAK.test(token)) verdict = 1;
+  }
+  if (verdictCache.size >= VERDICT_CACHE_LIMIT) verdictCache.clear();
+  verdictCache.set(names, verdict);
+  return verdict;
+}
+
 /** Elements that are the article or its container by declaration: never dropped by name. */
-function isProtected(el: Element): boolean {
-  const tag = tagOf(el);
+function isProtected(el: Element, tag: string): boolean {
   if (tag === 'html' || tag === 'body' || tag === 'main' || tag === 'article') return true;
   // Embedded posts carry social-network class names but are part of the story.
   if (tag === 'blockquote' || tag === 'figure') return true;
@@ -274,10 +349,9 @@ function isProtected(el: Element): boolean {
 }
 
 /** Page furniture by tag, role or hidden state: dropped without looking at its text. */
-function isIntrinsicSkip(el: Element): boolean {
-  const tag = tagOf(el);
+function isIntrinsicSkip(el: Element, tag: string, cls: string | null): boolean {
   if (SKIP_TAGS.has(tag)) return true;
-  if (isHiddenElement(el)) return true;
+  if (hiddenBy(el, tag, cls)) return true;
   const role = el.getAttribute('role');
   if (role && SKIP_ROLES.has(role)) return true;
   if (tag === 'aside' && !isPullQuote(el)) return true;
@@ -311,7 +385,11 @@ export interface Analysis {
   order: Map<Element, number>;
 }
 
-function countText(s: string): { len: number; commas: number } {
+/** Commas of the last countText call (a second return value without an allocation). */
+let lastCommas = 0;
+
+/** Visible characters of a text node's data, runs of white space counted once, leading none. */
+function countText(s: string): number {
   let len = 0;
   let commas = 0;
   let space = true;
@@ -328,7 +406,8 @@ function countText(s: string): { len: number; commas: number } {
       if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) commas++;
     }
   }
-  return { len, commas };
+  lastCommas = commas;
+  return len;
 }
 
 const EMPTY_STATS: Stats = {
@@ -356,11 +435,12 @@ export function analyse(root: Element): Analysis {
 
   const visit = (el: Element, inLink: boolean): Stats => {
     order.set(el, counter++);
-    if (isIntrinsicSkip(el)) {
+    const tag = tagOf(el);
+    const cls = el.hasAttributes() ? el.getAttribute('class') : null;
+    if (el.hasAttributes() ? isIntrinsicSkip(el, tag, cls) : SKIP_TAGS.has(tag)) {
       stats.set(el, EMPTY_STATS);
       return EMPTY_STATS;
     }
-    const tag = tagOf(el);
     const isLink = tag === 'a';
     const paragraphMark = paragraphs.length;
     const h1Mark = h1Count;
@@ -375,12 +455,11 @@ export function analyse(root: Element): Analysis {
     };
     for (let n = el.firstChild; n; n = n.nextSibling) {
       if (n.nodeType === TEXT_NODE) {
-        const value = n.nodeValue || '';
-        const t = countText(value);
-        if (t.len > 0 && !(t.len === 1 && /^\s*$/.test(value))) {
-          s.len += t.len;
-          s.commas += t.commas;
-          if (inLink || isLink) s.linkLen += t.len;
+        const len = countText(n.nodeValue || '');
+        if (len > 0) {
+          s.len += len;
+          s.commas += lastCommas;
+          if (inLink || isLink) s.linkLen += len;
           s.hasInlineText = true;
         }
       } else if (n.nodeType === ELEMENT_NODE) {
@@ -397,10 +476,12 @@ export function analyse(root: Element): Analysis {
       }
     }
     if (tag === 'h1') h1Count++;
-    if (tag === 'h1' || ((tag === 'h2' || tag === 'h3') && HEADLINE_CLASS.test(classAndId(el)))) {
-      headlines.push(el);
-    }
-    const furniture = isProtected(el) || h1Count !== h1Mark ? 0 : furnitureByName(el);
+    if (tag === 'h1' || tag === 'h2' || tag === 'h3') headlines.push(el);
+    // By name only for containers: an inline <a class="tag"> inside a sentence is its words.
+    const furniture =
+      h1Count !== h1Mark || INLINE_TAGS.has(tag) || !el.hasAttributes() || isProtected(el, tag)
+        ? 0
+        : furnitureByName(el, cls);
     if (
       furniture === 2 ||
       (furniture === 1 &&
@@ -428,7 +509,9 @@ export function analyse(root: Element): Analysis {
 }
 
 function isHeadingTag(tag: string): boolean {
-  return tag.length === 2 && tag[0] === 'h' && tag[1]! >= '1' && tag[1]! <= '6';
+  return (
+    tag.length === 2 && tag[0] === 'h' && tag[1] !== undefined && tag[1] >= '1' && tag[1] <= '6'
+  );
 }
 
 function classWeight(el: Element): number {
@@ -614,45 +697,60 @@ function wordsOf(s: string): Set<string> {
   return out;
 }
 
-/** The page's own idea of its title (og:title, else <title>). */
-function declaredTitle(doc: Document): string {
-  const og = doc.querySelector('meta[property="og:title"], meta[name="twitter:title"]');
-  const content = og?.getAttribute('content');
-  if (content) return content;
-  return doc.title || '';
+/** The page's own ideas of its title (og:title, twitter:title, <title>), as word sets. */
+function declaredTitles(doc: Document): Set<string>[] {
+  const out: Set<string>[] = [];
+  for (const meta of doc.querySelectorAll(
+    'meta[property="og:title"], meta[name="twitter:title"]',
+  )) {
+    const content = meta.getAttribute('content');
+    if (content) out.push(wordsOf(content));
+  }
+  if (doc.title) out.push(wordsOf(doc.title));
+  return out.filter((t) => t.size > 0);
 }
 
-/** The headline: the h1 that best matches the declared title, else the first visible h1. */
+/** Dice overlap: a site-name heading shares words with the title but covers little of it. */
+function titleMatch(words: Set<string>, titles: Set<string>[]): number {
+  let best = 0;
+  for (const title of titles) {
+    let shared = 0;
+    for (const w of words) if (title.has(w)) shared++;
+    const score = (2 * shared) / (words.size + title.size);
+    if (score > best) best = score;
+  }
+  return best;
+}
+
+/**
+ * The headline: the heading (h1 first) that best matches the page's declared title; else an h1
+ * inside the body; else the last h1 before the body.
+ */
 function chooseHeadline(doc: Document, a: Analysis, content: Element[]): Element | null {
   const candidates = a.headlines.filter((h) => {
     const s = a.stats.get(h);
     return s && !s.dropped && s.len > 0 && !isInDropped(h, a);
   });
   if (candidates.length === 0) return null;
-  // An h1 inside the body is the headline; a titled h2/h3 must also match the page title.
-  for (const h of candidates) {
-    if (tagOf(h) === 'h1' && content.some((c) => c.contains(h))) return h;
-  }
-  const title = wordsOf(declaredTitle(doc));
+  const titles = declaredTitles(doc);
   let best: Element | null = null;
   let bestScore = 0;
   for (const h of candidates) {
     const words = wordsOf(h.textContent || '');
-    let shared = 0;
-    for (const w of words) if (title.has(w)) shared++;
-    // Dice overlap: a site-name h1 shares words with the title but covers little of it.
-    const score = words.size === 0 ? 0 : (2 * shared) / (words.size + title.size);
+    if (words.size === 0) continue;
+    const score = titleMatch(words, titles) + (tagOf(h) === 'h1' ? H1_TITLE_BONUS : 0);
     if (score > bestScore) {
       bestScore = score;
       best = h;
     }
   }
   if (best && bestScore >= HEADLINE_TITLE_MATCH) return best;
-  // No title match: the last h1 before the body is the likeliest headline.
+  const h1s = candidates.filter((h) => tagOf(h) === 'h1');
+  for (const h of h1s) if (content.some((c) => c.contains(h))) return h;
   const first = content[0];
   const firstOrder = first ? (a.order.get(first) ?? 0) : Infinity;
   let before: Element | null = null;
-  for (const h of candidates) if ((a.order.get(h) ?? 0) < firstOrder) before = h;
+  for (const h of h1s) if ((a.order.get(h) ?? 0) < firstOrder) before = h;
   return before;
 }
 
@@ -662,6 +760,19 @@ function isInDropped(el: Element, a: Analysis): boolean {
     if (s?.dropped) return true;
   }
   return false;
+}
+
+/** What a short block's words say it is, whatever its markup: furniture, a byline, or neither. */
+function shortTextVerdict(raw: string): 'drop' | 'byline' | null {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  if (text.length > SHORT_TEXT_MAX_CHARS) return null;
+  if (text.length <= FURNITURE_TEXT_MAX_CHARS) {
+    if (FURNITURE_TEXT.test(text)) return 'drop';
+    if (UI_LABELS.has(text.toLowerCase().replace(/[\s.:…!|]+$/, ''))) return 'drop';
+  }
+  if (text.length <= BYLINE_TEXT_MAX_CHARS && BYLINE_TEXT.test(text)) return 'byline';
+  if (text.length <= DATE_TEXT_MAX_CHARS && DATE_TEXT.test(text)) return 'byline';
+  return null;
 }
 
 /** Pass three: walk the chosen region in document order and name each block's kind. */
@@ -695,6 +806,8 @@ class BlockCollector {
     ) {
       return;
     }
+    // Code and preformatted listings: their quote marks are string literals, not speech.
+    if (tag === 'pre') return;
     if (tag === 'figcaption' || (tag === 'caption' && !s.hasBlock)) {
       this.push(el, 'caption');
       return;
@@ -707,9 +820,6 @@ class BlockCollector {
     if (!s.hasBlock) {
       if (INLINE_TAGS.has(tag) && tag !== 'time') return; // stray inline roots
       if (linkDensity(s) > LINK_PARAGRAPH_DENSITY) return;
-      if (s.len <= FURNITURE_TEXT_MAX_CHARS && FURNITURE_TEXT.test((el.textContent || '').trim())) {
-        return;
-      }
       if (tag === 'time') {
         this.push(el, 'byline');
         return;
@@ -735,7 +845,8 @@ class BlockCollector {
         .map((n) => n.textContent || '')
         .join('')
         .trim();
-      if (text.length <= FURNITURE_TEXT_MAX_CHARS && FURNITURE_TEXT.test(text)) return;
+      const verdict = inherited ? null : shortTextVerdict(text);
+      if (verdict === 'drop') return;
       const onlyTimes = visible.every(
         (n) => n.nodeType === ELEMENT_NODE && tagOf(n as Element) === 'time',
       );
@@ -743,7 +854,12 @@ class BlockCollector {
       this.blocks.push({
         element: el,
         kind:
-          inherited ?? (onlyTimes ? 'byline' : CAPTION_CLASS.test(names) ? 'caption' : 'paragraph'),
+          inherited ??
+          (onlyTimes || verdict === 'byline'
+            ? 'byline'
+            : CAPTION_CLASS.test(names)
+              ? 'caption'
+              : 'paragraph'),
         nodes,
       });
     };
@@ -796,11 +912,11 @@ class BlockCollector {
   }
 
   private push(el: Element, kind: BlockKind): void {
-    if (kind === 'paragraph') {
-      const len = this.a.stats.get(el)?.len ?? 0;
-      if (len <= BYLINE_TEXT_MAX_CHARS && BYLINE_TEXT.test((el.textContent || '').trim())) {
-        kind = 'byline';
-      }
+    if (kind !== 'headline' && kind !== 'caption' && kind !== 'blockquote' && kind !== 'byline') {
+      const len = this.a.stats.get(el)?.len ?? Infinity;
+      const verdict = len <= SHORT_TEXT_MAX_CHARS ? shortTextVerdict(el.textContent || '') : null;
+      if (verdict === 'drop') return;
+      if (verdict === 'byline') kind = 'byline';
     }
     this.blocks.push({ element: el, kind });
   }
@@ -859,8 +975,8 @@ export function findArticle(doc: Document): ArticleBlock[] {
   const { content, headline, analysis: a } = region;
 
   const collector = new BlockCollector(a, headline);
-  const first = content[0]!;
-  if (headline && !content.some((c) => c.contains(headline))) {
+  const first = content[0];
+  if (first && headline && !content.some((c) => c.contains(headline))) {
     // The headline sits above the body (a header beside it): read the region between them for
     // the standfirst and the lead picture's caption, unless they are too far apart.
     const lca = lowestCommonAncestor(headline, first);
@@ -874,7 +990,12 @@ export function findArticle(doc: Document): ArticleBlock[] {
         .filter((b) => b.kind !== 'headline')
         .slice(0, MAX_INTRO_BLOCKS);
       for (const b of introBlocks) {
-        if (b.kind === 'paragraph' && !collector.blocks.some((x) => x.kind === 'standfirst')) {
+        if (
+          b.kind === 'paragraph' &&
+          !b.nodes &&
+          (a.stats.get(b.element)?.len ?? 0) >= STANDFIRST_PARAGRAPH_MIN_CHARS &&
+          !collector.blocks.some((x) => x.kind === 'standfirst')
+        ) {
           b.kind = 'standfirst';
         }
         collector.blocks.push(b);
@@ -937,14 +1058,24 @@ function collectBetween(
  * page declare itself an article, or hold enough running text to be one?
  */
 export function looksLikeArticle(doc: Document): boolean {
-  const og = doc.querySelector('meta[property="og:type"]')?.getAttribute('content');
-  if (og && ARTICLE_OG_TYPE.test(og.trim())) return true;
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+  // Declarations first (a handful of tags), then structure, then running text.
+  for (const meta of doc.getElementsByTagName('meta')) {
+    const property = meta.getAttribute('property') || meta.getAttribute('name');
+    if (
+      property === 'og:type' &&
+      ARTICLE_OG_TYPE.test((meta.getAttribute('content') || '').trim())
+    ) {
+      return true;
+    }
+  }
+  for (const script of doc.getElementsByTagName('script')) {
+    if (script.getAttribute('type') !== 'application/ld+json') continue;
     if (ARTICLE_LD_TYPE.test(script.textContent || '')) return true;
   }
-  if (doc.querySelector('article, [itemtype*="Article"], [itemprop="articleBody"]')) return true;
+  if (doc.getElementsByTagName('article').length > 0) return true;
+  if (doc.querySelector(ARTICLE_STRUCTURE)) return true;
   let long = 0;
-  for (const p of doc.querySelectorAll('p')) {
+  for (const p of doc.getElementsByTagName('p')) {
     if ((p.textContent || '').length >= MIN_ARTICLE_PARAGRAPH_CHARS) {
       long++;
       if (long >= MIN_ARTICLE_PARAGRAPHS) return true;

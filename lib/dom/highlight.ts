@@ -69,8 +69,7 @@ export function markDeclarations(
   const sat = speakerId === null ? 0 : 1;
   if (style === 'fragment') {
     // Lighter than a statement: a paler wash and a dotted underline in the speaker's hue.
-    const bg =
-      theme === 'dark' ? `hsl(${h} ${35 * sat}% 20%)` : `hsl(${h} ${90 * sat}% 94%)`;
+    const bg = theme === 'dark' ? `hsl(${h} ${35 * sat}% 20%)` : `hsl(${h} ${90 * sat}% 94%)`;
     return `background-color:${bg};color:${pair.text};text-decoration:underline dotted ${pair.border};text-decoration-thickness:2px;`;
   }
   const line = nested ? `text-decoration:underline solid ${pair.border};` : '';
@@ -473,9 +472,7 @@ class WrapHighlighter implements Highlighter {
   rangeOf(id: number): Range | null {
     const list = this.byId.get(id);
     if (!list || list.length === 0) return null;
-    const first = list.reduce((a, b) =>
-      a.compareDocumentPosition(b) & 2 /* PRECEDING */ ? b : a,
-    );
+    const first = list.reduce((a, b) => (a.compareDocumentPosition(b) & 2 /* PRECEDING */ ? b : a));
     const last = list.reduce((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? b : a));
     const range = this.doc.createRange();
     range.setStart(first, 0);

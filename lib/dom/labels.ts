@@ -121,10 +121,13 @@ export function cardFacts(
 ): CardFacts | null {
   const quote = quotes.find((q) => q.id === quoteId);
   if (!quote) return null;
-  const speaker = quote.speakerId === null ? undefined : speakers.find((s) => s.id === quote.speakerId);
+  const speaker =
+    quote.speakerId === null ? undefined : speakers.find((s) => s.id === quote.speakerId);
   const same = quotes
     .filter((q) =>
-      speaker ? q.speakerId === speaker.id : q.speakerId === null || q.speakerId === quote.speakerId,
+      speaker
+        ? q.speakerId === speaker.id
+        : q.speakerId === null || q.speakerId === quote.speakerId,
     )
     .sort((a, b) => a.start - b.start || a.id - b.id);
   const at = same.findIndex((q) => q.id === quoteId);
@@ -170,7 +173,10 @@ export interface Anchor {
  * Reads the first line box of every anchor, in one batch of layout reads. `origin` is the
  * layer's client rect read in the same batch, so positions are in layer coordinates.
  */
-export function measureAnchors(anchors: readonly Range[], origin: { left: number; top: number }): (Anchor | null)[] {
+export function measureAnchors(
+  anchors: readonly Range[],
+  origin: { left: number; top: number },
+): (Anchor | null)[] {
   const out: (Anchor | null)[] = new Array(anchors.length);
   for (let i = 0; i < anchors.length; i++) {
     const r = anchors[i]!;
@@ -228,8 +234,11 @@ export function placeLabels(
 
 /** The view the annotator drives; components/page/overlay.tsx implements it. */
 export interface LabelView {
-  /** Creates labels for these specs (call chunk by chunk); they stay hidden until placed. */
-  add(specs: readonly LabelSpec[]): void;
+  /**
+   * Creates a batch of labels, kept among the other batches in `order` (reading order, so
+   * keyboard focus moves through labels as the text reads); hidden until placed.
+   */
+  add(order: number, specs: readonly LabelSpec[]): void;
   /** The layer's client rect, the origin for `measureAnchors`. */
   origin(): { left: number; top: number };
   /** Writes positions for the labels with these quote ids (null hides a label). */

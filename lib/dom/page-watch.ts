@@ -156,9 +156,7 @@ export class PageWatch {
     const nodes = [...r.addedNodes, ...r.removedNodes];
     if (nodes.length === 0) return false;
     // White-space-only text churn (frameworks re-rendering) is not new content.
-    return nodes.some(
-      (n) => !own(n) && !(n.nodeType === TEXT_NODE && !(n.nodeValue ?? '').trim()),
-    );
+    return nodes.some((n) => !own(n) && !(n.nodeType === TEXT_NODE && !(n.nodeValue ?? '').trim()));
   }
 
   private scheduleContent(): void {

@@ -16,16 +16,14 @@
 import type { BlockKind, InlineSpan, TextBlock, TextModel } from '../quotes/types';
 import { type ArticleBlock, isHiddenElement } from './article';
 
-/** Characters that take no room on screen and would only split words in the model. */
-const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/;
-/** White space that collapses to one space (the no-break space included: the reader sees a gap). */
-const WHITE_SPACE = /[ \t\n\r\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
-
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
-/** A run of model characters that all come from one DOM text node. */
-interface Segment {
+/**
+ * A run of model characters that all come from one DOM text node. Part of the API: callers may
+ * walk `OffsetMap.segments` (e.g. to map a selection back), but never change them.
+ */
+export interface TextSegment {
   /** Model offset of the run's first character. */
   start: number;
   node: Text;
@@ -38,7 +36,7 @@ interface Segment {
  * space standing for a `<br>`) belong to no segment.
  */
 export interface OffsetMap {
-  readonly segments: readonly Segment[];
+  readonly segments: readonly TextSegment[];
   /** Total model length (`model.text.length`). */
   readonly length: number;
 }
@@ -56,8 +54,8 @@ export interface DomPoint {
 
 interface Builder {
   text: string;
-  segments: Segment[];
-  current: Segment | null;
+  segments: TextSegment[];
+  current: TextSegment | null;
   /** A collapsed space waiting for the next visible character (null: none pending). */
   pending: { node: Text | null; offset: number } | null;
   /** Whether the current block has produced a character yet. */
@@ -103,15 +101,34 @@ function emitVisible(b: Builder, ch: string, node: Text, offset: number): void {
 function addText(b: Builder, node: Text): void {
   const data = node.data;
   for (let i = 0; i < data.length; i++) {
-    const ch = data[i]!;
-    if (WHITE_SPACE.test(ch)) {
+    const c = data.charCodeAt(i);
+    if (isWhiteSpace(c)) {
       if (b.blockHasText && !b.pending) b.pending = { node, offset: i };
-    } else if (INVISIBLE.test(ch)) {
-      // skipped: soft hyphens and zero-width spaces
-    } else {
-      emitVisible(b, ch, node, i);
+    } else if (!isInvisible(c)) {
+      emitVisible(b, data.charAt(i), node, i);
     }
   }
+}
+
+/** White space that collapses to one space (the no-break space too: the reader sees a gap). */
+function isWhiteSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/** Characters that take no room on screen and would only split words: soft hyphen, ZWSP… */
+function isInvisible(c: number): boolean {
+  return c === 0xad || c === 0x200b || c === 0x2060 || c === 0xfeff;
 }
 
 /** Block-level children inside a block still separate words. */
@@ -248,7 +265,7 @@ function segmentIndexAt(map: OffsetMap, offset: number): number {
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (segs[mid]!.start <= offset) {
+    if ((segs[mid]?.start ?? Infinity) <= offset) {
       found = mid;
       lo = mid + 1;
     } else {
@@ -269,24 +286,27 @@ export function domPointsFromOffsets(
 ): { start: DomPoint; end: DomPoint } | null {
   if (!(end > start) || start < 0 || end > map.length) return null;
   const segs = map.segments;
-  // Start: the character at `start`, or the first page character after it.
-  let i = segmentIndexAt(map, start);
+  // Start: the character at `start`, or the first page character after it (past a '\n').
+  const i = segmentIndexAt(map, start);
+  const at = segs[i];
   let startPoint: DomPoint | null = null;
-  if (i >= 0 && start < segs[i]!.start + segs[i]!.offsets.length) {
-    const s = segs[i]!;
-    startPoint = { node: s.node, offset: s.offsets[start - s.start]! };
+  const inside = at?.offsets[start - at.start];
+  if (at && inside !== undefined) {
+    startPoint = { node: at.node, offset: inside };
   } else {
     const next = segs[i + 1];
-    if (next && next.start < end) startPoint = { node: next.node, offset: next.offsets[0]! };
+    const first = next?.offsets[0];
+    if (next && first !== undefined && next.start < end) {
+      startPoint = { node: next.node, offset: first };
+    }
   }
   if (!startPoint) return null;
   // End: just past the character at `end - 1`, or past the last page character before it.
-  i = segmentIndexAt(map, end - 1);
-  const s = segs[i];
+  const s = segs[segmentIndexAt(map, end - 1)];
   if (!s) return null;
-  const last = Math.min(end - 1 - s.start, s.offsets.length - 1);
-  const endPoint: DomPoint = { node: s.node, offset: s.offsets[last]! + 1 };
-  return { start: startPoint, end: endPoint };
+  const last = s.offsets[Math.min(end - 1 - s.start, s.offsets.length - 1)];
+  if (last === undefined) return null;
+  return { start: startPoint, end: { node: s.node, offset: last + 1 } };
 }
 
 /** A DOM Range over the model slice [start, end), or null when it holds no page text. */
@@ -310,9 +330,8 @@ export function offsetFromDomPoint(map: OffsetMap, node: Node, offset: number): 
   let best: number | null = null;
   for (const s of map.segments) {
     if (s.node !== node) continue;
-    for (let k = 0; k < s.offsets.length; k++) {
-      if (s.offsets[k]! >= offset) return s.start + k;
-    }
+    const k = s.offsets.findIndex((o) => o >= offset);
+    if (k !== -1) return s.start + k;
     best = s.start + s.offsets.length;
   }
   return best;

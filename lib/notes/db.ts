@@ -126,6 +126,11 @@ export interface OpenOptions {
  * version of the extension asks to upgrade, so an update never waits on an old worker.
  */
 export async function openNotesDb(options: OpenOptions = {}): Promise<NotesDb> {
+  // In a content script IndexedDB belongs to the web page: the page could read every note.
+  const here = (globalThis as { location?: { protocol?: string } }).location?.protocol;
+  if (here === 'http:' || here === 'https:') {
+    throw new Error('The notes database opens only in the extension, never in a web page.');
+  }
   const version = options.version ?? DB_VERSION;
   const db = await openDB<NotesSchema>(options.name ?? DB_NAME, version, {
     async upgrade(database, oldVersion, newVersion, tx) {

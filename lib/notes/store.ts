@@ -40,6 +40,8 @@
  * strictly increasing per note and the later write wins. Imports keep the copy with the
  * newer `modified`.
  */
+
+import { unwrap } from 'idb';
 import type {
   ExportFile,
   ImportSummary,
@@ -107,6 +109,7 @@ export interface StorageManagerLike {
 }
 
 export const DEFAULT_PAGE_SIZE = 200;
+export const MAX_BROADCAST_IDS = 500;
 export const MAX_PAGE_SIZE = 1000;
 
 function isQuotaError(e: unknown): boolean {
@@ -227,6 +230,35 @@ function decodeCursor(cursor: string | null | undefined, order: NotesOrder): IDB
   throw new NotesError('invalid', 'That list position is no longer valid; start from the top.');
 }
 
+/**
+ * One page of live (not soft-deleted) records from an index, walking a raw cursor: a promise
+ * per record (idb's cursor) costs ten times more over thousands of notes.
+ */
+function livePage(
+  index: IDBIndex,
+  range: IDBKeyRange | undefined,
+  direction: IDBCursorDirection,
+  limit: number,
+): Promise<{ records: NoteRecord[]; lastKey: IDBValidKey | null; more: boolean }> {
+  return new Promise((resolve, reject) => {
+    const records: NoteRecord[] = [];
+    let lastKey: IDBValidKey | null = null;
+    const request = index.openCursor(range, direction);
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return resolve({ records, lastKey, more: false });
+      const record = cursor.value as NoteRecord;
+      if (record.deletedAt === null) {
+        if (records.length === limit) return resolve({ records, lastKey, more: true });
+        records.push(record);
+        lastKey = cursor.key;
+      }
+      cursor.continue();
+    };
+  });
+}
+
 function validateDraft(draft: NoteDraft): string | null {
   const source = articleSource(draft.url, draft.canonical);
   if (!source) return 'The page address is not a web address (http or https).';
@@ -275,15 +307,25 @@ export function createNotesStore(options: NotesStoreOptions = {}): NotesStore {
   /** One connection, reopened if the browser or an upgrade closed it. */
   function db(): Promise<NotesDb> {
     if (!dbPromise) {
-      const p = open().then((d) => {
-        d.addEventListener('close', () => {
-          if (dbPromise === p) dbPromise = null;
+      const p = open()
+        .catch((e: unknown) => {
+          if ((e as { name?: unknown } | null)?.name === 'VersionError') {
+            throw new NotesError(
+              'internal',
+              'Your notes were saved by a newer version of QuoteLens; update the extension to open them.',
+            );
+          }
+          throw e;
+        })
+        .then((d) => {
+          d.addEventListener('close', () => {
+            if (dbPromise === p) dbPromise = null;
+          });
+          d.addEventListener('versionchange', () => {
+            if (dbPromise === p) dbPromise = null;
+          });
+          return d;
         });
-        d.addEventListener('versionchange', () => {
-          if (dbPromise === p) dbPromise = null;
-        });
-        return d;
-      });
       p.catch(() => {
         if (dbPromise === p) dbPromise = null;
       });
@@ -296,7 +338,9 @@ export function createNotesStore(options: NotesStoreOptions = {}): NotesStore {
     if (!records.length) return;
     options.onChange?.({
       articleKeys: [...new Set(records.map((r) => r.articleKey))],
-      ids: records.map((r) => r.id),
+      // A big import names only its first ids (the broadcast reaches every tab); the article
+      // keys are always complete, and they are what listeners compare.
+      ids: records.slice(0, MAX_BROADCAST_IDS).map((r) => r.id),
     });
   }
 
@@ -360,6 +404,12 @@ export function createNotesStore(options: NotesStoreOptions = {}): NotesStore {
           patch,
           laterThan(current.annotation.modified, now()),
         );
+        if (!noteText(annotation).trim() && noteTags(annotation).length === 0) {
+          throw new NotesError('invalid', 'The note is empty; delete it instead.');
+        }
+        if (patch.selectors && !noteSelectors(annotation).quote.exact.trim()) {
+          throw new NotesError('invalid', 'The note is not attached to any text.');
+        }
         return { ...toRecord(annotation), articleKey: current.articleKey };
       });
       return record.annotation;
@@ -426,21 +476,13 @@ export function createNotesStore(options: NotesStoreOptions = {}): NotesStore {
           ? IDBKeyRange.upperBound(after, true)
           : IDBKeyRange.lowerBound(after, true)
         : undefined;
-      const notes: Note[] = [];
-      let lastKey: IDBValidKey | null = null;
-      let more = false;
-      let cursor = await index.openCursor(range, order === 'recent' ? 'prev' : 'next');
-      while (cursor) {
-        if (cursor.value.deletedAt === null) {
-          if (notes.length === limit) {
-            more = true;
-            break;
-          }
-          notes.push(cursor.value.annotation);
-          lastKey = cursor.key;
-        }
-        cursor = await cursor.continue();
-      }
+      const { records, lastKey, more } = await livePage(
+        unwrap(index),
+        range,
+        order === 'recent' ? 'prev' : 'next',
+        limit,
+      );
+      const notes = records.map((r) => r.annotation);
       const total = (await tx.store.count()) - (await tx.store.index('by-deleted').count());
       await tx.done;
       return { notes, next: more && lastKey ? encodeCursor(lastKey) : null, total };
@@ -494,15 +536,18 @@ export function createNotesStore(options: NotesStoreOptions = {}): NotesStore {
     async importJsonLd(text) {
       const parsed = parseJsonLd(text);
       if (!parsed.ok) throw new NotesError('invalid', parsed.error);
-      const summary: ImportSummary = { added: 0, updated: 0, skipped: 0 };
+      const summary: ImportSummary = { added: 0, updated: 0, skipped: parsed.duplicates };
       const written: NoteRecord[] = [];
       const d = await db();
       await guardQuota(() => {
         // One transaction: if any write fails (quota…), the whole import is rolled back.
         const tx = d.transaction('notes', 'readwrite');
         return atomically(tx, async () => {
-          for (const note of parsed.notes) {
-            const current = await tx.store.get(note.id);
+          // All reads, then all writes, each batch pipelined (one await per batch, not per note).
+          const existing = await Promise.all(parsed.notes.map((n) => tx.store.get(n.id)));
+          const puts: Promise<unknown>[] = [];
+          for (const [i, note] of parsed.notes.entries()) {
+            const current = existing[i];
             const incoming = toRecord(note);
             if (!current) {
               summary.added++;
@@ -517,9 +562,13 @@ export function createNotesStore(options: NotesStoreOptions = {}): NotesStore {
               }
               summary.updated++;
             }
-            await tx.store.put(incoming);
+            const put = tx.store.put(incoming);
+            // If a later put fails, the abort rejects this one too: not an unhandled error.
+            put.catch(() => undefined);
+            puts.push(put);
             written.push(incoming);
           }
+          await Promise.all(puts);
         });
       });
       changed(written);

@@ -460,7 +460,14 @@ export function toMarkdown(notes: readonly Note[], now: Date): string {
 
 export const MAX_IMPORT_CHARS = 50_000_000;
 
-export type ParseResult = { ok: true; notes: Note[] } | { ok: false; error: string };
+export type ParseResult =
+  | {
+      ok: true;
+      notes: Note[];
+      /** Records dropped because the file holds a newer (or equal) copy of the same id. */
+      duplicates: number;
+    }
+  | { ok: false; error: string };
 
 function describeRecord(raw: unknown, index: number): string {
   const id = isObject(raw) && typeof raw.id === 'string' ? ` (${raw.id.slice(0, 80)})` : '';
@@ -513,19 +520,22 @@ export function parseJsonLd(text: string): ParseResult {
   const records = recordsOf(doc);
   if (typeof records === 'string') return { ok: false, error: `Cannot import: ${records}.` };
   const notes: Note[] = [];
+  // Position in `notes` of each id: a file joined from two exports may hold one note twice;
+  // like an import over the database, the copy modified last wins.
   const ids = new Map<string, number>();
+  let duplicates = 0;
   for (const [i, raw] of records.entries()) {
     const r = validateNote(raw);
     if (!r.ok) return { ok: false, error: `Cannot import: ${describeRecord(raw, i)} ${r.error}.` };
-    const dup = ids.get(r.value.id);
-    if (dup !== undefined) {
-      return {
-        ok: false,
-        error: `Cannot import: ${describeRecord(raw, i)} has the same id as record ${dup + 1}.`,
-      };
+    const at = ids.get(r.value.id);
+    if (at === undefined) {
+      ids.set(r.value.id, notes.length);
+      notes.push(r.value);
+      continue;
     }
-    ids.set(r.value.id, i);
-    notes.push(r.value);
+    duplicates++;
+    const kept = notes[at];
+    if (kept && Date.parse(r.value.modified) > Date.parse(kept.modified)) notes[at] = r.value;
   }
-  return { ok: true, notes };
+  return { ok: true, notes, duplicates };
 }

@@ -6,7 +6,14 @@
  * Windows are bounded, so the pass is linear in the page.
  */
 import { type Mention, readMentionBackward, readMentionForward } from './entities';
-import { ACCORDING_TO, AUXILIARIES, LISTENER_VERBS, PERFECT_AUXILIARIES, SPEECH_VERBS, WEAK_VERBS } from './lexicon/index';
+import {
+  ACCORDING_TO,
+  AUXILIARIES,
+  LISTENER_VERBS,
+  PERFECT_AUXILIARIES,
+  SPEECH_VERBS,
+  WEAK_VERBS,
+} from './lexicon/index';
 import type { QuoteSpan } from './marks';
 import { endsSentence, type Token, tokenAt } from './tokens';
 
@@ -22,7 +29,22 @@ const BEFORE_WINDOW = 45;
 const AFTER_WINDOW = 30;
 /** How far before a one- or two-word fragment its verb may be ("called it 'x'"). */
 const FRAGMENT_REACH = 12;
-const SKIP_AFTER_CLOSE = new Set([',', '-', '—', '–', ')', ';', '…', '(', ':']);
+const SKIP_AFTER_CLOSE = new Set([
+  ',',
+  '-',
+  '—',
+  '–',
+  '―',
+  ')',
+  ';',
+  '…',
+  '(',
+  ':',
+  "'",
+  '"',
+  '”',
+  '’',
+]);
 
 export interface CueContext {
   text: string;
@@ -32,17 +54,21 @@ export interface CueContext {
   markEnds: Set<number>;
 }
 
-const isAdverb = (t: Token | undefined) => !!t && t.word && !t.cap && (AUXILIARIES.has(t.lo) || (t.lo.endsWith('ly') && t.lo.length > 4));
+const isAdverb = (t: Token | undefined) =>
+  !!t && t.word && !t.cap && (AUXILIARIES.has(t.lo) || (t.lo.endsWith('ly') && t.lo.length > 4));
 
 /** Token index range [from, to) of the sentence part before the quote's opening mark. */
 export function beforeWindow(ctx: CueContext, span: QuoteSpan): [number, number] {
   const { tokens } = ctx;
   const to = tokenAt(tokens, span.open);
   let from = to;
+  let depth = 0;
   while (from > 0 && to - from < BEFORE_WINDOW) {
     const t = tokens[from - 1] as Token;
     if (t.w === '\n' || ctx.markEnds.has(t.s)) break;
-    if (endsSentence(t) && !/\p{Ll}/u.test(tokens[from]?.w[0] ?? 'A')) break;
+    if (t.w === ')') depth++;
+    else if (t.w === '(') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && endsSentence(t) && !/\p{Ll}/u.test(tokens[from]?.w[0] ?? 'A')) break;
     from--;
   }
   return [from, to];
@@ -51,12 +77,18 @@ export function beforeWindow(ctx: CueContext, span: QuoteSpan): [number, number]
 /** Token index range [from, to) after the closing mark, to the end of the sentence. */
 export function afterWindow(ctx: CueContext, span: QuoteSpan): [number, number] {
   const { tokens } = ctx;
-  const from = span.family === 'q' || span.family === 'bq' ? tokenAt(tokens, span.close) : tokenAt(tokens, span.close) + 1;
+  const from =
+    span.family === 'q' || span.family === 'bq'
+      ? tokenAt(tokens, span.close)
+      : tokenAt(tokens, span.close) + 1;
   let to = from;
+  let depth = 0;
   while (to < tokens.length && to - from < AFTER_WINDOW) {
     const t = tokens[to] as Token;
     if (t.w === '\n' || ctx.markStarts.has(t.s)) break;
-    if (endsSentence(t)) break;
+    if (t.w === '(') depth++;
+    else if (t.w === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && endsSentence(t)) break;
     to++;
   }
   return [from, to];
@@ -90,12 +122,25 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
   }
   const verb = tokens[v] as Token;
   const before = tokens[v - 1];
-  if (before && (/['’]s?$/.test(before.w) || /^(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that)$/.test(before.lo))) {
+  if (
+    before &&
+    (/['’]s?$/.test(before.w) ||
+      /^(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that)$/.test(before.lo))
+  ) {
     return null; // "Obama's remarks", "the comments": a noun, not a verb
   }
-  if (verb.lo.endsWith('ing') && tokens[v - 1]?.w === ',') {
+  const BE = /^(?:is|was|are|were|been|be|am|'s|’s|keeps|kept|started|began)$/;
+  if (
+    verb.lo.endsWith('ing') &&
+    !BE.test(tokens[k]?.lo ?? '') &&
+    (tokens[v - 1]?.w === ',' || tokens[v - 1]?.word)
+  ) {
     // "Trump attacked Clinton for it, saying, "…"": the subject of the main clause
     const m = clauseSubject(ctx, from, v - 1);
+    if (m) return m;
+  }
+  if (k >= from && /^(?:and|but|then|et|y|und)$/.test(tokens[k]?.lo ?? '')) {
+    const m = clauseSubject(ctx, from, k);
     if (m) return m;
   }
   if (k >= from && /^(?:who|which|that)$/.test(tokens[k]?.lo ?? '')) {
@@ -120,20 +165,65 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
   if (LISTENER_VERBS.has(verb.lo)) return null;
   let r = v + 1;
   while (r < to && (isAdverb(tokens[r]) || tokens[r]?.lo === 'by')) r++;
-  return readMentionForward(text, tokens, r, to);
+  const inv = readMentionForward(text, tokens, r, to);
+  // "wrote they found …": a pronoun after the verb starts a new clause, it is not the speaker
+  if (
+    inv &&
+    inv.kind === 'pronoun' &&
+    !(tokens[inv.to]?.w === ',' || endsSentence(tokens[inv.to]) || inv.to >= to)
+  )
+    return null;
+  return inv;
 }
 
 /** The first person named in a clause, after any introductory phrase ("During the rally, …"). */
+const PREPOSITIONS = new Set([
+  'on',
+  'in',
+  'at',
+  'from',
+  'with',
+  'to',
+  'for',
+  'of',
+  'by',
+  'during',
+  'after',
+  'before',
+  'about',
+  'over',
+  'under',
+  'into',
+  'onto',
+  'via',
+  'through',
+  'across',
+]);
+
 function clauseSubject(ctx: CueContext, from: number, to: number): Mention | null {
   const { text, tokens } = ctx;
   for (let k = from; k < to; k++) {
     const t = tokens[k] as Token;
     if (!t.word) continue;
+    if (PREPOSITIONS.has(t.lo)) {
+      // "On one Facebook page …": a prepositional phrase holds no subject; skip its noun phrase
+      let j = k + 1;
+      while (
+        j < to &&
+        tokens[j]?.word &&
+        !(tokens[j]?.lo === 'a' || tokens[j]?.lo === 'an') &&
+        j < k + 5
+      )
+        j++;
+      k = j - 1;
+      continue;
+    }
     const m = readMentionForward(text, tokens, k, to);
-    if (m && (m.kind === 'name' || m.kind === 'pronoun' || m.kind === 'role')) {
+    const object = m?.kind === 'pronoun' && /^(?:him|her|them|lui|la|le|les)$/i.test(m.text);
+    if (m && !object) {
       // skip a mention inside an introductory phrase that ends at a comma before the verb
       const next = tokens[m.to];
-      if (next && next.word) return m;
+      if (next?.word) return m;
       if (next?.w === ',' && m.kind === 'name') return m;
     }
     if (m) k = m.to - 1;
@@ -156,8 +246,7 @@ function skipParen(tokens: Token[], i: number, to: number): number {
  */
 function appositiveSubject(ctx: CueContext, from: number, to: number): Mention | null {
   const { text, tokens } = ctx;
-  let firstAny: Mention | null = null;
-  let lastName: Mention | null = null;
+  const cands: Mention[] = [];
   for (let k = from; k < to; k++) {
     const p = tokens[k - 1];
     if (k > from && !(p && (p.w === ',' || p.w === '—' || p.w === '–' || p.w === '-'))) continue;
@@ -166,14 +255,24 @@ function appositiveSubject(ctx: CueContext, from: number, to: number): Mention |
     if (!m) continue;
     const after = skipParen(tokens, m.to, to);
     if (after < to && tokens[after]?.w !== ',') continue;
-    if (m.kind === 'name') {
-      if (lastName && lastName.kind === 'role' && !m.role) m.role = lastName.role;
-      lastName = m;
-    } else if (!firstAny) firstAny = m;
-    if (m.kind === 'role' && !lastName) lastName = null;
+    cands.push(m);
+    k = after;
   }
-  if (lastName && firstAny?.kind === 'role' && !lastName.role) lastName.role = firstAny.role;
-  return lastName ?? firstAny;
+  const [first, second] = cands;
+  if (!first) return null;
+  // "John Dickey, the chief executive of …, told me": the clause opens with the subject
+  if (first.kind === 'name' && first.from === from) return first;
+  // "The local MP, Tomasz Lindqvist, …": a role, then the name in apposition
+  if (
+    first.kind !== 'name' &&
+    second &&
+    second.kind === 'name' &&
+    second.from <= skipParen(tokens, first.to, to) + 1
+  ) {
+    second.role = second.role ?? first.role;
+    return second;
+  }
+  return cands.find((m) => m.kind === 'name') ?? first;
 }
 
 /** Cue after the quote: `"…," she said`, `"…" - Putin remarked`, `"…," said X`, `"…", according to X`. */
@@ -188,11 +287,21 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
   while (i < to && SKIP_AFTER_CLOSE.has(tokens[i]?.w ?? '')) i++;
   if (i >= to) return null;
   const dash = tokens[from]?.w ?? '';
-  if (i === from + 1 && (dash === '―' || dash === '—' || dash === '–' || dash === '-')) {
+  const sig = (x: string) => x === '―' || x === '—' || x === '–' || x === '-';
+  if (
+    i <= from + 2 &&
+    (sig(dash) || sig(tokens[from + 1]?.w ?? '')) &&
+    tokens.slice(from, i).every((t) => !t.word)
+  ) {
     // a signature: “…” ― Jane Doe
     const m = readMentionForward(text, tokens, i, to);
     const end = m ? skipParen(tokens, m.to, to) : -1;
-    if (m && m.kind === 'name' && (end >= to || endsSentence(tokens[end]) || tokens[end]?.w === ',')) return { mention: m, kind: 'signature' };
+    if (
+      m &&
+      m.kind === 'name' &&
+      (end >= to || endsSentence(tokens[end]) || tokens[end]?.w === ',')
+    )
+      return { mention: m, kind: 'signature' };
   }
   const acc = matchAccording(tokens, i, to);
   if (acc > 0) {
@@ -218,7 +327,7 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
     }
   }
   const m = readMentionForward(text, tokens, i, to);
-  if (!m) return accordingLater(ctx, i, to);
+  if (!m) return accordingLater(ctx, i, to) ?? cueAtSentenceEnd(ctx, i, to);
   let k = skipParen(tokens, m.to, to);
   if (tokens[k]?.w === ',') {
     // "X, a spokesman for Y, said" / "X, the attorney general of Y, one of Z, said"
@@ -235,7 +344,17 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
     n++;
   }
   if (isSpeechVerb(tokens[k], true)) return { mention: m, kind: 'after' };
-  return accordingLater(ctx, i, to);
+  return accordingLater(ctx, i, to) ?? cueAtSentenceEnd(ctx, i, to);
+}
+
+/** "…" while they were in power, Azzouz said. — a short "X said" closing the sentence. */
+function cueAtSentenceEnd(ctx: CueContext, from: number, to: number): Cue | null {
+  const { text, tokens } = ctx;
+  const v = to - 1;
+  if (v <= from || !endsSentence(tokens[to]) || !isSpeechVerb(tokens[v], false)) return null;
+  if (tokens[v - 1]?.w === ',') return null;
+  const m = readMentionBackward(text, tokens, v - 1, from);
+  return m && m.kind !== 'description' ? { mention: m, kind: 'after' } : null;
 }
 
 /** "…" are all thought to contribute, according to the department. */
@@ -251,14 +370,25 @@ function accordingLater(ctx: CueContext, from: number, to: number): Cue | null {
 }
 
 /** Cue before the quote in its sentence: `X said (that …): "…"`, `According to X, "…"`, `X: "…"`. */
-export function cueBefore(ctx: CueContext, span: QuoteSpan, fragment: boolean, short = false): Cue | null {
+export function cueBefore(
+  ctx: CueContext,
+  span: QuoteSpan,
+  fragment: boolean,
+  short = false,
+  reach = Infinity,
+): Cue | null {
   const { text, tokens } = ctx;
   const [from, to] = beforeWindow(ctx, span);
   if (to <= from) return null;
+  let itCue: Cue | null = null;
   for (let v = to - 1; v >= from; v--) {
     const t = tokens[v] as Token;
     if (!t.word) continue;
-    if ((t.lo === 'words' || t.lo === 'view') && v > from && /['’]s?$/.test(tokens[v - 1]?.w ?? '')) {
+    if (
+      (t.lo === 'words' || t.lo === 'view') &&
+      v > from &&
+      /['’]s?$/.test(tokens[v - 1]?.w ?? '')
+    ) {
       // "In Dr. Shadlen's words, "…""
       const m = readMentionBackward(text, tokens, v - 1, from);
       if (m) {
@@ -273,8 +403,17 @@ export function cueBefore(ctx: CueContext, span: QuoteSpan, fragment: boolean, s
       const m = readMentionForward(text, tokens, v + acc, to);
       if (m) return { mention: m, kind: 'according' };
     }
-    if (isSpeechVerb(t, fragment || to - v <= 3) && (!fragment || to - v <= FRAGMENT_REACH || !short)) {
+    if (
+      isSpeechVerb(t, fragment || to - v <= 3) &&
+      (!fragment || to - v <= FRAGMENT_REACH || !short) &&
+      to - v <= reach
+    ) {
       const m = subjectOf(ctx, v, from, to);
+      // "said it would tell …": a thing as the subject of an inner verb; the speaker is further left
+      if (m && m.kind === 'pronoun' && m.gender === 'o') {
+        itCue = itCue ?? { mention: m, kind: 'before' };
+        continue;
+      }
       if (m) return { mention: m, kind: 'before' };
     }
   }
@@ -283,7 +422,7 @@ export function cueBefore(ctx: CueContext, span: QuoteSpan, fragment: boolean, s
     const m = readMentionBackward(text, tokens, to - 2, from);
     if (m && m.from <= from + 1) return { mention: m, kind: 'headline' };
   }
-  return null;
+  return itCue;
 }
 
 /** Transcript style: the quote begins with a speaker label, `PENCE: Well, look…`. */
@@ -293,9 +432,27 @@ export function cueTranscript(ctx: CueContext, span: QuoteSpan): Cue | null {
   if (!first) return null;
   const i = tokenAt(tokens, first[0]);
   let k = i;
-  while (k < i + 4 && tokens[k]?.word && tokens[k]?.w === tokens[k]?.w.toUpperCase() && /\p{Lu}{2}/u.test(tokens[k]?.w ?? '')) k++;
+  while (
+    k < i + 4 &&
+    tokens[k]?.word &&
+    tokens[k]?.w === tokens[k]?.w.toUpperCase() &&
+    /\p{Lu}{2}/u.test(tokens[k]?.w ?? '')
+  )
+    k++;
   if (k === i || tokens[k]?.w !== ':') return null;
   const words = tokens.slice(i, k).map((t) => t.w[0] + t.w.slice(1).toLowerCase());
   const name = words.join(' ');
-  return { mention: { kind: 'name', from: i, to: k, text: tokens.slice(i, k).map((t) => t.w).join(' '), name }, kind: 'transcript' };
+  return {
+    mention: {
+      kind: 'name',
+      from: i,
+      to: k,
+      text: tokens
+        .slice(i, k)
+        .map((t) => t.w)
+        .join(' '),
+      name,
+    },
+    kind: 'transcript',
+  };
 }

@@ -6,10 +6,11 @@
  */
 import {
   AUXILIARIES,
+  DOCUMENT_WORDS,
   FEMALE_NAMES,
   FEMALE_TITLES,
-  MALE_NAMES,
   FIRST_PERSON,
+  MALE_NAMES,
   MALE_TITLES,
   ORG_WORDS,
   PRONOUNS,
@@ -38,23 +39,98 @@ export interface Mention {
   org?: boolean;
 }
 
-const PARTICLES = new Set(['de', 'da', 'van', 'von', 'der', 'den', 'al', 'bin', 'ibn', 'le', 'la', 'du', 'del', 'dos', 'di', 'ter', 'bint', 'el']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their', 'our', 'one', 'another', 'le', 'la', 'les', 'l', 'un', 'une', 'el', 'los', 'las', 'der', 'die', 'das', 'ein', 'eine']);
+const PARTICLES = new Set([
+  'de',
+  'da',
+  'van',
+  'von',
+  'der',
+  'den',
+  'al',
+  'bin',
+  'ibn',
+  'le',
+  'la',
+  'du',
+  'del',
+  'dos',
+  'di',
+  'ter',
+  'bint',
+  'el',
+]);
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'its',
+  'his',
+  'her',
+  'their',
+  'our',
+  'one',
+  'another',
+  'le',
+  'la',
+  'les',
+  'l',
+  'un',
+  'une',
+  'el',
+  'los',
+  'las',
+  'der',
+  'die',
+  'das',
+  'ein',
+  'eine',
+]);
+const ENGLISH_DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'its',
+  'his',
+  'her',
+  'their',
+  'our',
+  'one',
+  'another',
+]);
 const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'un', 'une', 'ein', 'eine']);
 const LINKS = new Set(['of', 'for', 'at', 'with', 'in', 'from', 'on', 'to', 'de', 'du', 'des']);
 /** Words of a description that stop it: verbs, conjunctions. */
-const DESC_STOP = new Set(['who', 'which', 'that', 'said', 'says', 'and', 'but', 'told', 'when', 'while', 'as']);
+const DESC_STOP = new Set([
+  'who',
+  'which',
+  'that',
+  'said',
+  'says',
+  'and',
+  'but',
+  'told',
+  'when',
+  'while',
+  'as',
+]);
 
+const isPossessive = (t: Token) => /['’]s$/.test(t.w);
 const isInitial = (t: Token) => t.word && t.cap && /^\p{Lu}\.(?:\p{Lu}\.)*$/u.test(t.w);
 /** A capitalised word that can be part of a name. */
 function isNameWord(t: Token | undefined): boolean {
-  if (!t || !t.word || !t.cap) return false;
+  if (!t?.word || !t.cap) return false;
   if (STOP_CAPS.has(t.lo)) return false;
   if (/^\d/.test(t.w)) return false;
   return true;
 }
-const isTitle = (t: Token | undefined) => !!t && t.word && TITLES.has(t.lo.replace(/\.$/, '')) || (!!t && TITLES.has(t.lo));
-const isRoleWord = (t: Token | undefined) => !!t && t.word && (ROLES.has(t.lo) || ROLES.has(t.lo.replace(/s$/, '')));
+const isTitle = (t: Token | undefined) =>
+  (!!t && t.word && TITLES.has(t.lo.replace(/\.$/, ''))) || (!!t && TITLES.has(t.lo));
+const isRoleWord = (t: Token | undefined) =>
+  !!t && t.word && (ROLES.has(t.lo) || ROLES.has(t.lo.replace(/s$/, '')));
 const isAllCaps = (w: string) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w);
 
 function genderOf(words: Token[]): string | undefined {
@@ -82,10 +158,12 @@ function joinTokens(text: string, tokens: Token[], from: number, to: number): st
 /** Split a run of capitalised tokens into its title/role part and its name part. */
 function splitName(text: string, tokens: Token[], from: number, to: number): Mention | null {
   let k = to - 1;
+  // an organisation keeps its role-like words: "Farmers Union", "Transport Workers Council"
+  const orgRun = tokens.slice(from, to).some((t) => ORG_WORDS.has(t.lo));
   // the name: trailing run of name words, initials and particles (not titles)
   while (k >= from) {
     const t = tokens[k] as Token;
-    if ((isTitle(t) || isRoleWord(t)) && k < to - 1) break;
+    if ((isTitle(t) || (isRoleWord(t) && !orgRun)) && k < to - 1) break;
     if (isNameWord(t) || isInitial(t) || (PARTICLES.has(t.lo) && k > from && k < to - 1)) {
       k--;
       continue;
@@ -98,9 +176,20 @@ function splitName(text: string, tokens: Token[], from: number, to: number): Men
   const last = nameToks[nameToks.length - 1] as Token;
   const allRole = nameToks.every((t) => isTitle(t) || isRoleWord(t));
   const org = nameToks.some((t) => ORG_WORDS.has(t.lo));
-  if (allRole && !org) {
+  // "The Transport Minister": a run that ends in a title or role word names a role, not a person
+  const lastTok = tokens[to - 1] as Token;
+  const definite = /^(?:the|le|la|el|der|die|das)$/.test(tokens[from - 1]?.lo ?? '');
+  const endsInRole =
+    definite && (isTitle(lastTok) || isRoleWord(lastTok)) && !isNameWord(tokens[to]);
+  if ((allRole || endsInRole) && !org) {
     // "The Transport Minister": a role in capitals, not a name.
-    return { kind: 'role', from, to, text: joinTokens(text, tokens, from, to), role: joinTokens(text, tokens, from, to) };
+    return {
+      kind: 'role',
+      from,
+      to,
+      text: joinTokens(text, tokens, from, to),
+      role: joinTokens(text, tokens, from, to),
+    };
   }
   if (isInitial(last)) return null;
   const role = nameFrom > from ? joinTokens(text, tokens, from, nameFrom) : undefined;
@@ -109,7 +198,9 @@ function splitName(text: string, tokens: Token[], from: number, to: number): Men
     from,
     to,
     text: joinTokens(text, tokens, from, to),
-    name: joinTokens(text, tokens, nameFrom, to).replace(/\s+\.$/, ''),
+    name: joinTokens(text, tokens, nameFrom, to)
+      .replace(/\s+\.$/, '')
+      .replace(/['’]s$/, ''),
     role,
     gender: genderOf(tokens.slice(from, to)),
     org,
@@ -117,7 +208,12 @@ function splitName(text: string, tokens: Token[], from: number, to: number): Men
 }
 
 /** Read a mention that ends at token `end` (inclusive), reading leftwards; null if none. */
-export function readMentionBackward(text: string, tokens: Token[], end: number, floor: number): Mention | null {
+export function readMentionBackward(
+  text: string,
+  tokens: Token[],
+  end: number,
+  floor: number,
+): Mention | null {
   let i = end;
   // skip a parenthesis "(R-IN)"
   if (tokens[i]?.w === ')') {
@@ -128,14 +224,27 @@ export function readMentionBackward(text: string, tokens: Token[], end: number, 
   const t = tokens[i];
   if (!t || i < floor || !t.word) return null;
   const pg = PRONOUNS.get(t.lo);
-  if (pg && (t.lo === 'he' || t.lo === 'she' || t.lo === 'they' || t.lo === 'it' || !['him', 'her', 'them'].includes(t.lo))) {
+  if (
+    pg &&
+    (t.lo === 'he' ||
+      t.lo === 'she' ||
+      t.lo === 'they' ||
+      t.lo === 'it' ||
+      !['him', 'her', 'them'].includes(t.lo))
+  ) {
     return { kind: 'pronoun', from: i, to: i + 1, text: t.w, gender: pg };
   }
   if (t.cap && !STOP_CAPS.has(t.lo)) {
     let k = i;
     while (k - 1 >= floor) {
       const p = tokens[k - 1] as Token;
-      if (isNameWord(p) || isInitial(p) || isTitle(p) || (PARTICLES.has(p.lo) && isNameWord(tokens[k - 2]))) {
+      if (isPossessive(p)) break;
+      if (
+        isNameWord(p) ||
+        isInitial(p) ||
+        isTitle(p) ||
+        (PARTICLES.has(p.lo) && isNameWord(tokens[k - 2]))
+      ) {
         k--;
         continue;
       }
@@ -146,8 +255,18 @@ export function readMentionBackward(text: string, tokens: Token[], end: number, 
     while (r - 1 >= floor && r > k - 4) {
       const p = tokens[r - 1] as Token;
       const atStart = r - 1 === floor || !tokens[r - 2]?.word;
-      const adj = (r < k && isRoleWord(tokens[r]) && !DETERMINERS.has(p.lo) && !AUXILIARIES.has(p.lo) && !LINKS.has(p.lo) && !STOP_CAPS.has(p.lo));
-      if (p.word && ((!p.cap && (isRoleWord(p) || (adj && /^[\p{Ll}-]+$/u.test(p.w)))) || (p.cap && atStart && adj))) {
+      const adj =
+        r < k &&
+        isRoleWord(tokens[r]) &&
+        !DETERMINERS.has(p.lo) &&
+        !AUXILIARIES.has(p.lo) &&
+        !LINKS.has(p.lo) &&
+        !STOP_CAPS.has(p.lo);
+      if (
+        p.word &&
+        ((!p.cap && (isRoleWord(p) || (adj && /^[\p{Ll}-]+$/u.test(p.w)))) ||
+          (p.cap && atStart && adj))
+      ) {
         r--;
         continue;
       }
@@ -164,14 +283,24 @@ export function readMentionBackward(text: string, tokens: Token[], end: number, 
     return m;
   }
   if (isRoleWord(t)) {
-    return describeBackward(text, tokens, { kind: 'role', from: i, to: i + 1, text: t.w, role: t.w }, floor);
+    return describeBackward(
+      text,
+      tokens,
+      { kind: 'role', from: i, to: i + 1, text: t.w, role: t.w },
+      floor,
+    );
   }
   // "a spokesperson for the city zoo": a role word, a link, then the words up to the verb
   for (let k = i - 1; k > floor && k >= i - 6; k--) {
     const p = tokens[k] as Token;
     if (!p.word || DESC_STOP.has(p.lo)) break;
     if (LINKS.has(p.lo) && isRoleWord(tokens[k - 1])) {
-      const head = describeBackward(text, tokens, { kind: 'role', from: k - 1, to: k, text: '', role: '' }, floor);
+      const head = describeBackward(
+        text,
+        tokens,
+        { kind: 'role', from: k - 1, to: k, text: '', role: '' },
+        floor,
+      );
       return finishDescription(text, tokens, head.from, i + 1);
     }
   }
@@ -183,7 +312,7 @@ function describeBackward(text: string, tokens: Token[], m: Mention, floor: numb
   let k = m.from;
   while (k - 1 >= floor && k > m.from - 6) {
     const p = tokens[k - 1] as Token;
-    if (!p.word || DESC_STOP.has(p.lo) || AUXILIARIES.has(p.lo) && !isRoleWord(p)) break;
+    if (!p.word || DESC_STOP.has(p.lo) || (AUXILIARIES.has(p.lo) && !isRoleWord(p))) break;
     if (DETERMINERS.has(p.lo)) {
       // "a spokesperson for the company": keep going over the link
       const link = tokens[k - 2];
@@ -210,9 +339,11 @@ function describeBackward(text: string, tokens: Token[], m: Mention, floor: numb
 function finishDescription(text: string, tokens: Token[], from: number, to: number): Mention {
   const first = tokens[from];
   const indefinite = !!first && INDEFINITE.has(first.lo);
-  const body = first && DETERMINERS.has(first.lo) ? from + 1 : from;
+  // English articles are left off ("spokesperson for the ministry"); others are kept,
+  // as a French page names its speaker "le gouvernement", "le projet de loi".
+  const body = first && ENGLISH_DETERMINERS.has(first.lo) ? from + 1 : from;
   const words = joinTokens(text, tokens, body, to);
-  const org = tokens.slice(body, to).some((t) => ORG_WORDS.has(t.lo));
+  const org = tokens.slice(body, to).some((t) => ORG_WORDS.has(t.lo) || DOCUMENT_WORDS.has(t.lo));
   return {
     kind: indefinite ? 'description' : 'role',
     from,
@@ -225,19 +356,32 @@ function finishDescription(text: string, tokens: Token[], from: number, to: numb
 }
 
 /** Read a mention starting at token `start`, reading rightwards; null if none. */
-export function readMentionForward(text: string, tokens: Token[], start: number, ceil: number): Mention | null {
+export function readMentionForward(
+  text: string,
+  tokens: Token[],
+  start: number,
+  ceil: number,
+): Mention | null {
   let i = start;
   const t = tokens[i];
   if (!t || i >= ceil || !t.word) return null;
   const pg = PRONOUNS.get(t.lo);
-  if (pg && !FIRST_PERSON.has(t.lo)) return { kind: 'pronoun', from: i, to: i + 1, text: t.w, gender: pg };
+  if (pg && !FIRST_PERSON.has(t.lo))
+    return { kind: 'pronoun', from: i, to: i + 1, text: t.w, gender: pg };
   const det = DETERMINERS.has(t.lo) ? i : -1;
   if (det >= 0) i++;
   // lowercase role words before a name: "shopkeeper Imran Sheikh", "the local MP"
   let k = i;
   while (k < ceil && k < i + 5) {
     const p = tokens[k] as Token;
-    if (p.word && !p.cap && !STOP_CAPS.has(p.lo) && !AUXILIARIES.has(p.lo) && !DESC_STOP.has(p.lo) && !LINKS.has(p.lo)) {
+    if (
+      p.word &&
+      !p.cap &&
+      !STOP_CAPS.has(p.lo) &&
+      !AUXILIARIES.has(p.lo) &&
+      !DESC_STOP.has(p.lo) &&
+      !LINKS.has(p.lo)
+    ) {
       k++;
       continue;
     }
@@ -246,8 +390,14 @@ export function readMentionForward(text: string, tokens: Token[], start: number,
   let n = k;
   while (n < ceil) {
     const p = tokens[n] as Token;
-    if (isNameWord(p) || isInitial(p) || isTitle(p) || (PARTICLES.has(p.lo) && n > k && isNameWord(tokens[n + 1]))) {
+    if (
+      isNameWord(p) ||
+      isInitial(p) ||
+      isTitle(p) ||
+      (PARTICLES.has(p.lo) && n > k && isNameWord(tokens[n + 1]))
+    ) {
       n++;
+      if (isPossessive(p)) break; // "Mr. King's Russia Today": the name ends at the 's
       continue;
     }
     break;
@@ -255,8 +405,26 @@ export function readMentionForward(text: string, tokens: Token[], start: number,
   if (n > k) {
     // "Trump lawyer Marc Kasowitz": a name used as a modifier of a role before the real name
     let r = n;
-    while (r < ceil && r < n + 3 && tokens[r]?.word && !tokens[r]?.cap && isRoleWord(tokens[r])) r++;
-    if (r > n && isNameWord(tokens[r]) && !isInitial(tokens[r] as Token)) {
+    let roles = 0;
+    while (
+      (r < ceil &&
+        r < n + 6 &&
+        tokens[r]?.word &&
+        !tokens[r]?.cap &&
+        !AUXILIARIES.has(tokens[r]?.lo ?? '') &&
+        !DESC_STOP.has(tokens[r]?.lo ?? '')) ||
+      (tokens[r]?.lo === 'and' && roles > 0)
+    ) {
+      if (isRoleWord(tokens[r])) roles++;
+      r++;
+    }
+    if (
+      r > n &&
+      roles > 0 &&
+      isRoleWord(tokens[r - 1]) &&
+      isNameWord(tokens[r]) &&
+      !isInitial(tokens[r] as Token)
+    ) {
       const inner = readMentionForward(text, tokens, r, ceil);
       if (inner && inner.kind === 'name') {
         inner.role = joinTokens(text, tokens, i, r);
@@ -266,7 +434,10 @@ export function readMentionForward(text: string, tokens: Token[], start: number,
     }
     const m = splitName(text, tokens, k, n);
     if (m && m.kind === 'name') {
-      if (k > i) m.role = m.role ? `${joinTokens(text, tokens, i, k)} ${m.role}` : joinTokens(text, tokens, i, k);
+      if (k > i)
+        m.role = m.role
+          ? `${joinTokens(text, tokens, i, k)} ${m.role}`
+          : joinTokens(text, tokens, i, k);
       m.from = det >= 0 ? det : i;
       return m;
     }
@@ -280,14 +451,25 @@ export function readMentionForward(text: string, tokens: Token[], start: number,
     if (!p.word || DESC_STOP.has(p.lo) || LINKS.has(p.lo)) break;
     if (isRoleWord(p)) sawRole = true;
     r++;
-    if (sawRole && !isRoleWord(tokens[r]) && !(tokens[r]?.word && !tokens[r]?.cap && tokens[r + 1] && isRoleWord(tokens[r + 1]))) break;
+    if (
+      sawRole &&
+      !isRoleWord(tokens[r]) &&
+      !(tokens[r]?.word && !tokens[r]?.cap && tokens[r + 1] && isRoleWord(tokens[r + 1]))
+    )
+      break;
   }
   if (!sawRole) return null;
   return extendDescription(text, tokens, det >= 0 ? det : i, r, ceil);
 }
 
 /** "spokesperson" + "for the regional bus company" */
-function extendDescription(text: string, tokens: Token[], from: number, to: number, ceil: number): Mention {
+function extendDescription(
+  text: string,
+  tokens: Token[],
+  from: number,
+  to: number,
+  ceil: number,
+): Mention {
   let e = to;
   const link = tokens[e];
   if (link && (link.lo === 'for' || link.lo === 'of' || link.lo === 'at') && e + 1 < ceil) {
@@ -319,17 +501,56 @@ export interface Entity {
   last: number;
   /** Something says this is a person: a title, a role, a gender, or they spoke. */
   person: boolean;
+  /** Lowercase forms of the name and every alias, for quick "was it called this?" checks. */
+  calls: Set<string>;
 }
 
-const norm = (s: string) => s.toLowerCase().replace(/[.’'"]/g, '').trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[.’'"]/g, '')
+    .trim();
 const nameParts = (name: string) =>
   name
     .split(/[\s.]+/)
     .map((p) => p.toLowerCase().replace(/[’']s$/, ''))
     .filter((p) => p.length > 0);
 
+/** How many recently mentioned entities a pronoun or a role may reach back to. */
+const RECENT_REACH = 60;
+
 export class EntityIndex {
   readonly list: Entity[] = [];
+  /** Every entity under each of its name parts, so lookups stay constant-time. */
+  private readonly byPart = new Map<string, Entity[]>();
+  private readonly byKey = new Map<string, Entity>();
+  /** Entities in the order they were last mentioned (with repeats). */
+  private readonly log: Entity[] = [];
+
+  /** Note a mention of `e` at `pos`. */
+  touch(e: Entity, pos: number): void {
+    if (pos > e.last) e.last = pos;
+    if (this.log[this.log.length - 1] !== e) this.log.push(e);
+  }
+
+  /** Distinct entities, latest mentioned first, at most RECENT_REACH of them. */
+  *recent(): Generator<Entity> {
+    const seen = new Set<Entity>();
+    for (let i = this.log.length - 1; i >= 0 && seen.size < RECENT_REACH; i--) {
+      const e = this.log[i] as Entity;
+      if (seen.has(e)) continue;
+      seen.add(e);
+      yield e;
+    }
+  }
+
+  private indexParts(e: Entity): void {
+    for (const p of e.parts) {
+      const l = this.byPart.get(p);
+      if (!l) this.byPart.set(p, [e]);
+      else if (!l.includes(e)) l.push(e);
+    }
+  }
 
   /** Register or find the entity a name mention refers to. */
   byName(m: Mention, pos: number, outside: boolean): Entity {
@@ -338,16 +559,21 @@ export class EntityIndex {
     const found = this.matchName(parts);
     const kind: SpeakerKind = m.org ? 'organisation' : 'person';
     if (found) {
-      if (parts.length > found.parts.length && parts[parts.length - 1] === found.parts[found.parts.length - 1]) {
+      if (
+        parts.length > found.parts.length &&
+        parts[parts.length - 1] === found.parts[found.parts.length - 1]
+      ) {
         found.aliases.add(found.name);
         found.name = raw;
         found.parts = parts;
+        this.indexParts(found);
       } else if (norm(raw) !== norm(found.name)) found.aliases.add(raw);
       if (m.text !== raw && m.text !== found.name) found.aliases.add(m.text);
+      found.calls.add(raw.toLowerCase());
       if (m.role && !found.role) found.role = m.role;
       if (m.gender && !found.gender) found.gender = m.gender;
       if (m.role || m.gender) found.person = true;
-      if (outside) found.last = Math.max(found.last, pos);
+      if (outside) this.touch(found, pos);
       return found;
     }
     const e: Entity = {
@@ -358,10 +584,13 @@ export class EntityIndex {
       role: m.role ?? null,
       kind,
       gender: m.gender,
-      last: outside ? pos : -1,
+      last: -1,
       person: !!(m.role || m.gender) && !m.org,
+      calls: new Set([raw.toLowerCase()]),
     };
     this.list.push(e);
+    this.indexParts(e);
+    if (outside) this.touch(e, pos);
     return e;
   }
 
@@ -370,7 +599,7 @@ export class EntityIndex {
     if (parts.length === 0) return null;
     const sur = parts[parts.length - 1] as string;
     let best: Entity | null = null;
-    for (const e of this.list) {
+    for (const e of this.byPart.get(sur) ?? []) {
       if (e.kind === 'description') continue;
       const esur = e.parts[e.parts.length - 1];
       let ok = false;
@@ -380,17 +609,25 @@ export class EntityIndex {
         if (parts.length > 1 && e.parts.length > 1) {
           const a = parts[0] as string;
           const b = e.parts[0] as string;
-          ok = a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b)) || parts.length === 2 && e.parts.length > 2 && e.parts.includes(a);
+          ok =
+            a === b ||
+            (a.length === 1 && b.startsWith(a)) ||
+            (b.length === 1 && a.startsWith(b)) ||
+            (parts.length === 2 && e.parts.length > 2 && e.parts.includes(a));
         }
-      } else if (parts.length === 1 && e.parts.includes(sur) && e.parts.length > 1 && e.kind === 'person') {
-        ok = e.parts[0] === sur && e.parts.length > 1 ? false : e.parts.includes(sur);
-      } else if (parts.length > 1 && e.parts.length === 1 && parts.includes(e.parts[0] as string) && parts[parts.length - 1] === e.parts[0]) {
+      } else if (parts.length === 1 && e.parts.length > 1 && e.kind === 'person') {
+        ok = e.parts[0] !== sur;
+      } else if (
+        parts.length > 1 &&
+        e.parts.length === 1 &&
+        parts[parts.length - 1] === e.parts[0]
+      ) {
         ok = true;
       }
       if (!ok) continue;
       if (parts.length === 1 && best) {
         // a bare surname shared by two people: the one already called by it, else the first met
-        const called = (x: Entity) => [...x.aliases].some((a) => a.toLowerCase() === sur);
+        const called = (x: Entity) => x.calls.has(sur);
         if (called(best) && !called(e)) continue;
         if (called(e) && !called(best)) best = e;
         continue;
@@ -403,11 +640,10 @@ export class EntityIndex {
   /** An organisation or described speaker: "the ministry", "a spokesperson for the company". */
   byDescription(words: string, pos: number, org: boolean): Entity {
     const key = norm(words);
-    for (const e of this.list) {
-      if (norm(e.name) === key) {
-        e.last = Math.max(e.last, pos);
-        return e;
-      }
+    const known = this.byKey.get(key);
+    if (known) {
+      this.touch(known, pos);
+      return known;
     }
     const e: Entity = {
       id: this.list.length,
@@ -416,25 +652,32 @@ export class EntityIndex {
       aliases: new Set(),
       role: null,
       kind: org ? 'organisation' : 'description',
-      last: pos,
+      last: -1,
       person: false,
+      calls: new Set([key]),
     };
     this.list.push(e);
+    this.byKey.set(key, e);
+    this.touch(e, pos);
     return e;
   }
 
   /** The entity a definite role refers to: "the MP" → the latest entity with that role word. */
-  byRole(role: string, before: number): Entity | null {
-    const head = (role.toLowerCase().split(/\s+/).pop() ?? '').replace(/s$/, '');
-    let best: Entity | null = null;
-    for (const e of this.list) {
+  byRole(role: string, before: number, orgOnly = false): Entity | null {
+    const head = (role.toLowerCase().split(/\s+/).pop() ?? '')
+      .replace(/s$/, '')
+      .replace(/[^\p{L}\p{N}-]/gu, '');
+    if (!head) return null;
+    const re = new RegExp(`(?:^|[^\\p{L}])${head}`, 'u');
+    for (const e of this.recent()) {
       if (e.last < 0 || e.last >= before) continue;
-      const hay = `${e.role ?? ''} ${e.name} ${[...e.aliases].join(' ')}`.toLowerCase();
-      if (head && new RegExp(`\\b${head.replace(/[^\p{L}\p{N}-]/gu, '')}`, 'u').test(hay)) {
-        if (!best || e.last > best.last) best = e;
-      }
+      // "the department" is an organisation, not the person whose role mentions one
+      if (orgOnly && e.kind !== 'organisation') continue;
+      const hay =
+        `${orgOnly ? '' : (e.role ?? '')} ${e.name} ${[...e.aliases].join(' ')}`.toLowerCase();
+      if (re.test(hay)) return e;
     }
-    return best;
+    return null;
   }
 }
 

@@ -53,7 +53,7 @@ const MARKS: Record<string, MarkInfo> = {
   '『': { family: 'cjk2', closers: '』', dir: 0 },
   '』': { family: 'cjk2', closers: '', dir: 1 },
   "'": { family: 'sq', closers: "'’", dir: 2 },
-  '‘': { family: 'sq', closers: '’\'‘', dir: 0 },
+  '‘': { family: 'sq', closers: "’'‘", dir: 0 },
   '’': { family: 'sq', closers: '’', dir: 1 },
   '‚': { family: 'sq', closers: '‘’', dir: 0 },
 };
@@ -100,7 +100,13 @@ function trimRange(text: string, s: number, e: number): [number, number] {
 }
 
 /** Direction of a mark at `i` from its neighbours: 'open', 'close', 'either', or null (not a quote). */
-function flank(text: string, i: number, ch: string, info: MarkInfo, width = 1): 'open' | 'close' | 'either' | null {
+function flank(
+  text: string,
+  i: number,
+  ch: string,
+  info: MarkInfo,
+  width = 1,
+): 'open' | 'close' | 'either' | null {
   const L = text[i - 1] ?? '';
   const R = text[i + width] ?? '';
   const R2 = text[i + width + 1] ?? '';
@@ -186,7 +192,16 @@ function pairBlock(
       if (dir !== 'either') continue;
     }
     const strong = ch !== "'" || i === bStart;
-    stack.push({ pos: i, ch, info, partStart: i + width, parts: [], block: blockIndex, strong, confirmed: 0 });
+    stack.push({
+      pos: i,
+      ch,
+      info,
+      partStart: i + width,
+      parts: [],
+      block: blockIndex,
+      strong,
+      confirmed: 0,
+    });
     if (width === 2) i++;
   }
   return stack;
@@ -234,10 +249,12 @@ export function findQuoteSpans(model: TextModel): QuoteSpan[] {
     if (tentative && carried && pending.includes(carried)) {
       // The carried mark did not close here: maybe later, within bounds, else it is unbalanced.
       const tooFar =
-        b - carriedFrom >= MAX_CARRY || bEnd - carried.pos > MAX_CARRY_CHARS || b === blocks.length - 1;
+        b - carriedFrom >= MAX_CARRY ||
+        bEnd - carried.pos > MAX_CARRY_CHARS ||
+        b === blocks.length - 1;
       if (tooFar) {
         raw.length = mark;
-        settleUnclosed(text, carried, blocks, raw);
+        settleUnclosed(carried, blocks, raw);
         pending = pairBlock(text, blk.start, bEnd, b, [], raw);
         carried = null;
       } else {
@@ -259,7 +276,7 @@ export function findQuoteSpans(model: TextModel): QuoteSpan[] {
       carried = strong;
       carriedFrom = b;
     } else {
-      if (strong) settleUnclosed(text, strong, blocks, raw);
+      if (strong) settleUnclosed(strong, blocks, raw);
       carried = null;
     }
   }
@@ -267,7 +284,7 @@ export function findQuoteSpans(model: TextModel): QuoteSpan[] {
 }
 
 /** An open mark that never closed: a quote to the end of the block it opened in. */
-function settleUnclosed(text: string, o: Open, blocks: TextModel['blocks'], raw: RawSpan[]): void {
+function settleUnclosed(o: Open, blocks: TextModel['blocks'], raw: RawSpan[]): void {
   const parts = o.parts.slice(0, o.confirmed).filter(([s, e]) => e > s);
   const last = parts[parts.length - 1];
   if (!last) return;
@@ -287,10 +304,20 @@ function finish(model: TextModel, raw: RawSpan[]): QuoteSpan[] {
   // <q> elements: the marks are drawn by CSS, so the text holds none.
   for (const q of inline) {
     if (q.kind !== 'q' || q.end <= q.start) continue;
-    const dup = raw.some((r) => r.open >= q.start - 1 && r.close <= q.end + 1 && r.open <= q.start + 1);
+    const dup = raw.some(
+      (r) => r.open >= q.start - 1 && r.close <= q.end + 1 && r.open <= q.start + 1,
+    );
     if (dup) continue;
     const b = blockAt(blocks, q.start);
-    raw.push({ open: q.start, close: q.end, parts: [trimRange(text, q.start, q.end)], family: 'q', block: b, lastBlock: b, unclosed: false });
+    raw.push({
+      open: q.start,
+      close: q.end,
+      parts: [trimRange(text, q.start, q.end)],
+      family: 'q',
+      block: b,
+      lastBlock: b,
+      unclosed: false,
+    });
   }
   // Quoting blockquotes: runs of blockquote blocks not already quoted by marks.
   for (let b = 0; b < blocks.length; b++) {
@@ -307,7 +334,15 @@ function finish(model: TextModel, raw: RawSpan[]): QuoteSpan[] {
     const first = blocks[b];
     const last = blocks[e];
     if (parts.length > 0 && first && last) {
-      raw.push({ open: first.start, close: last.end, parts, family: 'bq', block: b, lastBlock: e, unclosed: false });
+      raw.push({
+        open: first.start,
+        close: last.end,
+        parts,
+        family: 'bq',
+        block: b,
+        lastBlock: e,
+        unclosed: false,
+      });
     }
     b = e;
   }

@@ -13,38 +13,49 @@ export interface Attributed {
   fragment: boolean;
 }
 
-const PRONOUN_LIKE = /^(?:he|she|they|it|him|her|them|il|elle|ils|elles|él|ella|er|sie|он|она|они)$/i;
+const PRONOUN_LIKE =
+  /^(?:he|she|they|it|him|her|them|il|elle|ils|elles|él|ella|er|sie|он|она|они)$/i;
 
 /** Build the speakers list; returns it with the speaker index of each attributed quote. */
-export function buildSpeakers(items: Attributed[]): { speakers: Speaker[]; ids: Array<number | null> } {
-  const byEntity = new Map<number, Speaker>();
+export function buildSpeakers(items: Attributed[]): {
+  speakers: Speaker[];
+  ids: Array<number | null>;
+} {
+  const byEntity = new Map<Entity, { sp: Speaker; mentions: Array<string | null> }>();
   const speakers: Speaker[] = [];
   const ids = items.map((it) => {
     const e = it.entity;
     if (!e) return null;
-    let sp = byEntity.get(e.id);
-    if (!sp) {
-      sp = { id: speakers.length, name: e.name, aliases: [], role: e.role, kind: e.kind, count: 0, fragmentCount: 0 };
-      byEntity.set(e.id, sp);
+    let g = byEntity.get(e);
+    if (!g) {
+      const sp: Speaker = {
+        id: speakers.length,
+        name: e.name,
+        aliases: [],
+        role: e.role,
+        kind: e.kind,
+        count: 0,
+        fragmentCount: 0,
+      };
+      g = { sp, mentions: [] };
+      byEntity.set(e, g);
       speakers.push(sp);
     }
-    sp.count++;
-    if (it.fragment) sp.fragmentCount++;
-    return sp.id;
+    g.sp.count++;
+    if (it.fragment) g.sp.fragmentCount++;
+    g.mentions.push(it.mention);
+    return g.sp.id;
   });
-  for (const [eid, sp] of byEntity) {
-    const e = items.find((it) => it.entity?.id === eid)?.entity;
-    if (!e) continue;
+  for (const [e, { sp, mentions }] of byEntity) {
     const seen = new Set<string>([e.name.toLowerCase()]);
     const add = (a: string | null) => {
-      if (!a) return;
-      const t = a.trim();
+      const t = a?.trim();
       if (!t || PRONOUN_LIKE.test(t) || seen.has(t.toLowerCase())) return;
       seen.add(t.toLowerCase());
       sp.aliases.push(t);
     };
     for (const a of e.aliases) add(a);
-    for (const it of items) if (it.entity?.id === eid) add(it.mention);
+    for (const m of mentions) add(m);
   }
   return { speakers, ids };
 }

@@ -6,23 +6,266 @@
  */
 import type { QuoteSpan } from './marks';
 
-export type SpanKind = 'statement' | 'fragment' | 'title' | 'nickname' | 'mention' | 'scare' | 'signature' | 'empty';
+export type SpanKind =
+  | 'statement'
+  | 'fragment'
+  | 'title'
+  | 'nickname'
+  | 'mention'
+  | 'scare'
+  | 'signature'
+  | 'empty';
 
 /** Nouns that announce the title of a work right before its marks. */
 const TITLE_NOUNS = new Set([
-  'book', 'books', 'film', 'films', 'movie', 'movies', 'song', 'songs', 'album', 'albums', 'show', 'shows',
-  'series', 'programme', 'program', 'podcast', 'play', 'musical', 'opera', 'novel', 'memoir', 'poem', 'essay',
-  'report', 'article', 'column', 'headline', 'documentary', 'episode', 'painting', 'exhibition', 'campaign',
-  'operation', 'act', 'bill', 'hashtag', 'titled', 'entitled', 'headlined', 'magazine', 'newspaper', 'game',
-  'track', 'single', 'titre', 'livre', 'émission', 'film', 'libro', 'película', 'buch', 'sendung', 'opération',
+  'book',
+  'books',
+  'film',
+  'films',
+  'movie',
+  'movies',
+  'song',
+  'songs',
+  'album',
+  'albums',
+  'show',
+  'shows',
+  'series',
+  'programme',
+  'program',
+  'podcast',
+  'play',
+  'musical',
+  'opera',
+  'novel',
+  'memoir',
+  'poem',
+  'essay',
+  'report',
+  'article',
+  'column',
+  'headline',
+  'documentary',
+  'episode',
+  'painting',
+  'exhibition',
+  'campaign',
+  'operation',
+  'act',
+  'bill',
+  'hashtag',
+  'titled',
+  'entitled',
+  'headlined',
+  'magazine',
+  'newspaper',
+  'game',
+  'track',
+  'single',
+  'titre',
+  'livre',
+  'émission',
+  'film',
+  'libro',
+  'película',
+  'buch',
+  'sendung',
+  'opération',
 ]);
 /** Words that present what follows as a word, not as words someone said. */
 const MENTION_CUES = new Set([
-  'word', 'words', 'term', 'terms', 'phrase', 'slogan', 'slogans', 'nickname', 'nicknamed', 'so-called',
-  'label', 'name', 'named', 'mot', 'terme', 'palabra', 'wort', 'слово', 'so', 'as',
+  'word',
+  'words',
+  'term',
+  'terms',
+  'phrase',
+  'slogan',
+  'slogans',
+  'nickname',
+  'nicknamed',
+  'so-called',
+  'label',
+  'name',
+  'named',
+  'mot',
+  'terme',
+  'palabra',
+  'wort',
+  'слово',
+  'so',
+  'as',
 ]);
 
-const MODIFIER_DETERMINERS = new Set(['the', 'that', 'our', 'a', 'an', 'their', 'its', 'these', 'those', 'le', 'la', 'les', 'un', 'une', 'el', 'der', 'die', 'das']);
+const ARTICLES = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'le',
+  'la',
+  'un',
+  'une',
+  'el',
+  'der',
+  'die',
+  'das',
+  'das',
+  'ce',
+  'cette',
+]);
+/** Words that continue a sentence after a quote without making the quote a modifier. */
+const FUNCTION_WORDS = new Set([
+  'and',
+  'or',
+  'but',
+  'nor',
+  'to',
+  'in',
+  'of',
+  'for',
+  'on',
+  'at',
+  'by',
+  'with',
+  'as',
+  'that',
+  'which',
+  'who',
+  'from',
+  'if',
+  'when',
+  'while',
+  'because',
+  'than',
+  'about',
+  'after',
+  'before',
+  'into',
+  'over',
+  'is',
+  'are',
+  'was',
+  'were',
+  'has',
+  'had',
+  'have',
+  'will',
+  'would',
+  'could',
+  'should',
+  'can',
+  'may',
+  'might',
+  'said',
+  'says',
+  'he',
+  'she',
+  'they',
+  'it',
+  'et',
+  'ou',
+  'de',
+  'du',
+  'des',
+  'à',
+  'en',
+  'y',
+  'o',
+  'und',
+  'oder',
+  'the',
+  'a',
+  'an',
+  'this',
+  'these',
+  'those',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'not',
+  'so',
+  'then',
+  'too',
+  'also',
+  'even',
+  'yet',
+  'since',
+  'until',
+  'during',
+  'against',
+  'among',
+  'between',
+  'without',
+  'within',
+  'across',
+  'through',
+  'under',
+  'all',
+  'only',
+  'just',
+  'instead',
+  'rather',
+  'again',
+  'now',
+  'here',
+  'there',
+  'such',
+  'like',
+  'unlike',
+  'where',
+  'whether',
+  'what',
+  'how',
+  'why',
+  'le',
+  'la',
+  'les',
+  'un',
+  'une',
+  'qui',
+  'que',
+  'dans',
+  'sur',
+  'pour',
+  'par',
+  'avec',
+  'est',
+  'sont',
+  'el',
+  'los',
+  'las',
+  'por',
+  'con',
+  'der',
+  'die',
+  'das',
+  'mit',
+  'für',
+  'ist',
+]);
+const MODIFIER_DETERMINERS = new Set([
+  'the',
+  'that',
+  'our',
+  'a',
+  'an',
+  'their',
+  'its',
+  'these',
+  'those',
+  'le',
+  'la',
+  'les',
+  'un',
+  'une',
+  'el',
+  'der',
+  'die',
+  'das',
+]);
 
 export interface SpanClass {
   kind: SpanKind;
@@ -55,28 +298,61 @@ export function classifySpan(text: string, span: QuoteSpan, body: string): SpanC
   if (words.length === 0) return { kind: 'empty' };
   if (span.family === 'bq') {
     // a pull quote's citation line ("— Jane Doe", "Jane Doe, Ph.D.") is not itself a quote
-    if (words.length <= 6 && (/^[—–-]/.test(body) || words.filter((w) => isCapWord(w)).length >= words.length - 1)) return { kind: 'signature' };
+    if (
+      words.length <= 6 &&
+      (/^[—–-]/.test(body) || words.filter((w) => isCapWord(w)).length >= words.length - 1)
+    )
+      return { kind: 'signature' };
     return { kind: words.length <= 4 ? 'fragment' : 'statement' };
   }
   if (span.family === 'q') return { kind: words.length <= 4 ? 'fragment' : 'statement' };
   const before = prevWords(text, span.open, 3);
   const raw = prevRaw(text, span.open).trimEnd();
   const last = before[before.length - 1];
-  const after = text.slice(span.close + 1, span.close + 40);
+  const after = text.slice(span.close + 1, span.close + 40).split('\n')[0] ?? '';
   const nextWord = wordsOf(after)[0];
   const short = words.length <= 4;
 
   // nickname: Mike "The Hammer" Smith
   const rawWords = wordsOf(raw);
-  if (short && isCapWord(rawWords[rawWords.length - 1]) && /^\s/.test(after) && isCapWord(nextWord) && !/[,.:;!?]$/.test(body.trim()) && /\p{L}$/u.test(raw)) {
+  if (
+    short &&
+    isCapWord(rawWords[rawWords.length - 1]) &&
+    /^\s/.test(after) &&
+    isCapWord(nextWord) &&
+    !/[,.:;!?]$/.test(body.trim()) &&
+    /\p{L}$/u.test(raw)
+  ) {
     return { kind: 'nickname' };
   }
-  if (short && last && (MENTION_CUES.has(last) || (before.length >= 2 && before.slice(-2).join(' ') === 'known as'))) {
-    if (last !== 'as' || before.slice(-2).join(' ') === 'known as') return { kind: 'mention' };
+  const two = before.slice(-2).join(' ');
+  if (short && (two === 'name of' || two === 'term of' || two === 'nom de'))
+    return { kind: 'mention' };
+  if (short && last && (MENTION_CUES.has(last) || two === 'known as')) {
+    // "the word "deal"", "so-called", "known as" — but not "in her words, "…""
+    const det = before[before.length - 2];
+    const named =
+      last === 'so-called' || last === 'nicknamed' || last === 'named' || two === 'known as';
+    if (named || (last !== 'as' && last !== 'so' && det !== undefined && ARTICLES.has(det)))
+      return { kind: 'mention' };
   }
-  if (last && TITLE_NOUNS.has(last) && isCapWord(words[0]) && !/[.!?,]$/.test(body.trim())) return { kind: 'title' };
-  // scare quotes used as a modifier: that "a-ha!" moment, a "direction discrimination" task
-  if (words.length <= 3 && last && MODIFIER_DETERMINERS.has(last) && /^\s?\p{Ll}/u.test(after) && !/^[,.;:]/.test(after)) {
+  if (last && TITLE_NOUNS.has(last) && isCapWord(words[0]) && !/[.!?,]$/.test(body.trim()))
+    return { kind: 'title' };
+  // a headline opening on a quoted epithet for the name after it: 'Neutral' Fact-Checker Jo Doe
+  if (
+    words.length <= 2 &&
+    raw.trim() === '' &&
+    /^\s\p{Lu}/u.test(after) &&
+    !/[.!?,:]$/.test(body.trim())
+  ) {
+    return { kind: 'fragment', scareLike: true };
+  }
+  // scare quotes used as a modifier: that "a-ha!" moment, a "direction discrimination" task,
+  // "freeze-thaw" cycles — but not "reckless" and …, "a con" to …
+  const follow = /^\s?(\p{Ll}+)/u.exec(after)?.[1];
+  const modifier = !!follow && !FUNCTION_WORDS.has(follow) && !/[.!?,;:]$/.test(body.trim());
+  const det = !!last && MODIFIER_DETERMINERS.has(last);
+  if (modifier && (words.length <= 2 || (words.length <= 3 && det))) {
     return { kind: 'fragment', scareLike: true };
   }
   return { kind: isFullStatement(text, span, body, words) ? 'statement' : 'fragment' };
@@ -89,7 +365,15 @@ function isFullStatement(text: string, span: QuoteSpan, body: string, words: str
   const startsCap = /[\p{Lu}\d[(…¿¡]/u.test(first);
   const raw = prevRaw(text, span.open).trimEnd();
   const lead = raw.slice(-1);
-  const atStart = raw === '' || lead === ':' || lead === '.' || lead === '—' || lead === '–' || lead === '-' || lead === '?' || lead === '!';
+  const atStart =
+    raw === '' ||
+    lead === ':' ||
+    lead === '.' ||
+    lead === '—' ||
+    lead === '–' ||
+    lead === '-' ||
+    lead === '?' ||
+    lead === '!';
   if (/[.!?]\s+\p{Lu}/u.test(body) && words.length >= 6) return true;
   if (startsCap && (atStart || lead === ',')) return words.length >= 2 || /[.!?,]$/.test(body);
   if (atStart && words.length >= 5) return true;

@@ -19,9 +19,53 @@ export interface Token {
 
 /** Abbreviations that keep their full stop and end no sentence. */
 const ABBREV = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sen', 'rep', 'gov', 'gen', 'col', 'capt', 'lt', 'sgt', 'jr', 'sr',
-  'rev', 'hon', 'mt', 'ft', 'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'dept', 'univ', 'm', 'mme', 'sra',
-  'msgr', 'fr', 'adm', 'maj', 'cmdr', 'supt', 'det', 'insp', 'pres', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'ph.d',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'sen',
+  'rep',
+  'gov',
+  'gen',
+  'col',
+  'capt',
+  'lt',
+  'sgt',
+  'jr',
+  'sr',
+  'rev',
+  'hon',
+  'mt',
+  'ft',
+  'no',
+  'vs',
+  'etc',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'dept',
+  'univ',
+  'm',
+  'mme',
+  'sra',
+  'msgr',
+  'fr',
+  'adm',
+  'maj',
+  'cmdr',
+  'supt',
+  'det',
+  'insp',
+  'pres',
+  'u.s',
+  'u.k',
+  'u.n',
+  'e.g',
+  'i.e',
+  'ph.d',
 ]);
 
 const isAsciiWord = (c: number) =>
@@ -49,7 +93,11 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         while (j < to && isWordCode(text, j)) j++;
         const n = text[j];
         // Joiners inside a word: don't, Azerbaijan's, Nagorno-Karabakh, H.Mammadov, U.S
-        if ((n === "'" || n === '’' || n === '-' || n === '.' || n === '‑') && j + 1 < to && isWordCode(text, j + 1)) {
+        if (
+          (n === "'" || n === '’' || n === '-' || n === '.' || n === '‑') &&
+          j + 1 < to &&
+          isWordCode(text, j + 1)
+        ) {
           j++;
           continue;
         }
@@ -58,7 +106,10 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       let w = text.slice(i, j);
       const lo0 = w.toLowerCase();
       // Keep the full stop of an initial ("H.") or a known abbreviation ("Mr.", "U.S.").
-      if (text[j] === '.' && (ABBREV.has(lo0) || (w.length === 1 && isUpper(w)) || /\.\p{L}$/u.test(w))) {
+      if (
+        text[j] === '.' &&
+        (ABBREV.has(lo0) || (w.length === 1 && isUpper(w)) || /\.\p{L}$/u.test(w))
+      ) {
         j++;
         w = text.slice(i, j);
       }
@@ -88,5 +139,7 @@ export function tokenAt(tokens: Token[], pos: number): number {
 
 /** Does this token end a sentence? ('.', '!', '?', and not an abbreviation: those keep their '.') */
 export function endsSentence(t: Token | undefined): boolean {
-  return !!t && !t.word && (t.w === '.' || t.w === '!' || t.w === '?' || t.w === '\n' || t.w === '…');
+  return (
+    !!t && !t.word && (t.w === '.' || t.w === '!' || t.w === '?' || t.w === '\n' || t.w === '…')
+  );
 }

@@ -62,20 +62,35 @@ async function inView(page: Page, text: string): Promise<boolean> {
   return !!box && box.top >= 0 && box.bottom <= box.viewport;
 }
 
-/** The accessible name of the element focused in `page`, closed shadow roots included. */
+/**
+ * The accessible name of the element focused in `page`, looking inside a closed shadow
+ * root (where QuoteLens keeps its labels) through the DevTools protocol.
+ */
 async function focusedName(context: BrowserContext, page: Page): Promise<string | null> {
   const cdp = await context.newCDPSession(page);
+  const nameOf = `function () {
+    const el = this.activeElement ?? this;
+    return el.getAttribute?.('aria-label') ?? el.nodeName;
+  }`;
   try {
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-      nodes: {
-        name?: { value?: string };
-        properties?: { name: string; value: { value: unknown } }[];
-      }[];
-    };
-    const focused = nodes.find((n) =>
-      n.properties?.some((p) => p.name === 'focused' && p.value.value === true),
-    );
-    return focused?.name?.value ?? null;
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'document.activeElement' });
+    if (!result.objectId) return null;
+    const { node } = await cdp.send('DOM.describeNode', {
+      objectId: result.objectId,
+      depth: 1,
+      pierce: true,
+    });
+    const shadow = node.shadowRoots?.[0];
+    const target = shadow
+      ? (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })).object.objectId
+      : result.objectId;
+    if (!target) return null;
+    const named = await cdp.send('Runtime.callFunctionOn', {
+      objectId: target,
+      functionDeclaration: nameOf,
+      returnByValue: true,
+    });
+    return (named.result.value as string | null) ?? null;
   } finally {
     await cdp.detach();
   }
@@ -103,8 +118,8 @@ async function openDemo(context: BrowserContext, server: { url(p: string): strin
 }
 
 test('the list shows the speakers the page found, in order of first appearance, with counts', async ({
-  context,
   server,
+  context,
   openPopup,
 }) => {
   const { page, state } = await openDemo(context, server);
@@ -144,14 +159,14 @@ test('the list shows the speakers the page found, in order of first appearance, 
   expect(shown).toContain('Rosalind Okafor');
 
   // Ordering by count puts the busiest speaker first.
-  await popup.getByText('Most statements').click();
+  await popup.getByRole('radio', { name: 'Most statements' }).check();
   const byCount = groupBySpeaker(state.quotes, state.speakers, 'count');
   await expect(popup.locator('.ql-speaker-name')).toHaveText(byCount.map((g) => g.name));
 });
 
 test('choosing a speaker scrolls to their first statement and focuses it; next wraps', async ({
-  context,
   server,
+  context,
   openPopup,
 }) => {
   const { page, state } = await openDemo(context, server);
@@ -169,29 +184,51 @@ test('choosing a speaker scrolls to their first statement and focuses it; next w
 
   const popup = await openPopup(page);
   await popup.getByRole('button', { name: /^Rosalind Okafor/ }).click();
-  await expect.poll(() => inView(page, firstText), { timeout: 5000 }).toBe(true);
+  await expect.poll(() => inView(page, firstText), { timeout: 5000, intervals: [100] }).toBe(true);
   await expect(popup.locator('.ql-position')).toHaveText(`1 of ${texts.length}`);
   await expect
-    .poll(() => focusedName(context, page), { timeout: 5000 })
-    .toMatch(/Rosalind Okafor|Okafor/);
+    .poll(() => focusedName(context, page), { timeout: 5000, intervals: [100] })
+    .toMatch(/^Statement by Rosalind Okafor/);
 
   // Previous from the first wraps to the last statement, next from there wraps to the first.
   await popup.getByRole('button', { name: 'Previous statement' }).click();
   await expect(popup.locator('.ql-position')).toHaveText(`${texts.length} of ${texts.length}`);
-  await expect.poll(() => inView(page, lastText), { timeout: 5000 }).toBe(true);
+  await expect.poll(() => inView(page, lastText), { timeout: 5000, intervals: [100] }).toBe(true);
   expect(await inView(page, firstText)).toBe(false);
   await popup.getByRole('button', { name: 'Next statement' }).click();
   await expect(popup.locator('.ql-position')).toHaveText(`1 of ${texts.length}`);
-  await expect.poll(() => inView(page, firstText), { timeout: 5000 }).toBe(true);
+  await expect.poll(() => inView(page, firstText), { timeout: 5000, intervals: [100] }).toBe(true);
 
   // Keys step too.
   await popup.keyboard.press('n');
   await expect(popup.locator('.ql-position')).toHaveText(`2 of ${texts.length}`);
+  await expect
+    .poll(() => inView(page, texts[1] ?? ''), { timeout: 5000, intervals: [100] })
+    .toBe(true);
+
+  // Keyboard only: Escape lets go of the speaker, "/" searches, ↓ ↓ Enter picks the second one.
+  const second = groupBySpeaker(state.quotes, state.speakers)[1];
+  await popup.keyboard.press('Escape');
+  await expect(popup.locator('.ql-stepper')).toHaveCount(0);
+  await popup.keyboard.press('/');
+  await popup.keyboard.press('ArrowDown');
+  await popup.keyboard.press('ArrowDown');
+  await expect(popup.locator('.ql-speaker-main:focus .ql-speaker-name')).toHaveText(
+    second?.name ?? '',
+  );
+  await popup.keyboard.press('Enter');
+  await expect(popup.locator('.ql-position')).toHaveText(`1 of ${second?.statements.length}`);
+  await expect
+    .poll(() => inView(page, second?.statements[0]?.text ?? ''), {
+      timeout: 5000,
+      intervals: [100],
+    })
+    .toBe(true);
 });
 
 test('"only this speaker" dims every other statement until cleared', async ({
-  context,
   server,
+  context,
   openPopup,
 }) => {
   const { page, state } = await openDemo(context, server);
@@ -214,11 +251,14 @@ test('"only this speaker" dims every other statement until cleared', async ({
   await expect(again.locator('.ql-only-banner')).toHaveCount(0);
 });
 
-test('the exports hold exactly the page’s statements', async ({ context, server, openPopup }) => {
+test('the exports hold exactly the page’s statements', async ({ server, context, openPopup }) => {
   const { page, state } = await openDemo(context, server);
   const popup = await openPopup(page);
   await expect(popup.locator('.ql-speaker').first()).toBeVisible();
-  const pageText = (await page.evaluate(() => document.body.innerText)).replace(/\s+/g, ' ');
+  const pageText = (await page.evaluate(() => document.body.textContent ?? '')).replace(
+    /\s+/g,
+    ' ',
+  );
   const inReadingOrder = [...state.quotes].sort((a, b) => a.start - b.start || a.id - b.id);
 
   const [json] = await Promise.all([
@@ -249,9 +289,7 @@ test('the exports hold exactly the page’s statements', async ({ context, serve
   expect(csvText.startsWith('\uFEFFn,speaker,role,statement,fragment,inside,link\r\n')).toBe(true);
   expect(csvText).toBe(`\uFEFF${toCsv(state)}`);
 
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: new URL(popup.url()).origin,
-  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await popup.bringToFront();
   await popup.getByRole('button', { name: /as Markdown$/ }).click();
   await expect(popup.locator('.ql-popup > [role="status"]')).toHaveText(
@@ -263,7 +301,34 @@ test('the exports hold exactly the page’s statements', async ({ context, serve
   expect(md).toContain('— **Rosalind Okafor**');
 });
 
-test('the popup says so when its tab is closed', async ({ context, server, openPopup }) => {
+test('the site switch in the popup turns the page’s highlights off and on', async ({
+  server,
+  context,
+  openPopup,
+}) => {
+  const { page, state } = await openDemo(context, server);
+  const marked = () =>
+    page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights;
+      let n = 0;
+      for (const [name, h] of registry ?? []) if (name.startsWith('quotelens-s')) n += h.size;
+      return n + document.querySelectorAll('ql-mark').length;
+    });
+  await expect.poll(marked).toBeGreaterThan(0);
+  const popup = await openPopup(page);
+  const siteSwitch = popup.getByRole('switch', { name: /On this site/ });
+  await expect(siteSwitch).toHaveAttribute('aria-checked', 'true');
+  await siteSwitch.click();
+  await expect(popup.locator('.ql-status-title')).toHaveText(`QuoteLens is off for ${state.site}`);
+  await expect.poll(marked).toBe(0);
+  await popup.getByRole('button', { name: 'Turn on for this site' }).click();
+  await expect(popup.locator('.ql-speaker')).toHaveCount(
+    groupBySpeaker(state.quotes, state.speakers).length,
+  );
+  await expect.poll(marked).toBeGreaterThan(0);
+});
+
+test('the popup says so when its tab is closed', async ({ server, context, openPopup }) => {
   const { page } = await openDemo(context, server);
   const popup = await openPopup(page);
   await expect(popup.locator('.ql-speaker').first()).toBeVisible();

@@ -9,7 +9,7 @@ import {
   toJson,
   toMarkdown,
 } from '../../lib/export';
-import { pageState, QUOTES } from './components/popup-fixture';
+import { pageState, QUOTES, quoteAt } from './components/popup-fixture';
 
 /** A strict RFC 4180 reader, to prove the CSV round-trips. */
 function parseCsv(text: string): string[][] {
@@ -19,7 +19,7 @@ function parseCsv(text: string): string[][] {
   let i = 0;
   let quoted = false;
   while (i < text.length) {
-    const c = text[i]!;
+    const c = text.charAt(i);
     if (quoted) {
       if (c === '"' && text[i + 1] === '"') {
         field += '"';
@@ -59,7 +59,7 @@ describe('linkToStatement', () => {
   });
 
   it('links a long statement by its first and last four words', () => {
-    const link = linkToStatement('https://x.org/a', QUOTES[0]!.text);
+    const link = linkToStatement('https://x.org/a', quoteAt(0).text);
     expect(link).toBe('https://x.org/a#:~:text=The%20tide%20gauge%20failed,came%20to%20fix%20it.');
   });
 
@@ -79,7 +79,7 @@ describe('toMarkdown', () => {
   });
 
   it('gives every statement in reading order with its speaker, role and a link back', () => {
-    const order = QUOTES.map((q) => md.indexOf(escapeMarkdown(q.text.split('\n')[0]!)));
+    const order = QUOTES.map((q) => md.indexOf(escapeMarkdown(q.text.split('\n')[0] ?? '')));
     expect(order.every((at) => at > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(md).toContain(
@@ -131,10 +131,10 @@ describe('CSV', () => {
       '1',
       'Mara Quill',
       'harbour master',
-      QUOTES[0]!.text,
+      quoteAt(0).text,
       'false',
       '',
-      linkToStatement(page.url, QUOTES[0]!.text),
+      linkToStatement(page.url, quoteAt(0).text),
     ]);
     expect(rows[3]?.slice(1, 3)).toEqual(['', '']);
     expect(rows[2]?.[4]).toBe('true');
@@ -142,7 +142,7 @@ describe('CSV', () => {
 
   it('numbers the statement a nested quote sits in', () => {
     const nested = pageState({
-      quotes: [QUOTES[1]!, { ...QUOTES[0]!, id: 9, start: 95, parent: 1 }],
+      quotes: [quoteAt(1), { ...quoteAt(0), id: 9, start: 95, parent: 1 }],
     });
     const rows = parseCsv(toCsv(nested));
     expect(rows[2]?.[5]).toBe('1');

@@ -9,10 +9,11 @@ import {
   normaliseForSearch,
   openingWords,
   positionLabel,
+  statementSnippet,
   stepStatement,
   UNKNOWN_KEY,
 } from '../../lib/popup-state';
-import { pageState, QUOTES, SPEAKERS } from './components/popup-fixture';
+import { pageState, QUOTES, quoteAt, SPEAKERS } from './components/popup-fixture';
 
 const names = (groups: { name: string }[]) => groups.map((g) => g.name);
 
@@ -36,7 +37,7 @@ describe('groupBySpeaker', () => {
     // Unknown with the most statements of all still goes last.
     const many = [
       ...QUOTES,
-      ...[1, 2, 3, 4].map((i) => ({ ...QUOTES[3]!, id: 100 + i, start: 900 + i })),
+      ...[1, 2, 3, 4].map((i) => ({ ...quoteAt(3), id: 100 + i, start: 900 + i })),
     ];
     expect(names(groupBySpeaker(many, SPEAKERS, 'count')).at(-1)).toBe('Unknown speaker');
   });
@@ -49,7 +50,7 @@ describe('groupBySpeaker', () => {
   });
 
   it('puts a quote whose speaker id is not listed with the unknown speaker', () => {
-    const stray = { ...QUOTES[0]!, id: 50, start: 5, speakerId: 42 };
+    const stray = { ...quoteAt(0), id: 50, start: 5, speakerId: 42 };
     const groups = groupBySpeaker([stray], SPEAKERS);
     expect(groups.map((g) => g.key)).toEqual([UNKNOWN_KEY]);
   });
@@ -90,7 +91,7 @@ describe('filterGroups (search)', () => {
 
   it('ignores accents, case and curly quotes', () => {
     expect(normaliseForSearch('“Crème”  Brûlée’s')).toBe('"creme" brulee\'s');
-    const accented = groupBySpeaker([{ ...QUOTES[0]!, text: 'Le café est fermé.' }], SPEAKERS);
+    const accented = groupBySpeaker([{ ...quoteAt(0), text: 'Le café est fermé.' }], SPEAKERS);
     expect(filterGroups(accented, 'cafe ferme')).toHaveLength(1);
   });
 
@@ -100,7 +101,7 @@ describe('filterGroups (search)', () => {
 });
 
 describe('stepping through statements', () => {
-  const renn = groupBySpeaker(QUOTES, SPEAKERS).find((g) => g.speakerId === 1)!.statements;
+  const renn = groupBySpeaker(QUOTES, SPEAKERS).find((g) => g.speakerId === 1)?.statements ?? [];
 
   it('steps forward and back in reading order, wrapping at both ends', () => {
     expect(stepStatement(renn, 1, 1)?.id).toBe(4);
@@ -125,6 +126,14 @@ describe('labels', () => {
   it('cuts opening words at a word boundary with an ellipsis', () => {
     expect(openingWords('One two three, four five', 3)).toBe('One two three…');
     expect(openingWords('  Short   one ', 3)).toBe('Short one');
+  });
+
+  it('shows the words around a search match that the opening words miss', () => {
+    const text = 'One two three four five six seven eight nine ten eleven twelve bridge fourteen';
+    expect(statementSnippet(text, '', 5)).toBe('One two three four five…');
+    expect(statementSnippet(text, 'two', 5)).toBe('One two three four five…');
+    expect(statementSnippet(text, 'Bridge rot', 5)).toBe('…ten eleven twelve bridge fourteen');
+    expect(statementSnippet(text, 'zebra', 5)).toBe('One two three four five…');
   });
 
   it('counts statements and fragments in words', () => {
@@ -161,9 +170,11 @@ describe('isRestrictedUrl', () => {
 
 describe('decideView', () => {
   it('maps each page status to its state', () => {
-    expect(decideView({ kind: 'page', page: pageState({ status: 'working' }) }).kind).toBe(
-      'working',
-    );
+    expect(
+      decideView({ kind: 'page', page: pageState({ status: 'working', quotes: [] }) }).kind,
+    ).toBe('working');
+    // What is found so far is listed while the page is still being read.
+    expect(decideView({ kind: 'page', page: pageState({ status: 'working' }) }).kind).toBe('list');
     expect(decideView({ kind: 'page', page: pageState({ status: 'not-article' }) }).kind).toBe(
       'not-article',
     );
@@ -177,7 +188,8 @@ describe('decideView', () => {
 
   it('tells a forbidden page from one whose content script is not running', () => {
     expect(decideView({ kind: 'unreachable', url: 'chrome://newtab/' }).kind).toBe('restricted');
-    expect(decideView({ kind: 'unreachable' }).kind).toBe('restricted');
+    // Without the tabs permission the URL is hidden: the popup cannot tell, and says both.
+    expect(decideView({ kind: 'unreachable' }).kind).toBe('unreadable');
     expect(decideView({ kind: 'unreachable', url: 'https://example.org/a' }).kind).toBe(
       'unreachable',
     );

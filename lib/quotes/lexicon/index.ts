@@ -26,6 +26,7 @@ interface LangLexicon {
   orgWords: string[];
   stopCaps?: string[];
   listenerVerbs?: string[];
+  documentWords?: string[];
 }
 
 const langs: LangLexicon[] = [en, fr, es, de, ru];
@@ -43,6 +44,8 @@ export const FEMALE_TITLES = set((l) => l.femaleTitles);
 export const MALE_TITLES = set((l) => l.maleTitles);
 export const ROLES = set((l) => l.roles);
 export const ORG_WORDS = set((l) => l.orgWords);
+/** Heads of described speakers that are documents, not people: "the report", "le projet de loi". */
+export const DOCUMENT_WORDS = set((l) => l.documentWords);
 export const STOP_CAPS = set((l) => l.stopCaps);
 export const FIRST_PERSON = set((l) => l.firstPerson);
 /** Pronoun → 'm' | 'f' | 'p' (plural) | 'o' (thing). */

@@ -3,7 +3,10 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NoteEditor } from '../../../components/notes/NoteEditor';
+import { NotePanel } from '../../../components/notes/NotePanel';
+import type { NoteItem } from '../../../components/notes/note-item';
 import { OrphanList } from '../../../components/notes/OrphanList';
+import { placePanel } from '../../../components/notes/PageNotesLayer';
 import { buildNote } from '../../../lib/notes/web-annotation';
 
 let root: HTMLElement;
@@ -170,5 +173,108 @@ describe('OrphanList', () => {
       render(<OrphanList orphans={[]} />, root);
     });
     expect(root.innerHTML).toBe('');
+  });
+});
+
+describe('NotePanel', () => {
+  const item = (id: string, body: string): NoteItem => ({
+    id,
+    articleKey: 'k',
+    url: 'https://news.example/a',
+    title: 'A',
+    site: 'news.example',
+    exact: 'We will rebuild the bridge',
+    speaker: 'Mia Lund',
+    body,
+    tags: ['roads'],
+    created: '2026-01-01T10:00:00.000Z',
+    updated: '2026-01-01T10:00:00.000Z',
+  });
+  const handlers = () => ({
+    onCreate: vi.fn(async () => {}),
+    onUpdate: vi.fn(async () => {}),
+    onDelete: vi.fn(async () => {}),
+    onClose: vi.fn(),
+  });
+
+  it('opens straight into a new note when the statement has none', async () => {
+    const h = handlers();
+    await act(async () => {
+      render(
+        <NotePanel quote="We will rebuild the bridge" speaker="Mia Lund" notes={[]} {...h} />,
+        root,
+      );
+    });
+    expect(q('h2').textContent).toBe('New note');
+    await type(q('textarea'), 'first');
+    await act(async () => q<HTMLFormElement>('form').requestSubmit());
+    expect(h.onCreate).toHaveBeenCalledWith({ body: 'first', tags: [] });
+  });
+
+  it('lists existing notes as text and edits one in place', async () => {
+    const h = handlers();
+    const evil = '<script>window.__x=1</script>line 1\nline 2';
+    await act(async () => {
+      render(
+        <NotePanel
+          quote="We will rebuild"
+          speaker="Mia Lund"
+          notes={[item('a', evil), item('b', 'two')]}
+          {...h}
+        />,
+        root,
+      );
+    });
+    expect(q('h2').textContent).toBe('2 notes');
+    expect(root.querySelector('script')).toBeNull();
+    expect(q('[data-note-id="a"] .ql-note-text').textContent).toBe(evil);
+    expect(q('[data-note-id="a"] .ql-panel-tags').textContent).toBe('#roads');
+    await act(async () => {
+      (q('[data-note-id="b"] button') as HTMLButtonElement).click(); // Edit
+    });
+    const editor = q<HTMLTextAreaElement>('textarea');
+    expect(editor.value).toBe('two');
+    await type(editor, 'two, edited');
+    await act(async () => q<HTMLFormElement>('form').requestSubmit());
+    expect(h.onUpdate).toHaveBeenCalledWith(expect.objectContaining({ id: 'b' }), {
+      body: 'two, edited',
+      tags: ['roads'],
+    });
+    await click('Delete');
+    expect(h.onDelete).toHaveBeenCalledWith(expect.objectContaining({ id: 'a' }));
+    await click('Add another note');
+    expect(q('h2').textContent).toBe('New note');
+  });
+
+  it('closes on Escape when no editor is open', async () => {
+    const h = handlers();
+    await act(async () => {
+      render(<NotePanel quote="q" speaker={null} notes={[item('a', 'x')]} {...h} />, root);
+    });
+    await key(q('.ql-note-panel'), 'Escape');
+    expect(h.onClose).toHaveBeenCalled();
+  });
+});
+
+describe('placePanel', () => {
+  const vp = { width: 1200, height: 800 };
+  it('goes under its text when there is room', () => {
+    expect(placePanel({ top: 100, bottom: 140, left: 300, right: 600 }, vp)).toMatchObject({
+      top: '148px',
+      left: '300px',
+    });
+  });
+  it('goes above, growing upwards, when the text is low on the screen', () => {
+    const p = placePanel({ top: 700, bottom: 740, left: 300, right: 600 }, vp);
+    expect(p.top).toBeUndefined();
+    expect(p.bottom).toBe('108px');
+  });
+  it('stays inside a narrow viewport', () => {
+    const p = placePanel(
+      { top: 100, bottom: 120, left: 300, right: 320 },
+      { width: 320, height: 600 },
+    );
+    expect(p.width).toBe('304px');
+    expect(p.left).toBe('8px');
   });
 });

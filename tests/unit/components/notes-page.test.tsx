@@ -143,6 +143,24 @@ describe('NotesPage', () => {
     expect(root.querySelector('.ql-empty')?.textContent).toContain('No note matches');
   });
 
+  it('filters by a tag when the tag is chosen; titles link to web addresses only', async () => {
+    await mount(
+      fakeApi([
+        ...NOTES,
+        note({ id: 'j', articleKey: 'j', url: 'javascript:alert(1)', title: 'J' }),
+      ]),
+    );
+    await act(async () => byText('[data-note-id="n3"] button', '#culture')?.click());
+    expect((root.querySelector('input[type=search]') as HTMLInputElement).value).toBe('culture');
+    expect(noteIds()).toEqual(['n3']);
+    await type(root.querySelector('input[type=search]') as HTMLInputElement, '');
+    const links = [...root.querySelectorAll('h2.ql-group-title a')].map((a) =>
+      a.getAttribute('href'),
+    );
+    expect(links).toContain('https://news.example/a?utm_source=x');
+    expect(links).toContain(null);
+  });
+
   it('renders a note holding HTML as text, running nothing', async () => {
     const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
     await mount(fakeApi([note({ id: 'x', body: evil, exact: evil, speaker: '<b>Bo</b>' })]));
@@ -287,5 +305,14 @@ describe('NotesPage', () => {
     expect((root.querySelector('[role=dialog] textarea') as HTMLTextAreaElement).value).toBe(
       'Check last year’s figures.',
     );
+    // Escape (nothing typed) closes the dialog and focus goes back to that note.
+    await act(async () => {
+      document.activeElement?.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }),
+      );
+    });
+    await flush();
+    expect(root.querySelector('[role=dialog]')).toBeNull();
+    expect((document.activeElement as HTMLElement).dataset.noteId).toBe('n1');
   });
 });

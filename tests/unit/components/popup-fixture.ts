@@ -3,7 +3,7 @@
  * records what the popup asks of the browser, for popup state, export and
  * component tests.
  */
-import type { PopupApi, TabLookup } from '../../../components/popup/api';
+import type { NotesInfo, PopupApi, TabLookup } from '../../../components/popup/api';
 import type { ContentRequest, PageState } from '../../../lib/messages';
 import type { Quote, Speaker } from '../../../lib/quotes/types';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
@@ -72,6 +72,20 @@ export const QUOTES: Quote[] = [
   quote(7, 480, '=1+1 is not a plan', null, { fragment: true }),
 ];
 
+/** QUOTES[i], or a clear failure. */
+export function quoteAt(i: number): Quote {
+  const q = QUOTES[i];
+  if (!q) throw new Error(`no quote ${i}`);
+  return q;
+}
+
+/** list[i], or a clear failure. */
+export function nth<T>(list: readonly T[], i: number): T {
+  const item = list[i];
+  if (item === undefined) throw new Error(`no item ${i}`);
+  return item;
+}
+
 export function pageState(over: Partial<PageState> = {}): PageState {
   return {
     status: 'ready',
@@ -94,6 +108,8 @@ export interface FakeApi extends PopupApi {
   /** Fires the tab events the popup listens to. */
   emitTab: { changed(): void; closed(): void };
   emitSettings(s: Settings): void;
+  /** Sets the notes count and says notes changed. */
+  emitNotes(count: number): void;
 }
 
 export interface FakeOptions {
@@ -101,7 +117,7 @@ export interface FakeOptions {
   /** PageState replies in turn (the last one repeats); an Error = sendMessage fails. */
   states?: (PageState | Error)[];
   settings?: Settings;
-  notes?: number | null;
+  notes?: number | NotesInfo | null;
   /** Reply to page:jump / page:only-speaker. */
   actionReply?: { ok: true } | { ok: false; error: string };
 }
@@ -111,6 +127,8 @@ export function fakeApi(options: FakeOptions = {}): FakeApi {
   let asked = 0;
   const tabListeners: { changed(): void; closed(): void }[] = [];
   const settingsListeners: ((s: Settings) => void)[] = [];
+  const notesListeners: (() => void)[] = [];
+  let notes = options.notes;
   const api: FakeApi = {
     sent: [],
     copied: [],
@@ -129,6 +147,14 @@ export function fakeApi(options: FakeOptions = {}): FakeApi {
     emitSettings(s) {
       api.settings = s;
       for (const l of settingsListeners) l(s);
+    },
+    emitNotes(count) {
+      notes = count;
+      for (const l of notesListeners) l();
+    },
+    watchNotes: (cb) => {
+      notesListeners.push(cb);
+      return () => notesListeners.splice(notesListeners.indexOf(cb), 1);
     },
     findTab: async () =>
       options.lookup ?? {
@@ -163,7 +189,11 @@ export function fakeApi(options: FakeOptions = {}): FakeApi {
       return () => tabListeners.splice(tabListeners.indexOf(events), 1);
     },
     notesFor: async () =>
-      options.notes === undefined || options.notes === null ? null : { count: options.notes },
+      notes === undefined || notes === null
+        ? null
+        : typeof notes === 'number'
+          ? { count: notes }
+          : notes,
     openNotesPage: () => {
       api.notesOpened++;
     },

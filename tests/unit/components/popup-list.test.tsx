@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { toCsv, toMarkdown } from '../../../lib/export';
-import { fakeApi, pageState } from './popup-fixture';
+import { fakeApi, nth, pageState } from './popup-fixture';
 import { $, $$, button, click, key, mountPopup, type, unmountAll, until } from './popup-harness';
 
 afterEach(unmountAll);
@@ -41,8 +41,9 @@ describe('the speakers list', () => {
     expect(($(root, 'input[value="count"]') as HTMLInputElement).checked).toBe(true);
   });
 
-  it('filters speakers and statements by the search text; Escape clears it', async () => {
-    const { root } = await mountPopup(fakeApi());
+  it('filters speakers and statements by the search text; Enter jumps; Escape clears', async () => {
+    const api = fakeApi();
+    const { root } = await mountPopup(api);
     const search = $(root, 'input[type="search"]') as HTMLInputElement;
     await type(search, 'gauge');
     expect(rowNames(root)).toEqual(['Mara Quill', 'Tobias Renn']);
@@ -53,11 +54,22 @@ describe('the speakers list', () => {
     ]);
     expect($(root, '.ql-summary').textContent).toBe('2 speakers, 2 of 8 statements match');
 
+    // A match past the opening words is shown in its context.
+    await type(search, 'fix');
+    expect($$(root, '.ql-statement-text').map((s) => s.textContent)).toContain(
+      '“…failed twice this week and nobody came to fix it.”',
+    );
+
     await type(search, 'mayor');
     expect(rowNames(root)).toEqual(['Tobias Renn']);
     await type(search, 'zeppelin');
     expect(rowNames(root)).toEqual([]);
     expect($(root, '.ql-summary').textContent).toBe('Nothing matches “zeppelin”.');
+
+    await type(search, 'port open');
+    await key(search, 'Enter');
+    expect(jumps(api)).toEqual([4]);
+    expect(position(root)).toBe('2 of 3');
 
     await key(search, 'Escape');
     expect(search.value).toBe('');
@@ -110,7 +122,7 @@ describe('the speakers list', () => {
       'Statement 2 of 3: Boats are safe; the port is open.',
       'Statement 3 of 3: I trust the engineers, not the rumours.',
     ]);
-    await click(items[1]!);
+    await click(nth(items, 1));
     expect(jumps(api)).toEqual([4]);
     expect(position(root)).toBe('2 of 3');
     expect(items[1]?.getAttribute('aria-current')).toBe('true');
@@ -174,28 +186,28 @@ describe('keyboard use', () => {
     // One item of the list is in the Tab order.
     expect(mains().map((m) => m.tabIndex)).toEqual([0, -1, -1, -1]);
     mains()[0]?.focus();
-    await key(document.activeElement!, 'ArrowDown');
+    await key(document.activeElement ?? document.body, 'ArrowDown');
     expect(document.activeElement).toBe(mains()[1]);
     expect(mains().map((m) => m.tabIndex)).toEqual([-1, 0, -1, -1]);
-    await key(document.activeElement!, 'End');
+    await key(document.activeElement ?? document.body, 'End');
     expect(document.activeElement).toBe(mains()[3]);
-    await key(document.activeElement!, 'Home');
+    await key(document.activeElement ?? document.body, 'Home');
     expect(document.activeElement).toBe(mains()[0]);
 
-    await key(document.activeElement!, 'ArrowRight');
+    await key(document.activeElement ?? document.body, 'ArrowRight');
     expect(button(root, 'Hide the statements of Mara Quill').getAttribute('aria-expanded')).toBe(
       'true',
     );
-    await key(document.activeElement!, 'ArrowDown');
+    await key(document.activeElement ?? document.body, 'ArrowDown');
     expect(document.activeElement?.classList.contains('ql-statement')).toBe(true);
-    await key(document.activeElement!, 'ArrowLeft');
+    await key(document.activeElement ?? document.body, 'ArrowLeft');
     expect(document.activeElement).toBe(mains()[0]);
-    await key(document.activeElement!, 'ArrowLeft');
+    await key(document.activeElement ?? document.body, 'ArrowLeft');
     expect(root.querySelector('.ql-statements')).toBeNull();
 
-    await key(document.activeElement!, 'ArrowUp');
+    await key(document.activeElement ?? document.body, 'ArrowUp');
     expect(document.activeElement).toBe($(root, 'input[type="search"]'));
-    await key(document.activeElement!, 'ArrowDown');
+    await key(document.activeElement ?? document.body, 'ArrowDown');
     expect(document.activeElement).toBe(mains()[0]);
   });
 

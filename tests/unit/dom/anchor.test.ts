@@ -81,6 +81,15 @@ describe('reanchor: exact', () => {
     expect(anchored(reanchor(ARTICLE, moved)).start).toBe(second);
   });
 
+  it('is not thrown by restyled punctuation (curly quotes, dashes, no-break spaces)', () => {
+    const before = 'The mayor said "No way" - twice. Then she left.';
+    const after = 'The mayor said \u201cNo\u00a0way\u201d \u2013 twice. Then she left.';
+    const at = before.indexOf('"No way" - twice');
+    const a = anchored(reanchor(after, describeSpan(before, at, at + 16)));
+    expect(a.method).toBe('exact');
+    expect(after.slice(a.start, a.end)).toBe('\u201cNo\u00a0way\u201d \u2013 twice');
+  });
+
   it('uses the position to break a tie between identical contexts', () => {
     const text = 'aaa yes bbb\naaa yes bbb\naaa yes bbb';
     const third = text.lastIndexOf('yes');

@@ -155,3 +155,102 @@ describe('looksLikeArticle', () => {
     expect(looksLikeArticle(parse(read('front-page.html')))).toBe(false);
   });
 });
+
+describe('findArticle rules on short pages', () => {
+  const prose = (n: number, word: string) =>
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `<p>Paragraph ${i} about the ${word}, long enough to be read as running text by anyone.</p>`,
+    ).join('');
+
+  it('keeps a weakly named wrapper that holds the prose ("content-rail")', () => {
+    const doc = parse(
+      `<html><body><section class="content-rail"><div>${prose(8, 'harbour')}</div></section></body></html>`,
+    );
+    expect(summary(doc)).toHaveLength(8);
+  });
+
+  it('drops a weakly named box that is short or mostly links', () => {
+    const doc = parse(`<html><body><div>${prose(6, 'harbour')}
+      <div class="related-box"><p>A short teaser line of about forty characters.</p></div>
+      </div></body></html>`);
+    expect(
+      summary(doc)
+        .map((b) => b.text)
+        .join(' '),
+    ).not.toContain('teaser');
+  });
+
+  it('keeps inline elements whose class looks like furniture: they are words of the sentence', () => {
+    const doc = parse(`<html><body><div>${prose(5, 'harbour')}
+      <p>The mayor visited <a class="tag-link" href="/t">the harbour</a> and <span class="share">smiled</span> at the crews.</p>
+      </div></body></html>`);
+    expect(summary(doc).at(-1)?.text).toBe(
+      'The mayor visited the harbour and smiled at the crews.',
+    );
+  });
+
+  it('leaves out code listings and reference lists', () => {
+    const doc = parse(`<html><body><div>${prose(6, 'parser')}
+      <pre>print("hello, world")</pre>
+      <ol class="references"><li>Roe, J. "A paper about parsers". Journal, 2020.</li></ol>
+      </div></body></html>`);
+    const all = summary(doc)
+      .map((b) => b.text)
+      .join(' ');
+    expect(all).not.toContain('hello, world');
+    expect(all).not.toContain('A paper about parsers');
+  });
+
+  it('reads a long heading before the body as the standfirst, and a credit line as a byline', () => {
+    const doc = parse(`<html><head><title>Ferry fares double</title></head><body><article>
+      <h1>Ferry fares double</h1>
+      <h2>The operator blames fuel prices and an ageing fleet for the steepest rise in decades</h2>
+      <p>Photo: Estuary Post</p>
+      ${prose(6, 'ferry')}</article></body></html>`);
+    const kinds = summary(doc).map((b) => b.kind);
+    expect(kinds.slice(0, 4)).toEqual(['headline', 'standfirst', 'byline', 'paragraph']);
+  });
+});
+
+describe('findArticle: headline and short lines', () => {
+  const body = Array.from(
+    { length: 6 },
+    (_, i) =>
+      `<p>Body paragraph ${i} of the council story, long enough to count as running text.</p>`,
+  ).join('');
+
+  it('takes the heading that matches the page title, over an h1 that names the section', () => {
+    const doc = parse(`<html><head><title>Council approves the harbour budget | Post</title>
+      <meta property="og:title" content="The Post - latest news"></head><body>
+      <h1>Local news centre</h1>
+      <div class="story"><h2>Council approves the harbour budget</h2>${body}</div></body></html>`);
+    const blocks = summary(doc);
+    expect(blocks[0]).toEqual({ kind: 'headline', text: 'Council approves the harbour budget' });
+    expect(blocks.filter((b) => b.kind === 'headline')).toHaveLength(1);
+  });
+
+  it('reads bylines and date lines as bylines, and drops interface labels', () => {
+    const doc = parse(`<html><head><title>Council approves the budget</title></head><body><article>
+      <h1>Council approves the budget</h1>
+      <p>By Jane Roe</p>
+      <p>Updated: 3 May 2026 10:04 BST</p>
+      <p>Share</p>
+      ${body}
+      <p>Comments are closed.</p>
+      </article></body></html>`);
+    const blocks = summary(doc);
+    expect(blocks.slice(0, 3).map((b) => b.kind)).toEqual(['headline', 'byline', 'byline']);
+    const all = blocks.map((b) => b.text);
+    expect(all).not.toContain('Share');
+    expect(all).not.toContain('Comments are closed.');
+  });
+
+  it('keeps a short sentence of the story that merely starts like a label', () => {
+    const doc = parse(
+      `<html><body><article>${body}<p>Share prices fell by a third.</p></article></body></html>`,
+    );
+    expect(summary(doc).at(-1)?.text).toBe('Share prices fell by a third.');
+  });
+});

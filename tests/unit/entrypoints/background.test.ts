@@ -27,6 +27,7 @@ const draft: NoteDraft = {
 };
 
 let menuClick: Listener | undefined;
+let commandListeners: Listener[] = [];
 let createMenu: ReturnType<typeof vi.fn>;
 
 beforeEach(() => {
@@ -36,7 +37,10 @@ beforeEach(() => {
   vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockResolvedValue(undefined as never);
   vi.spyOn(fakeBrowser.contextMenus, 'create').mockImplementation(createMenu as never);
   // Nor commands (the toggle-site / note-selection keyboard shortcuts are wired here too).
-  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
+  commandListeners = [];
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(((l: Listener) => {
+    commandListeners.push(l);
+  }) as never);
   vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(((l: Listener) => {
     menuClick = l;
   }) as never);
@@ -192,6 +196,19 @@ describe('background: context menu', () => {
     );
     menuClick?.({ menuItemId: 'something-else' }, { id: 12 });
     menuClick?.({ menuItemId: id }, undefined);
+    expect(sendMessage).toHaveBeenCalledTimes(1);
+  });
+
+  it('the note-selection keyboard command asks the active tab the same way', async () => {
+    const sendMessage = vi
+      .spyOn(fakeBrowser.tabs, 'sendMessage')
+      .mockResolvedValue(undefined as never);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 21 }] as never);
+    for (const l of commandListeners) await l('note-selection', undefined);
+    expect(sendMessage).toHaveBeenCalledWith(21, { type: 'page:note-selection' }, undefined);
+    sendMessage.mockClear();
+    for (const l of commandListeners) await l('note-selection', { id: 5 });
+    expect(sendMessage).toHaveBeenCalledWith(5, { type: 'page:note-selection' }, undefined);
     expect(sendMessage).toHaveBeenCalledTimes(1);
   });
 });

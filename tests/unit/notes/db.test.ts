@@ -113,6 +113,29 @@ describe('notes database schema and migrations', () => {
     again.close();
   });
 
+  it("refuses to open inside a web page (a content script would store notes in the page's origin)", async () => {
+    const g = globalThis as { location?: unknown };
+    const saved = Object.getOwnPropertyDescriptor(g, 'location');
+    Object.defineProperty(g, 'location', { value: { protocol: 'https:' }, configurable: true });
+    try {
+      await expect(openNotesDb({ name: freshName() })).rejects.toThrow(/never in a web page/);
+    } finally {
+      if (saved) Object.defineProperty(g, 'location', saved);
+      else delete g.location;
+    }
+    // Extension origins are fine.
+    Object.defineProperty(g, 'location', {
+      value: { protocol: 'chrome-extension:' },
+      configurable: true,
+    });
+    try {
+      (await openNotesDb({ name: freshName() })).close();
+    } finally {
+      if (saved) Object.defineProperty(g, 'location', saved);
+      else delete g.location;
+    }
+  });
+
   it('a connection closes itself when a newer version wants to upgrade', async () => {
     const name = freshName();
     await openNotesDb({ name });

@@ -140,6 +140,13 @@ describe('CRUD', () => {
     expect((await store.listForPage(PAGE, CANONICAL)).notes).toEqual([tagsOnly]);
   });
 
+  it('refuses an edit that would leave the note empty, keeping the stored text', async () => {
+    const { store } = makeStore();
+    const note = await store.add(draft({ tags: [] }));
+    await expectCode(store.update(note.id, { text: '  \n ' }), 'invalid');
+    expect(noteText(await store.get(note.id))).toBe('Ask the treasurer for the figures.');
+  });
+
   it('stores re-anchored selectors sent by the content script', async () => {
     const { store } = makeStore();
     const note = await store.add(draft());
@@ -383,6 +390,20 @@ describe('export and import', () => {
     expect(await store.importJsonLd(text)).toEqual({ added: 0, updated: 0, skipped: 2 });
   });
 
+  it('counts a note repeated inside one file as skipped', async () => {
+    const { store } = makeStore();
+    const note = await store.add(draft());
+    const doc = JSON.parse((await store.exportAll('jsonld')).text);
+    doc.first.items.push(doc.first.items[0]);
+    const other = makeStore().store;
+    expect(await other.importJsonLd(JSON.stringify(doc))).toEqual({
+      added: 1,
+      updated: 0,
+      skipped: 1,
+    });
+    expect((await other.get(note.id)).id).toBe(note.id);
+  });
+
   it('keeps whichever copy of a note was modified later', async () => {
     const { store, clock } = makeStore();
     const note = await store.add(draft({ text: 'original' }));
@@ -501,6 +522,35 @@ describe('storage failures', () => {
     await expect(store.importJsonLd(text)).rejects.toBeInstanceOf(QuotaError);
     vi.restoreAllMocks();
     expect((await store.listAll()).total).toBe(0);
+  });
+});
+
+describe('opening the database', () => {
+  it('explains a database from a newer version instead of failing obscurely', async () => {
+    const name = `newer-${Math.random()}`;
+    const { openDB } = await import('idb');
+    (await openDB(name, 99)).close();
+    const store = createNotesStore({ openDb: () => openNotesDb({ name }) });
+    stores.push(store);
+    const attempt = store.listAll();
+    await expect(attempt).rejects.toBeInstanceOf(NotesError);
+    await attempt.catch((e: Error) => expect(e.message).toMatch(/newer version of QuoteLens/));
+  });
+
+  it('reconnects after the connection was closed under it', async () => {
+    const name = `reopen-${Math.random()}`;
+    let opened = 0;
+    const store = createNotesStore({
+      openDb: async () => {
+        opened++;
+        return openNotesDb({ name });
+      },
+    });
+    stores.push(store);
+    await store.add(draft());
+    await store.close();
+    expect((await store.listAll()).total).toBe(1);
+    expect(opened).toBe(2);
   });
 });
 

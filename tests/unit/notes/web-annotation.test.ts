@@ -102,17 +102,15 @@ describe('JSON-LD export and import', () => {
     expect(doc.first.type).toBe('AnnotationPage');
     expect(doc.first.items).toHaveLength(2);
     const back = parseJsonLd(text);
-    expect(back).toEqual({ ok: true, notes });
+    expect(back).toEqual({ ok: true, notes, duplicates: 0 });
   });
 
   it('accepts an AnnotationPage, a bare array and a single annotation', () => {
     const n = sample();
-    expect(parseJsonLd(JSON.stringify({ type: 'AnnotationPage', items: [n] }))).toEqual({
-      ok: true,
-      notes: [n],
-    });
-    expect(parseJsonLd(JSON.stringify([n]))).toEqual({ ok: true, notes: [n] });
-    expect(parseJsonLd(JSON.stringify(n))).toEqual({ ok: true, notes: [n] });
+    const one = { ok: true, notes: [n], duplicates: 0 };
+    expect(parseJsonLd(JSON.stringify({ type: 'AnnotationPage', items: [n] }))).toEqual(one);
+    expect(parseJsonLd(JSON.stringify([n]))).toEqual(one);
+    expect(parseJsonLd(JSON.stringify(n))).toEqual(one);
   });
 
   it('accepts what other Web Annotation tools write (single body/selector, no purpose)', () => {
@@ -212,16 +210,30 @@ describe('JSON-LD export and import', () => {
         wrap([bad({ motivation: 'bookmarking' })]),
         /motivation/,
       ],
-      [
-        'two different records with one id',
-        wrap([good, { ...good, modified: '2030-01-01T00:00:00.000Z' }]),
-        /record 2 .*same id as record 1/,
-      ],
     ])('%s', (_label, text, message) => {
       const r = parseJsonLd(text as string);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error).toMatch(message as RegExp);
     });
+  });
+
+  it('keeps the newest copy when a file holds one note twice (two exports joined)', () => {
+    const n = sample();
+    const newer = {
+      ...n,
+      modified: '2030-01-01T00:00:00.000Z',
+      body: [{ ...n.body[0], value: 'newer' }],
+    };
+    for (const items of [
+      [n, newer],
+      [newer, n],
+    ]) {
+      const r = parseJsonLd(JSON.stringify(items));
+      if (!r.ok) throw new Error(r.error);
+      expect(r.duplicates).toBe(1);
+      expect(r.notes).toHaveLength(1);
+      expect(r.notes[0] && noteText(r.notes[0])).toBe('newer');
+    }
   });
 
   it('validateNote names the id of a bad record in the import message', () => {

@@ -7,23 +7,38 @@ const run = (paras: Para[]) => extractQuotes(modelOf(paras)).quotes.map((q) => [
 
 describe('cues: speech verbs in every position', () => {
   it('reads "…," she said / said NAME / NAME said after the quote', () => {
-    expect(run(['Maria Lopez runs the bakery. "Bread is late today," she said.'])).toEqual([['Bread is late today,', 'Maria Lopez']]);
-    expect(run(['"Bread is late today," said baker Maria Lopez.'])).toEqual([['Bread is late today,', 'Maria Lopez']]);
-    expect(run(['"Bread is late today," Maria Lopez told reporters.'])).toEqual([['Bread is late today,', 'Maria Lopez']]);
+    expect(run(['Maria Lopez runs the bakery. "Bread is late today," she said.'])).toEqual([
+      ['Bread is late today,', 'Maria Lopez'],
+    ]);
+    expect(run(['"Bread is late today," said baker Maria Lopez.'])).toEqual([
+      ['Bread is late today,', 'Maria Lopez'],
+    ]);
+    expect(run(['"Bread is late today," Maria Lopez told reporters.'])).toEqual([
+      ['Bread is late today,', 'Maria Lopez'],
+    ]);
   });
 
   it('reads a colon after an indirect-speech clause', () => {
-    expect(run(['Union leader Tom Berg said that the vote had been close: "We won by a hair."'])).toEqual([['We won by a hair.', 'Tom Berg']]);
+    expect(
+      run(['Union leader Tom Berg said that the vote had been close: "We won by a hair."']),
+    ).toEqual([['We won by a hair.', 'Tom Berg']]);
   });
 
   it('reads a dash after a quote, and attributes an inner quote to its own speaker', () => {
-    const out = run(['Analyst Ada Kerr wrote: "Recall the summit. \'We agreed on nothing\'- Lars Holm remarked. It showed."']);
-    expect(out).toContainEqual(["Recall the summit. 'We agreed on nothing'- Lars Holm remarked. It showed.", 'Ada Kerr']);
+    const out = run([
+      'Analyst Ada Kerr wrote: "Recall the summit. \'We agreed on nothing\'- Lars Holm remarked. It showed."',
+    ]);
+    expect(out).toContainEqual([
+      "Recall the summit. 'We agreed on nothing'- Lars Holm remarked. It showed.",
+      'Ada Kerr',
+    ]);
     expect(out).toContainEqual(['We agreed on nothing', 'Lars Holm']);
   });
 
   it('reads headline style NAME: "…"', () => {
-    expect(run([{ text: 'Mayor Ines Duarte: "The port stays open"', kind: 'headline' }])).toEqual([['The port stays open', 'Ines Duarte']]);
+    expect(run([{ text: 'Mayor Ines Duarte: "The port stays open"', kind: 'headline' }])).toEqual([
+      ['The port stays open', 'Ines Duarte'],
+    ]);
   });
 
   it('splits a quote interrupted by attribution into two with the same speaker', () => {
@@ -34,13 +49,18 @@ describe('cues: speech verbs in every position', () => {
   });
 
   it('reads according to, with a pronoun resolved to the person before it', () => {
-    expect(run(['Farmer Lena Voss spoke at the fair. According to her, "the harvest is the best in years."'])).toEqual([
-      ['the harvest is the best in years.', 'Lena Voss'],
-    ]);
+    expect(
+      run([
+        'Farmer Lena Voss spoke at the fair. According to her, "the harvest is the best in years."',
+      ]),
+    ).toEqual([['the harvest is the best in years.', 'Lena Voss']]);
   });
 
   it('keeps the speaker of the previous paragraph for a quote with no cue', () => {
-    const out = run(['"The tunnel opens in May," said engineer Omar Haddad.', '"After that we start on the second bore."']);
+    const out = run([
+      '"The tunnel opens in May," said engineer Omar Haddad.',
+      '"After that we start on the second bore."',
+    ]);
     expect(out[1]).toEqual(['After that we start on the second bore.', 'Omar Haddad']);
   });
 
@@ -55,8 +75,12 @@ describe('cues: speech verbs in every position', () => {
   });
 
   it('reads French and Spanish cues', () => {
-    expect(run(['« Nous restons ici », a déclaré Paul Morel.'])).toEqual([['Nous restons ici', 'Paul Morel']]);
-    expect(run(['"Seguimos adelante", dijo Ana Ruiz.'])).toEqual([['Seguimos adelante', 'Ana Ruiz']]);
+    expect(run(['« Nous restons ici », a déclaré Paul Morel.'])).toEqual([
+      ['Nous restons ici', 'Paul Morel'],
+    ]);
+    expect(run(['"Seguimos adelante", dijo Ana Ruiz.'])).toEqual([
+      ['Seguimos adelante', 'Ana Ruiz'],
+    ]);
   });
 });
 
@@ -71,7 +95,10 @@ describe('entities: who a mention refers to', () => {
   });
 
   it('resolves a definite role to the person given that role', () => {
-    const out = run(['The local MP, Sara Quist, visited the site.', '"This must be fixed," the MP stressed.']);
+    const out = run([
+      'The local MP, Sara Quist, visited the site.',
+      '"This must be fixed," the MP stressed.',
+    ]);
     expect(out).toEqual([['This must be fixed,', 'Sara Quist']]);
   });
 
@@ -81,8 +108,12 @@ describe('entities: who a mention refers to', () => {
   });
 
   it('names organisations and unnamed descriptions the way the page gives them', () => {
-    expect(run(['In a statement, the Water Board said it was "checking every pipe".'])).toEqual([['checking every pipe', 'Water Board']]);
-    expect(run(['A spokesperson for the city zoo said: "The lion is fine."'])).toEqual([['The lion is fine.', 'spokesperson for the city zoo']]);
+    expect(run(['In a statement, the Water Board said it was "checking every pipe".'])).toEqual([
+      ['checking every pipe', 'Water Board'],
+    ]);
+    expect(run(['A spokesperson for the city zoo said: "The lion is fine."'])).toEqual([
+      ['The lion is fine.', 'spokesperson for the city zoo'],
+    ]);
   });
 });
 
@@ -91,8 +122,12 @@ describe('statements: what is not a statement', () => {
     expect(run(['She read the report "Roads at Risk" last week.'])).toEqual([]);
     expect(run(['Boxer Jake "The Wall" Moss won again.'])).toEqual([]);
     expect(run(['He dislikes the word "synergy" a lot.'])).toEqual([]);
-    const ex = extractQuotes(modelOf(['Senator Rita Vale called the bill "a gift to lobbyists" on Monday.']));
-    expect(ex.quotes.map((q) => [q.text, q.speaker, q.fragment])).toEqual([['a gift to lobbyists', 'Rita Vale', true]]);
+    const ex = extractQuotes(
+      modelOf(['Senator Rita Vale called the bill "a gift to lobbyists" on Monday.']),
+    );
+    expect(ex.quotes.map((q) => [q.text, q.speaker, q.fragment])).toEqual([
+      ['a gift to lobbyists', 'Rita Vale', true],
+    ]);
   });
 
   it('drops a scare quote used as a modifier when nothing attributes it', () => {

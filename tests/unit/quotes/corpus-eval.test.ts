@@ -13,11 +13,15 @@ const ready = existsSync(runner) && existsSync('scripts/extract.ts');
 
 function score(corpus: string, floors: string[]): { ok: boolean; last: string } {
   try {
-    const out = execFileSync('node', [runner, '--corpus', path.join(shared, 'corpus', corpus), ...floors], {
-      encoding: 'utf8',
-      timeout: 15 * 60_000,
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const out = execFileSync(
+      'node',
+      [runner, '--corpus', path.join(shared, 'corpus', corpus), ...floors],
+      {
+        encoding: 'utf8',
+        timeout: 15 * 60_000,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     return { ok: true, last: out.trim().split('\n').pop() ?? '' };
   } catch (err) {
     const out = String((err as { stdout?: string }).stdout ?? '');

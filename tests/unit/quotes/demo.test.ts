@@ -21,21 +21,39 @@ function articleParagraphs(): Para[] {
   for (let m = re.exec(article); m; m = re.exec(article)) {
     const before = article.slice(0, m.index);
     const inQuote = before.lastIndexOf('<blockquote') > before.lastIndexOf('</blockquote>');
-    const kind: BlockKind = m[1] === 'h1' ? 'headline' : m[1] === 'figcaption' ? 'caption' : inQuote ? 'blockquote' : (m[2] ?? '').includes('standfirst') ? 'standfirst' : 'paragraph';
-    const text = (m[3] ?? '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+    const kind: BlockKind =
+      m[1] === 'h1'
+        ? 'headline'
+        : m[1] === 'figcaption'
+          ? 'caption'
+          : inQuote
+            ? 'blockquote'
+            : (m[2] ?? '').includes('standfirst')
+              ? 'standfirst'
+              : 'paragraph';
+    const text = (m[3] ?? '')
+      .replace(/<[^>]+>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (text) out.push({ text, kind });
   }
   return out;
 }
 
-const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.join(' ') ?? '';
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu)
+    ?.join(' ') ?? '';
 
 describe('demo article', () => {
   const ex = extractQuotes(modelOf(articleParagraphs()));
 
   it('finds every gold quote with its speaker, and nothing else', () => {
     // a quote over several paragraphs is one Quote with '\n' between them; gold has one per paragraph
-    const found = ex.quotes.flatMap((q) => q.text.split('\n').map((t) => ({ text: words(t), speaker: q.speaker })));
+    const found = ex.quotes.flatMap((q) =>
+      q.text.split('\n').map((t) => ({ text: words(t), speaker: q.speaker })),
+    );
     for (const g of gold.quotes.filter((q) => !q.optional)) {
       const hit = found.find((f) => f.text === words(g.text));
       expect(hit, g.text).toBeDefined();
@@ -52,7 +70,7 @@ describe('demo article', () => {
     expect(okafor?.count).toBe(4);
   });
 
-  it('nests the promise inside the council leader\'s quote', () => {
+  it("nests the promise inside the council leader's quote", () => {
     const inner = ex.quotes.find((q) => q.text.startsWith('Millbrook will have'));
     expect(inner?.parent).not.toBeNull();
     expect(ex.quotes[inner?.parent ?? -1]?.speaker).toBe('Rosalind Okafor');

@@ -32,24 +32,33 @@ describe('findQuoteSpans', () => {
   it('nests an inner quote in an outer one and reports both', () => {
     const m = modelOf(['He said: "They told me \'wait here\' and went away."']);
     const spans = findQuoteSpans(m);
-    expect(spans.map((s) => spanText(m.text, s))).toEqual(["They told me 'wait here' and went away.", 'wait here']);
+    expect(spans.map((s) => spanText(m.text, s))).toEqual([
+      "They told me 'wait here' and went away.",
+      'wait here',
+    ]);
     expect(spans[1]?.parent).toBe(0);
   });
 
   it('runs a quote over paragraphs that each reopen the mark', () => {
-    expect(texts(['She said: “The first part is here.', '“And the second part closes it.”'])).toEqual([
-      'The first part is here.\nAnd the second part closes it.',
-    ]);
+    expect(
+      texts(['She said: “The first part is here.', '“And the second part closes it.”']),
+    ).toEqual(['The first part is here.\nAnd the second part closes it.']);
   });
 
   it('runs a quote over paragraphs when one mark stays open until a later paragraph', () => {
-    expect(texts(['He said:"We keep going.', 'Nobody will stop us now. "', 'A new paragraph.'])).toEqual([
-      'We keep going.\nNobody will stop us now.',
-    ]);
+    expect(
+      texts(['He said:"We keep going.', 'Nobody will stop us now. "', 'A new paragraph.']),
+    ).toEqual(['We keep going.\nNobody will stop us now.']);
   });
 
   it('never lets an unbalanced mark swallow the rest of the page', () => {
-    const paras = ['The chair said: “We will decide later.', 'Plain text one.', 'Plain text two.', 'Plain text three.', 'He said “yes” then.'];
+    const paras = [
+      'The chair said: “We will decide later.',
+      'Plain text one.',
+      'Plain text two.',
+      'Plain text three.',
+      'He said “yes” then.',
+    ];
     const out = texts(paras);
     expect(out).toContain('yes');
     expect(out.every((t) => !t.includes('Plain text three'))).toBe(true);
@@ -58,13 +67,21 @@ describe('findQuoteSpans', () => {
   it('takes <q> elements and quoting blockquotes as quotes', () => {
     const m = modelOf(['She called it a fair deal today.'], [{ kind: 'q', start: 14, end: 25 }]);
     expect(findQuoteSpans(m).map((s) => spanText(m.text, s))).toEqual(['a fair deal']);
-    const b = modelOf(['Intro.', { text: 'We are ready for whatever comes next.', kind: 'blockquote' }]);
+    const b = modelOf([
+      'Intro.',
+      { text: 'We are ready for whatever comes next.', kind: 'blockquote' },
+    ]);
     const spans = findQuoteSpans(b);
-    expect(spans.map((s) => [s.family, spanText(b.text, s)])).toEqual([['bq', 'We are ready for whatever comes next.']]);
+    expect(spans.map((s) => [s.family, spanText(b.text, s)])).toEqual([
+      ['bq', 'We are ready for whatever comes next.'],
+    ]);
   });
 
   it('is linear: a long page of unbalanced marks finishes fast', () => {
-    const paras = Array.from({ length: 5000 }, (_, i) => `Para ${i} says “open and never closed and 'odd`);
+    const paras = Array.from(
+      { length: 5000 },
+      (_, i) => `Para ${i} says “open and never closed and 'odd`,
+    );
     const t0 = performance.now();
     findQuoteSpans(modelOf(paras));
     expect(performance.now() - t0).toBeLessThan(1000);

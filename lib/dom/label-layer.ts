@@ -1,0 +1,216 @@
+/**
+ * Labels on demand: statements are grouped by the block element they start in, and a group's
+ * labels are created and placed only when that block comes near the viewport (an
+ * IntersectionObserver per block, 1.5 screens of margin). A page with thousands of quotes thus
+ * costs what the reader can see, and text hidden behind "read more" gets its labels when it
+ * shows. Reads layout only for the groups it places (all reads, then all writes).
+ * Never touches the page's nodes; the view (shadow root) is injected.
+ */
+import {
+  type Anchor,
+  type LabelSpec,
+  type LabelView,
+  measureAnchors,
+  type Placement,
+  placeLabels,
+} from './labels';
+import type { Slicer } from './slicer';
+
+const BLOCK_SELECTOR =
+  'p,li,blockquote,figcaption,dd,dt,td,th,h1,h2,h3,h4,h5,h6,pre,div,section,article,aside,figure,main,body';
+/** How far outside the viewport labels are made ready. */
+const MARGIN = '150% 0px 150% 0px';
+/** Longest wait for the observer's first report before calling the first draw done, ms. */
+const FIRST_REPORT_MS = 600;
+/** Budget of one piece of label work outside a run (observer callbacks), ms. */
+const IDLE_SLICE_MS = 8;
+
+interface Group {
+  order: number;
+  el: Element;
+  specs: LabelSpec[];
+  anchors: Range[];
+  live: boolean;
+}
+
+function blockOf(range: Range): Element | null {
+  const node = range.startContainer;
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return el?.closest(BLOCK_SELECTOR) ?? el;
+}
+
+export class LabelLayer {
+  private groups: Group[] = [];
+  private readonly byElement = new Map<Element, Group>();
+  private readonly byQuote = new Map<number, Group>();
+  private observer: IntersectionObserver | null = null;
+  private pending = new Set<Group>();
+  private firstReport: (() => void) | null = null;
+  private drainTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly view: LabelView,
+  ) {}
+
+  /** Replaces all labels with these (in reading order), grouped by block; none drawn yet. */
+  async set(
+    specs: readonly LabelSpec[],
+    anchors: ReadonlyMap<number, Range>,
+    slicer: Slicer,
+  ): Promise<void> {
+    this.clear();
+    for (let i = 0; i < specs.length; i++) {
+      if ((i & 127) === 127) await slicer.maybePause();
+      const spec = specs[i]!;
+      const anchor = anchors.get(spec.quoteId);
+      if (!anchor) continue;
+      const el = blockOf(anchor);
+      if (!el) continue;
+      let g = this.byElement.get(el);
+      if (!g) {
+        g = { order: this.groups.length, el, specs: [], anchors: [], live: false };
+        this.groups.push(g);
+        this.byElement.set(el, g);
+      }
+      g.specs.push(spec);
+      g.anchors.push(anchor);
+      this.byQuote.set(spec.quoteId, g);
+    }
+    const IO = (this.doc.defaultView as (Window & typeof globalThis) | null)?.IntersectionObserver;
+    if (!IO) {
+      // No observer (old engines, some test DOMs): every group is drawn by `firstDraw`.
+      for (const g of this.groups) this.pending.add(g);
+      return;
+    }
+    const observer = new IO((entries) => this.onReport(entries), { rootMargin: MARGIN });
+    this.observer = observer;
+    for (let i = 0; i < this.groups.length; i++) {
+      observer.observe(this.groups[i]!.el);
+      if ((i & 127) === 127) await slicer.maybePause();
+    }
+  }
+
+  /**
+   * Waits for the observer's first report (not main-thread time), then draws the groups near
+   * the viewport within the run's slices. Later groups are drawn as the reader scrolls.
+   */
+  async firstDraw(slicer: Slicer): Promise<void> {
+    if (this.observer && this.groups.length > 0) {
+      slicer.end();
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, FIRST_REPORT_MS);
+        this.firstReport = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      slicer.begin();
+    }
+    await this.drain(slicer);
+  }
+
+  /** Draws the group holding this statement now (jumping to a label far away). */
+  ensure(quoteId: number): boolean {
+    const g = this.byQuote.get(quoteId);
+    if (!g) return false;
+    if (!g.live) this.draw([g]);
+    return true;
+  }
+
+  /** Re-measures every drawn label (after a resize, font load, inner scroll). */
+  async relayout(slicer: Slicer): Promise<void> {
+    const live = this.groups.filter((g) => g.live);
+    for (let i = 0; i < live.length; i++) {
+      this.place([live[i]!]);
+      if (i + 1 < live.length) await slicer.maybePause();
+    }
+  }
+
+  /** Number of labels drawn so far. */
+  get drawnCount(): number {
+    let n = 0;
+    for (const g of this.groups) if (g.live) n += g.specs.length;
+    return n;
+  }
+
+  clear(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    if (this.drainTimer) clearTimeout(this.drainTimer);
+    this.drainTimer = null;
+    this.groups = [];
+    this.byElement.clear();
+    this.byQuote.clear();
+    this.pending.clear();
+    this.firstReport = null;
+    this.view.clear();
+  }
+
+  private onReport(entries: IntersectionObserverEntry[]): void {
+    for (const e of entries) {
+      if (!e.isIntersecting) continue;
+      const g = this.byElement.get(e.target);
+      if (g && !g.live) this.pending.add(g);
+    }
+    if (this.firstReport) {
+      const done = this.firstReport;
+      this.firstReport = null;
+      done(); // the run in progress draws the pending groups inside its own slices
+      return;
+    }
+    this.scheduleDrain();
+  }
+
+  private scheduleDrain(): void {
+    if (this.drainTimer || this.pending.size === 0) return;
+    this.drainTimer = setTimeout(() => {
+      this.drainTimer = null;
+      const start = performance.now();
+      while (this.pending.size > 0 && performance.now() - start < IDLE_SLICE_MS) {
+        this.drawNext();
+      }
+      this.scheduleDrain();
+    }, 0);
+  }
+
+  private async drain(slicer: Slicer): Promise<void> {
+    while (this.pending.size > 0) {
+      this.drawNext();
+      await slicer.maybePause();
+    }
+  }
+
+  /** Draws up to a handful of pending groups in reading order. */
+  private drawNext(): void {
+    const batch = [...this.pending].sort((a, b) => a.order - b.order).slice(0, 8);
+    for (const g of batch) this.pending.delete(g);
+    this.draw(batch);
+  }
+
+  private draw(groups: Group[]): void {
+    for (const g of groups) {
+      if (g.live) continue;
+      g.live = true;
+      this.observer?.unobserve(g.el);
+      this.view.add(g.order, g.specs);
+    }
+    this.place(groups);
+  }
+
+  /** All reads first (anchors of these groups), then all writes. */
+  private place(groups: Group[]): void {
+    const origin = this.view.origin();
+    const measured: (Anchor | null)[][] = groups.map((g) => measureAnchors(g.anchors, origin));
+    groups.forEach((g, i) => {
+      const placements: (Placement | null)[] = placeLabels(
+        measured[i]!,
+        g.specs.map((s) => s.text),
+      );
+      this.view.place(
+        g.specs.map((s) => s.quoteId),
+        placements,
+      );
+    });
+  }
+}

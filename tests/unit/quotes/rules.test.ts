@@ -1,0 +1,171 @@
+/** One test per attribution rule, on sentences written for these tests. */
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../../lib/quotes/index';
+import { findQuoteSpans, spanText } from '../../../lib/quotes/marks';
+import { modelOf, type Para } from './model';
+
+const run = (paras: Para[]) => extractQuotes(modelOf(paras)).quotes.map((q) => [q.text, q.speaker]);
+
+describe('marks: archive styles', () => {
+  it("reads two straight apostrophes as a double mark: ''like this''", () => {
+    const m = modelOf(["''We are ready,'' said Mayor Tom Lee. It's late."]);
+    expect(findQuoteSpans(m).map((s) => spanText(m.text, s))).toEqual(['We are ready,']);
+    expect(run(["''We are ready,'' said Mayor Tom Lee."])).toEqual([['We are ready,', 'Tom Lee']]);
+  });
+});
+
+describe('cues after the quote', () => {
+  it('reads a signature line after a quote: “…” ― Name', () => {
+    expect(run(['“The river is rising again.” ― Ana Petrova'])).toEqual([
+      ['The river is rising again.', 'Ana Petrova'],
+    ]);
+  });
+
+  it('skips a party tag between name and verb: "…" Rep. Jo Hart (D-Ore.) said', () => {
+    expect(run(['"We need the vote today," Rep. Jo Hart (D-Ore.) said.'])).toEqual([
+      ['We need the vote today,', 'Jo Hart'],
+    ]);
+  });
+
+  it('reads an appositive between name and verb after the quote', () => {
+    expect(
+      run([
+        '"Prices will fall," Ivo Marsh, an economist at a small bank in the north, one of many, said.',
+      ]),
+    ).toEqual([['Prices will fall,', 'Ivo Marsh']]);
+  });
+
+  it('reads "according to X" later in the sentence', () => {
+    expect(run(['“Storms and heat” are to blame, according to the Weather Office.'])).toEqual([
+      ['Storms and heat', 'Weather Office'],
+    ]);
+  });
+
+  it('reads a passive agent: described as "…" by X', () => {
+    expect(run(['The season was described as “brutal” by the Farmers Union.'])).toEqual([
+      ['brutal', 'Farmers Union'],
+    ]);
+  });
+
+  it('reads a short "X said." that closes the sentence after other words', () => {
+    expect(run(['"The fund is empty" since the spring, Lea Brun said.'])).toEqual([
+      ['The fund is empty', 'Lea Brun'],
+    ]);
+  });
+
+  it('does not take a new sentence that starts with a name as the cue of a quote that ended', () => {
+    const out = run([
+      'Coach Eli Stone said: "We lost the match." Rita Cole said the team needs a new plan for the next season.',
+    ]);
+    expect(out).toEqual([['We lost the match.', 'Eli Stone']]);
+  });
+});
+
+describe('cues before the quote', () => {
+  it('takes the main subject for a participle: "X did Y, saying, "…""', () => {
+    expect(
+      run([
+        'Senator Paul Grant attacked Ms Lina Ortiz over the budget, saying, "She cannot count."',
+      ]),
+    ).toEqual([['She cannot count.', 'Paul Grant']]);
+  });
+
+  it('never takes the listener of tell/ask as the speaker', () => {
+    expect(run(['Nina Holt told Mark Dean that "the deal is off."'])).toEqual([
+      ['the deal is off.', 'Nina Holt'],
+    ]);
+  });
+
+  it('reads a noun after a possessive as a noun, not a speech verb', () => {
+    const out = run([
+      'Aid worker Sam Roy, 40, praised Governor Ken Ash’s remarks as "a good start."',
+    ]);
+    expect(out[0]?.[1]).toBe('Sam Roy');
+  });
+
+  it('reads "In X\'s words, "…""', () => {
+    expect(
+      run(['Professor Hana Weiss led the study. In Dr. Weiss’s words, "The signal is clear."']),
+    ).toEqual([['The signal is clear.', 'Hana Weiss']]);
+  });
+
+  it('reads the author of a document: the tweet from X reads "…"', () => {
+    expect(run(['The tweet from Harbor Radio reads, "Bridge closed until noon."'])).toEqual([
+      ['Bridge closed until noon.', 'Harbor Radio'],
+    ]);
+  });
+
+  it('keeps the article of a French described speaker', () => {
+    expect(run(['Le gouvernement estime que ces profils passent « entre les gouttes ».'])).toEqual([
+      ['entre les gouttes', 'Le gouvernement'],
+    ]);
+  });
+});
+
+describe('context: quotes with no cue of their own', () => {
+  it('gives every fragment of one sentence its speaker', () => {
+    const out = run([
+      'Mayor Ruth Vance called the plan "reckless" and "a waste of money" on Friday.',
+    ]);
+    expect(out).toEqual([
+      ['reckless', 'Ruth Vance'],
+      ['a waste of money', 'Ruth Vance'],
+    ]);
+  });
+
+  it('resolves "he said" to the person last reported speaking, not the last name read', () => {
+    const out = run([
+      'Senator Omar Lund said he did not think the rules hurt Ivan Petrov last year.',
+      '"It is about the money," he said.',
+    ]);
+    expect(out).toEqual([['It is about the money,', 'Omar Lund']]);
+  });
+
+  it('agrees pronouns with the gender of common first names', () => {
+    const out = run(['Mary Quinn met John Ash at the port. "It was a long day," she said.']);
+    expect(out).toEqual([['It was a long day,', 'Mary Quinn']]);
+  });
+
+  it('gives a pull quote the speaker of the body quote it repeats', () => {
+    const out = run([
+      { text: '“Nobody here wants a second tunnel.”', kind: 'blockquote' },
+      'Planner Dora Fell spoke to residents. "Nobody here wants a second tunnel. We will listen," Ms Fell said.',
+    ]);
+    expect(out[0]).toEqual(['Nobody here wants a second tunnel.', 'Dora Fell']);
+  });
+
+  it('splits a transcript whose paragraphs reopen the mark at each speaker label', () => {
+    const out = run([
+      'Host Lee Park spoke with Governor Amy Cruz.',
+      '"PARK: Will you run?',
+      '"CRUZ: Not this year.',
+      '"PARK: Why not?"',
+    ]);
+    expect(out.map((q) => q[1])).toEqual(['Lee Park', 'Amy Cruz', 'Lee Park']);
+  });
+
+  it('leaves a quote nobody is named for with no speaker', () => {
+    expect(run(['"Nothing lasts forever."'])).toEqual([['Nothing lasts forever.', null]]);
+  });
+
+  it('gives a headline fragment the person the headline opens on', () => {
+    const out = run([{ text: 'Mayor Vance: Budget Plan Is ‘Reckless’', kind: 'headline' }, 'The city council met on Monday.']);
+    expect(out).toEqual([['Reckless', 'Vance']]);
+  });
+});
+
+describe('statements: scare quotes', () => {
+  it('drops a quoted compound modifier nothing attributes: "stop-start" traffic', () => {
+    expect(run(['Drivers hate the "stop-start" traffic in the old town.'])).toEqual([]);
+  });
+
+  it('drops a few words quoted inside a quote when no cue gives them a speaker', () => {
+    const out = run(['"We call it our \'quiet room\' and the children love it," said teacher Ana Bell.']);
+    expect(out).toEqual([["We call it our 'quiet room' and the children love it,", 'Ana Bell']]);
+  });
+
+  it('drops a quoted epithet that opens a headline before a name', () => {
+    expect(run([{ text: "'Tireless' Nurse Jo Park Retires After 40 Years", kind: 'headline' }])).toEqual([]);
+  });
+});
+
