@@ -239,7 +239,11 @@ async function main(): Promise<void> {
         row.longest = Math.max(row.longest, m.detail.longest);
         row.longTasks = Math.max(row.longTasks, ...m.longTasks, 0);
         row.quotes = m.detail.quotes;
-        for (const [k, v] of Object.entries(m.detail.phases)) (row.phases[k] ??= []).push(v);
+        for (const [k, v] of Object.entries(m.detail.phases)) {
+          const list = row.phases[k] ?? [];
+          list.push(v);
+          row.phases[k] = list;
+        }
       }
       rows.push(row);
       const p = (k: string) => fmt(median(row.phases[k] ?? []));

@@ -82,7 +82,9 @@ function quantile(values: number[], q: number): number {
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+  const a = sorted[lo] ?? Number.NaN;
+  const b = sorted[hi] ?? Number.NaN;
+  return a + (b - a) * (pos - lo);
 }
 
 const median = (v: number[]) => quantile(v, 0.5);
@@ -98,6 +100,9 @@ function timeRepeated(fn: () => void, budgetMs = ENGINE_BUDGET_MS): number {
   }
   return median(times);
 }
+
+/** A page's measured time (NaN when it was not measured). */
+const ms = (times: Map<Page, number>, p: Page) => times.get(p) ?? Number.NaN;
 
 /** The baseline: compromise's quotations, each given the nearest person mention. */
 function baseline(text: string): { text: string; speaker: string | null }[] {
@@ -130,7 +135,7 @@ async function bundleSize(entry: string): Promise<{ raw: number; gzip: number }>
     write: false,
     logLevel: 'silent',
   });
-  const code = result.outputFiles[0]!.contents;
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
   return { raw: code.length, gzip: gzipSync(code, { level: 9 }).length };
 }
 
@@ -162,10 +167,10 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const mark = (ok: boolean) => (ok ? 'ok  ' : 'MISS');
 
 function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   return rows
     .map((r) =>
-      r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '),
+      r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  '),
     )
     .join('\n');
 }
@@ -239,19 +244,19 @@ async function main(argv: string[]): Promise<void> {
       'pipeline p95',
     ],
   ];
-  if (withBaseline) rows[0]!.push('baseline med', 'baseline p95', 'speed-up');
+  if (withBaseline) rows[0]?.push('baseline med', 'baseline p95', 'speed-up');
   for (const set of [...sets, 'all']) {
     const ps = set === 'all' ? pages : pages.filter((p) => p.set === set);
-    const e = ps.map((p) => engine.get(p)!);
-    const w = ps.map((p) => pipeline.get(p)!);
-    const d = ps.map((p) => dom.get(p)!);
+    const e = ps.map((p) => ms(engine, p));
+    const w = ps.map((p) => ms(pipeline, p));
+    const d = ps.map((p) => ms(dom, p));
     const row = [set, String(ps.length), fmt(median(e)), fmt(quantile(e, 0.95))];
     row.push(fmt(median(d)), fmt(quantile(d, 0.95)));
     row.push(fmt(median(w)), fmt(quantile(w, 0.95)));
     if (withBaseline) {
-      const b = ps.map((p) => base.get(p)!);
+      const b = ps.map((p) => ms(base, p));
       // Speed-up: per page baseline/engine, median over pages (robust to tiny texts).
-      const ratios = ps.map((p) => base.get(p)! / Math.max(engine.get(p)!, 1e-4));
+      const ratios = ps.map((p) => ms(base, p) / Math.max(ms(engine, p), 1e-4));
       row.push(fmt(median(b)), fmt(quantile(b, 0.95)), `${median(ratios).toFixed(0)}×`);
     }
     rows.push(row);
@@ -275,9 +280,9 @@ async function main(argv: string[]): Promise<void> {
   for (const [label, lo, hi] of buckets) {
     const ps = pages.filter((p) => p.bytes >= lo && p.bytes < hi);
     if (ps.length === 0) continue;
-    const w = ps.map((p) => pipeline.get(p)! / (p.bytes / 102400));
+    const w = ps.map((p) => ms(pipeline, p) / (p.bytes / 102400));
     const withText = ps.filter((p) => p.model.text.length >= 1024);
-    const e = withText.map((p) => engine.get(p)! / (p.model.text.length / 102400));
+    const e = withText.map((p) => ms(engine, p) / (p.model.text.length / 102400));
     lin.push([
       label,
       String(ps.length),
@@ -298,7 +303,7 @@ async function main(argv: string[]): Promise<void> {
   const largestEngine = timeRepeated(() => extractQuotes(largest.model), 200);
   const longestEngine = timeRepeated(() => extractQuotes(longestText.model), 200);
   console.log(
-    `\nLargest page: ${largest.set}/${largest.name} (${kb(largest.bytes)} HTML, ${kb(largest.model.text.length)} article text): engine ${fmt(largestEngine)} ms, pipeline ${fmt(pipeline.get(largest)!)} ms`,
+    `\nLargest page: ${largest.set}/${largest.name} (${kb(largest.bytes)} HTML, ${kb(largest.model.text.length)} article text): engine ${fmt(largestEngine)} ms, pipeline ${fmt(ms(pipeline, largest))} ms`,
   );
   console.log(
     `Longest article text: ${longestText.set}/${longestText.name} (${kb(longestText.model.text.length)}): engine ${fmt(longestEngine)} ms`,
@@ -320,9 +325,9 @@ async function main(argv: string[]): Promise<void> {
   );
 
   // Targets.
-  const devEngine = pages.filter((p) => p.set === 'dev').map((p) => engine.get(p)!);
+  const devEngine = pages.filter((p) => p.set === 'dev').map((p) => ms(engine, p));
   const devMedian = devEngine.length > 0 ? median(devEngine) : median([...engine.values()]);
-  const ratios = pages.map((p) => (base.get(p) ?? Number.NaN) / Math.max(engine.get(p)!, 1e-4));
+  const ratios = pages.map((p) => (base.get(p) ?? Number.NaN) / Math.max(ms(engine, p), 1e-4));
   const speedup = median(ratios.filter((r) => !Number.isNaN(r)));
   console.log('\nTargets (issue 3)');
   console.log(

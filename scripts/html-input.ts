@@ -71,8 +71,21 @@ export function assertHtml(text: string, name: string): void {
   if (control > sample.length * 0.05) {
     throw new InputError(`${name}: binary data, expected an HTML page`);
   }
-  if (!HTML_SIGNAL.test(text))
+  if (!HTML_SIGNAL.test(text)) {
     throw new InputError(`${name}: no HTML markup found, expected an HTML page`);
+  }
+  if (/^\s*[[{]/.test(text) && isJson(text)) {
+    throw new InputError(`${name}: JSON data, expected an HTML page`);
+  }
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Reads a page from a path (`-` for standard input) and returns its decoded text. */

@@ -96,23 +96,44 @@ async function sweepPage(
   files.set(path, target.file);
   const page: Page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  cdp.on('Runtime.exceptionThrown', (e: { exceptionDetails?: { url?: string; text?: string; exception?: { description?: string }; stackTrace?: { callFrames?: { url: string }[] } } }) => {
-    const d = e.exceptionDetails ?? {};
-    const urls = [d.url ?? '', ...(d.stackTrace?.callFrames ?? []).map((f) => f.url)];
-    if (urls.some((u) => u.startsWith('chrome-extension://'))) {
-      result.errors.push(`exception: ${(d.exception?.description ?? d.text ?? '').split('\n')[0]}`);
-    }
-  });
-  cdp.on('Runtime.consoleAPICalled', (e: { type: string; args: { value?: unknown; description?: string }[] }) => {
-    const first = String(e.args[0]?.value ?? '');
-    if (e.type === 'error' && first.startsWith('[QuoteLens]')) {
-      const rest = e.args.slice(1).map((a) => String(a.value ?? a.description ?? '')).join(' ');
-      result.errors.push(`console: ${first} ${rest}`.slice(0, 300));
-    }
-  });
+  cdp.on(
+    'Runtime.exceptionThrown',
+    (e: {
+      exceptionDetails?: {
+        url?: string;
+        text?: string;
+        exception?: { description?: string };
+        stackTrace?: { callFrames?: { url: string }[] };
+      };
+    }) => {
+      const d = e.exceptionDetails ?? {};
+      const urls = [d.url ?? '', ...(d.stackTrace?.callFrames ?? []).map((f) => f.url)];
+      if (urls.some((u) => u.startsWith('chrome-extension://'))) {
+        result.errors.push(
+          `exception: ${(d.exception?.description ?? d.text ?? '').split('\n')[0]}`,
+        );
+      }
+    },
+  );
+  cdp.on(
+    'Runtime.consoleAPICalled',
+    (e: { type: string; args: { value?: unknown; description?: string }[] }) => {
+      const first = String(e.args[0]?.value ?? '');
+      if (e.type === 'error' && first.startsWith('[QuoteLens]')) {
+        const rest = e.args
+          .slice(1)
+          .map((a) => String(a.value ?? a.description ?? ''))
+          .join(' ');
+        result.errors.push(`console: ${first} ${rest}`.slice(0, 300));
+      }
+    },
+  );
   await cdp.send('Runtime.enable');
   try {
-    await page.goto(`${ORIGIN}${path}`, { waitUntil: 'domcontentloaded', timeout: PAGE_TIMEOUT_MS });
+    await page.goto(`${ORIGIN}${path}`, {
+      waitUntil: 'domcontentloaded',
+      timeout: PAGE_TIMEOUT_MS,
+    });
     const drawn = await page
       .waitForFunction(() => performance.getEntriesByName('quotelens:drawn').length > 0, null, {
         timeout: PAGE_TIMEOUT_MS,
@@ -121,7 +142,9 @@ async function sweepPage(
       .then(() => true)
       .catch(() => false);
     const info = await page.evaluate(() => {
-      const mark = performance.getEntriesByName('quotelens:drawn')[0] as PerformanceMark | undefined;
+      const mark = performance.getEntriesByName('quotelens:drawn')[0] as
+        | PerformanceMark
+        | undefined;
       const start = performance.getEntriesByName('quotelens:start')[0];
       const errors = performance
         .getEntriesByName('quotelens:error')
@@ -144,7 +167,9 @@ async function sweepPage(
       result.annotateMs = info.ms;
       if (info.detail.status === 'error') result.errors.push('status: error');
       if (info.detail.quotes > 0 && !QUOTE_MARKS.test(info.text)) {
-        result.errors.push(`found ${info.detail.quotes} statements on a page without quotation marks`);
+        result.errors.push(
+          `found ${info.detail.quotes} statements on a page without quotation marks`,
+        );
       }
     }
 
@@ -241,7 +266,10 @@ async function main(): Promise<void> {
   const errored = results.filter((r) => r.errors.length > 0).length;
   const changed = results.filter((r) => !r.unchanged).length;
   const statements = results.reduce((n, r) => n + r.statements, 0);
-  const times = results.map((r) => r.annotateMs).filter(Number.isFinite).sort((a, b) => a - b);
+  const times = results
+    .map((r) => r.annotateMs)
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
   const median = times[times.length >> 1] ?? Number.NaN;
   const byStatus = new Map<string, number>();
   for (const r of results) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);

@@ -22,12 +22,17 @@ export interface NoteEditorProps {
   autoFocus?: boolean;
   /** False where the quote is already on screen just above (the notes panel). */
   showQuote?: boolean;
+  /** An unsaved draft kept from before (a reload, a closed editor): the editor starts with it. */
+  restored?: NoteDraft | null;
+  /** Told of every change to the draft (to keep it), and null once it is saved or discarded. */
+  onDraft?: (draft: NoteDraft | null) => void;
 }
 
 export function NoteEditor(props: NoteEditorProps) {
   const { quote, speaker, initial, created, updated, onSave, onCancel, onDelete } = props;
-  const [body, setBody] = useState(initial?.body ?? '');
-  const [tagText, setTagText] = useState((initial?.tags ?? []).join(', '));
+  const start = props.restored ?? initial;
+  const [body, setBody] = useState(start?.body ?? '');
+  const [tagText, setTagText] = useState((start?.tags ?? []).join(', '));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
@@ -49,6 +54,7 @@ export function NoteEditor(props: NoteEditorProps) {
     setError(null);
     try {
       await onSave({ body, tags });
+      props.onDraft?.(null);
     } catch (e) {
       setError(describeError(e));
     } finally {
@@ -62,6 +68,7 @@ export function NoteEditor(props: NoteEditorProps) {
     setError(null);
     try {
       await onDelete();
+      props.onDraft?.(null);
     } catch (e) {
       setError(describeError(e));
     } finally {
@@ -75,6 +82,7 @@ export function NoteEditor(props: NoteEditorProps) {
       setConfirmDiscard(true);
       return;
     }
+    props.onDraft?.(null);
     onCancel();
   }
 
@@ -120,6 +128,7 @@ export function NoteEditor(props: NoteEditorProps) {
         onInput={(e) => {
           setBody(e.currentTarget.value);
           setConfirmDiscard(false);
+          props.onDraft?.({ body: e.currentTarget.value, tags });
         }}
         placeholder="Your note (plain text)"
       />
@@ -134,6 +143,7 @@ export function NoteEditor(props: NoteEditorProps) {
         onInput={(e) => {
           setTagText(e.currentTarget.value);
           setConfirmDiscard(false);
+          props.onDraft?.({ body, tags: parseTags(e.currentTarget.value) });
         }}
         autocomplete="off"
         spellcheck={false}
@@ -146,6 +156,11 @@ export function NoteEditor(props: NoteEditorProps) {
               {' · '}edited <time dateTime={updated}>{formatTime(updated)}</time>
             </>
           ) : null}
+        </p>
+      ) : null}
+      {props.restored ? (
+        <p class="ql-note-warn" role="status">
+          Your unsaved draft was kept and is back here.
         </p>
       ) : null}
       {error ? (

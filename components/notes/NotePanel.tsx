@@ -17,10 +17,13 @@ export interface NotePanelProps {
   onUpdate: (note: NoteItem, draft: NoteDraft) => Promise<void>;
   onDelete: (note: NoteItem) => Promise<void>;
   onClose: () => void;
+  /** Unsaved drafts by editor: 'new' or a note id (kept across reloads by the caller). */
+  drafts?: ReadonlyMap<string, NoteDraft>;
+  onDraft?: (editor: string, draft: NoteDraft | null) => void;
 }
 
 export function NotePanel(p: NotePanelProps) {
-  const initial = p.start ?? (p.notes.length === 0 ? 'new' : null);
+  const initial = p.start ?? (p.notes.length === 0 || p.drafts?.has('new') ? 'new' : null);
   const [editing, setEditing] = useState<string | null>(initial);
 
   const close = () => {
@@ -45,6 +48,8 @@ export function NotePanel(p: NotePanelProps) {
         <NoteEditor
           quote={p.quote}
           speaker={p.speaker}
+          restored={p.drafts?.get('new') ?? null}
+          onDraft={(d) => p.onDraft?.('new', d)}
           onSave={async (d) => {
             await p.onCreate(d);
             setEditing(null);
@@ -77,6 +82,8 @@ export function NotePanel(p: NotePanelProps) {
                   speaker={p.speaker}
                   showQuote={false}
                   initial={{ body: n.body, tags: n.tags }}
+                  restored={p.drafts?.get(n.id) ?? null}
+                  onDraft={(d) => p.onDraft?.(n.id, d)}
                   created={n.created}
                   updated={n.updated}
                   onSave={async (d) => {
@@ -99,7 +106,7 @@ export function NotePanel(p: NotePanelProps) {
                 <p class="ql-panel-foot">
                   <time dateTime={n.updated}>{formatTime(n.updated)}</time>
                   <button type="button" class="ql-btn ql-link" onClick={() => setEditing(n.id)}>
-                    Edit
+                    {p.drafts?.has(n.id) ? 'Edit (unsaved draft)' : 'Edit'}
                   </button>
                   <button
                     type="button"

@@ -119,7 +119,21 @@ export function NotesPage({ api }: { api: NotesPageApi }) {
     if (active < 0) return;
     const el = listRef.current?.querySelector<HTMLElement>(`[data-row="${active}"]`);
     el?.focus({ preventScroll: true });
-  }, [active, rows]);
+    // Only when the active row changes: a list refresh (another tab) must not steal focus.
+  }, [active]);
+
+  // "/" anywhere (outside a text field) goes to the search box.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (t?.closest('input, textarea, [contenteditable=""], [contenteditable="true"]')) return;
+      e.preventDefault();
+      searchRef.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   // Closing the dialog puts focus back on the note it was opened from.
   const wasEditing = useRef(false);
@@ -291,6 +305,10 @@ export function NotesPage({ api }: { api: NotesPageApi }) {
             }}
           />
         </div>
+        <p class="ql-keys-help" id="ql-keys-help">
+          Keys: <kbd>/</kbd> search · <kbd>↑</kbd> <kbd>↓</kbd> move between notes ·{' '}
+          <kbd>Enter</kbd> edit · <kbd>o</kbd> open article · <kbd>Delete</kbd> delete
+        </p>
         {flash ? (
           <p class={`ql-flash ql-${flash.kind}`} role={flash.kind === 'error' ? 'alert' : 'status'}>
             {flash.text}
@@ -415,6 +433,7 @@ function NoteRow(p: NoteRowProps) {
       style={p.style}
       aria-posinset={p.pos}
       aria-setsize={p.setSize}
+      aria-describedby="ql-keys-help"
       aria-label={`Note on ${note.speaker ? `${note.speaker}: ` : ''}${clip(note.exact, 60)}`}
       tabIndex={p.active ? 0 : -1}
       data-row={p.index}

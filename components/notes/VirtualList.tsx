@@ -52,7 +52,8 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     if (top < el.scrollTop) el.scrollTop = top;
     else if (bottom > el.scrollTop + viewport) el.scrollTop = bottom - viewport;
     setScrollTop(el.scrollTop);
-  }, [scrollToIndex, offsets, viewport]);
+    // Only when the target changes: a refreshed list must not pull the reader back.
+  }, [scrollToIndex]);
 
   const first = Math.max(0, upperBound(offsets, scrollTop - overscan) - 1);
   const last = Math.min(rows.length, upperBound(offsets, scrollTop + viewport + overscan));

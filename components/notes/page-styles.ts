@@ -64,9 +64,10 @@ export const PAGE_NOTES_CSS = `
   position: absolute; height: 0; border-bottom: 2px dotted var(--bar); pointer-events: none;
 }
 .ql-note-marker {
-  position: absolute; z-index: 2147483645; width: 18px; height: 18px; padding: 0; margin: 0;
-  border-radius: 50%; border: 1px solid var(--bar); background: var(--bg); color: var(--text);
-  font-size: 11px; line-height: 16px; text-align: center; cursor: pointer; opacity: .85;
+  position: absolute; z-index: 2147483645; min-width: 15px; height: 15px; padding: 0 2px; margin: 0;
+  border-radius: 8px; border: 1px solid var(--bar); background: var(--bg); color: var(--text);
+  font-size: 9px; line-height: 13px; text-align: center; cursor: pointer; opacity: .9;
+  pointer-events: auto;
 }
 .ql-note-marker:hover, .ql-note-marker:focus-visible { opacity: 1; }
 .ql-count-badge { font-size: 9px; vertical-align: super; }

@@ -3,8 +3,9 @@
  * here, previous/next statement by them, and "Add note". View only: actions come in as props.
  * Text is rendered as text (Preact escapes it), never as HTML.
  */
-import { speakerColour } from '../../lib/palette';
+
 import type { CardFacts } from '../../lib/dom/labels';
+import { speakerColour } from '../../lib/palette';
 import type { Theme } from './Label';
 
 export interface CardActions {

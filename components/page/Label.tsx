@@ -3,8 +3,9 @@
  * View only: positions are written later by the overlay (so a layout pass never re-renders),
  * and events are handled by delegation on the layer.
  */
-import { speakerColour } from '../../lib/palette';
+
 import type { LabelSpec } from '../../lib/dom/labels';
+import { speakerColour } from '../../lib/palette';
 
 export type Theme = 'light' | 'dark';
 

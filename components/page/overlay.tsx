@@ -59,7 +59,10 @@ export function createOverlay(doc: Document, actions: OverlayActions, theme: The
   };
 
   const renderBatch = (b: Batch) =>
-    render(<LabelBatch specs={b.specs} theme={theme} noteCounts={noteCounts} register={register} />, b.el);
+    render(
+      <LabelBatch specs={b.specs} theme={theme} noteCounts={noteCounts} register={register} />,
+      b.el,
+    );
 
   const clearTimers = () => {
     if (openTimer) clearTimeout(openTimer);

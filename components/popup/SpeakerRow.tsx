@@ -65,7 +65,10 @@ export function SpeakerRow(props: Props) {
           onClick={props.onChoose}
         >
           <span class="ql-swatch" aria-hidden="true" />
-          <span class="ql-speaker-text">
+          <span
+            class="ql-speaker-text"
+            title={group.aliases.length > 0 ? `Also: ${group.aliases.join(', ')}` : undefined}
+          >
             <span class="ql-speaker-name">{group.name}</span>
             {group.role && <span class="ql-speaker-role">{group.role}</span>}
           </span>

@@ -39,12 +39,19 @@ import {
   type AnchoredNoteInfo,
   isNotesChanged,
   NOTES_CHANGED_KEY,
+  type NotesReply,
+  type NotesRequest,
   type PageNotesState,
 } from '../../lib/messages';
 import { type Note, type NoteSelectors, noteSelectors } from '../../lib/notes/web-annotation';
 import type { Quote } from '../../lib/quotes/types';
 
 export const NOTES_HOST_TAG = 'quotelens-notes';
+
+/** Unsaved drafts, in the extension's own storage (never the page's), so a reload loses nothing. */
+const DRAFTS_KEY = 'notes:drafts';
+const DRAFT_KEEP_MS = 30 * 24 * 60 * 60 * 1000;
+type StoredDraft = ViewDraft & { at: number };
 
 /** Events from the note editor that must not reach the page. */
 const KEEP_INSIDE = [
@@ -87,12 +94,13 @@ interface OpenPanel {
   boxOf: () => Box | null;
 }
 
-type Reply = { ok: true; [k: string]: unknown } | { ok: false; error: string; code?: string };
+type Ok<R extends NotesRequest> = Extract<NotesReply<R>, { ok: true }>;
 
-async function ask<T>(message: Record<string, unknown>): Promise<T> {
-  let reply: Reply | undefined;
+/** One typed request to the background's notes store; a failure becomes an Error to show. */
+async function ask<R extends NotesRequest>(message: R): Promise<Ok<R>> {
+  let reply: NotesReply<R> | undefined;
   try {
-    reply = (await browser.runtime.sendMessage(message)) as Reply | undefined;
+    reply = (await browser.runtime.sendMessage(message)) as NotesReply<R> | undefined;
   } catch (e) {
     throw new Error(
       `QuoteLens could not reach its storage (${e instanceof Error ? e.message : String(e)}). Reload the page and try again`,
@@ -100,7 +108,7 @@ async function ask<T>(message: Record<string, unknown>): Promise<T> {
   }
   if (!reply) throw new Error('QuoteLens’s storage did not answer. Reload the page and try again');
   if (!reply.ok) throw new Error(reply.error);
-  return reply as unknown as T;
+  return reply as Ok<R>;
 }
 
 function canonicalHref(doc: Document): string | null {
@@ -171,10 +179,13 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
   let panelSeq = 0;
   let deleted: Note | null = null;
   let message: string | null = null;
+  let messageTimer: ReturnType<typeof setTimeout> | undefined;
   let host: HTMLElement | null = null;
   let mount: HTMLElement | null = null;
   let frame = 0;
   let stopped = false;
+  let drafts: Record<string, StoredDraft> = {};
+  let draftTimer: ReturnType<typeof setTimeout> | undefined;
 
   // ── The page's text ──
 
@@ -286,7 +297,8 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
       out.push({
         key: s.key,
         lines: rects.map((r) => ({ left: r.left + dx, top: r.bottom + dy - 1, width: r.width })),
-        marker: { left: last.right + dx + 2, top: last.bottom + dy - 16 },
+        // Like a footnote mark: raised at the passage's end, clear of the words that follow.
+        marker: { left: last.right + dx - 5, top: last.top + dy - 10 },
         count: n,
         label: n === 1 ? 'Open your note on this passage' : `Open your ${n} notes on this passage`,
       });
@@ -317,6 +329,8 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
             onUpdate: (n, d) => update(n.id, d),
             onDelete: (n) => remove(n.id),
             onClose: closePanel,
+            drafts: panelDrafts(p),
+            onDraft: (editor, d) => keepDraft(p, editor, d),
           }
         : null,
       passages,
@@ -335,6 +349,18 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
       viewport: viewport(),
     };
     render(h(PageNotesLayer, props), el);
+  }
+
+  /** Tells the reader something (in the shadow root), for a while. Returns the text. */
+  function say(text: string): string {
+    message = text;
+    clearTimeout(messageTimer);
+    messageTimer = setTimeout(() => {
+      message = null;
+      draw();
+    }, 10_000);
+    draw();
+    return text;
   }
 
   // ── Opening the editor ──
@@ -399,7 +425,7 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
   // ── Store operations (through the background) ──
 
   async function create(p: OpenPanel, d: ViewDraft) {
-    const { note } = await ask<{ note: Note }>({
+    const { note } = await ask({
       type: 'notes:add',
       draft: {
         url,
@@ -416,7 +442,7 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
   }
 
   async function update(id: string, d: ViewDraft) {
-    const { note } = await ask<{ note: Note }>({
+    const { note } = await ask({
       type: 'notes:update',
       id,
       patch: { text: d.body, tags: d.tags },
@@ -426,7 +452,7 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
   }
 
   async function remove(id: string) {
-    const { note } = await ask<{ note: Note }>({ type: 'notes:delete', id });
+    const { note } = await ask({ type: 'notes:delete', id });
     notes = notes.filter((n) => n.id !== id);
     deleted = note;
     if (panel && notesOf(panel.key).length <= 1 && !panel.key.startsWith('q')) panel = null;
@@ -438,18 +464,17 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
     deleted = null;
     if (!gone) return draw();
     try {
-      const { note } = await ask<{ note: Note }>({ type: 'notes:restore', id: gone.id });
+      const { note } = await ask({ type: 'notes:restore', id: gone.id });
       notes = [...notes.filter((n) => n.id !== note.id), note];
       reanchorAll();
     } catch (e) {
-      message = `Could not restore the note: ${e instanceof Error ? e.message : String(e)}`;
-      draw();
+      say(`Could not restore the note: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 
   async function load() {
     try {
-      const r = await ask<{ notes: Note[]; articleKey: string }>({
+      const r = await ask({
         type: 'notes:list-for-page',
         url,
         canonical,
@@ -457,14 +482,68 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
       notes = r.notes;
       articleKey = r.articleKey;
     } catch (e) {
-      message = `QuoteLens could not load your notes: ${e instanceof Error ? e.message : String(e)}`;
+      say(`QuoteLens could not load your notes: ${e instanceof Error ? e.message : String(e)}`);
       notes = [];
     }
     loaded = true;
     reanchorAll();
   }
 
-  const ready = load();
+  const ready = Promise.all([load(), loadDrafts()]);
+
+  async function loadDrafts() {
+    try {
+      const got = (await browser.storage.local.get(DRAFTS_KEY))[DRAFTS_KEY];
+      const now = Date.now();
+      if (got && typeof got === 'object') {
+        for (const [k, d] of Object.entries(got as Record<string, StoredDraft>)) {
+          if (typeof d?.body === 'string' && Array.isArray(d.tags) && now - d.at < DRAFT_KEEP_MS) {
+            drafts[k] = d;
+          }
+        }
+      }
+    } catch {
+      drafts = {};
+    }
+  }
+
+  function newDraftKey(p: OpenPanel): string {
+    const q = p.selectors.quote;
+    return `new|${articleKey ?? url}|${q.prefix.slice(-16)}|${q.exact.slice(0, 300)}`;
+  }
+
+  function panelDrafts(p: OpenPanel): Map<string, ViewDraft> {
+    const out = new Map<string, ViewDraft>();
+    const fresh = drafts[newDraftKey(p)];
+    if (fresh) out.set('new', fresh);
+    for (const n of notesOf(p.key)) {
+      const d = drafts[`edit|${n.id}`];
+      if (d) out.set(n.id, d);
+    }
+    return out;
+  }
+
+  function keepDraft(p: OpenPanel, editor: string, draft: ViewDraft | null) {
+    const key = editor === 'new' ? newDraftKey(p) : `edit|${editor}`;
+    if (draft) drafts[key] = { ...draft, at: Date.now() };
+    else delete drafts[key];
+    clearTimeout(draftTimer);
+    // Written a moment after typing stops, and at once when a draft is dropped.
+    draftTimer = setTimeout(
+      () => {
+        draftTimer = undefined;
+        browser.storage.local.set({ [DRAFTS_KEY]: drafts }).catch(() => undefined);
+      },
+      draft ? 250 : 0,
+    );
+  }
+
+  function flushDrafts() {
+    if (draftTimer === undefined) return;
+    clearTimeout(draftTimer);
+    draftTimer = undefined;
+    browser.storage.local.set({ [DRAFTS_KEY]: drafts }).catch(() => undefined);
+  }
 
   /** Resolves once this page's notes are loaded and anchored (or there are none). */
   async function settled(): Promise<void> {
@@ -498,9 +577,14 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
       // A single-page-app navigation: another article, its own notes.
       url = doc.location.href;
       canonical = canonicalHref(doc);
-      panel = null;
-      notes = [];
-      void load();
+      const before = articleKey;
+      // The same article under a new address (a tracking parameter added) keeps its panel.
+      void load().then(() => {
+        if (articleKey !== before && panel) {
+          panel = null;
+          draw();
+        }
+      });
       return;
     }
     if (loaded) reanchorAll();
@@ -529,6 +613,8 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
   };
   doc.defaultView?.addEventListener('scroll', onViewChange, { passive: true, capture: true });
   doc.defaultView?.addEventListener('resize', onViewChange, { passive: true });
+  // Leaving the page (reload, navigation) writes a draft still waiting to be kept.
+  doc.defaultView?.addEventListener('pagehide', flushDrafts);
 
   return {
     async noteSelection() {
@@ -536,16 +622,16 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
       const sel = doc.getSelection();
       const range = sel && sel.rangeCount > 0 && !sel.isCollapsed ? sel.getRangeAt(0) : null;
       if (!range) {
-        message = 'Select some of the article’s text first, then add a note.';
-        draw();
-        return { ok: false, error: message };
+        const error = say('Select some of the article’s text first, then add a note.');
+        return { ok: false, error };
       }
       const m = model();
       const selectors = selectorsFromRange(m, range);
       if (!selectors?.position) {
-        message = 'QuoteLens keeps notes on the article’s own text; this selection is outside it.';
-        draw();
-        return { ok: false, error: message };
+        const error = say(
+          'QuoteLens keeps notes on the article’s own text; this selection is outside it.',
+        );
+        return { ok: false, error };
       }
       const { start, end } = selectors.position;
       const q = quoteAt(m.quotes, { start, end });
@@ -574,9 +660,9 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
       if (!note) return { ok: false, error: 'That note is not on this page.' };
       const a = anchors.get(id);
       if (a?.status !== 'anchored') {
-        message =
-          'This note’s text was not found on this page (the article changed). The popup lists it under “not found on this page”.';
-        draw();
+        say(
+          'This note’s text was not found on this page (the article changed). The popup lists it under “not found on this page”.',
+        );
         return { ok: true, found: false };
       }
       const spot = spots.find((s) => s.notes.some((n) => n.id === id));
@@ -621,11 +707,14 @@ export function startNotes(doc: Document = document, options: NotesOptions = {})
       stopped = true;
       clearTimeout(waitTimer);
       clearTimeout(reloadTimer);
+      clearTimeout(messageTimer);
       browser.storage.onChanged.removeListener(onStorage);
       offAnnotated();
       offAddNote();
       doc.defaultView?.removeEventListener('scroll', onViewChange, { capture: true });
       doc.defaultView?.removeEventListener('resize', onViewChange);
+      doc.defaultView?.removeEventListener('pagehide', flushDrafts);
+      flushDrafts();
       if (frame) cancelAnimationFrame(frame);
       setNoteBadges(new Map());
       if (mount) render(null, mount);

@@ -9,16 +9,17 @@ import { browser } from 'wxt/browser';
 import { noteToItem } from '../../components/notes/adapter';
 import { NotesPage, type NotesPageApi } from '../../components/notes/NotesPage';
 import type { NoteItem } from '../../components/notes/note-item';
-import { NOTES_CHANGED_KEY } from '../../lib/messages';
+import { NOTES_CHANGED_KEY, type NotesReply, type NotesRequest } from '../../lib/messages';
 import type { Note } from '../../lib/notes/web-annotation';
 
-type Reply = { ok: true; [k: string]: unknown } | { ok: false; error: string; code?: string };
+type Ok<R extends NotesRequest> = Extract<NotesReply<R>, { ok: true }>;
 
-async function ask<T>(message: Record<string, unknown>): Promise<T> {
-  const reply = (await browser.runtime.sendMessage(message)) as Reply | undefined;
+/** One typed request to the background's notes store; a failure becomes an Error to show. */
+async function ask<R extends NotesRequest>(message: R): Promise<Ok<R>> {
+  const reply = (await browser.runtime.sendMessage(message)) as NotesReply<R> | undefined;
   if (!reply) throw new Error('QuoteLens’s background did not answer; try reloading this page.');
   if (!reply.ok) throw new Error(reply.error);
-  return reply as unknown as T;
+  return reply as Ok<R>;
 }
 
 /** The first page is small so the list shows at once; the rest come in large pages. */
@@ -73,10 +74,10 @@ const api: NotesPageApi = {
     await ask({ type: 'notes:restore', id: note.id });
   },
   async exportJsonLd() {
-    return (await ask<{ text: string }>({ type: 'notes:export', format: 'jsonld' })).text;
+    return (await ask({ type: 'notes:export', format: 'jsonld' })).text;
   },
   async exportMarkdown() {
-    return (await ask<{ text: string }>({ type: 'notes:export', format: 'markdown' })).text;
+    return (await ask({ type: 'notes:export', format: 'markdown' })).text;
   },
   async importJsonLd(text) {
     return ask({ type: 'notes:import', text });

@@ -10,15 +10,9 @@ import type { Extraction, Quote, TextModel } from '../quotes/types';
 import { siteOf } from '../settings';
 import { type ArticleBlock, findArticle, looksLikeArticle } from './article';
 import { createHighlighter, type Highlighter, type Mark, type Theme } from './highlight';
-import {
-  anchorOf,
-  cardFacts,
-  type LabelSpec,
-  type LabelView,
-  labelSpecs,
-} from './labels';
-import { type AnnotatedPage, publishAnnotated, requestAddNote } from './page-hooks';
 import { LabelLayer } from './label-layer';
+import { anchorOf, cardFacts, type LabelSpec, type LabelView, labelSpecs } from './labels';
+import { type AnnotatedPage, publishAnnotated, requestAddNote } from './page-hooks';
 import { PageWatch } from './page-watch';
 import { Cancelled, Slicer } from './slicer';
 import { buildTextModel, type OffsetMap, rangeFromOffsets } from './text-model';
@@ -70,8 +64,6 @@ interface Painted {
   blocks: ArticleBlock[];
   extraction: Extraction;
   specs: LabelSpec[];
-  /** Label anchors by quote id. */
-  anchors: Map<number, Range>;
 }
 
 /** Reports an error of QuoteLens's own, tagged so it can be told from the page's. */
@@ -465,17 +457,10 @@ export class Annotator {
     phase('style');
 
     const specs = labelSpecs(quotes, extraction.speakers);
-    const anchors = new Map<number, Range>();
-    for (let i = 0; i < specs.length; i++) {
-      const id = specs[i]!.quoteId;
-      const r = highlighter.rangeOf(id);
-      if (r) anchors.set(id, anchorOf(r));
-      if ((i & 255) === 255) await slicer.maybePause();
-    }
-    const painted: Painted = { model, map, blocks, extraction, specs, anchors };
+    const painted: Painted = { model, map, blocks, extraction, specs };
     this.painted = painted;
     if (!this.labels) this.labels = new LabelLayer(doc, view);
-    await this.labels.set(specs, anchors, slicer);
+    await this.labels.set(specs, (id) => highlighter.rangeOf(id), slicer);
     if (this.onlySpeakerId !== null) this.onlySpeaker(this.onlySpeakerId);
     phase('labels');
     // Labels near the viewport now; the rest as the reader scrolls to them.

@@ -145,7 +145,7 @@ const BYLINE_CLASS =
   /byline|(?:^|[-_\s])(?:author|authors|dateline|credit|credits|attribution|date|dates|time|timestamp|published|updated|pubdate|meta|metadata)(?:[-_\s]|$)/i;
 /** Short blocks that are calls to action or labels, whatever their markup. */
 const FURNITURE_TEXT =
-  /^(?:sign up|subscribe|advertisement|advertising|sponsored|read more|read next|related|share this|share on|follow us|click here|most read|most popular|recommended|you may also like|more from|more on this|listen to this|watch:|also read|see also|skip to|click '|tap '|video player is loading|scroll down to comment|what do you think\?)(?![a-z])|\bour newsletters?\b|\bunsubscribe\b|\ball rights reserved\b|©/i;
+  /^(?:sign up|subscribe|advertisement|advertising|sponsored|read more|read next|related|share this|share on|follow us|click here|most read|most popular|recommended|you may also like|more from|more on this|listen to this|watch:|also read|see also|skip to|video player is loading|scroll down to comment)(?![a-z])|^(?:click|tap) '|^what do you think\?|\bour newsletters?\b|\b(?:sign up|subscribe|join|get|receive)\b.{0,60}\bnewsletters?\b|\bunsubscribe\b|\ball rights reserved\b|©/i;
 const FURNITURE_TEXT_MAX_CHARS = 160;
 /** Whole blocks that are interface labels (compared lower-case, end punctuation off). */
 const UI_LABELS = new Set([
@@ -221,10 +221,14 @@ const LINK_LIST_MIN_LINKS = 3;
 const LINK_PARAGRAPH_DENSITY = 0.6;
 /** Blocks taken from between the headline and the body (standfirst, lead caption). */
 const MAX_INTRO_BLOCKS = 8;
+const MAX_INTRO_CHARS = 1200;
 /** How far above the body the headline may sit for the region between them to be read. */
 const MAX_INTRO_LEVELS = 6;
 /** A heading this long before the body is a standfirst; a "standfirst" under half is a label. */
 const STANDFIRST_MIN_CHARS = 60;
+
+/** An aria-hidden subtree with this much text is a page wrapper behind a dialog, not decoration. */
+const ARIA_HIDDEN_KEEP_CHARS = 1500;
 
 /** Cheap article signals, for the content script's first look at a page. */
 const ARTICLE_OG_TYPE = /^article$/i;
@@ -284,11 +288,11 @@ export function isHiddenElement(el: Element): boolean {
 }
 
 /** isHiddenElement with the tag and class already read (attribute reads cost on big pages). */
-function hiddenBy(el: Element, tag: string, cls: string | null): boolean {
+function hiddenBy(el: Element, tag: string, cls: string | null, withAria = true): boolean {
   if (NEVER_TEXT_TAGS.has(tag)) return true;
   if (cls && VISUALLY_HIDDEN_CLASS.test(cls)) return true;
   if (el.hasAttribute('hidden')) return true;
-  if (el.getAttribute('aria-hidden') === 'true') return true;
+  if (withAria && el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
   return !!style && HIDDEN_STYLE.test(style);
 }
@@ -351,7 +355,8 @@ function isProtected(el: Element, tag: string): boolean {
 /** Page furniture by tag, role or hidden state: dropped without looking at its text. */
 function isIntrinsicSkip(el: Element, tag: string, cls: string | null): boolean {
   if (SKIP_TAGS.has(tag)) return true;
-  if (hiddenBy(el, tag, cls)) return true;
+  // aria-hidden is judged after the subtree is measured (see analyse).
+  if (hiddenBy(el, tag, cls, false)) return true;
   const role = el.getAttribute('role');
   if (role && SKIP_ROLES.has(role)) return true;
   if (tag === 'aside' && !isPullQuote(el)) return true;
@@ -482,7 +487,15 @@ export function analyse(root: Element): Analysis {
       h1Count !== h1Mark || INLINE_TAGS.has(tag) || !el.hasAttributes() || isProtected(el, tag)
         ? 0
         : furnitureByName(el, cls);
+    // aria-hidden hides decoration, but a page saved (or seen) with a dialog open has the whole
+    // page wrapper aria-hidden: a subtree holding the headline or much prose stays.
+    const ariaHidden =
+      el.hasAttributes() &&
+      el.getAttribute('aria-hidden') === 'true' &&
+      h1Count === h1Mark &&
+      s.len < ARIA_HIDDEN_KEEP_CHARS;
     if (
+      ariaHidden ||
       furniture === 2 ||
       (furniture === 1 &&
         (s.len < WEAK_FURNITURE_KEEP_CHARS || linkDensity(s) > WEAK_FURNITURE_KEEP_LINK_DENSITY))
@@ -763,12 +776,12 @@ function isInDropped(el: Element, a: Analysis): boolean {
 }
 
 /** What a short block's words say it is, whatever its markup: furniture, a byline, or neither. */
-function shortTextVerdict(raw: string): 'drop' | 'byline' | null {
+function shortTextVerdict(raw: string): 'label' | 'drop' | 'byline' | null {
   const text = raw.replace(/\s+/g, ' ').trim();
   if (text.length > SHORT_TEXT_MAX_CHARS) return null;
   if (text.length <= FURNITURE_TEXT_MAX_CHARS) {
+    if (UI_LABELS.has(text.toLowerCase().replace(/[\s.:…!|]+$/, ''))) return 'label';
     if (FURNITURE_TEXT.test(text)) return 'drop';
-    if (UI_LABELS.has(text.toLowerCase().replace(/[\s.:…!|]+$/, ''))) return 'drop';
   }
   if (text.length <= BYLINE_TEXT_MAX_CHARS && BYLINE_TEXT.test(text)) return 'byline';
   if (text.length <= DATE_TEXT_MAX_CHARS && DATE_TEXT.test(text)) return 'byline';
@@ -795,6 +808,8 @@ class BlockCollector {
       return;
     }
     if (isHeadingTag(tag)) {
+      // The same headline set twice (a splash over the story): read it once.
+      if (this.headline && sameText(el, this.headline)) return;
       this.push(el, inherited ?? (this.isStandfirst(el) ? 'standfirst' : 'heading'));
       return;
     }
@@ -846,22 +861,23 @@ class BlockCollector {
         .join('')
         .trim();
       const verdict = inherited ? null : shortTextVerdict(text);
-      if (verdict === 'drop') return;
-      const onlyTimes = visible.every(
-        (n) => n.nodeType === ELEMENT_NODE && tagOf(n as Element) === 'time',
-      );
+      if (verdict === 'label') return;
       const names = classAndId(el);
-      this.blocks.push({
-        element: el,
-        kind:
-          inherited ??
-          (onlyTimes || verdict === 'byline'
-            ? 'byline'
-            : CAPTION_CLASS.test(names)
-              ? 'caption'
-              : 'paragraph'),
-        nodes,
-      });
+      const captioned =
+        tagOf(el) === 'figure' ||
+        CAPTION_CLASS.test(names) ||
+        visible.some(
+          (n) => n.nodeType === ELEMENT_NODE && CAPTION_CLASS.test(classAndId(n as Element)),
+        );
+      let kind: BlockKind = inherited ?? (captioned ? 'caption' : 'paragraph');
+      if (kind === 'paragraph') {
+        if (verdict === 'drop') return;
+        const onlyTimes = visible.every(
+          (n) => n.nodeType === ELEMENT_NODE && tagOf(n as Element) === 'time',
+        );
+        if (onlyTimes || verdict === 'byline') kind = 'byline';
+      }
+      this.blocks.push({ element: el, kind, nodes });
     };
     let breaks = 0;
     for (let n = el.firstChild; n; n = n.nextSibling) {
@@ -901,10 +917,15 @@ class BlockCollector {
     if (tag === 'li') return 'list-item';
     if (names) {
       if (CAPTION_CLASS.test(names)) return 'caption';
+      if (PULLQUOTE_CLASS.test(names)) return 'blockquote';
       if (BYLINE_CLASS.test(names)) return 'byline';
       if (STANDFIRST_CLASS.test(names)) return 'standfirst';
     }
     if (tag === 'address') return 'byline';
+    // Text set in a figure beside its picture is the picture's caption.
+    if (tag === 'figure' || (el.parentElement && tagOf(el.parentElement) === 'figure')) {
+      return 'caption';
+    }
     if (tag === 'td' || tag === 'th' || tag === 'pre' || tag === 'dt' || tag === 'dd') {
       return 'other';
     }
@@ -912,14 +933,23 @@ class BlockCollector {
   }
 
   private push(el: Element, kind: BlockKind): void {
-    if (kind !== 'headline' && kind !== 'caption' && kind !== 'blockquote' && kind !== 'byline') {
+    if (kind !== 'headline' && kind !== 'blockquote' && kind !== 'byline') {
       const len = this.a.stats.get(el)?.len ?? Infinity;
       const verdict = len <= SHORT_TEXT_MAX_CHARS ? shortTextVerdict(el.textContent || '') : null;
-      if (verdict === 'drop') return;
-      if (verdict === 'byline') kind = 'byline';
+      if (verdict === 'label') return;
+      // A caption stays a caption even when it is a credit line or carries a © notice.
+      if (kind !== 'caption') {
+        if (verdict === 'drop') return;
+        if (verdict === 'byline') kind = 'byline';
+      }
     }
     this.blocks.push({ element: el, kind });
   }
+}
+
+function sameText(x: Element, y: Element): boolean {
+  const norm = (e: Element) => (e.textContent || '').replace(/\s+/g, ' ').trim();
+  return norm(x) === norm(y);
 }
 
 function hasVisibleText(n: Node, a: Analysis): boolean {
@@ -960,8 +990,51 @@ export function findArticleRegion(doc: Document): ArticleRegion | null {
   const analysis = analyse(root);
   const chosen = chooseTopCandidate(analysis);
   if (!chosen) return null;
-  const content = joinSiblings(chosen.top, analysis, chosen.scores);
-  return { content, headline: chooseHeadline(doc, analysis, content), analysis };
+  let content = joinSiblings(chosen.top, analysis, chosen.scores);
+  const headline = chooseHeadline(doc, analysis, content);
+  if (headline && !content.some((c) => c.contains(headline))) {
+    const story = bodyUnderHeadline(headline, content, analysis, chosen.scores);
+    if (story) content = joinSiblings(story, analysis, chosen.scores);
+  }
+  return { content, headline, analysis };
+}
+
+/**
+ * On a page of several stories (a feed, "next article" appended below), the best-scoring body
+ * may belong to another story than the headline. The story of a headline runs from it to the
+ * next h1: this returns the best body inside that range, or null when there is none worth it.
+ */
+function bodyUnderHeadline(
+  headline: Element,
+  content: Element[],
+  a: Analysis,
+  scores: Map<Element, number>,
+): Element | null {
+  const start = a.order.get(headline) ?? 0;
+  const title = (headline.textContent || '').trim();
+  let next: Element | null = null;
+  for (const h of a.headlines) {
+    // The next story's h1: later, and not the same headline repeated (splash + article).
+    if (tagOf(h) !== 'h1' || h === headline || (a.order.get(h) ?? 0) <= start) continue;
+    if ((h.textContent || '').trim() === title) continue;
+    next = h;
+    break;
+  }
+  const end = next ? (a.order.get(next) ?? Infinity) : Infinity;
+  const first = a.order.get(content[0] as Element) ?? 0;
+  // The body starts after its headline and before the next story's: nothing to do.
+  if (first > start && first < end) return null;
+  let best: Element | null = null;
+  let bestScore = SIBLING_MIN_SCORE;
+  for (const [el, score] of scores) {
+    if (score <= bestScore) continue;
+    const order = a.order.get(el) ?? 0;
+    const inRange = order > start || el.contains(headline);
+    if (!inRange || order >= end || (next && el.contains(next))) continue;
+    best = el;
+    bestScore = score;
+  }
+  return best;
 }
 
 /**
@@ -986,9 +1059,12 @@ export function findArticle(doc: Document): ArticleBlock[] {
       const start = a.order.get(headline) ?? 0;
       const end = a.order.get(first) ?? 0;
       collectBetween(lca, start, end, a, intro, headline);
-      const introBlocks = intro.blocks
+      let introBlocks = intro.blocks
         .filter((b) => b.kind !== 'headline')
         .slice(0, MAX_INTRO_BLOCKS);
+      const introChars = introBlocks.reduce((n, b) => n + (a.stats.get(b.element)?.len ?? 0), 0);
+      // More prose between headline and body than an intro holds: another story's text.
+      if (introChars > MAX_INTRO_CHARS) introBlocks = [];
       for (const b of introBlocks) {
         if (
           b.kind === 'paragraph' &&

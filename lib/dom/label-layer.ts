@@ -8,6 +8,7 @@
  */
 import {
   type Anchor,
+  anchorOf,
   type LabelSpec,
   type LabelView,
   measureAnchors,
@@ -29,7 +30,9 @@ interface Group {
   order: number;
   el: Element;
   specs: LabelSpec[];
-  anchors: Range[];
+  /** The statements' ranges; their first-character anchors are made when first drawn. */
+  ranges: Range[];
+  anchors: Range[] | null;
   live: boolean;
 }
 
@@ -56,25 +59,25 @@ export class LabelLayer {
   /** Replaces all labels with these (in reading order), grouped by block; none drawn yet. */
   async set(
     specs: readonly LabelSpec[],
-    anchors: ReadonlyMap<number, Range>,
+    rangeOf: (quoteId: number) => Range | null,
     slicer: Slicer,
   ): Promise<void> {
     this.clear();
     for (let i = 0; i < specs.length; i++) {
       if ((i & 127) === 127) await slicer.maybePause();
       const spec = specs[i]!;
-      const anchor = anchors.get(spec.quoteId);
-      if (!anchor) continue;
-      const el = blockOf(anchor);
+      const range = rangeOf(spec.quoteId);
+      if (!range) continue;
+      const el = blockOf(range);
       if (!el) continue;
       let g = this.byElement.get(el);
       if (!g) {
-        g = { order: this.groups.length, el, specs: [], anchors: [], live: false };
+        g = { order: this.groups.length, el, specs: [], ranges: [], anchors: null, live: false };
         this.groups.push(g);
         this.byElement.set(el, g);
       }
       g.specs.push(spec);
-      g.anchors.push(anchor);
+      g.ranges.push(range);
       this.byQuote.set(spec.quoteId, g);
     }
     const IO = (this.doc.defaultView as (Window & typeof globalThis) | null)?.IntersectionObserver;
@@ -201,7 +204,10 @@ export class LabelLayer {
   /** All reads first (anchors of these groups), then all writes. */
   private place(groups: Group[]): void {
     const origin = this.view.origin();
-    const measured: (Anchor | null)[][] = groups.map((g) => measureAnchors(g.anchors, origin));
+    const measured: (Anchor | null)[][] = groups.map((g) => {
+      g.anchors ??= g.ranges.map(anchorOf);
+      return measureAnchors(g.anchors, origin);
+    });
     groups.forEach((g, i) => {
       const placements: (Placement | null)[] = placeLabels(
         measured[i]!,

@@ -60,15 +60,34 @@ export function labelSpecs(quotes: readonly Quote[], speakers: readonly Speaker[
   for (const s of speakers) byId.set(s.id, s);
   const quoteById = new Map<number, Quote>();
   for (const q of quotes) quoteById.set(q.id, q);
+  // Names are worked out once per speaker, not once per quote (pages with thousands of quotes).
+  const shorts = new Map<number, string>();
+  const shortOf = (s: Speaker) => {
+    let v = shorts.get(s.id);
+    if (v === undefined) {
+      v = shortName(s);
+      shorts.set(s.id, v);
+    }
+    return v;
+  };
   const shown = new Set<number>();
-  const ordered = [...quotes].sort((a, b) => a.start - b.start || a.id - b.id);
-  const out: LabelSpec[] = [];
-  for (const q of ordered) {
+  let ordered: readonly Quote[] = quotes;
+  for (let i = 1; i < quotes.length; i++) {
+    const a = quotes[i - 1]!;
+    const b = quotes[i]!;
+    if (a.start > b.start || (a.start === b.start && a.id > b.id)) {
+      ordered = [...quotes].sort((x, y) => x.start - y.start || x.id - y.id);
+      break;
+    }
+  }
+  const out: LabelSpec[] = new Array(ordered.length);
+  for (let i = 0; i < ordered.length; i++) {
+    const q = ordered[i]!;
     const speaker = q.speakerId === null ? undefined : byId.get(q.speakerId);
     const fullName = speaker?.name ?? q.speaker ?? UNKNOWN_SPEAKER;
     let text: string;
     if (!speaker) text = fullName === UNKNOWN_SPEAKER ? UNKNOWN_SPEAKER : clip(fullName);
-    else if (shown.has(speaker.id)) text = shortName(speaker);
+    else if (shown.has(speaker.id)) text = shortOf(speaker);
     else {
       shown.add(speaker.id);
       text = clip(speaker.name);
@@ -77,13 +96,13 @@ export function labelSpecs(quotes: readonly Quote[], speakers: readonly Speaker[
     const parent = q.parent === null ? undefined : quoteById.get(q.parent);
     if (parent) {
       const outerSpeaker = parent.speakerId === null ? undefined : byId.get(parent.speakerId);
-      const outer = outerSpeaker ? shortName(outerSpeaker) : (parent.speaker ?? UNKNOWN_SPEAKER);
+      const outer = outerSpeaker ? shortOf(outerSpeaker) : (parent.speaker ?? UNKNOWN_SPEAKER);
       const outerFull = outerSpeaker?.name ?? parent.speaker ?? UNKNOWN_SPEAKER;
       text = `${text} · quoted by ${outer}`;
       ariaLabel += `, quoted by ${outerFull}`;
     }
     if (q.fragment) ariaLabel += ' (fragment)';
-    out.push({
+    out[i] = {
       quoteId: q.id,
       speakerId: speaker ? speaker.id : null,
       text,
@@ -91,7 +110,7 @@ export function labelSpecs(quotes: readonly Quote[], speakers: readonly Speaker[
       ariaLabel,
       fragment: q.fragment,
       nested: !!parent,
-    });
+    };
   }
   return out;
 }

@@ -205,14 +205,15 @@ function addNode(b: Builder, n: Node, inlineSpans: InlineSpan[]): void {
   if (!inline) softBreak(b);
 }
 
-/** The page language from `<html lang>` (or `xml:lang`, or a Content-Language meta). */
+/** The page language: `<html lang>`, else `xml:lang`, a Content-Language meta, or og:locale. */
 export function pageLanguage(doc: Document | null | undefined): string | undefined {
   if (!doc) return undefined;
   const root = doc.documentElement;
   const lang =
     root?.getAttribute('lang') ||
     root?.getAttribute('xml:lang') ||
-    doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content');
+    doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') ||
+    doc.querySelector('meta[property="og:locale"]')?.getAttribute('content')?.replace('_', '-');
   const clean = lang?.trim().split(/[,\s]/)[0];
   return clean ? clean : undefined;
 }

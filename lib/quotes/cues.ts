@@ -177,6 +177,31 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
 }
 
 /** The first person named in a clause, after any introductory phrase ("During the rally, …"). */
+const QUANTIFIERS = new Set([
+  'many',
+  'several',
+  'some',
+  'all',
+  'these',
+  'those',
+  'such',
+  'other',
+  'of',
+  'their',
+  'his',
+  'her',
+  'its',
+  'our',
+  'your',
+  'my',
+  'few',
+  'most',
+  'both',
+  'two',
+  'three',
+  'numerous',
+]);
+
 const PREPOSITIONS = new Set([
   'on',
   'in',
@@ -414,8 +439,17 @@ export function cueBefore(
         itCue = itCue ?? { mention: m, kind: 'before' };
         continue;
       }
+      // "so many Republican claims": a name after a quantifier modifies a noun, it is no subject
+      if (m?.kind === 'name' && QUANTIFIERS.has(tokens[m.from - 1]?.lo ?? '')) continue;
       if (m) return { mention: m, kind: 'before' };
     }
+  }
+  // "… Mitt Romney -- "…" --": a name set off by a dash right before the quote
+  let d = to - 1;
+  while (d > from && (tokens[d]?.w === '-' || tokens[d]?.w === '—' || tokens[d]?.w === '–')) d--;
+  if (d < to - 1 && d >= from) {
+    const m = readMentionBackward(text, tokens, d, from);
+    if (m?.kind === 'name') return { mention: m, kind: 'before' };
   }
   // Headline style: "Minister: "…"" — a bare mention, a colon, the quote.
   if (tokens[to - 1]?.w === ':' && to - 1 > from) {

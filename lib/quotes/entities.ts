@@ -15,6 +15,7 @@ import {
   ORG_WORDS,
   PRONOUNS,
   ROLES,
+  SPEECH_VERBS,
   STOP_CAPS,
   TITLES,
 } from './lexicon/index';
@@ -86,6 +87,35 @@ const DETERMINERS = new Set([
   'das',
   'ein',
   'eine',
+]);
+/** Adjectives of a role before a name: "former governor Bill Tanner", "late president X". */
+const PRE_NAME_ADJECTIVES = new Set(['former', 'late', 'new', 'old', 'current', 'first', 'second', 'next', 'last', 'then', 'acting', 'outgoing', 'incoming', 'interim']);
+const HONORIFICS = new Set([
+  'mr',
+  'mr.',
+  'mrs',
+  'mrs.',
+  'ms',
+  'ms.',
+  'miss',
+  'dr',
+  'dr.',
+  'prof',
+  'prof.',
+  'sir',
+  'dame',
+  'm.',
+  'mme',
+  'mme.',
+  'mlle',
+  'herr',
+  'frau',
+  'sr.',
+  'sra.',
+  'señor',
+  'señora',
+  'monsieur',
+  'madame',
 ]);
 const ENGLISH_DETERMINERS = new Set([
   'the',
@@ -163,7 +193,9 @@ function splitName(text: string, tokens: Token[], from: number, to: number): Men
   // the name: trailing run of name words, initials and particles (not titles)
   while (k >= from) {
     const t = tokens[k] as Token;
-    if ((isTitle(t) || (isRoleWord(t) && !orgRun)) && k < to - 1) break;
+    // a role word that is also a first name ("Bill", "Chase") starts the name when a surname follows
+    const firstName = FEMALE_NAMES.has(t.lo) || MALE_NAMES.has(t.lo);
+    if ((isTitle(t) || (isRoleWord(t) && !orgRun && !firstName)) && k < to - 1) break;
     if (isNameWord(t) || isInitial(t) || (PARTICLES.has(t.lo) && k > from && k < to - 1)) {
       k--;
       continue;
@@ -192,7 +224,9 @@ function splitName(text: string, tokens: Token[], from: number, to: number): Men
     };
   }
   if (isInitial(last)) return null;
-  const role = nameFrom > from ? joinTokens(text, tokens, from, nameFrom) : undefined;
+  // an honorific (Mr, Dr, Mme) is not a role
+  const honorific = tokens.slice(from, nameFrom).every((t) => HONORIFICS.has(t.lo));
+  const role = nameFrom > from && !honorific ? joinTokens(text, tokens, from, nameFrom) : undefined;
   return {
     kind: 'name',
     from,
@@ -377,7 +411,7 @@ export function readMentionForward(
     if (
       p.word &&
       !p.cap &&
-      !STOP_CAPS.has(p.lo) &&
+      (!STOP_CAPS.has(p.lo) || PRE_NAME_ADJECTIVES.has(p.lo)) &&
       !AUXILIARIES.has(p.lo) &&
       !DESC_STOP.has(p.lo) &&
       !LINKS.has(p.lo)
@@ -412,7 +446,9 @@ export function readMentionForward(
         tokens[r]?.word &&
         !tokens[r]?.cap &&
         !AUXILIARIES.has(tokens[r]?.lo ?? '') &&
-        !DESC_STOP.has(tokens[r]?.lo ?? '')) ||
+        !DESC_STOP.has(tokens[r]?.lo ?? '') &&
+        !LINKS.has(tokens[r]?.lo ?? '') &&
+        !DETERMINERS.has(tokens[r]?.lo ?? '')) ||
       (tokens[r]?.lo === 'and' && roles > 0)
     ) {
       if (isRoleWord(tokens[r])) roles++;
@@ -473,10 +509,21 @@ function extendDescription(
   let e = to;
   const link = tokens[e];
   if (link && (link.lo === 'for' || link.lo === 'of' || link.lo === 'at') && e + 1 < ceil) {
+    // "vice president of electrical engineering and planning for Con Edison": up to a comma or a verb
     let k = e + 1;
-    while (k < ceil && k < e + 7) {
+    while (k < ceil && k < e + 12) {
       const p = tokens[k] as Token;
-      if (!p.word || DESC_STOP.has(p.lo) || AUXILIARIES.has(p.lo)) break;
+      if (p.lo === 'and' && tokens[k + 1]?.word && !SPEECH_VERBS.has(tokens[k + 1]?.lo ?? '')) {
+        k++;
+        continue;
+      }
+      if (
+        !p.word ||
+        DESC_STOP.has(p.lo) ||
+        AUXILIARIES.has(p.lo) ||
+        (!p.cap && SPEECH_VERBS.has(p.lo))
+      )
+        break;
       k++;
     }
     if (k > e + 1) e = k;
@@ -503,6 +550,8 @@ export interface Entity {
   person: boolean;
   /** Lowercase forms of the name and every alias, for quick "was it called this?" checks. */
   calls: Set<string>;
+  /** How many quotes were attributed to this entity so far. */
+  spoke: number;
 }
 
 const norm = (s: string) =>
@@ -568,7 +617,8 @@ export class EntityIndex {
         found.parts = parts;
         this.indexParts(found);
       } else if (norm(raw) !== norm(found.name)) found.aliases.add(raw);
-      if (m.text !== raw && m.text !== found.name) found.aliases.add(m.text);
+      const said = m.text.replace(/['’]s$/, '');
+      if (said !== raw && said !== found.name) found.aliases.add(said);
       found.calls.add(raw.toLowerCase());
       if (m.role && !found.role) found.role = m.role;
       if (m.gender && !found.gender) found.gender = m.gender;
@@ -580,13 +630,14 @@ export class EntityIndex {
       id: this.list.length,
       name: raw,
       parts,
-      aliases: new Set(m.text !== raw ? [m.text] : []),
+      aliases: new Set(m.text.replace(/['’]s$/, '') !== raw ? [m.text.replace(/['’]s$/, '')] : []),
       role: m.role ?? null,
       kind,
       gender: m.gender,
       last: -1,
       person: !!(m.role || m.gender) && !m.org,
       calls: new Set([raw.toLowerCase()]),
+      spoke: 0,
     };
     this.list.push(e);
     this.indexParts(e);
@@ -626,10 +677,14 @@ export class EntityIndex {
       }
       if (!ok) continue;
       if (parts.length === 1 && best) {
-        // a bare surname shared by two people: the one already called by it, else the first met
+        // a bare surname shared by two people: the one already called by it, else the one
+        // who has spoken, else the first met
         const called = (x: Entity) => x.calls.has(sur);
-        if (called(best) && !called(e)) continue;
-        if (called(e) && !called(best)) best = e;
+        if (called(best) !== called(e)) {
+          if (called(e)) best = e;
+          continue;
+        }
+        if (e.spoke > best.spoke) best = e;
         continue;
       }
       if (!best || e.last > best.last) best = e;
@@ -655,6 +710,7 @@ export class EntityIndex {
       last: -1,
       person: false,
       calls: new Set([key]),
+      spoke: 0,
     };
     this.list.push(e);
     this.byKey.set(key, e);

@@ -11,7 +11,14 @@ import {
   readMentionBackward,
   readMentionForward,
 } from './entities';
-import { DOCUMENT_WORDS, SPEECH_VERBS, STOP_CAPS } from './lexicon/index';
+import {
+  DOCUMENT_WORDS,
+  LISTENER_VERBS,
+  ORG_WORDS,
+  SPEECH_VERBS,
+  STOP_CAPS,
+  TITLES,
+} from './lexicon/index';
 import { findQuoteSpans, type QuoteSpan, spanText } from './marks';
 import { buildSpeakers } from './speakers';
 import { classifySpan } from './statements';
@@ -106,6 +113,14 @@ export function extractQuotes(model: TextModel): Extraction {
         !(prev?.word && prev.cap) &&
         !titleCase[cursor]
       ) {
+        const next = tokens[cursor + 1];
+        if (!(next?.word && next.cap) && !TITLES.has(t.lo) && !/['’]s$/.test(t.w)) {
+          // a lone capitalised word counts only as a later mention of someone already met
+          const known = ents.matchName([t.lo]);
+          if (known && inQuote[cursor] === 0) ents.touch(known, t.s);
+          cursor++;
+          continue;
+        }
         const m = readMentionForward(text, tokens, cursor, Math.min(tokens.length, cursor + 8));
         if (m && m.kind === 'name' && m.name) {
           const n = m.name.split(/\s+/).length;
@@ -191,12 +206,23 @@ export function extractQuotes(model: TextModel): Extraction {
     if (w.entity) {
       // resolved above
     } else if (cue) {
+      if (cue.mention.kind === 'name' && !cue.mention.role)
+        cue.mention.role = appositiveRole(text, tokens, cue.mention);
       w.entity = resolve(cue.mention, w.span.open, ents, lastSpeaker?.entity ?? null);
       w.mention = cue.mention.text;
     } else {
       const prev = lastSpeaker;
       const ctxCue = contextSpeaker(ctx, w.span);
-      if (ctxCue && (!prev || ctxCue.pos > prev.pos)) {
+      const sameHe =
+        ctxCue?.mention.kind === 'pronoun' &&
+        prev?.entity?.kind === 'person' &&
+        w.span.block - prev.block <= 1 &&
+        (!prev.entity.gender || prev.entity.gender === ctxCue.mention.gender);
+      if (sameHe && prev) {
+        // ""…," he said, referring to … "…"": the pronoun is the last speaker
+        w.entity = prev.entity;
+        w.mention = ctxCue?.mention.text ?? null;
+      } else if (ctxCue && (!prev || ctxCue.pos > prev.pos)) {
         w.entity = resolve(ctxCue.mention, w.span.open, ents, prev?.entity ?? null);
         w.mention = ctxCue.mention.text;
       } else {
@@ -208,6 +234,7 @@ export function extractQuotes(model: TextModel): Extraction {
     prevKept = { w, index: qi };
     if (w.entity) {
       ents.touch(w.entity, w.span.open);
+      w.entity.spoke++;
       if (w.entity.kind === 'person') w.entity.person = true;
       lastSpeaker = {
         entity: w.entity,
@@ -217,6 +244,9 @@ export function extractQuotes(model: TextModel): Extraction {
       };
     }
   }
+
+  // names after the last quote still add roles and aliases to the speakers already met
+  scanNames(text.length);
 
   // Pull quotes and headlines repeat words said in the body: same speaker.
   const norm = (s: string) =>
@@ -350,6 +380,10 @@ function contextSpeaker(
     if (t.word && !t.cap && SPEECH_VERBS.has(t.lo)) {
       const m = cueBefore(ctx, { ...span, open: t.e }, true);
       if (m) return { mention: m.mention, pos: t.s };
+      // "…," said Victor Cha, who served under … — the inverted subject after the verb
+      const inv = readMentionForward(text, tokens, k + 1, Math.min(end, k + 10));
+      if (inv && inv.kind === 'name' && !LISTENER_VERBS.has(t.lo))
+        return { mention: inv, pos: t.s };
     }
   }
   // "Ms Okafor smiled. "I expect nothing."": the subject of the sentence before, same paragraph.
@@ -404,14 +438,17 @@ function appositiveRole(text: string, tokens: Token[], m: Mention): string | und
     if (r && r.kind === 'role' && !r.org) return r.role;
   }
   if (tokens[m.to]?.w === ',') {
+    // "Patrick Hale, vice president of planning for the utility, said"
     const r = readMentionForward(text, tokens, m.to + 1, Math.min(tokens.length, m.to + 14));
+    const head = r?.role?.split(/\s+/)[0]?.toLowerCase() ?? '';
     if (
       r &&
       (r.kind === 'role' || r.kind === 'description') &&
-      !r.org &&
-      (tokens[r.to]?.w === ',' || endsSentence(tokens[r.to]))
-    )
+      !ORG_WORDS.has(head) &&
+      !DOCUMENT_WORDS.has(head)
+    ) {
       return r.role;
+    }
   }
   return undefined;
 }
@@ -422,7 +459,7 @@ function sameSentence(ctx: CueContext, a: QuoteSpan, b: QuoteSpan): boolean {
   const { tokens } = ctx;
   const from = tokenAt(tokens, a.close) + 1;
   const to = tokenAt(tokens, b.open);
-  if (to - from > 12) return false;
+  if (to - from > 40) return false;
   for (let k = from; k < to; k++) if (endsSentence(tokens[k])) return false;
   // a sentence may also end inside the first quote's marks: "…here." "Next…"
   return !/[.!?]$/.test(ctx.text.slice(a.open, a.close).trimEnd()) || to - from > 0;
@@ -528,7 +565,7 @@ function headlineSubject(ctx: CueContext, model: TextModel, span: QuoteSpan): Cu
   let k = from;
   while (k < to && !tokens[k]?.word) k++;
   const m = readMentionForward(text, tokens, k, Math.min(to, k + 4));
-  if (!m || m.kind !== 'name' || (m.name?.split(' ').length ?? 0) > 3) return null;
+  if (m?.kind !== 'name' || (m.name?.split(' ').length ?? 0) > 3) return null;
   const next = tokens[m.to];
   // the name must be the headline's subject: followed by a colon, a verb-like word, or "on"
   if (

@@ -150,6 +150,9 @@ function pairBlock(
 ): Open[] {
   const stack: Open[] = carried.slice();
   for (let i = bStart; i < bEnd; i++) {
+    // fast path: every mark is '"', "'" or at or above U+00AB
+    const code = text.charCodeAt(i);
+    if (code < 0xab && code !== 34 && code !== 39) continue;
     let ch = text[i] as string;
     // Two straight apostrophes stand for a double mark in some archives: ''like this''
     const width = ch === "'" && text[i + 1] === "'" ? 2 : 1;

@@ -23,6 +23,7 @@ const VARIANTS = {
   original: readFileSync(join(FIXTURES_DIR, 'notes/article-a.html'), 'utf8'),
   edited: readFileSync(join(FIXTURES_DIR, 'notes/article-b.html'), 'utf8'),
   demo: readFileSync(join(FIXTURES_DIR, 'demo/index.html'), 'utf8'),
+  spa: readFileSync(join(FIXTURES_DIR, 'notes/spa.html'), 'utf8'),
 };
 
 let variant: 'original' | 'edited' = 'original';
@@ -39,7 +40,9 @@ test.beforeAll(async () => {
         ? VARIANTS[variant]
         : path === '/demo/index.html'
           ? VARIANTS.demo
-          : null;
+          : path.startsWith('/notes/spa/')
+            ? VARIANTS.spa
+            : null;
     if (body === null) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
@@ -183,6 +186,26 @@ async function clickInShadow(
     const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
     if (action === 'click') await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
     else await page.mouse.move((x1 + x3) / 2, (y1 + y3) / 2, { steps: 3 });
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The value of a form field inside a closed shadow root (through the DevTools protocol). */
+async function shadowValue(page: Page, match: (a: Record<string, string>) => boolean) {
+  const [el] = await shadowElements(page, match);
+  if (!el) return null;
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: el.backendNodeId })) as {
+      object: { objectId: string };
+    };
+    const { result } = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: 'function () { return this.value; }',
+      returnByValue: true,
+    })) as { result: { value: string } };
+    return result.value;
   } finally {
     await cdp.detach();
   }
@@ -623,6 +646,83 @@ test.describe('notes', () => {
       );
       // Generous: the machine is shared; the figures above are what to look at.
       expect(frames.max).toBeLessThan(1000);
+    } finally {
+      await context.close();
+    }
+  });
+  test('a note added in one tab appears in another tab of the same article', async () => {
+    const context = await launchWithExtension(dir);
+    try {
+      const a = await context.newPage();
+      await a.goto(`${origin}${ARTICLE_PATH}`);
+      const b = await context.newPage();
+      await b.goto(`${origin}${ARTICLE_PATH}?utm_medium=social`);
+      await notesState(context, b);
+      await addNoteOnSelection(context, a, DOOMED, 'Seen from both tabs');
+      await expect
+        .poll(async () => (await notesState(context, b)).anchored.map((n) => n.text))
+        .toEqual([DOOMED]);
+    } finally {
+      await context.close();
+    }
+  });
+  test('an unsaved draft survives a reload and comes back in the editor', async () => {
+    const context = await launchWithExtension(dir);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${origin}${ARTICLE_PATH}`);
+      await notesState(context, page);
+      // Nothing selected: the reader is told what to do.
+      expect(await toTab(context, page, { type: 'page:note-selection' })).toEqual({
+        ok: false,
+        error: 'Select some of the article’s text first, then add a note.',
+      });
+      await select(page, DOOMED);
+      expect(await toTab(context, page, { type: 'page:note-selection' })).toEqual({ ok: true });
+      await page.waitForTimeout(150);
+      await page.keyboard.type('Half a thought about the boiler');
+      await page.waitForTimeout(500);
+      await page.reload();
+      await notesState(context, page);
+      await select(page, DOOMED);
+      expect(await toTab(context, page, { type: 'page:note-selection' })).toEqual({ ok: true });
+      const isBody = (a: Record<string, string>) =>
+        (a.class ?? '').split(' ').includes('ql-note-body');
+      await expect.poll(() => shadowValue(page, isBody)).toBe('Half a thought about the boiler');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(', finished.');
+      await page.keyboard.press('Control+Enter');
+      await expect.poll(async () => (await notesState(context, page)).count).toBe(1);
+      // Saved: the draft is gone, a new note on the same words starts empty.
+      await page.reload();
+      await notesState(context, page);
+      await select(page, DOOMED);
+      await toTab(context, page, { type: 'page:note-selection' });
+      await expect.poll(() => shadowValue(page, isBody)).toBe('');
+    } finally {
+      await context.close();
+    }
+  });
+  test('a single-page-app navigation shows the new article’s notes, not the old one’s', async () => {
+    const context = await launchWithExtension(dir);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${origin}/notes/spa/tram-depot`);
+      const words = 'we intend to build homes on every metre of it';
+      await addNoteOnSelection(context, page, words, 'Which homes, and for whom?');
+      await page.click('#next');
+      await expect(page).toHaveURL(/swimming-pool$/);
+      await expect
+        .poll(async () => {
+          const s = await notesState(context, page);
+          return [s.count, s.anchored.length, s.orphans.length];
+        })
+        .toEqual([0, 0, 0]);
+      expect(await passageMarkers(page)).toBe(0);
+      await page.click('#back');
+      await expect
+        .poll(async () => (await notesState(context, page)).anchored.map((a) => a.text))
+        .toEqual([words]);
     } finally {
       await context.close();
     }

@@ -335,3 +335,15 @@ test('the popup says so when its tab is closed', async ({ server, context, openP
   await page.close();
   await expect(popup.locator('.ql-status-title')).toHaveText('The tab is closed');
 });
+
+test('the popup explains a page the browser keeps extensions out of', async ({
+  context,
+  openPopup,
+}) => {
+  const page = await context.newPage();
+  await page.goto('chrome://version/');
+  const popup = await openPopup(page);
+  await expect(popup.locator('.ql-status-title')).toHaveText('QuoteLens cannot read this page');
+  await expect(popup.getByRole('switch', { name: /On all sites/ })).toBeVisible();
+  await expect(popup.getByRole('switch', { name: /On this site/ })).toHaveCount(0);
+});

@@ -7,6 +7,7 @@ import { NotePanel } from '../../../components/notes/NotePanel';
 import type { NoteItem } from '../../../components/notes/note-item';
 import { OrphanList } from '../../../components/notes/OrphanList';
 import { placePanel } from '../../../components/notes/PageNotesLayer';
+import { PopupNotes } from '../../../components/notes/PopupNotes';
 import { buildNote } from '../../../lib/notes/web-annotation';
 
 let root: HTMLElement;
@@ -132,6 +133,56 @@ describe('NoteEditor', () => {
     expect(root.querySelector('img')).toBeNull();
     expect(q('.ql-note-quote-text').textContent).toBe(evil);
     expect(q<HTMLTextAreaElement>('textarea').value).toBe(evil);
+  });
+});
+
+describe('NoteEditor drafts', () => {
+  it('starts from a kept draft, reports changes, and drops the draft once saved', async () => {
+    const onDraft = vi.fn();
+    const onSave = vi.fn(async () => {});
+    await act(async () => {
+      render(
+        <NoteEditor
+          quote="x"
+          initial={{ body: 'saved text', tags: [] }}
+          restored={{ body: 'unsaved text', tags: ['t'] }}
+          onDraft={onDraft}
+          onSave={onSave}
+          onCancel={() => {}}
+        />,
+        root,
+      );
+    });
+    expect(q<HTMLTextAreaElement>('textarea').value).toBe('unsaved text');
+    expect(q<HTMLInputElement>('input').value).toBe('t');
+    expect(q('[role=status]').textContent).toContain('unsaved draft was kept');
+    await type(q('textarea'), 'unsaved text, more');
+    expect(onDraft).toHaveBeenLastCalledWith({ body: 'unsaved text, more', tags: ['t'] });
+    await act(async () => q<HTMLFormElement>('form').requestSubmit());
+    expect(onSave).toHaveBeenCalledWith({ body: 'unsaved text, more', tags: ['t'] });
+    expect(onDraft).toHaveBeenLastCalledWith(null);
+  });
+
+  it('keeps the draft when saving fails', async () => {
+    const onDraft = vi.fn();
+    await act(async () => {
+      render(
+        <NoteEditor
+          quote="x"
+          onDraft={onDraft}
+          onSave={async () => {
+            throw new Error('disk full');
+          }}
+          onCancel={() => {}}
+        />,
+        root,
+      );
+    });
+    await type(q('textarea'), 'words');
+    await act(async () => q<HTMLFormElement>('form').requestSubmit());
+    await act(async () => {});
+    expect(onDraft).not.toHaveBeenCalledWith(null);
+    expect(q('[role=alert]').textContent).toContain('disk full.');
   });
 });
 
@@ -276,5 +327,42 @@ describe('placePanel', () => {
     );
     expect(p.width).toBe('304px');
     expect(p.left).toBe('8px');
+  });
+});
+
+describe('PopupNotes', () => {
+  it('shows the count and the orphans the content script reports', async () => {
+    const orphan = buildNote({
+      draft: {
+        url: 'https://news.example/a',
+        title: 'A',
+        text: 'kept',
+        selectors: { quote: { type: 'TextQuoteSelector', exact: 'gone', prefix: '', suffix: '' } },
+      },
+      source: 'https://news.example/a',
+      now: new Date('2026-01-01T00:00:00Z'),
+    });
+    const load = vi.fn(async () => ({ count: 3, anchored: [], orphans: [orphan] }));
+    await act(async () => {
+      render(<PopupNotes load={load} notesPageUrl="notes.html" />, root);
+    });
+    await act(async () => {});
+    expect(q('.ql-popup-notes-count').textContent).toBe('3 notes on this page (2 found)');
+    expect(q('h3').textContent).toBe('Not found on this page (1)');
+  });
+
+  it('shows nothing when the page has no notes or cannot be asked', async () => {
+    await act(async () => {
+      render(<PopupNotes load={async () => null} notesPageUrl="notes.html" />, root);
+    });
+    expect(root.innerHTML).toBe('');
+    const failing = async () => {
+      throw new Error('no content script');
+    };
+    await act(async () => {
+      render(<PopupNotes load={failing} notesPageUrl="notes.html" />, root);
+    });
+    await act(async () => {});
+    expect(root.innerHTML).toBe('');
   });
 });

@@ -191,6 +191,21 @@ describe('findArticle rules on short pages', () => {
     );
   });
 
+  it('reads a page whose wrapper is aria-hidden behind an open dialog, but not hidden decoration', () => {
+    const doc = parse(`<html><body>
+      <div id="page" aria-hidden="true"><main>${prose(20, 'harbour')}
+        <p>The mayor spoke. <span aria-hidden="true">★</span> Then she left the quay for the day.</p>
+        <div aria-hidden="true"><p>A decorative duplicate of a teaser, hidden from readers.</p></div>
+      </main></div>
+      <div role="dialog"><p>We value your privacy and would like your consent to use cookies.</p></div>
+      </body></html>`);
+    const blocks = summary(doc);
+    expect(blocks.length).toBeGreaterThanOrEqual(20);
+    const all = blocks.map((b) => b.text).join(' ');
+    expect(all).not.toContain('decorative duplicate');
+    expect(all).not.toContain('consent');
+  });
+
   it('leaves out code listings and reference lists', () => {
     const doc = parse(`<html><body><div>${prose(6, 'parser')}
       <pre>print("hello, world")</pre>
@@ -231,6 +246,15 @@ describe('findArticle: headline and short lines', () => {
     expect(blocks.filter((b) => b.kind === 'headline')).toHaveLength(1);
   });
 
+  it('reads a headline set twice (splash and story) once', () => {
+    const doc = parse(`<html><head><title>Council approves the budget</title></head><body>
+      <section class="splash"><h1>Council approves the budget</h1></section>
+      <article><h1>Council approves the budget</h1>${body}</article></body></html>`);
+    const blocks = summary(doc);
+    expect(blocks.filter((b) => b.text === 'Council approves the budget')).toHaveLength(1);
+    expect(blocks[0]?.kind).toBe('headline');
+  });
+
   it('reads bylines and date lines as bylines, and drops interface labels', () => {
     const doc = parse(`<html><head><title>Council approves the budget</title></head><body><article>
       <h1>Council approves the budget</h1>
@@ -247,10 +271,66 @@ describe('findArticle: headline and short lines', () => {
     expect(all).not.toContain('Comments are closed.');
   });
 
+  it('drops newsletter promos in the body but keeps news about a newsletter', () => {
+    const doc = parse(`<html><body><article>${body}
+      <p>Want more like this? Sign up for our weekly harbour newsletter.</p>
+      <p>The newsletter, first sent in May, quoted the mayor at length.</p>
+      </article></body></html>`);
+    const all = summary(doc).map((b) => b.text);
+    expect(all.join(' ')).not.toContain('Want more like this');
+    expect(all).toContain('The newsletter, first sent in May, quoted the mayor at length.');
+  });
+
   it('keeps a short sentence of the story that merely starts like a label', () => {
     const doc = parse(
       `<html><body><article>${body}<p>Share prices fell by a third.</p></article></body></html>`,
     );
     expect(summary(doc).at(-1)?.text).toBe('Share prices fell by a third.');
+  });
+});
+
+describe('findArticle on a page of several stories', () => {
+  const story = (topic: string, n: number) =>
+    `<div class="story"><header><h1>The ${topic} story</h1></header><div class="story-body">${Array.from(
+      { length: n },
+      (_, i) =>
+        `<p>Paragraph ${i} of the ${topic} story, with a comma, and a clause that runs on a while.</p>`,
+    ).join('')}</div></div>`;
+
+  it('reads the story the page is titled after, even when a later one is longer', () => {
+    const doc =
+      parse(`<html><head><title>The harbour story | Post</title></head><body><div class="feed">
+      ${story('harbour', 5)}${story('bridge', 12)}${story('school', 4)}</div></body></html>`);
+    const blocks = summary(doc);
+    expect(blocks[0]).toEqual({ kind: 'headline', text: 'The harbour story' });
+    expect(blocks).toHaveLength(6);
+    expect(blocks.map((b) => b.text).join(' ')).not.toMatch(/bridge|school/);
+  });
+});
+
+describe('findArticle block kinds', () => {
+  const body = Array.from(
+    { length: 6 },
+    (_, i) =>
+      `<p>Body paragraph ${i} of the ferry story, long enough to count as running text.</p>`,
+  ).join('');
+
+  it('names text beside a picture in a figure as a caption, whatever its tag', () => {
+    const doc = parse(`<html><body><article>${body}
+      <figure><img src="a.jpg" alt=""><span class="img-credit">The ferry at dawn. Photo: J. Roe</span></figure>
+      <figure><img src="b.jpg" alt=""><div>The quay in winter.</div></figure>
+      </article></body></html>`);
+    const blocks = summary(doc);
+    expect(blocks.find((b) => b.text.startsWith('The ferry at dawn'))?.kind).toBe('caption');
+    expect(blocks.find((b) => b.text === 'The quay in winter.')?.kind).toBe('caption');
+  });
+
+  it('names a pull quote set in a plain div as a blockquote', () => {
+    const doc = parse(`<html><body><article>${body}
+      <div class="pull-quote">“We will not let the island be cut off.”</div></article></body></html>`);
+    expect(summary(doc).at(-1)).toEqual({
+      kind: 'blockquote',
+      text: '“We will not let the island be cut off.”',
+    });
   });
 });

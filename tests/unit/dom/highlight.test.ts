@@ -128,7 +128,8 @@ describe('wrap fallback (no Highlight API)', () => {
     const h = createHighlighter(document, { forceWrap: true });
     h.paint([mark(0, 'a', 'rebuild')]);
     const sheets = () =>
-      document.adoptedStyleSheets.length + document.querySelectorAll('style[data-quotelens]').length;
+      document.adoptedStyleSheets.length +
+      document.querySelectorAll('style[data-quotelens]').length;
     expect(sheets()).toBe(1);
     h.clear();
     expect(sheets()).toBe(0);

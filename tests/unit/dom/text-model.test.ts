@@ -11,6 +11,11 @@ import {
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
+function must<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error('expected a value');
+  return value;
+}
+
 /** Every <p>, <h1>, <figcaption> of the body as a block, in order. */
 function blocksOf(doc: Document): ArticleBlock[] {
   return Array.from(doc.body.querySelectorAll('h1, p, figcaption')).map((element) => ({
@@ -94,11 +99,14 @@ describe('buildTextModel', () => {
       'fr-CA',
     );
     expect(model('<html><body><p>Hello.</p></body></html>').model.lang).toBeUndefined();
+    const og =
+      '<html><head><meta property="og:locale" content="de_DE"></head><body><p>Hallo.</p></body></html>';
+    expect(model(og).model.lang).toBe('de-DE');
   });
 
   it('reads a block given as a run of child nodes only', () => {
     const doc = parse('<body><div>Before the break.<br><br>After it.<p>Block.</p></div></body>');
-    const div = doc.querySelector('div')!;
+    const div = must(doc.querySelector('div'));
     const nodes = Array.from(div.childNodes);
     const { model: m } = buildTextModel([
       { element: div, kind: 'paragraph', nodes: nodes.slice(0, 1) },
@@ -118,19 +126,19 @@ describe('offsets back to the DOM', () => {
     const end = m.text.indexOf(' this year.');
     const range = rangeFromOffsets(map, start, end);
     expect(range).not.toBeNull();
-    expect(range!.toString().replace(/\s+/g, ' ')).toBe('We will rebuild the pier');
-    expect(range!.startContainer.textContent).toContain('We will');
-    expect(range!.endContainer.textContent).toBe('pier');
+    expect(must(range).toString().replace(/\s+/g, ' ')).toBe('We will rebuild the pier');
+    expect(must(range).startContainer.textContent).toContain('We will');
+    expect(must(range).endContainer.textContent).toBe('pier');
   });
 
   it('spans two blocks, and a slice starting on the block separator starts in the next block', () => {
     const { model: m, map } = liveModel(html);
     const start = m.text.indexOf('this year');
     const end = m.text.indexOf(',"');
-    const range = rangeFromOffsets(map, start, end)!;
+    const range = must(rangeFromOffsets(map, start, end));
     expect(range.toString().replace(/\s+/g, ' ')).toBe('this year.Then, "before winter');
     const nl = m.text.indexOf('\n');
-    const points = domPointsFromOffsets(map, nl, nl + 5)!;
+    const points = must(domPointsFromOffsets(map, nl, nl + 5));
     expect(points.start.node.data.slice(points.start.offset)).toMatch(/^Then/);
     expect(points.start.node.data.slice(points.start.offset, points.end.offset)).toBe('Then');
   });
@@ -138,11 +146,11 @@ describe('offsets back to the DOM', () => {
   it('maps every model character to the DOM character it came from', () => {
     const { model: m, map } = model(html);
     for (let i = 0; i < m.text.length; i++) {
-      const ch = m.text[i]!;
+      const ch = m.text.charAt(i);
       const p = domPointsFromOffsets(map, i, i + 1);
       if (ch === '\n') continue;
       expect(p).not.toBeNull();
-      const domChar = p!.start.node.data[p!.start.offset]!;
+      const domChar = must(p).start.node.data.charAt(must(p).start.offset);
       if (ch === ' ') expect(domChar).toMatch(/\s/);
       else expect(domChar).toBe(ch);
     }
@@ -157,7 +165,7 @@ describe('offsets back to the DOM', () => {
 
   it('turns a DOM position back into a model offset (for selections)', () => {
     const { doc, model: m, map } = model(html);
-    const em = doc.querySelector('em')!.firstChild!;
+    const em = must(must(doc.querySelector('em')).firstChild);
     expect(offsetFromDomPoint(map, em, 0)).toBe(m.text.indexOf('pier'));
     const stranger = doc.createTextNode('not in the article');
     expect(offsetFromDomPoint(map, stranger, 0)).toBeNull();
@@ -172,7 +180,7 @@ describe('offsets back to the DOM', () => {
     const { model: m, map } = buildTextModel(blocks, doc);
     expect(m.text).toBe(model(`<body>${html}</body>`).model.text);
     const start = m.text.indexOf('pier');
-    const points = domPointsFromOffsets(map, start, start + 4)!;
+    const points = must(domPointsFromOffsets(map, start, start + 4));
     expect(points.start.node.data).toBe('pier');
   });
 });

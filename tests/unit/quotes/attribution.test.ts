@@ -154,3 +154,22 @@ describe('speakers list', () => {
     expect(ex.quotes.every((q) => q.speakerId === 0)).toBe(true);
   });
 });
+
+describe('roles', () => {
+  it('takes the role from an apposition after the name, up to the comma', () => {
+    const ex = extractQuotes(
+      modelOf([
+        '"The pipes are old," said Carl Mendez, director of water supply and drainage for the Harbor District, on Monday.',
+      ]),
+    );
+    expect(ex.speakers[0]?.role).toBe(
+      'director of water supply and drainage for the Harbor District',
+    );
+  });
+
+  it('never takes an honorific for a role', () => {
+    const ex = extractQuotes(modelOf(['"We are done," Mr. Ivo Kranj said.']));
+    expect(ex.speakers[0]?.name).toBe('Ivo Kranj');
+    expect(ex.speakers[0]?.role).toBeNull();
+  });
+});

@@ -15,7 +15,7 @@ function score(corpus: string, floors: string[]): { ok: boolean; last: string } 
   try {
     const out = execFileSync(
       'node',
-      [runner, '--corpus', path.join(shared, 'corpus', corpus), ...floors],
+      [runner, '--corpus', path.join(shared, 'corpus', corpus), '--timeout', '300', ...floors],
       {
         encoding: 'utf8',
         timeout: 15 * 60_000,

@@ -149,7 +149,10 @@ describe('context: quotes with no cue of their own', () => {
   });
 
   it('gives a headline fragment the person the headline opens on', () => {
-    const out = run([{ text: 'Mayor Vance: Budget Plan Is ‘Reckless’', kind: 'headline' }, 'The city council met on Monday.']);
+    const out = run([
+      { text: 'Mayor Vance: Budget Plan Is ‘Reckless’', kind: 'headline' },
+      'The city council met on Monday.',
+    ]);
     expect(out).toEqual([['Reckless', 'Vance']]);
   });
 });
@@ -160,12 +163,73 @@ describe('statements: scare quotes', () => {
   });
 
   it('drops a few words quoted inside a quote when no cue gives them a speaker', () => {
-    const out = run(['"We call it our \'quiet room\' and the children love it," said teacher Ana Bell.']);
+    const out = run([
+      '"We call it our \'quiet room\' and the children love it," said teacher Ana Bell.',
+    ]);
     expect(out).toEqual([["We call it our 'quiet room' and the children love it,", 'Ana Bell']]);
   });
 
   it('drops a quoted epithet that opens a headline before a name', () => {
-    expect(run([{ text: "'Tireless' Nurse Jo Park Retires After 40 Years", kind: 'headline' }])).toEqual([]);
+    expect(
+      run([{ text: "'Tireless' Nurse Jo Park Retires After 40 Years", kind: 'headline' }]),
+    ).toEqual([]);
   });
 });
 
+describe('more context rules', () => {
+  it('reads "many X claims" as a noun phrase, not X speaking', () => {
+    const out = run([
+      'Analyst Rob Quade said that so many Labour claims fail because "the numbers are soft."',
+    ]);
+    expect(out).toEqual([['the numbers are soft.', 'Rob Quade']]);
+  });
+
+  it('takes the inverted subject of the sentence before for a quote with no cue', () => {
+    const out = run([
+      '"It was hard," said Vera Holm, who served under Governor Dan Pike. "We had no staff."',
+    ]);
+    expect(out).toEqual([
+      ['It was hard,', 'Vera Holm'],
+      ['We had no staff.', 'Vera Holm'],
+    ]);
+  });
+
+  it('keeps a state abbreviation from ending the sentence', () => {
+    const out = run([
+      'Tom Reyes, of Dayton, Ohio, and Lia Fenn, of Richmond, Va., said they came "to see it with our own eyes."',
+    ]);
+    expect(out[0]?.[0]).toBe('to see it with our own eyes.');
+    expect(out[0]?.[1]).not.toBeNull();
+  });
+
+  it('gives a later quote of the same long sentence the same speaker', () => {
+    const out = run([
+      'Senator Bea Long said she won "every single vote" she cared about and that a fourth hearing in the spring would help because there is "a lot going on."',
+    ]);
+    expect(out.map((q) => q[1])).toEqual(['Bea Long', 'Bea Long']);
+  });
+});
+
+describe('who "he" and a shared surname are', () => {
+  it('keeps the last speaker for a quote after "he said, referring to …"', () => {
+    const out = run([
+      'Envoy Karl Stenn spoke after Chair Ana Ruiz. "We stay open to talks," he said, referring to the old treaty. "Sadly, the other side walked away."',
+    ]);
+    expect(out.map((q) => q[1])).toEqual(['Karl Stenn', 'Karl Stenn']);
+  });
+
+  it('reads a name set off by a dash right before the quote', () => {
+    const out = run([
+      'Critics piled in, including former mayor Lou Brandt -- "It is a disgrace" -- and two councillors.',
+    ]);
+    expect(out).toEqual([['It is a disgrace', 'Lou Brandt']]);
+  });
+
+  it('gives a bare surname shared by two people to the one who has been speaking', () => {
+    const out = run([
+      '"Costs are too high," said former governor Bill Tanner at a rally for his wife Joan Tanner.',
+      '"It makes no sense," Tanner said.',
+    ]);
+    expect(out.map((q) => q[1])).toEqual(['Bill Tanner', 'Bill Tanner']);
+  });
+});

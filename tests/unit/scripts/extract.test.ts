@@ -44,7 +44,7 @@ describe('extract CLI', () => {
     expect(Array.isArray(out.quotes)).toBe(true);
     expect(Array.isArray(out.speakers)).toBe(true);
     expect(out.quotes.length).toBeGreaterThan(0);
-    const text = out.model!.text;
+    const text = out.model?.text ?? '';
     for (const q of out.quotes) {
       expect(Object.keys(q).sort()).toEqual(
         ['end', 'fragment', 'mention', 'speaker', 'start', 'text'].sort(),
@@ -63,7 +63,7 @@ describe('extract CLI', () => {
 
   it('reads the article only: every gold quote of the demo is in its text, the footer is not', () => {
     const out = JSON.parse(run([DEMO, '--model']).stdout) as Output;
-    const text = words(out.model!.text);
+    const text = words(out.model?.text ?? '');
     const gold = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/demo/gold.json'), 'utf8')) as {
       quotes: { text: string; optional?: boolean }[];
     };

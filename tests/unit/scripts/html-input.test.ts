@@ -44,6 +44,7 @@ describe('assertHtml', () => {
     ['   \n ', /empty input/],
     ['plain prose, no tags', /no HTML markup/],
     ['{"json": "<not html"}', /no HTML markup/],
+    ['{"html": "<p>a paragraph inside JSON</p>"}', /JSON data/],
     ['\u0000\u0001binary<p>', /binary data/],
   ])('refuses %j', (text, message) => {
     expect(() => assertHtml(text, 'x')).toThrow(InputError);
