@@ -15,6 +15,11 @@ export default defineConfig({
     description:
       'See who said what: highlights every quoted statement in a news article, labels its speaker, and keeps your notes private.',
     permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
+    // The notes view, imported by the content script only on pages with notes. A per-session
+    // URL (use_dynamic_url) so pages cannot probe for QuoteLens by fetching it.
+    web_accessible_resources: [
+      { resources: ['notes-ui.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+    ],
     commands: {
       'toggle-site': {
         suggested_key: { default: 'Alt+Shift+Q' },

@@ -247,6 +247,9 @@ async function main(): Promise<void> {
       }
       rows.push(row);
       const p = (k: string) => fmt(median(row.phases[k] ?? []));
+      // Phases: look (is it an article?), article (finding it), model (text model), post (sending
+      // it to the engine), ranges, paint (highlights), style (the restyle they cause), labels,
+      // layout (measuring and placing the visible labels). The engine runs off this thread.
       console.log(
         [
           pad(target.name, 44),
@@ -255,7 +258,9 @@ async function main(): Promise<void> {
           pad(fmt(median(row.busy)), 8, true),
           pad(fmt(row.longest), 8, true),
           pad(row.longTasks ? String(row.longTasks) : '-', 6, true),
-          `  article ${p('article')} model ${p('model')} engine ${p('engine')} paint ${p('paint')} labels ${p('labels')} layout ${p('layout')}`,
+          `  ${Object.keys(row.phases)
+            .map((k) => `${k} ${p(k)}`)
+            .join(' ')}`,
           row.error ? `  ERROR ${row.error}` : '',
         ].join(' '),
       );

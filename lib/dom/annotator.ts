@@ -86,6 +86,62 @@ function commonAncestor(blocks: readonly ArticleBlock[]): Element | null {
   return root;
 }
 
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'kbd',
+  'mark',
+  'nobr',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'label',
+  'ruby',
+  'rt',
+  'rp',
+]);
+
+/**
+ * Tags whose elements hold the statements' text: the article's blocks and the nearest
+ * non-inline ancestor of each statement's ends. Text below them inherits their highlight style.
+ */
+export function scopeTags(blocks: readonly ArticleBlock[], marks: readonly Mark[]): string[] {
+  const tags = new Set<string>();
+  for (const b of blocks) tags.add(b.element.localName);
+  const blockTag = (node: Node) => {
+    let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    while (el && INLINE.has(el.localName)) el = el.parentElement;
+    if (el) tags.add(el.localName);
+  };
+  for (const m of marks) {
+    blockTag(m.range.startContainer);
+    blockTag(m.range.endContainer);
+  }
+  return [...tags];
+}
+
 export class Annotator {
   private status: PageStatus = 'working';
   private error: string | undefined;
@@ -169,7 +225,27 @@ export class Annotator {
       .then(() => this.annotate(slicer, reason))
       .catch((err) => {
         if (err instanceof Cancelled) return;
+        slicer.end();
         this.error = reportError('annotate', err);
+        try {
+          // Benchmarks and the sweep wait for this mark: a failed run says so and how long it took.
+          performance.mark(`${PERF_PREFIX}:drawn`, {
+            detail: {
+              run: this.runs,
+              reason,
+              status: 'error',
+              error: this.error,
+              quotes: 0,
+              busy: slicer.stats.busy,
+              longest: slicer.stats.longest,
+              slices: slicer.stats.slices,
+              mode: 'none',
+              phases: {},
+            },
+          });
+        } catch {
+          // best effort
+        }
         this.setStatus('error');
       });
     this.current = next;
@@ -422,12 +498,17 @@ export class Annotator {
     }
     phase('ranges');
 
+    // Layout the page owed already (late images, fonts) is settled here, before painting, so
+    // `style` below is what the highlights cost. Reported apart as `page-layout`: not ours.
+    void doc.documentElement.getBoundingClientRect();
+    phase('page-layout');
     // From here the old marks go and the new ones come: no await between clear and paint start.
     this.clear();
     this.theme = detectTheme(root, doc);
     const highlighter = createHighlighter(doc, {
       theme: this.theme,
       forceWrap: this.options.forceWrap,
+      scope: scopeTags(blocks, marks),
     });
     this.highlighter = highlighter;
     if (this.view && this.viewTheme !== this.theme) {

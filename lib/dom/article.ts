@@ -230,6 +230,12 @@ const STANDFIRST_MIN_CHARS = 60;
 /** An aria-hidden subtree with this much text is a page wrapper behind a dialog, not decoration. */
 const ARIA_HIDDEN_KEEP_CHARS = 1500;
 
+/**
+ * Elements nested deeper than this are ignored (Chromium's HTML parser stops nesting at 512);
+ * every recursive walk in lib/dom stays within it.
+ */
+export const MAX_DOM_DEPTH = 500;
+
 /** Cheap article signals, for the content script's first look at a page. */
 const ARTICLE_OG_TYPE = /^article$/i;
 const ARTICLE_LD_TYPE =
@@ -438,8 +444,10 @@ export function analyse(root: Element): Analysis {
   let counter = 0;
   let h1Count = 0;
 
-  const visit = (el: Element, inLink: boolean): Stats => {
+  const visit = (el: Element, inLink: boolean, depth: number): Stats => {
     order.set(el, counter++);
+    // Deeper than a browser's parser ever nests: not text anyone reads (and no stack overflow).
+    if (depth > MAX_DOM_DEPTH) return EMPTY_STATS;
     const tag = tagOf(el);
     const cls = el.hasAttributes() ? el.getAttribute('class') : null;
     if (el.hasAttributes() ? isIntrinsicSkip(el, tag, cls) : SKIP_TAGS.has(tag)) {
@@ -469,7 +477,7 @@ export function analyse(root: Element): Analysis {
         }
       } else if (n.nodeType === ELEMENT_NODE) {
         const child = n as Element;
-        const cs = visit(child, inLink || isLink);
+        const cs = visit(child, inLink || isLink, depth + 1);
         if (cs.dropped) continue;
         s.len += cs.len;
         s.linkLen += cs.linkLen;
@@ -517,7 +525,7 @@ export function analyse(root: Element): Analysis {
     return s;
   };
 
-  visit(root, false);
+  visit(root, false, 0);
   return { stats, paragraphs, headlines, order };
 }
 

@@ -14,7 +14,7 @@
  * - `offsetFromDomPoint(map, node, offset)` → the model offset of a DOM position (selections)
  */
 import type { BlockKind, InlineSpan, TextBlock, TextModel } from '../quotes/types';
-import { type ArticleBlock, isHiddenElement } from './article';
+import { type ArticleBlock, isHiddenElement, MAX_DOM_DEPTH } from './article';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -175,7 +175,8 @@ function softBreak(b: Builder): void {
   if (b.blockHasText && !b.pending) b.pending = { node: null, offset: 0 };
 }
 
-function addNode(b: Builder, n: Node, inlineSpans: InlineSpan[]): void {
+function addNode(b: Builder, n: Node, inlineSpans: InlineSpan[], depth = 0): void {
+  if (depth > MAX_DOM_DEPTH) return;
   if (n.nodeType === TEXT_NODE) {
     addText(b, n as Text);
     return;
@@ -195,7 +196,7 @@ function addNode(b: Builder, n: Node, inlineSpans: InlineSpan[]): void {
     q = { start: -1 };
     b.openQ.push(q);
   }
-  for (let c = el.firstChild; c; c = c.nextSibling) addNode(b, c, inlineSpans);
+  for (let c = el.firstChild; c; c = c.nextSibling) addNode(b, c, inlineSpans, depth + 1);
   if (q) {
     b.openQ.pop();
     if (q.start >= 0 && b.lastVisibleEnd > q.start) {

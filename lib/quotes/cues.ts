@@ -28,7 +28,7 @@ export interface Cue {
 const BEFORE_WINDOW = 45;
 const AFTER_WINDOW = 30;
 /** How far before a one- or two-word fragment its verb may be ("called it 'x'"). */
-const FRAGMENT_REACH = 12;
+const FRAGMENT_REACH = 20;
 const SKIP_AFTER_CLOSE = new Set([
   ',',
   '-',
@@ -464,6 +464,10 @@ export function cueTranscript(ctx: CueContext, span: QuoteSpan): Cue | null {
   const { tokens } = ctx;
   const first = span.parts[0];
   if (!first) return null;
+  const c0 = ctx.text.charCodeAt(first[0]);
+  const c1 = ctx.text.charCodeAt(first[0] + 1);
+  // fast exit: a label starts with two capitals
+  if (!(c0 >= 65 && c0 <= 90) || !((c1 >= 65 && c1 <= 90) || c1 > 127)) return null;
   const i = tokenAt(tokens, first[0]);
   let k = i;
   while (

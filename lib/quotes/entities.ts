@@ -89,7 +89,22 @@ const DETERMINERS = new Set([
   'eine',
 ]);
 /** Adjectives of a role before a name: "former governor Bill Tanner", "late president X". */
-const PRE_NAME_ADJECTIVES = new Set(['former', 'late', 'new', 'old', 'current', 'first', 'second', 'next', 'last', 'then', 'acting', 'outgoing', 'incoming', 'interim']);
+const PRE_NAME_ADJECTIVES = new Set([
+  'former',
+  'late',
+  'new',
+  'old',
+  'current',
+  'first',
+  'second',
+  'next',
+  'last',
+  'then',
+  'acting',
+  'outgoing',
+  'incoming',
+  'interim',
+]);
 const HONORIFICS = new Set([
   'mr',
   'mr.',
@@ -619,6 +634,7 @@ export class EntityIndex {
       } else if (norm(raw) !== norm(found.name)) found.aliases.add(raw);
       const said = m.text.replace(/['’]s$/, '');
       if (said !== raw && said !== found.name) found.aliases.add(said);
+      found.calls.add(said.toLowerCase());
       found.calls.add(raw.toLowerCase());
       if (m.role && !found.role) found.role = m.role;
       if (m.gender && !found.gender) found.gender = m.gender;
@@ -720,21 +736,88 @@ export class EntityIndex {
 
   /** The entity a definite role refers to: "the MP" → the latest entity with that role word. */
   byRole(role: string, before: number, orgOnly = false): Entity | null {
-    const head = (role.toLowerCase().split(/\s+/).pop() ?? '')
-      .replace(/s$/, '')
-      .replace(/[^\p{L}\p{N}-]/gu, '');
+    const head = (role.toLowerCase().split(/\s+/).pop() ?? '').replace(/s$/, '');
     if (!head) return null;
-    const re = new RegExp(`(?:^|[^\\p{L}])${head}`, 'u');
     for (const e of this.recent()) {
       if (e.last < 0 || e.last >= before) continue;
       // "the department" is an organisation, not the person whose role mentions one
       if (orgOnly && e.kind !== 'organisation') continue;
-      const hay =
-        `${orgOnly ? '' : (e.role ?? '')} ${e.name} ${[...e.aliases].join(' ')}`.toLowerCase();
-      if (re.test(hay)) return e;
+      if (!orgOnly && e.role?.toLowerCase().includes(head)) return e;
+      for (const c of e.calls) if (c.includes(head)) return e;
     }
     return null;
   }
+}
+
+/** Resolve a cue's mention to an entity; `last` is the latest speaker, for roles with no bearer. */
+export function resolveMention(
+  m: Mention,
+  pos: number,
+  ents: EntityIndex,
+  last: Entity | null,
+): Entity | null {
+  switch (m.kind) {
+    case 'name':
+      return ents.byName(m, pos, true);
+    case 'pronoun': {
+      // The latest person the text has shown to be one (titled, given a role, or a speaker),
+      // else the latest name of any kind. Names inside quotes do not count (last < 0).
+      let best: Entity | null = null;
+      let any: Entity | null = null;
+      const personal = m.gender === 'm' || m.gender === 'f';
+      for (const e of ents.recent()) {
+        if (e.last < 0 || e.last > pos) continue;
+        if (personal ? e.kind !== 'person' : e.kind === 'person') continue;
+        if (personal && e.gender && m.gender !== e.gender) continue;
+        if ((e.person || !personal) && (!best || e.last > best.last)) best = e;
+        if (!any || e.last > any.last) any = e;
+      }
+      const found = best ?? any ?? (personal ? last : null);
+      // what a reader learns: "she" said it, so she is a she
+      if (found && personal && !found.gender && found.kind === 'person') found.gender = m.gender;
+      return found;
+    }
+    case 'role': {
+      const r = m.role ?? m.text;
+      const doc = /^(\S+)\s+(?:from|by|of)\s+(?:the\s+)?(\p{Lu}.+)$/u.exec(r);
+      if (doc && DOCUMENT_WORDS.has((doc[1] ?? '').toLowerCase()) && doc[2]) {
+        // "the tweet from Vulture magazine", "a statement by the ministry": the author speaks
+        return ents.byName(
+          { kind: 'name', from: m.from, to: m.to, text: doc[2], name: doc[2], org: true },
+          pos,
+          true,
+        );
+      }
+      const e = ents.byRole(r, pos + 1, !!m.org);
+      if (e) return e;
+      if (m.org) return ents.byDescription(r, pos, true);
+      return last ?? ents.byDescription(r, pos, false);
+    }
+    case 'description':
+      return ents.byDescription(m.role ?? m.text, pos, !!m.org);
+  }
+}
+
+/** "The local MP, Sara Quist," / "Sara Quist, the local MP,": the role in apposition to a name. */
+export function appositiveRole(text: string, tokens: Token[], m: Mention): string | undefined {
+  if (tokens[m.from - 1]?.w === ',') {
+    const r = readMentionBackward(text, tokens, m.from - 2, Math.max(0, m.from - 12));
+    if (r && r.kind === 'role' && !r.org) return r.role;
+  }
+  if (tokens[m.to]?.w === ',') {
+    // "Patrick Hale, vice president of planning for the utility, said"
+    const r = readMentionForward(text, tokens, m.to + 1, Math.min(tokens.length, m.to + 14));
+    const head = r?.role?.split(/\s+/)[0]?.toLowerCase() ?? '';
+    if (
+      r &&
+      (r.kind === 'role' || r.kind === 'description') &&
+      !ORG_WORDS.has(head) &&
+      !DOCUMENT_WORDS.has(head)
+    ) {
+      return r.role;
+    }
+  }
+  return undefined;
 }
 
 export { isAllCaps, joinTokens };

@@ -161,6 +161,13 @@ function pairBlock(
     if (!info) continue;
     const dir = flank(text, i, ch, info, width);
     if (dir === null) continue;
+    if (
+      width === 1 &&
+      (ch === "'" || ch === '’') &&
+      dir !== 'open' &&
+      pluralPossessive(text, i, bEnd)
+    )
+      continue;
     let match = -1;
     if (dir !== 'open') {
       for (let k = stack.length - 1; k >= 0; k--) {
@@ -208,6 +215,23 @@ function pairBlock(
     if (width === 2) i++;
   }
   return stack;
+}
+
+/**
+ * "the students' union": an apostrophe after a plural, not a closing mark — when the words
+ * go on in lower case and another closing single mark follows in the same sentence.
+ */
+function pluralPossessive(text: string, i: number, bEnd: number): boolean {
+  if (text[i - 1] !== 's' || text[i + 1] !== ' ' || !/\p{Ll}/u.test(text[i + 2] ?? ''))
+    return false;
+  const stop = Math.min(bEnd, i + 300);
+  for (let k = i + 2; k < stop; k++) {
+    const c = text[k];
+    if (c === "'" || c === '’') {
+      if (!isWordChar(text[k + 1] ?? '') && !isSpace(text[k - 1] ?? '')) return true;
+    } else if ((c === '.' || c === '!' || c === '?') && text[k + 1] === ' ') return false;
+  }
+  return false;
 }
 
 /** The opening mark a block starts with, if it repeats `o` (the "each paragraph reopens" style). */

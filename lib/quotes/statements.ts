@@ -4,7 +4,9 @@
  * work, a nickname, a word that is mentioned rather than used.
  * Pure: looks only at the span's words and the few words around its marks.
  */
+import { STOP_CAPS as STOP_WORDS } from './lexicon/index';
 import type { QuoteSpan } from './marks';
+import type { TextModel } from './types';
 
 export type SpanKind =
   | 'statement'
@@ -293,7 +295,12 @@ function prevRaw(text: string, pos: number): string {
 const isCapWord = (w: string | undefined) => !!w && /^\p{Lu}/u.test(w);
 
 /** Classify one span; `spanText` is its text with '\n' between parts. */
-export function classifySpan(text: string, span: QuoteSpan, body: string): SpanClass {
+export function classifySpan(
+  text: string,
+  span: QuoteSpan,
+  body: string,
+  titleCase = false,
+): SpanClass {
   const words = wordsOf(body);
   if (words.length === 0) return { kind: 'empty' };
   if (span.family === 'bq') {
@@ -315,9 +322,13 @@ export function classifySpan(text: string, span: QuoteSpan, body: string): SpanC
 
   // nickname: Mike "The Hammer" Smith
   const rawWords = wordsOf(raw);
+  // (a headline in Title Case capitalises every word, so the pattern says nothing there)
+  const prevWord = rawWords[rawWords.length - 1];
   if (
     short &&
-    isCapWord(rawWords[rawWords.length - 1]) &&
+    !titleCase &&
+    isCapWord(prevWord) &&
+    !STOP_WORDS.has(prevWord?.toLowerCase() ?? '') &&
     /^\s/.test(after) &&
     isCapWord(nextWord) &&
     !/[,.:;!?]$/.test(body.trim()) &&
@@ -378,4 +389,17 @@ function isFullStatement(text: string, span: QuoteSpan, body: string, words: str
   if (startsCap && (atStart || lead === ',')) return words.length >= 2 || /[.!?,]$/.test(body);
   if (atStart && words.length >= 5) return true;
   return false;
+}
+
+/** A heading whose words are nearly all capitalised ("Trump Was 'Mocking' Clinton Camp"). */
+export function isTitleCase(text: string, block: TextModel['blocks'][number] | undefined): boolean {
+  if (
+    !block ||
+    (block.kind !== 'headline' && block.kind !== 'heading' && block.kind !== 'standfirst')
+  )
+    return false;
+  const words = text.slice(block.start, block.end).match(/\p{L}+/gu) ?? [];
+  if (words.length < 4) return false;
+  const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return caps / words.length > 0.7;
 }

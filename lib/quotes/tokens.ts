@@ -3,6 +3,8 @@
  * Pure and linear: one hand-written scan, no backtracking regexes.
  * Tokens never cross a block boundary; each boundary becomes a '\n' token.
  */
+import type { QuoteSpan } from './marks';
+import type { TextModel } from './types';
 
 export interface Token {
   s: number;
@@ -123,8 +125,8 @@ function isWordCode(text: string, i: number): boolean {
 }
 const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 
-export function tokenize(text: string, from = 0, to = text.length): Token[] {
-  const out: Token[] = [];
+/** Tokens of text[from, to), appended to `out` when given (saves a copy). */
+export function tokenize(text: string, from = 0, to = text.length, out: Token[] = []): Token[] {
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -187,4 +189,34 @@ export function endsSentence(t: Token | undefined): boolean {
   return (
     !!t && !t.word && (t.w === '.' || t.w === '!' || t.w === '?' || t.w === '\n' || t.w === '…')
   );
+}
+
+/** Blocks before a quote that may hold its cue or its speaker's name. */
+const CONTEXT_BLOCKS = 4;
+
+/**
+ * Tokens of the blocks near quotes only: cues and names sit within a few blocks of the quote,
+ * so a long page with few quotes costs little. Gaps become one '\n' boundary token.
+ */
+export function tokenizeAround(model: TextModel, spans: readonly QuoteSpan[]): Token[] {
+  const { text, blocks } = model;
+  const want = new Uint8Array(blocks.length);
+  for (const span of spans) {
+    const from = Math.max(0, span.block - CONTEXT_BLOCKS);
+    const to = Math.min(blocks.length - 1, span.lastBlock + 1);
+    want.fill(1, from, to + 1);
+  }
+  const out: Token[] = [];
+  for (let b = 0; b < blocks.length; b++) {
+    if (!want[b]) continue;
+    let e = b;
+    while (e + 1 < blocks.length && want[e + 1]) e++;
+    const start = blocks[b]?.start ?? 0;
+    const end = blocks[e]?.end ?? start;
+    if (out.length > 0)
+      out.push({ s: start, e: start, w: '\n', lo: '\n', word: false, cap: false });
+    tokenize(text, start, end, out);
+    b = e;
+  }
+  return out;
 }

@@ -340,12 +340,26 @@ test.describe('notes', () => {
           seen('sessionStorage', k + sessionStorage.getItem(k));
         }
         const dbs = await indexedDB.databases();
+        // The notes view runs in the extension's isolated world, not in the page's.
+        for (const key of Object.keys(window))
+          if (/quotelens/i.test(key)) hits.push(`window.${key}`);
         return {
           hits,
           dbs: dbs.map((d) => d.name),
           pwned: (window as { __pwned?: number }).__pwned,
         };
       }, secret);
+      // Nor can the page find QuoteLens by fetching the view's file at its fixed address.
+      const extensionId = new URL((await extensionWorker(context)).url()).host;
+      const probe = await page.evaluate(async (u) => {
+        try {
+          await fetch(u);
+          return 'fetched';
+        } catch {
+          return 'blocked';
+        }
+      }, `chrome-extension://${extensionId}/notes-ui.js`);
+      expect(probe).toBe('blocked');
       expect(found.hits).toEqual([]);
       expect(found.dbs).toEqual([]);
       expect(found.pwned).toBeUndefined();
@@ -723,6 +737,39 @@ test.describe('notes', () => {
       await expect
         .poll(async () => (await notesState(context, page)).anchored.map((a) => a.text))
         .toEqual([words]);
+    } finally {
+      await context.close();
+    }
+  });
+  test('a note on a statement follows the statement when the article is edited', async () => {
+    const context = await launchWithExtension(dir);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${origin}${ARTICLE_PATH}`);
+      await notesState(context, page);
+      const isLabel = (a: Record<string, string>) =>
+        (a.class ?? '').split(' ').includes('l') && (a['aria-label'] ?? '').includes('Brennan');
+      await clickInShadow(page, 'the label of the committee chair', isLabel, 'hover');
+      await clickInShadow(page, 'the card’s Add note button', (a) => a['data-act'] === 'note');
+      await page.waitForTimeout(150);
+      await page.keyboard.type('Paint versus books.');
+      await page.keyboard.press('Control+Enter');
+      await expect.poll(async () => (await notesState(context, page)).count).toBe(1);
+      const before = (await notesState(context, page)).anchored[0];
+      expect(before?.quoteId).not.toBeNull();
+      expect(before?.text).toContain('this borough');
+
+      variant = 'edited';
+      await page.reload();
+      await expect
+        .poll(async () => (await notesState(context, page)).anchored[0]?.method)
+        .toBe('fuzzy');
+      const after = (await notesState(context, page)).anchored[0];
+      expect(after?.text).toContain('our borough');
+      expect(after?.quoteId).not.toBeNull();
+      await expect
+        .poll(async () => (await shadowElements(page, isLabel))[0]?.attrs['aria-label'])
+        .toMatch(/, 1 note$/);
     } finally {
       await context.close();
     }

@@ -46,7 +46,11 @@ export const ROLES = set((l) => l.roles);
 export const ORG_WORDS = set((l) => l.orgWords);
 /** Heads of described speakers that are documents, not people: "the report", "le projet de loi". */
 export const DOCUMENT_WORDS = set((l) => l.documentWords);
-export const STOP_CAPS = set((l) => l.stopCaps);
+/** Capitalised words that never start a name; "Según Sánchez" starts with a cue word. */
+export const STOP_CAPS = set((l) => [
+  ...(l.stopCaps ?? []),
+  ...l.accordingTo.map((seq) => seq[0] ?? ''),
+]);
 export const FIRST_PERSON = set((l) => l.firstPerson);
 /** Pronoun → 'm' | 'f' | 'p' (plural) | 'o' (thing). */
 export const PRONOUNS: ReadonlyMap<string, string> = new Map(

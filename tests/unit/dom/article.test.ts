@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { type ArticleBlock, findArticle, looksLikeArticle } from '../../../lib/dom/article';
+import { buildTextModel } from '../../../lib/dom/text-model';
 
 const PAGES = join(__dirname, '../../fixtures/pages');
 const read = (name: string) => readFileSync(join(PAGES, name), 'utf8');
@@ -124,6 +125,12 @@ describe('findArticle on pages that are not articles', () => {
   it('finds nothing on an empty page and does not throw on a page without <body>', () => {
     expect(findArticle(parse('<!doctype html><title>x</title>'))).toEqual([]);
     expect(findArticle(parseLinkedom('<html><p>short</p></html>'))).toEqual([]);
+  });
+
+  it('does not overflow the stack on absurdly deep nesting', () => {
+    const deep = `<html><body>${'<div>'.repeat(20000)}<p>Deep text that nobody could ever see on the page.</p>${'</div>'.repeat(20000)}</body></html>`;
+    const doc = parseLinkedom(deep);
+    expect(() => buildTextModel(findArticle(doc), doc)).not.toThrow();
   });
 
   it('reads every <body> when a lenient parser leaves more than one', () => {

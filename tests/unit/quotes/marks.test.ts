@@ -24,6 +24,13 @@ describe('findQuoteSpans', () => {
     expect(texts(["'Rock 'n' roll is here,' the band said."])).toEqual(["Rock 'n' roll is here,"]);
   });
 
+  it('reads a plural possessive inside a single-quoted quote as an apostrophe', () => {
+    expect(texts(["'We met the students' union today,' he said."])).toEqual([
+      "We met the students' union today,",
+    ]);
+    expect(texts(["He quoted the 'founders' and left."])).toEqual(['founders']);
+  });
+
   it('infers the direction of straight double marks from their neighbours', () => {
     expect(texts(['The envoy wrote:"Talks are over ". Nothing more.'])).toEqual(['Talks are over']);
     expect(texts(['"One," she said, "two."'])).toEqual(['One,', 'two.']);

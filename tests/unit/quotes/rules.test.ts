@@ -148,6 +148,11 @@ describe('context: quotes with no cue of their own', () => {
     expect(run(['"Nothing lasts forever."'])).toEqual([['Nothing lasts forever.', null]]);
   });
 
+  it('keeps a quoted word in a Title Case headline, where every word is capitalised', () => {
+    const out = run([{ text: 'Vance: Council Was ‘Bullying’ Local Traders', kind: 'headline' }, 'The council denies it.']);
+    expect(out).toEqual([['Bullying', 'Vance']]);
+  });
+
   it('gives a headline fragment the person the headline opens on', () => {
     const out = run([
       { text: 'Mayor Vance: Budget Plan Is ‘Reckless’', kind: 'headline' },

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,6 +12,28 @@ const DEMO = join(ROOT, 'tests/fixtures/demo/index.html');
 function run(args: string[], input?: string | Buffer) {
   const r = spawnSync(TSX, [CLI, ...args], { cwd: ROOT, input, encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The same as run, without blocking: the refusal cases start together and are awaited. */
+function runAsync(args: string[]): Promise<Result> {
+  return new Promise((done) => {
+    const child = spawn(TSX, [CLI, ...args], { cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
 }
 
 const words = (s: string) =>
@@ -94,7 +116,7 @@ describe('extract CLI', () => {
   const empty = join(dir, 'empty.html');
   writeFileSync(empty, '');
 
-  it.each([
+  const refusals: [string, string[], RegExp][] = [
     ['a missing file', [join(dir, 'nope.html')], /nope\.html: no such file/],
     ['a directory', [dir], /is a directory/],
     ['binary data', [png], /binary data, expected an HTML page/],
@@ -102,13 +124,19 @@ describe('extract CLI', () => {
     ['an empty file', [empty], /empty input/],
     ['no argument', [], /no page given/],
     ['an unknown option', ['--frobnicate', DEMO], /unknown option --frobnicate/],
-  ])('refuses %s with exit code 2 and a one-line message', (_what, args, message) => {
-    const r = run(args as string[]);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(message as RegExp);
-    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-  });
+  ];
+  const pending = new Map(refusals.map(([what, args]) => [what, runAsync(args)]));
+
+  it.each(refusals)(
+    'refuses %s with exit code 2 and a one-line message',
+    async (what, _args, message) => {
+      const r = (await pending.get(what)) as Result;
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(message as RegExp);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    },
+  );
 
   it('refuses non-HTML on standard input too', () => {
     const r = run(['-'], 'plain words only');

@@ -1,0 +1,115 @@
+/**
+ * Pass 3b: attribution from context, for quotes whose own sentence names no speaker —
+ * the speaker reported in the sentences just before, the person the paragraphs are about,
+ * a blockquote's citation line, a headline's subject, an earlier quote of the same sentence.
+ * Pure: reads tokens and the entity index; bounded windows keep it linear.
+ */
+import { type Cue, type CueContext, cueBefore } from './cues';
+import { type Entity, type EntityIndex, type Mention, readMentionForward } from './entities';
+import { LISTENER_VERBS, SPEECH_VERBS } from './lexicon/index';
+import type { QuoteSpan } from './marks';
+import { endsSentence, type Token, tokenAt } from './tokens';
+import type { TextModel } from './types';
+
+/** A speaker named in the sentences just before a quote that has no cue of its own. */
+export function contextSpeaker(
+  ctx: CueContext,
+  span: QuoteSpan,
+): { mention: Mention; pos: number } | null {
+  const { text, tokens } = ctx;
+  const end = tokenAt(tokens, span.open);
+  let blocks = 0;
+  for (let k = end - 1; k >= 0 && end - k < 80; k--) {
+    const t = tokens[k] as Token;
+    if (t.w === '\n' && ++blocks > 1) break;
+    if (ctx.markEnds.has(t.s)) break;
+    if (t.word && !t.cap && SPEECH_VERBS.has(t.lo)) {
+      const m = cueBefore(ctx, { ...span, open: t.e }, true);
+      if (m) return { mention: m.mention, pos: t.s };
+      // "…," said Victor Cha, who served under … — the inverted subject after the verb
+      const inv = readMentionForward(text, tokens, k + 1, Math.min(end, k + 10));
+      if (inv && inv.kind === 'name' && !LISTENER_VERBS.has(t.lo))
+        return { mention: inv, pos: t.s };
+    }
+  }
+  // "Ms Okafor smiled. "I expect nothing."": the subject of the sentence before, same paragraph.
+  let cur = end;
+  while (cur > 0 && !endsSentence(tokens[cur - 1]) && end - cur < 60) cur--;
+  if (cur === 0 || tokens[cur - 1]?.w === '\n' || ctx.markEnds.has(tokens[cur - 1]?.s ?? -1))
+    return null;
+  let prev = cur - 1;
+  while (prev > 0 && !endsSentence(tokens[prev - 1]) && cur - prev < 50) prev--;
+  let pronoun: { mention: Mention; pos: number } | null = null;
+  for (let j = prev; j < cur - 1; j++) {
+    const t = tokens[j] as Token;
+    if (!t.word || ctx.markStarts.has(t.s)) continue;
+    const m = readMentionForward(text, tokens, j, cur - 1);
+    if (!m) continue;
+    if (m.kind === 'name' && ((m.name?.split(' ').length ?? 0) > 1 || m.role || m.gender))
+      return { mention: m, pos: t.s };
+    if (m.kind === 'pronoun' && !pronoun) pronoun = { mention: m, pos: t.s };
+    j = m.to - 1;
+  }
+  return pronoun;
+}
+
+/** For a quote that stands alone with no cue: the person the previous paragraphs were about. */
+export function recentPerson(ents: EntityIndex, model: TextModel, span: QuoteSpan): Entity | null {
+  const floor = model.blocks[Math.max(0, span.block - 3)]?.start ?? 0;
+  let best: Entity | null = null;
+  for (const e of ents.recent()) {
+    if (e.last < floor || e.last >= span.open || !e.person) continue;
+    if (!best || e.last > best.last) best = e;
+  }
+  return best;
+}
+
+/** A blockquote followed by its citation line ("— Jane Doe"): the cited name. */
+export function signatureCue(ctx: CueContext, model: TextModel, span: QuoteSpan): Cue | null {
+  const blk = model.blocks[span.lastBlock];
+  const next = model.blocks[span.lastBlock + 1];
+  if (blk?.kind !== 'blockquote' || !next || next.kind !== 'blockquote') return null;
+  const line = ctx.text.slice(next.start, next.end);
+  if (line.split(/\s+/).length > 8) return null;
+  let i = tokenAt(ctx.tokens, next.start);
+  while (ctx.tokens[i] && !ctx.tokens[i]?.word) i++;
+  const m = readMentionForward(ctx.text, ctx.tokens, i, tokenAt(ctx.tokens, next.end));
+  return m && m.kind === 'name' ? { mention: m, kind: 'signature' } : null;
+}
+
+/** Is `b` in the same sentence as `a`, a few words after it? */
+export function sameSentence(ctx: CueContext, a: QuoteSpan, b: QuoteSpan): boolean {
+  if (a.lastBlock !== b.block || b.open <= a.close) return false;
+  const { tokens } = ctx;
+  const from = tokenAt(tokens, a.close) + 1;
+  const to = tokenAt(tokens, b.open);
+  if (to - from > 40) return false;
+  for (let k = from; k < to; k++) if (endsSentence(tokens[k])) return false;
+  // a sentence may also end inside the first quote's marks: "…here." "Next…"
+  return !/[.!?]$/.test(ctx.text.slice(a.open, a.close).trimEnd()) || to - from > 0;
+}
+
+/**
+ * A headline says who in its first words: "Pence: Trump Was 'Mocking' …",
+ * "Obama on Climate: The Trends Are 'Terrifying'". Used for headline quotes with no cue.
+ */
+export function headlineSubject(ctx: CueContext, model: TextModel, span: QuoteSpan): Cue | null {
+  const blk = model.blocks[span.block];
+  if (!blk) return null;
+  const { text, tokens } = ctx;
+  const from = tokenAt(tokens, blk.start);
+  const to = tokenAt(tokens, span.open);
+  let k = from;
+  while (k < to && !tokens[k]?.word) k++;
+  const m = readMentionForward(text, tokens, k, Math.min(to, k + 4));
+  if (m?.kind !== 'name' || (m.name?.split(' ').length ?? 0) > 3) return null;
+  const next = tokens[m.to];
+  // the name must be the headline's subject: followed by a colon, a verb-like word, or "on"
+  if (
+    !next ||
+    (next.w !== ':' &&
+      !(next.word && /^(?:on|says?|calls?|slams?|rips?|warns?|tells?|to|was|is|:)$/i.test(next.w)))
+  )
+    return null;
+  return { mention: m, kind: 'headline' };
+}
