@@ -31,7 +31,7 @@ interface Args {
 function parseArgs(argv: string[]): Args {
   const args: Args = { runs: 3, build: true, strict: false, extra: [] };
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
+    const a = argv[i] ?? '';
     if (a === '--runs') args.runs = Math.max(1, Number(argv[++i]) || 3);
     else if (a === '--no-build') args.build = false;
     else if (a === '--strict') args.strict = true;
@@ -150,7 +150,8 @@ export function median(values: number[]): number {
   if (values.length === 0) return Number.NaN;
   const s = [...values].sort((a, b) => a - b);
   const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  const at = (k: number) => s[k] ?? Number.NaN;
+  return s.length % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 }
 
 function fmt(n: number, digits = 1): string {
@@ -189,7 +190,8 @@ async function main(): Promise<void> {
   const gzKB = gzipSync(readFileSync(contentJs), { level: 9 }).length / 1024;
 
   // Serve from the deepest folder holding every target.
-  let root = dirname(targets[0]!.file);
+  const firstFile = targets[0]?.file ?? '';
+  let root = dirname(firstFile);
   while (!targets.every((t) => t.file.startsWith(`${root}/`))) root = dirname(root);
   const server = await startStaticServer(root);
   const profile = mkdtempSync(join(tmpdir(), 'quotelens-bench-'));
@@ -218,7 +220,7 @@ async function main(): Promise<void> {
   );
   try {
     // One page first so the browser's own start-up is not billed to the first article.
-    await measurePage(context, server.url(relative(root, targets[0]!.file)));
+    await measurePage(context, server.url(relative(root, firstFile)));
     for (const target of targets) {
       const row: Row = {
         target,

@@ -176,7 +176,7 @@ export function createOverlay(doc: Document, actions: OverlayActions, theme: The
     // The card sits after all labels in the shadow tree: step into and out of it by hand.
     if (label && !e.shiftKey && idOf(label) === openId) {
       e.preventDefault();
-      buttons[0]!.focus();
+      buttons[0]?.focus();
     } else if (inCard(e.target)) {
       const at = buttons.indexOf(e.target as HTMLElement);
       const owner = labels.get(openId);
@@ -201,7 +201,7 @@ export function createOverlay(doc: Document, actions: OverlayActions, theme: The
       el.className = 'batch';
       // Batches arrive as the reader scrolls; keep them (and so the tab order) in reading order.
       let at = batches.length;
-      while (at > 0 && batches[at - 1]!.order > order) at--;
+      while (at > 0 && (batches[at - 1]?.order ?? 0) > order) at--;
       layer.insertBefore(el, batches[at]?.el ?? cardSlot);
       const batch = { el, order, specs: [...specs] };
       batches.splice(at, 0, batch);
@@ -213,7 +213,8 @@ export function createOverlay(doc: Document, actions: OverlayActions, theme: The
     },
     place(ids, at) {
       for (let i = 0; i < ids.length; i++) {
-        const id = ids[i]!;
+        const id = ids[i];
+        if (id === undefined) continue;
         const el = labels.get(id);
         if (!el) continue;
         const p = at[i];

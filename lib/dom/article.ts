@@ -204,6 +204,8 @@ const STANDFIRST_PARAGRAPH_MIN_CHARS = 30;
 const CAPTION_CLASS = /caption/i;
 const PULLQUOTE_CLASS = /pull-?quote|pullquote|(?:^|[-_\s])quote(?:[-_\s]|$)|blockquote/i;
 
+/** A table cell (or dd) this long is a paragraph of a table-layout page, not data. */
+const PROSE_CELL_MIN_CHARS = 80;
 /** A paragraph shorter than this (in characters of text) gives no score. */
 const MIN_PARAGRAPH_CHARS = 25;
 /** How many ancestors a paragraph's score reaches (parent, grandparent, …). */
@@ -934,8 +936,9 @@ class BlockCollector {
     if (tag === 'figure' || (el.parentElement && tagOf(el.parentElement) === 'figure')) {
       return 'caption';
     }
-    if (tag === 'td' || tag === 'th' || tag === 'pre' || tag === 'dt' || tag === 'dd') {
-      return 'other';
+    if (tag === 'td' || tag === 'th' || tag === 'dt' || tag === 'dd') {
+      // A long cell is prose in a table layout; a short one is data.
+      return (this.a.stats.get(el)?.len ?? 0) >= PROSE_CELL_MIN_CHARS ? 'paragraph' : 'other';
     }
     return 'paragraph';
   }

@@ -112,45 +112,56 @@ class RuleSheet {
   private sheet: CSSStyleSheet | null = null;
   private styleEl: HTMLStyleElement | null = null;
   private readonly rules = new Set<string>();
+  private pending: string[] = [];
 
   constructor(private readonly doc: Document) {}
 
+  /** Queues a rule; `flush()` writes the queue (one restyle of the page per flush, not per rule). */
   add(selector: string, declarations: string): void {
-    const key = selector;
-    if (this.rules.has(key)) return;
-    this.rules.add(key);
-    const rule = `${selector}{${declarations}}`;
-    const sheet = this.ensure();
-    if (sheet) {
+    if (this.rules.has(selector)) return;
+    this.rules.add(selector);
+    this.pending.push(`${selector}{${declarations}}`);
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const rules = this.pending;
+    this.pending = [];
+    if (!this.sheet && !this.styleEl) this.create(rules);
+    else if (this.sheet) this.insert(this.sheet, rules);
+    else if (this.styleEl) this.styleEl.textContent += rules.join('');
+  }
+
+  private insert(sheet: CSSStyleSheet, rules: string[]): void {
+    for (const rule of rules) {
       try {
         sheet.insertRule(rule, sheet.cssRules.length);
       } catch {
         // A rule this engine cannot parse (e.g. an older ::highlight syntax) is skipped.
       }
-    } else if (this.styleEl) {
-      this.styleEl.textContent += rule;
     }
   }
 
-  private ensure(): CSSStyleSheet | null {
-    if (this.sheet || this.styleEl) return this.sheet;
+  /** The sheet is filled before it is adopted: adopting it is the one restyle. */
+  private create(rules: string[]): void {
     const win = this.doc.defaultView as (Window & typeof globalThis) | null;
     try {
       const Sheet = win?.CSSStyleSheet;
       if (Sheet && 'adoptedStyleSheets' in this.doc) {
         const sheet = new Sheet();
+        this.insert(sheet, rules);
         this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, sheet];
         this.sheet = sheet;
-        return sheet;
+        return;
       }
     } catch {
       // Firefox content scripts cannot always adopt a sheet made in their own compartment.
     }
     const el = this.doc.createElement('style');
     el.setAttribute('data-quotelens', '');
+    el.textContent = rules.join('');
     (this.doc.head ?? this.doc.documentElement).appendChild(el);
     this.styleEl = el;
-    return null;
   }
 
   remove(): void {
@@ -166,6 +177,7 @@ class RuleSheet {
     this.sheet = null;
     this.styleEl = null;
     this.rules.clear();
+    this.pending = [];
   }
 }
 
@@ -236,6 +248,7 @@ class ApiHighlighter implements Highlighter {
       this.group(mark).add(mark.range);
       if (this.keep && !this.keep(mark)) this.ensureDim().add(mark.range);
     }
+    this.sheet.flush();
   }
 
   private ensureDim(): HighlightLike {
@@ -243,7 +256,6 @@ class ApiHighlighter implements Highlighter {
       this.dimHighlight = this.api.create();
       this.dimHighlight.priority = PRIORITY.dim;
       this.api.registry.set(DIM_NAME, this.dimHighlight);
-      this.sheet.add(this.selector(DIM_NAME), dimDeclarations(this.theme));
     }
     return this.dimHighlight;
   }
@@ -261,7 +273,6 @@ class ApiHighlighter implements Highlighter {
       this.flashHighlight = this.api.create();
       this.flashHighlight.priority = PRIORITY.flash;
       this.api.registry.set(FLASH_NAME, this.flashHighlight);
-      this.sheet.add(this.selector(FLASH_NAME), FLASH_DECLARATIONS);
     }
     const flash = this.flashHighlight;
     flash.clear();
@@ -378,6 +389,7 @@ class WrapHighlighter implements Highlighter {
       }
     }
     for (const [node, cuts] of byNode) this.wrapNode(node, cuts);
+    this.sheet.flush();
   }
 
   private wrapNode(node: Text, cuts: Cut[]): void {
@@ -391,8 +403,8 @@ class WrapHighlighter implements Highlighter {
     const pieces: { node: Text; start: number; end: number }[] = [];
     const created: Text[] = [];
     for (let i = points.length - 2; i >= 0; i--) {
-      const start = points[i]!;
-      const end = points[i + 1]!;
+      const start = points[i] ?? 0;
+      const end = points[i + 1] ?? start;
       if (start > 0) {
         const piece = node.splitText(start);
         created.unshift(piece);
@@ -462,7 +474,8 @@ class WrapHighlighter implements Highlighter {
     this.flashTimer = null;
     // Unwrap: each wrapper holds exactly the text node it was given.
     for (let i = this.records.length - 1; i >= 0; i--) {
-      const { wrapper } = this.records[i]!;
+      const wrapper = this.records[i]?.wrapper;
+      if (!wrapper) continue;
       const parent = wrapper.parentNode;
       if (parent) {
         while (wrapper.firstChild) parent.insertBefore(wrapper.firstChild, wrapper);

@@ -65,7 +65,8 @@ export class LabelLayer {
     this.clear();
     for (let i = 0; i < specs.length; i++) {
       if ((i & 127) === 127) await slicer.maybePause();
-      const spec = specs[i]!;
+      const spec = specs[i];
+      if (!spec) continue;
       const range = rangeOf(spec.quoteId);
       if (!range) continue;
       const el = blockOf(range);
@@ -88,9 +89,10 @@ export class LabelLayer {
     }
     const observer = new IO((entries) => this.onReport(entries), { rootMargin: MARGIN });
     this.observer = observer;
-    for (let i = 0; i < this.groups.length; i++) {
-      observer.observe(this.groups[i]!.el);
-      if ((i & 127) === 127) await slicer.maybePause();
+    let i = 0;
+    for (const g of this.groups) {
+      observer.observe(g.el);
+      if ((++i & 127) === 0) await slicer.maybePause();
     }
   }
 
@@ -124,9 +126,9 @@ export class LabelLayer {
   /** Re-measures every drawn label (after a resize, font load, inner scroll). */
   async relayout(slicer: Slicer): Promise<void> {
     const live = this.groups.filter((g) => g.live);
-    for (let i = 0; i < live.length; i++) {
-      this.place([live[i]!]);
-      if (i + 1 < live.length) await slicer.maybePause();
+    for (const g of live) {
+      this.place([g]);
+      await slicer.maybePause();
     }
   }
 
@@ -210,7 +212,7 @@ export class LabelLayer {
     });
     groups.forEach((g, i) => {
       const placements: (Placement | null)[] = placeLabels(
-        measured[i]!,
+        measured[i] ?? [],
         g.specs.map((s) => s.text),
       );
       this.view.place(

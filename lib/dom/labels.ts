@@ -42,12 +42,12 @@ export function shortName(speaker: Pick<Speaker, 'name' | 'kind'>): string {
   const name = speaker.name.trim();
   if (speaker.kind !== 'person') return clip(name, 22);
   const words = name.split(/\s+/).filter(Boolean);
-  while (words.length > 1 && HONORIFIC_SUFFIX.test(words[words.length - 1]!.replace(/,$/, ''))) {
+  while (words.length > 1 && HONORIFIC_SUFFIX.test((words.at(-1) ?? '').replace(/,$/, ''))) {
     words.pop();
   }
   if (words.length <= 1) return clip(words[0] ?? name, 22);
   let i = words.length - 1;
-  while (i > 1 && PARTICLE.test(words[i - 1]!)) i--;
+  while (i > 1 && PARTICLE.test(words[i - 1] ?? '')) i--;
   return clip(words.slice(i).join(' ').replace(/,$/, ''), 22);
 }
 
@@ -73,16 +73,15 @@ export function labelSpecs(quotes: readonly Quote[], speakers: readonly Speaker[
   const shown = new Set<number>();
   let ordered: readonly Quote[] = quotes;
   for (let i = 1; i < quotes.length; i++) {
-    const a = quotes[i - 1]!;
-    const b = quotes[i]!;
-    if (a.start > b.start || (a.start === b.start && a.id > b.id)) {
+    const a = quotes[i - 1];
+    const b = quotes[i];
+    if (a && b && (a.start > b.start || (a.start === b.start && a.id > b.id))) {
       ordered = [...quotes].sort((x, y) => x.start - y.start || x.id - y.id);
       break;
     }
   }
-  const out: LabelSpec[] = new Array(ordered.length);
-  for (let i = 0; i < ordered.length; i++) {
-    const q = ordered[i]!;
+  const out: LabelSpec[] = [];
+  for (const q of ordered) {
     const speaker = q.speakerId === null ? undefined : byId.get(q.speakerId);
     const fullName = speaker?.name ?? q.speaker ?? UNKNOWN_SPEAKER;
     let text: string;
@@ -102,7 +101,7 @@ export function labelSpecs(quotes: readonly Quote[], speakers: readonly Speaker[
       ariaLabel += `, quoted by ${outerFull}`;
     }
     if (q.fragment) ariaLabel += ' (fragment)';
-    out[i] = {
+    out.push({
       quoteId: q.id,
       speakerId: speaker ? speaker.id : null,
       text,
@@ -110,7 +109,7 @@ export function labelSpecs(quotes: readonly Quote[], speakers: readonly Speaker[
       ariaLabel,
       fragment: q.fragment,
       nested: !!parent,
-    };
+    });
   }
   return out;
 }
@@ -159,8 +158,8 @@ export function cardFacts(
     count: speaker ? speaker.count : same.length,
     fragmentCount: speaker ? speaker.fragmentCount : same.filter((q) => q.fragment).length,
     position: at + 1,
-    previousId: alone ? null : same[(at - 1 + same.length) % same.length]!.id,
-    nextId: alone ? null : same[(at + 1) % same.length]!.id,
+    previousId: alone ? null : (same[(at - 1 + same.length) % same.length]?.id ?? null),
+    nextId: alone ? null : (same[(at + 1) % same.length]?.id ?? null),
     aliases: speaker?.aliases ?? [],
   };
 }
@@ -198,7 +197,11 @@ export function measureAnchors(
 ): (Anchor | null)[] {
   const out: (Anchor | null)[] = new Array(anchors.length);
   for (let i = 0; i < anchors.length; i++) {
-    const r = anchors[i]!;
+    const r = anchors[i];
+    if (!r) {
+      out[i] = null;
+      continue;
+    }
     const rects = r.getClientRects();
     let rect: DOMRect | undefined = rects[0];
     if (!rect || (rect.width === 0 && rect.height === 0)) rect = r.getBoundingClientRect();

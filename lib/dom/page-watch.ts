@@ -44,12 +44,14 @@ export class PageWatch {
   private readonly cleanups: (() => void)[] = [];
   private stopped = false;
   private resizePrimed = false;
+  private debounceMs: number;
 
   constructor(
     private readonly doc: Document,
     private readonly handlers: WatchHandlers,
     private readonly options: WatchOptions = {},
   ) {
+    this.debounceMs = options.debounceMs ?? 400;
     const win = doc.defaultView;
     this.lastKey = pageKey(doc.location?.href ?? '');
     const MO = (win as (Window & typeof globalThis) | null)?.MutationObserver;
@@ -93,6 +95,11 @@ export class PageWatch {
     }
     const pollMs = options.pollMs ?? 1000;
     if (pollMs > 0) this.poll = setInterval(check, pollMs);
+  }
+
+  /** Changes the quiet time before a content change is reported (backing off busy pages). */
+  setDebounce(ms: number): void {
+    this.debounceMs = ms;
   }
 
   /** Scopes the content observer to `root` (the article), or stops it with null. */
@@ -164,7 +171,7 @@ export class PageWatch {
     this.debounce = setTimeout(() => {
       this.debounce = null;
       if (!this.stopped) this.handlers.contentChanged();
-    }, this.options.debounceMs ?? 400);
+    }, this.debounceMs);
   }
 
   private scheduleLayout(): void {

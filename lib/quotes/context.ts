@@ -85,8 +85,9 @@ export function sameSentence(ctx: CueContext, a: QuoteSpan, b: QuoteSpan): boole
   const to = tokenAt(tokens, b.open);
   if (to - from > 40) return false;
   for (let k = from; k < to; k++) if (endsSentence(tokens[k])) return false;
-  // a sentence may also end inside the first quote's marks: "…here." "Next…"
-  return !/[.!?]$/.test(ctx.text.slice(a.open, a.close).trimEnd()) || to - from > 0;
+  // a sentence may also end inside the first quote's marks: "…here." Next …
+  const endsInside = /[.!?]$/.test(ctx.text.slice(a.open, a.close).trimEnd());
+  return !(endsInside && (tokens[from]?.cap ?? false));
 }
 
 /**

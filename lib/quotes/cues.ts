@@ -116,7 +116,11 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
   const { text, tokens } = ctx;
   let k = v - 1;
   let skipped = 0;
-  while (k >= from && isAdverb(tokens[k]) && skipped < 4) {
+  while (
+    k >= from &&
+    (isAdverb(tokens[k]) || PERFECT_AUXILIARIES.has(tokens[k]?.lo ?? '')) &&
+    skipped < 4
+  ) {
     k--;
     skipped++;
   }

@@ -176,6 +176,17 @@ export function extractQuotes(model: TextModel): Extraction {
     // a few words quoted inside someone's quote, with no cue of their own, are theirs: not a quote
     const innerScare =
       !cue && w.fragment && w.parent !== null && kept[w.parent]?.span.family !== 'bq';
+    const echo =
+      !cue && w.fragment && !w.scareLike && w.parent === null && w.text.split(/\s+/).length >= 2
+        ? echoedQuote(kept, qi)
+        : null;
+    if (echo) {
+      // 'This "mathematical trick" was …' right after a quote that said it: the speaker's words
+      w.entity = echo.entity;
+      w.mention = echo.mention;
+      prevKept = { w, index: qi };
+      continue;
+    }
     if (!cue && (innerScare || (short && !headline) || w.scareLike) && w.span.family !== 'bq') {
       // words woven into a sentence that names no speaker are scare quotes, not statements
       w.dropped = true;
@@ -315,4 +326,24 @@ export function extractQuotes(model: TextModel): Extraction {
     parent: w.parent,
   }));
   return { quotes, speakers };
+}
+
+/** How many quotes back a reporter's echo of a speaker's phrase may reach. */
+const ECHO_REACH = 4;
+
+/** A recent attributed quote whose words contain this fragment's words. */
+function echoedQuote(kept: Work[], qi: number): Work | null {
+  const words = (x: string) =>
+    ` ${x
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()} `;
+  const mine = words((kept[qi] as Work).text);
+  if (mine.trim().length < 3) return null;
+  for (let j = qi - 1; j >= 0 && j >= qi - ECHO_REACH; j--) {
+    const o = kept[j] as Work;
+    if (o.dropped || !o.entity || o.fragment) continue;
+    if (words(o.text).includes(mine)) return o;
+  }
+  return null;
 }

@@ -73,7 +73,18 @@ async function boxOf(cdp: CDPSession, nodeId: number): Promise<LabelInfo['box']>
   }
 }
 
-async function readLabels(page: Page, placedOnly = true): Promise<LabelInfo[]> {
+async function readLabels(page: Page, placedOnly = true, tries = 3): Promise<LabelInfo[]> {
+  try {
+    return await readLabelsOnce(page, placedOnly);
+  } catch (err) {
+    // A label replaced between the query and the read (a re-annotation): read again.
+    if (tries <= 1 || !/Could not find node|No node/.test(String(err))) throw err;
+    await page.waitForTimeout(100);
+    return readLabels(page, placedOnly, tries - 1);
+  }
+}
+
+async function readLabelsOnce(page: Page, placedOnly: boolean): Promise<LabelInfo[]> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const ids = await shadowQuery(cdp, placedOnly ? 'button.l.placed' : 'button.l');
@@ -391,6 +402,22 @@ test.describe('the demo article', () => {
   });
 });
 
+test('with reduced motion, a jump moves at once instead of scrolling smoothly', async ({
+  server,
+  context,
+}) => {
+  const page = await context.newPage();
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(server.url('demo/index.html'));
+  await waitDrawn(page);
+  const state = await pageState(context, page);
+  const last = state.quotes[state.quotes.length - 1];
+  expect(last).toBeTruthy();
+  expect(await send(context, page, { type: 'page:jump', quoteId: last?.id })).toEqual({ ok: true });
+  // No animation: the page is already there when the reply comes back.
+  expect(await page.evaluate(() => scrollY)).toBeGreaterThan(500);
+});
+
 test('content that arrives later (a "read more" button) is annotated', async ({
   server,
   context,
@@ -456,6 +483,43 @@ test('labels stay intact on a page with hostile CSS', async ({ server, context }
     return cs.display !== 'none' && cs.visibility !== 'hidden';
   });
   expect(visible).toBe(true);
+});
+
+test('on a dark page the highlights and labels use the dark half of the palette', async ({
+  server,
+  context,
+}) => {
+  const page = await context.newPage();
+  await page.goto(server.url('content/dark.html'));
+  await waitDrawn(page);
+  // The adopted sheet is shared with the page's world: its rules can be read from here.
+  const rules = await page.evaluate(() =>
+    document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)),
+  );
+  const first = rules.find((r) => r.includes('::highlight(quotelens-s-0)'));
+  // Dark backgrounds with near-white text, not the light pastel washes.
+  const rgb = (prop: string) =>
+    (new RegExp(`(?:^|[ ;{])${prop}: rgb\\((\\d+), (\\d+), (\\d+)\\)`).exec(first ?? '') ?? [])
+      .slice(1)
+      .map(Number);
+  expect(Math.max(...rgb('background-color'))).toBeLessThan(110);
+  expect(Math.min(...rgb('color'))).toBeGreaterThan(230);
+  expect((await readLabels(page)).map((l) => l.aria)).toEqual([
+    'Statement by Halvard Stene',
+    'Statement by Amara Quist',
+  ]);
+});
+
+test('a page that is not an article is left alone', async ({ server, context }) => {
+  await context.addInitScript(SNAPSHOT_INIT);
+  const page = await context.newPage();
+  await page.goto(server.url('content/not-article.html'));
+  await expect.poll(async () => (await pageState(context, page)).status).toBe('not-article');
+  expect(await page.locator('quotelens-overlay').count()).toBe(0);
+  expect(await highlightNames(page)).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { __before: string }).__before)).toBe(
+    await page.evaluate(() => document.body.innerHTML),
+  );
 });
 
 test('a page with 5,000 quotes and unbalanced marks stays within budget', async ({

@@ -341,3 +341,17 @@ describe('findArticle block kinds', () => {
     });
   });
 });
+
+describe('findArticle on an old table-layout page', () => {
+  it('reads long cells as paragraphs and short cells as other text', () => {
+    const cell = (i: number) =>
+      `<tr><td>Paragraph ${i} of a story laid out in a table, as old news sites did, with commas, clauses and all.</td></tr>`;
+    const doc = parse(`<html><body><table><tr><td>Menu</td></tr>
+      <tr><td><table>${[0, 1, 2, 3, 4].map(cell).join('')}<tr><td>12 May 1999</td></tr></table></td></tr>
+      </table></body></html>`);
+    const blocks = summary(doc);
+    expect(blocks.filter((b) => b.kind === 'paragraph')).toHaveLength(5);
+    expect(blocks.find((b) => b.text === '12 May 1999')?.kind).toBe('byline');
+    expect(blocks.map((b) => b.text)).not.toContain('Menu');
+  });
+});

@@ -11,10 +11,24 @@ import {
 import type { Quote, Speaker } from '../../../lib/quotes/types';
 
 function speaker(id: number, name: string, extra: Partial<Speaker> = {}): Speaker {
-  return { id, name, aliases: [], role: null, kind: 'person', count: 0, fragmentCount: 0, ...extra };
+  return {
+    id,
+    name,
+    aliases: [],
+    role: null,
+    kind: 'person',
+    count: 0,
+    fragmentCount: 0,
+    ...extra,
+  };
 }
 
-function quote(id: number, start: number, speakerId: number | null, extra: Partial<Quote> = {}): Quote {
+function quote(
+  id: number,
+  start: number,
+  speakerId: number | null,
+  extra: Partial<Quote> = {},
+): Quote {
   return {
     id,
     text: `words ${id}`,
@@ -45,7 +59,10 @@ describe('shortName', () => {
     expect(shortName({ name: 'Estuary Ferry Company', kind: 'organisation' })).toBe(
       'Estuary Ferry Company',
     );
-    const long = shortName({ name: 'a spokesperson for the regional bus company', kind: 'description' });
+    const long = shortName({
+      name: 'a spokesperson for the regional bus company',
+      kind: 'description',
+    });
     expect(long.length).toBeLessThanOrEqual(22);
     expect(long.endsWith('…')).toBe(true);
   });
@@ -56,7 +73,11 @@ describe('labelSpecs', () => {
     // Given out of reading order on purpose.
     const specs = labelSpecs([quote(1, 50, 0), quote(0, 10, 0), quote(2, 90, 0)], speakers);
     expect(specs.map((s) => s.quoteId)).toEqual([0, 1, 2]);
-    expect(specs.map((s) => s.text)).toEqual(['Margit van der Berg', 'van der Berg', 'van der Berg']);
+    expect(specs.map((s) => s.text)).toEqual([
+      'Margit van der Berg',
+      'van der Berg',
+      'van der Berg',
+    ]);
     expect(specs.every((s) => s.ariaLabel === 'Statement by Margit van der Berg')).toBe(true);
   });
 
@@ -86,7 +107,12 @@ describe('labelSpecs', () => {
 });
 
 describe('cardFacts', () => {
-  const quotes = [quote(0, 0, 0), quote(1, 20, 1), quote(2, 40, 0, { fragment: true }), quote(3, 60, 0)];
+  const quotes = [
+    quote(0, 0, 0),
+    quote(1, 20, 1),
+    quote(2, 40, 0, { fragment: true }),
+    quote(3, 60, 0),
+  ];
   it('gives name, role, counts and the place among the speaker’s statements', () => {
     expect(cardFacts(quotes, speakers, 2)).toMatchObject({
       fullName: 'Margit van der Berg',

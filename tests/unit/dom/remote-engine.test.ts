@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { remoteExtract, serveEngineRequest, textModelProblem } from '../../../lib/dom/remote-engine';
+import {
+  remoteExtract,
+  serveEngineRequest,
+  textModelProblem,
+} from '../../../lib/dom/remote-engine';
 import { isEngineRequest } from '../../../lib/messages';
 import type { Extraction, TextModel } from '../../../lib/quotes/types';
 

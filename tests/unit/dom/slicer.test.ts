@@ -4,9 +4,13 @@ import { Cancelled, Slicer } from '../../../lib/dom/slicer';
 describe('Slicer', () => {
   it('sums busy time over slices and keeps the longest, not counting time away', async () => {
     let now = 0;
-    const s = new Slicer(8, () => now, async () => {
-      now += 100; // the page runs for a while between our slices
-    });
+    const s = new Slicer(
+      8,
+      () => now,
+      async () => {
+        now += 100; // the page runs for a while between our slices
+      },
+    );
     s.begin();
     now += 5;
     expect(s.due()).toBe(false);
@@ -19,7 +23,11 @@ describe('Slicer', () => {
   });
 
   it('a cancelled run stops at its next pause', async () => {
-    const s = new Slicer(8, () => 0, async () => undefined);
+    const s = new Slicer(
+      8,
+      () => 0,
+      async () => undefined,
+    );
     s.begin();
     s.cancel();
     await expect(s.pause()).rejects.toBeInstanceOf(Cancelled);

@@ -149,7 +149,10 @@ describe('context: quotes with no cue of their own', () => {
   });
 
   it('keeps a quoted word in a Title Case headline, where every word is capitalised', () => {
-    const out = run([{ text: 'Vance: Council Was ‘Bullying’ Local Traders', kind: 'headline' }, 'The council denies it.']);
+    const out = run([
+      { text: 'Vance: Council Was ‘Bullying’ Local Traders', kind: 'headline' },
+      'The council denies it.',
+    ]);
     expect(out).toEqual([['Bullying', 'Vance']]);
   });
 
@@ -236,5 +239,17 @@ describe('who "he" and a shared surname are', () => {
       '"It makes no sense," Tanner said.',
     ]);
     expect(out.map((q) => q[1])).toEqual(['Bill Tanner', 'Bill Tanner']);
+  });
+});
+
+describe('echoes', () => {
+  it("gives a reporter's echo of a speaker's phrase to that speaker", () => {
+    const out = run([
+      '"We used a simple counting rule, nothing more," said Dr. Ines Marlow. This "counting rule" is now standard.',
+    ]);
+    expect(out).toEqual([
+      ['We used a simple counting rule, nothing more,', 'Ines Marlow'],
+      ['counting rule', 'Ines Marlow'],
+    ]);
   });
 });

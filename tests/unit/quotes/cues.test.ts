@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { type CueContext, cueAfter, cueBefore, cueTranscript } from '../../../lib/quotes/cues';
+import { findQuoteSpans, type QuoteSpan } from '../../../lib/quotes/marks';
+import { tokenize } from '../../../lib/quotes/tokens';
+import { modelOf } from './model';
+
+/** The i-th span, or a clear failure. */
+function at(spans: QuoteSpan[], i: number): QuoteSpan {
+  const s = spans[i];
+  if (!s) throw new Error(`no quote span ${i}`);
+  return s;
+}
+
+function setup(p: string) {
+  const m = modelOf([p]);
+  const spans = findQuoteSpans(m);
+  const ctx: CueContext = {
+    text: m.text,
+    tokens: tokenize(m.text),
+    markStarts: new Set(spans.map((s) => s.open)),
+    markEnds: new Set(spans.map((s) => s.close)),
+  };
+  return { ctx, spans };
+}
+
+describe('cues', () => {
+  it('reads the subject-verb and verb-subject orders after the quote', () => {
+    const a = setup('"Not today," the coach said.');
+    expect(cueAfter(a.ctx, at(a.spans, 0))?.mention.text).toBe('the coach');
+    const b = setup('"Not today," said coach Lia Moreau.');
+    expect(cueAfter(b.ctx, at(b.spans, 0))?.mention.name).toBe('Lia Moreau');
+  });
+
+  it('finds nothing after a quote that a cue does not follow', () => {
+    const a = setup('"Not today," and then the rain came.');
+    expect(cueAfter(a.ctx, at(a.spans, 0))).toBeNull();
+  });
+
+  it('reads the speech verb before the quote with its subject, not its listener', () => {
+    const a = setup('Judge Omar Pell told the jurors that "the law is clear."');
+    expect(cueBefore(a.ctx, at(a.spans, 0), true)?.mention.name).toBe('Omar Pell');
+  });
+
+  it('reads according to and its French and Spanish forms', () => {
+    for (const p of [
+      'According to Ruth Kane, "the vote is lost."',
+      'Selon Ruth Kane, « le vote est perdu ».',
+      'Según Ruth Kane, «el voto está perdido».',
+    ]) {
+      const a = setup(p);
+      expect(cueBefore(a.ctx, at(a.spans, 0), false)?.mention.name).toBe('Ruth Kane');
+    }
+  });
+
+  it('reads a transcript label at the start of the quote', () => {
+    const a = setup('"HOST: Welcome back to the show."');
+    expect(cueTranscript(a.ctx, at(a.spans, 0))?.mention.name).toBe('Host');
+    const b = setup('"Welcome back: the show goes on."');
+    expect(cueTranscript(b.ctx, at(b.spans, 0))).toBeNull();
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { EntityIndex, readMentionBackward, readMentionForward } from '../../../lib/quotes/entities';
+import { tokenize } from '../../../lib/quotes/tokens';
+
+const fwd = (t: string) => readMentionForward(t, tokenize(t), 0, tokenize(t).length);
+const back = (t: string) => {
+  const toks = tokenize(t);
+  return readMentionBackward(t, toks, toks.length - 1, 0);
+};
+
+describe('mentions', () => {
+  it('splits roles and titles from names', () => {
+    expect(fwd('political analyst Hikmat Rahimov said')).toMatchObject({
+      kind: 'name',
+      name: 'Hikmat Rahimov',
+      role: 'political analyst',
+    });
+    expect(back('Russian President Ivan Volkov')).toMatchObject({
+      kind: 'name',
+      name: 'Ivan Volkov',
+      role: 'Russian President',
+    });
+    expect(fwd('Mr. Ivo Kranj said')?.role).toBeUndefined();
+  });
+
+  it('reads initials joined to a surname', () => {
+    expect(back('H.Rahimov')).toMatchObject({ kind: 'name', name: 'H.Rahimov' });
+    expect(back('F. Sadri')).toMatchObject({ kind: 'name', name: 'F. Sadri' });
+  });
+
+  it('reads pronouns, definite roles and unnamed descriptions', () => {
+    expect(fwd('she said')).toMatchObject({ kind: 'pronoun', gender: 'f' });
+    expect(back('the MP')).toMatchObject({ kind: 'role', role: 'MP' });
+    expect(fwd('a spokesperson for the city zoo said')).toMatchObject({
+      kind: 'description',
+      role: 'spokesperson for the city zoo',
+    });
+  });
+
+  it('ends a name at a possessive', () => {
+    expect(fwd("Mr. King's Russia Today show")).toMatchObject({ kind: 'name', name: 'King' });
+  });
+});
+
+describe('EntityIndex', () => {
+  it('merges a surname, initials and a fuller name into one entity', () => {
+    const idx = new EntityIndex();
+    const a = idx.byName(
+      { kind: 'name', from: 0, to: 1, text: 'Rahimov', name: 'Rahimov' },
+      1,
+      true,
+    );
+    const b = idx.byName(
+      { kind: 'name', from: 0, to: 2, text: 'Hikmat Rahimov', name: 'Hikmat Rahimov' },
+      5,
+      true,
+    );
+    const c = idx.byName(
+      { kind: 'name', from: 0, to: 1, text: 'H.Rahimov', name: 'H.Rahimov' },
+      9,
+      true,
+    );
+    expect(b).toBe(a);
+    expect(c).toBe(a);
+    expect(a.name).toBe('Hikmat Rahimov');
+    expect([...a.aliases]).toEqual(expect.arrayContaining(['Rahimov', 'H.Rahimov']));
+  });
+
+  it('keeps two people with different first names apart', () => {
+    const idx = new EntityIndex();
+    const a = idx.byName(
+      { kind: 'name', from: 0, to: 2, text: 'Bill Tanner', name: 'Bill Tanner' },
+      1,
+      true,
+    );
+    const b = idx.byName(
+      { kind: 'name', from: 0, to: 2, text: 'Joan Tanner', name: 'Joan Tanner' },
+      2,
+      true,
+    );
+    expect(a).not.toBe(b);
+  });
+
+  it('finds the bearer of a role among recent entities', () => {
+    const idx = new EntityIndex();
+    const mp = idx.byName(
+      { kind: 'name', from: 0, to: 2, text: 'Sara Quist', name: 'Sara Quist', role: 'local MP' },
+      3,
+      true,
+    );
+    expect(idx.byRole('the MP', 10)).toBe(mp);
+    expect(idx.byRole('the mayor', 10)).toBeNull();
+  });
+});

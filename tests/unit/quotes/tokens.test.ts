@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { findQuoteSpans } from '../../../lib/quotes/marks';
+import { endsSentence, tokenAt, tokenize, tokenizeAround } from '../../../lib/quotes/tokens';
+import { modelOf } from './model';
+
+describe('tokenize', () => {
+  it('keeps initials, abbreviations and joined words whole', () => {
+    expect(
+      tokenize('H.Mammadov and Mr. Lee of Richmond, Va., met U.S. envoys.').map((t) => t.w),
+    ).toEqual([
+      'H.Mammadov',
+      'and',
+      'Mr.',
+      'Lee',
+      'of',
+      'Richmond',
+      ',',
+      'Va.',
+      ',',
+      'met',
+      'U.S.',
+      'envoys',
+      '.',
+    ]);
+  });
+
+  it('ends sentences only at real sentence marks', () => {
+    const t = tokenize('Dr. Lee left. Then');
+    expect(t.filter(endsSentence).map((x) => x.w)).toEqual(['.']);
+    expect(tokenAt(t, t[2]?.s ?? 0)).toBe(2);
+  });
+
+  it('tokenizes only the blocks near quotes, with a boundary between runs', () => {
+    const paras = [
+      'Far one.',
+      'Far two.',
+      'Far three.',
+      'Far four.',
+      'Far five.',
+      'Near.',
+      '"Quoted," she said.',
+    ];
+    const m = modelOf(paras);
+    const toks = tokenizeAround(m, findQuoteSpans(m));
+    expect(toks.some((t) => t.w === 'one')).toBe(false);
+    expect(toks.some((t) => t.w === 'two')).toBe(false);
+    expect(toks.some((t) => t.w === 'three')).toBe(true);
+    expect(toks.some((t) => t.w === 'Near')).toBe(true);
+  });
+});
