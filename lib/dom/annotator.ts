@@ -173,6 +173,8 @@ export class Annotator {
   private current: Promise<void> = Promise.resolve();
   /** Content-triggered runs in a row that found the same article text. */
   private quietStreak = 0;
+  /** The article text of the last run (whether or not it was painted). */
+  private lastText: string | null = null;
   private readonly baseDebounce: number;
 
   constructor(private readonly options: AnnotatorOptions) {
@@ -479,16 +481,17 @@ export class Annotator {
       return;
     }
     const root = commonAncestor(blocks);
-    if (this.painted && this.painted.model.text === model.text && this.highlighter) {
-      // The article's text did not change (an ad or widget moved): keep the marks, and wait
-      // longer before looking again, so a page that churns all the time costs little.
+    const sameText = model.text === this.lastText;
+    this.lastText = model.text;
+    if (reason === 'content') {
+      // Page changes that leave the article's text as it was (ads, widgets, clocks): wait longer
+      // before looking again each time, so a page that churns all the time costs little.
+      this.quietStreak = sameText ? this.quietStreak + 1 : 0;
+      this.watch.setDebounce(Math.min(this.baseDebounce * 2 ** this.quietStreak, MAX_DEBOUNCE_MS));
+    }
+    if (sameText && this.painted && this.highlighter) {
+      // Same text: keep the marks, just move the labels.
       this.watch.observe(root);
-      if (reason === 'content') {
-        this.quietStreak++;
-        this.watch.setDebounce(
-          Math.min(this.baseDebounce * 2 ** this.quietStreak, MAX_DEBOUNCE_MS),
-        );
-      }
       phase('compare');
       await this.labels?.relayout(slicer);
       phase('layout');
@@ -573,8 +576,6 @@ export class Annotator {
     phase('layout');
     this.watch.observe(root);
     this.lateChecks = 0;
-    this.quietStreak = 0;
-    this.watch.setDebounce(this.baseDebounce);
     finish('ready', quotes.length);
     publishAnnotated(this.annotatedPage(painted));
   }
