@@ -376,7 +376,7 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
   return accordingLater(ctx, i, to) ?? cueAtSentenceEnd(ctx, i, to);
 }
 
-/** "…" while they were in power, Azzouz said. — a short "X said" closing the sentence. */
+/** "…" before the vote, Lindqvist said. — a short "X said" closing the sentence. */
 function cueAtSentenceEnd(ctx: CueContext, from: number, to: number): Cue | null {
   const { text, tokens } = ctx;
   const v = to - 1;
@@ -386,7 +386,7 @@ function cueAtSentenceEnd(ctx: CueContext, from: number, to: number): Cue | null
   return m && m.kind !== 'description' ? { mention: m, kind: 'after' } : null;
 }
 
-/** "…" are all thought to contribute, according to the department. */
+/** "…" may all play a part, according to the department. */
 function accordingLater(ctx: CueContext, from: number, to: number): Cue | null {
   for (let k = from; k < to; k++) {
     const acc = matchAccording(ctx.tokens, k, to);

@@ -524,7 +524,7 @@ function extendDescription(
   let e = to;
   const link = tokens[e];
   if (link && (link.lo === 'for' || link.lo === 'of' || link.lo === 'at') && e + 1 < ceil) {
-    // "vice president of electrical engineering and planning for Con Edison": up to a comma or a verb
+    // "deputy head of bridges and tunnels for the county council": up to a comma or a verb
     let k = e + 1;
     while (k < ceil && k < e + 12) {
       const p = tokens[k] as Token;
