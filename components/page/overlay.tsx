@@ -147,9 +147,15 @@ export function createOverlay(doc: Document, actions: OverlayActions, theme: The
       closeTimer = setTimeout(() => closeCard(), CLOSE_DELAY_MS);
     }
   });
+  // A mouse click focuses the label first: the card that focus opened must survive the
+  // click that follows, or a click would open and at once close it.
+  let openedByFocus: { id: number; at: number } | null = null;
   layer.addEventListener('focusin', (e) => {
     const label = labelOf(e.target);
-    if (label && openId !== idOf(label)) openCard(idOf(label));
+    if (label && openId !== idOf(label)) {
+      openCard(idOf(label));
+      openedByFocus = { id: idOf(label), at: performance.now() };
+    }
   });
   layer.addEventListener('focusout', (e) => {
     const to = e.relatedTarget as Node | null;
@@ -160,8 +166,10 @@ export function createOverlay(doc: Document, actions: OverlayActions, theme: The
     const label = labelOf(e.target);
     if (!label) return;
     const id = idOf(label);
-    if (openId === id) closeCard();
-    else openCard(id);
+    const justOpened = openedByFocus?.id === id && performance.now() - openedByFocus.at < 600;
+    openedByFocus = null;
+    if (openId === id && !justOpened) closeCard();
+    else if (openId !== id) openCard(id);
   });
   layer.addEventListener('keydown', (e) => {
     const label = labelOf(e.target);

@@ -355,6 +355,20 @@ test.describe('the demo article', () => {
     await expect.poll(() => cardText(page)).toContain('Transport Minister');
   });
 
+  test('a mouse click on a label opens its card and it stays open', async ({ server, context }) => {
+    const page = await context.newPage();
+    await page.goto(server.url('demo/index.html'));
+    await waitDrawn(page);
+    const label = (await readLabels(page)).find((l) => l.aria.startsWith('Statement by Dale'))!;
+    await page.evaluate((y) => window.scrollBy(0, y - 200), label.box!.y);
+    const fresh = (await readLabels(page)).find((l) => l.id === label.id)!;
+    await page.mouse.click(fresh.box!.x + 5, fresh.box!.y + 5);
+    await expect.poll(() => cardText(page)).toContain('Transport Minister');
+    // Still open a moment later: the click did not toggle the card that focus opened.
+    await page.waitForTimeout(700);
+    expect(await cardText(page)).toContain('Transport Minister');
+  });
+
   test('popup requests: jump focuses and reveals a statement; only-speaker dims the rest', async ({
     server,
     context,
