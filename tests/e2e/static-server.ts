@@ -51,6 +51,11 @@ export async function startStaticServer(rootDir: string): Promise<StaticServer> 
   return {
     origin,
     url: (path) => `${origin}/${path.replace(/^\//, '')}`,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    // Keep-alive connections from the browser would hold close() open forever.
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
   };
 }
