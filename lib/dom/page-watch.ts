@@ -49,7 +49,7 @@ export class PageWatch {
   constructor(
     private readonly doc: Document,
     private readonly handlers: WatchHandlers,
-    private readonly options: WatchOptions = {},
+    options: WatchOptions = {},
   ) {
     this.debounceMs = options.debounceMs ?? 400;
     const win = doc.defaultView;
