@@ -8,14 +8,14 @@
 import type { PageState, PageStatus } from '../messages';
 import type { Extraction, Quote, TextModel } from '../quotes/types';
 import { siteOf } from '../settings';
-import { type ArticleBlock, findArticle, looksLikeArticle } from './article';
+import { type ArticleBlock, findArticleTask, looksLikeArticle } from './article';
 import { createHighlighter, type Highlighter, type Mark, type Theme } from './highlight';
 import { LabelLayer } from './label-layer';
 import { anchorOf, cardFacts, type LabelSpec, type LabelView, labelSpecs } from './labels';
 import { type AnnotatedPage, publishAnnotated, requestAddNote } from './page-hooks';
 import { PageWatch } from './page-watch';
 import { Cancelled, Slicer } from './slicer';
-import { buildTextModel, type OffsetMap, rangeFromOffsets } from './text-model';
+import { buildTextModelTask, type OffsetMap, rangeFromOffsets } from './text-model';
 import { detectTheme } from './theme';
 
 /** Longest wait after content changes on a page whose article text keeps not changing. */
@@ -469,10 +469,24 @@ export class Annotator {
     phase('look');
     // Fallback wrappers split the page's text nodes: read the page as it is without them.
     if (this.highlighter?.mode === 'wrap') this.clear();
-    const blocks = findArticle(doc);
+    // Both run in slices: on a big page the walk alone would be one long task.
+    const due = () => slicer.due();
+    const articleTask = findArticleTask(doc, due);
+    let found = articleTask.next();
+    while (!found.done) {
+      await slicer.pause();
+      found = articleTask.next();
+    }
+    const blocks = found.value;
     phase('article');
-    await slicer.pause();
-    const { model, map } = buildTextModel(blocks, doc);
+    if (slicer.due()) await slicer.pause();
+    const modelTask = buildTextModelTask(blocks, doc, due);
+    let built = modelTask.next();
+    while (!built.done) {
+      await slicer.pause();
+      built = modelTask.next();
+    }
+    const { model, map } = built.value;
     phase('model');
     if (blocks.length === 0 || model.text.length === 0) {
       this.clear();

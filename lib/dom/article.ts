@@ -7,7 +7,9 @@
  * density, sibling joining), but NON-DESTRUCTIVE: it never mutates the DOM, because it runs on
  * the live page in the content script as well as over a linkedom document in Node. It must also
  * never read layout (no getComputedStyle / offsetHeight): everything is decided from tags,
- * attributes and text, in a few linear passes.
+ * attributes and text, in a few linear passes. On the live page it runs cold, once per page,
+ * within a main-thread budget: `findArticleTask` is the same work in resumable steps, and the
+ * hot loops use native string operations rather than JavaScript per character.
  */
 import type { BlockKind } from '../quotes/types';
 
@@ -197,6 +199,7 @@ const DATE_TEXT = new RegExp(
   'iu',
 );
 const DATE_TEXT_MAX_CHARS = 90;
+const HAS_DIGIT = /[0-9]/;
 /** Longer blocks are never judged by their words alone. */
 const SHORT_TEXT_MAX_CHARS = Math.max(FURNITURE_TEXT_MAX_CHARS, BYLINE_TEXT_MAX_CHARS);
 /** An intro paragraph shorter than this is a label or a date, not the standfirst. */
@@ -329,11 +332,20 @@ function furnitureByName(el: Element, cls: string | null): 0 | 1 | 2 {
 const verdictCache = new Map<string, 0 | 1 | 2>();
 const VERDICT_CACHE_LIMIT = 4096;
 
+/**
+ * A word every FURNITURE_STRONG / FURNITURE_WEAK match contains (none holds `-` or `_`, so a
+ * token's words are in the lower-cased class string as they are). Most class strings hold none
+ * of them and need no per-token work. Keep in step with the two patterns.
+ */
+const FURNITURE_STEMS =
+  /comment|disqus|replies|respond|newsletter|subscri|sign|cookie|consent|gdpr|outbrain|taboola|zergnet|revcontent|nativo|mgid|breadcrumb|side|masthead|header|footer|nav|menu|skip|shar|social|like|reaction|reference|reflist|footnote|endnote|bibliography|related|recirc|more|most|popular|trending|recommend|teaser|promo|sponsor|ad|dfp|rail|pagination|pager|paywall|popup|modal|overlay|banner|toolbar|tag|keyword|topic|read|next|also|latest|author|bio|print|cta|call/;
+
 function namesVerdict(names: string): 0 | 1 | 2 {
   const cached = verdictCache.get(names);
   if (cached !== undefined) return cached;
   let verdict: 0 | 1 | 2 = 0;
-  for (const raw of names.split(/\s+/)) {
+  const tokens = FURNITURE_STEMS.test(names.toLowerCase()) ? names.split(/\s+/) : [];
+  for (const raw of tokens) {
     if (!raw) continue;
     // camelCase → kebab so `relatedLinks` reads as `related-links`.
     const token = raw.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
@@ -350,22 +362,26 @@ function namesVerdict(names: string): 0 | 1 | 2 {
 }
 
 /** Elements that are the article or its container by declaration: never dropped by name. */
-function isProtected(el: Element, tag: string): boolean {
+function isProtected(el: Element, tag: string, role: string | null): boolean {
   if (tag === 'html' || tag === 'body' || tag === 'main' || tag === 'article') return true;
   // Embedded posts carry social-network class names but are part of the story.
   if (tag === 'blockquote' || tag === 'figure') return true;
-  if (el.getAttribute('role') === 'main') return true;
+  if (role === 'main') return true;
   const itemprop = el.getAttribute('itemprop');
   if (itemprop && /articleBody|text/i.test(itemprop)) return true;
   return false;
 }
 
 /** Page furniture by tag, role or hidden state: dropped without looking at its text. */
-function isIntrinsicSkip(el: Element, tag: string, cls: string | null): boolean {
+function isIntrinsicSkip(
+  el: Element,
+  tag: string,
+  cls: string | null,
+  role: string | null,
+): boolean {
   if (SKIP_TAGS.has(tag)) return true;
   // aria-hidden is judged after the subtree is measured (see analyse).
   if (hiddenBy(el, tag, cls, false)) return true;
-  const role = el.getAttribute('role');
   if (role && SKIP_ROLES.has(role)) return true;
   if (tag === 'aside' && !isPullQuote(el)) return true;
   return false;
@@ -401,25 +417,34 @@ export interface Analysis {
 /** Commas of the last countText call (a second return value without an allocation). */
 let lastCommas = 0;
 
-/** Visible characters of a text node's data, runs of white space counted once, leading none. */
+/** White space as pass one counts it (runs count once); the rest is visible. */
+const COUNT_WS_LONG_RUN = /[ \n\t\r\f\u00a0]{2,}/g;
+const COUNT_VISIBLE = /[^ \n\t\r\f\u00a0]/;
+const COUNT_COMMA = /[,\uff0c\u3001\u060c]/g;
+
+function isCountedSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 160;
+}
+
+/**
+ * Visible characters of a text node's data, runs of white space counted once, leading none.
+ * Native string operations, not a loop per character: this runs over every text node of the
+ * page, cold, and per-character JavaScript is what costs there. A lone white space counts as
+ * itself, so only runs of two or more (rare inside prose) are looked at one by one.
+ */
 function countText(s: string): number {
-  let len = 0;
-  let commas = 0;
-  let space = true;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 160) {
-      if (!space) {
-        len++;
-        space = true;
-      }
-    } else {
-      len++;
-      space = false;
-      if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) commas++;
-    }
+  lastCommas = 0;
+  // Most text nodes are the white space between tags.
+  if (!COUNT_VISIBLE.test(s)) return 0;
+  let len = s.length;
+  COUNT_WS_LONG_RUN.lastIndex = 0;
+  for (let m = COUNT_WS_LONG_RUN.exec(s); m; m = COUNT_WS_LONG_RUN.exec(s)) {
+    len -= m[0].length - 1;
   }
-  lastCommas = commas;
+  // A leading run counts for nothing.
+  if (isCountedSpace(s.charCodeAt(0))) len--;
+  const commas = s.match(COUNT_COMMA);
+  if (commas) lastCommas = commas.length;
   return len;
 }
 
@@ -433,32 +458,99 @@ const EMPTY_STATS: Stats = {
   dropped: true,
 };
 
+/** One element of pass one's walk whose children are being measured. */
+interface Frame {
+  el: Element;
+  tag: string;
+  /** Inside a link (this element or an ancestor is an `<a>`). */
+  inLink: boolean;
+  isLink: boolean;
+  depth: number;
+  s: Stats;
+  paragraphMark: number;
+  h1Mark: number;
+  /** furnitureByName's verdict, 0 for elements never judged by name (read once, on entry). */
+  verdict: 0 | 1 | 2;
+  ariaHidden: boolean;
+  /** The next child to measure. */
+  next: ChildNode | null;
+}
+
 /**
  * Pass one: a post-order walk that measures every element (text, link text, commas, whether it
- * holds blocks), records paragraph-like elements, and drops furniture subtrees.
+ * holds blocks), records paragraph-like elements, and drops furniture subtrees. An explicit
+ * stack, not recursion, so it can stop after any element and resume (`analyseSteps`).
  */
-/** @internal Pass one on its own, for debugging tools. */
-export function analyse(root: Element): Analysis {
-  const stats = new Map<Element, Stats>();
-  const paragraphs: Element[] = [];
-  const headlines: Element[] = [];
-  const order = new Map<Element, number>();
-  let counter = 0;
-  let h1Count = 0;
+class Analyser {
+  readonly stats = new Map<Element, Stats>();
+  readonly paragraphs: Element[] = [];
+  readonly headlines: Element[] = [];
+  readonly order = new Map<Element, number>();
+  private counter = 0;
+  private h1Count = 0;
+  private readonly stack: Frame[] = [];
 
-  const visit = (el: Element, inLink: boolean, depth: number): Stats => {
-    order.set(el, counter++);
-    // Deeper than a browser's parser ever nests: not text anyone reads (and no stack overflow).
+  constructor(root: Element) {
+    this.enter(root, false, 0);
+  }
+
+  get analysis(): Analysis {
+    const { stats, paragraphs, headlines, order } = this;
+    return { stats, paragraphs, headlines, order };
+  }
+
+  /** Measures until done (true) or until `due()` says stop (false; call again to go on). */
+  run(due: () => boolean): boolean {
+    const stack = this.stack;
+    let steps = 0;
+    while (stack.length > 0) {
+      if ((++steps & 255) === 0 && due()) return false;
+      const f = stack[stack.length - 1] as Frame;
+      const n = f.next;
+      if (!n) {
+        stack.pop();
+        const done = this.finish(f);
+        const parent = stack[stack.length - 1];
+        if (parent) this.add(parent, f.tag, done);
+        continue;
+      }
+      f.next = n.nextSibling;
+      const type = n.nodeType;
+      if (type === TEXT_NODE) {
+        const len = countText(n.nodeValue || '');
+        if (len > 0) {
+          const s = f.s;
+          s.len += len;
+          s.commas += lastCommas;
+          if (f.inLink) s.linkLen += len;
+          s.hasInlineText = true;
+        }
+      } else if (type === ELEMENT_NODE) {
+        const child = n as Element;
+        // Decided at once means dropped or empty: nothing to add to the parent.
+        this.enter(child, f.inLink, f.depth + 1);
+      }
+    }
+    return true;
+  }
+
+  /** Starts measuring `el`: its stats when decided at once, else null (a frame is pushed). */
+  private enter(el: Element, inLink: boolean, depth: number): Stats | null {
+    this.order.set(el, this.counter++);
+    // Deeper than a browser's parser ever nests: not text anyone reads.
     if (depth > MAX_DOM_DEPTH) return EMPTY_STATS;
     const tag = tagOf(el);
-    const cls = el.hasAttributes() ? el.getAttribute('class') : null;
-    if (el.hasAttributes() ? isIntrinsicSkip(el, tag, cls) : SKIP_TAGS.has(tag)) {
-      stats.set(el, EMPTY_STATS);
+    const attrs = el.hasAttributes();
+    const cls = attrs ? el.getAttribute('class') : null;
+    const role = attrs ? el.getAttribute('role') : null;
+    if (attrs ? isIntrinsicSkip(el, tag, cls, role) : SKIP_TAGS.has(tag)) {
+      this.stats.set(el, EMPTY_STATS);
       return EMPTY_STATS;
     }
+    // By name only for containers: an inline <a class="tag"> inside a sentence is its words.
+    const verdict =
+      !attrs || INLINE_TAGS.has(tag) || isProtected(el, tag, role) ? 0 : furnitureByName(el, cls);
     const isLink = tag === 'a';
-    const paragraphMark = paragraphs.length;
-    const h1Mark = h1Count;
     const s: Stats = {
       len: 0,
       linkLen: 0,
@@ -468,42 +560,54 @@ export function analyse(root: Element): Analysis {
       hasInlineText: false,
       dropped: false,
     };
-    for (let n = el.firstChild; n; n = n.nextSibling) {
-      if (n.nodeType === TEXT_NODE) {
-        const len = countText(n.nodeValue || '');
-        if (len > 0) {
-          s.len += len;
-          s.commas += lastCommas;
-          if (inLink || isLink) s.linkLen += len;
-          s.hasInlineText = true;
-        }
-      } else if (n.nodeType === ELEMENT_NODE) {
-        const child = n as Element;
-        const cs = visit(child, inLink || isLink, depth + 1);
-        if (cs.dropped) continue;
-        s.len += cs.len;
-        s.linkLen += cs.linkLen;
-        s.links += cs.links;
-        s.commas += cs.commas;
-        const childInline = INLINE_TAGS.has(tagOf(child));
-        if (!childInline || cs.hasBlock) s.hasBlock = true;
-        if (childInline && cs.hasInlineText) s.hasInlineText = true;
-      }
+    // Furniture by name whatever it holds (comments, newsletter, sidebar…): dropped without
+    // measuring it, unless it holds an h1 (then it is judged after the walk, as any element).
+    if (verdict === 2 && tag !== 'h1' && el.getElementsByTagName('h1').length === 0) {
+      s.dropped = true;
+      this.stats.set(el, s);
+      return s;
     }
-    if (tag === 'h1') h1Count++;
-    if (tag === 'h1' || tag === 'h2' || tag === 'h3') headlines.push(el);
-    // By name only for containers: an inline <a class="tag"> inside a sentence is its words.
-    const furniture =
-      h1Count !== h1Mark || INLINE_TAGS.has(tag) || !el.hasAttributes() || isProtected(el, tag)
-        ? 0
-        : furnitureByName(el, cls);
+    this.stack.push({
+      el,
+      tag,
+      inLink: inLink || isLink,
+      isLink,
+      depth,
+      s,
+      paragraphMark: this.paragraphs.length,
+      h1Mark: this.h1Count,
+      verdict,
+      ariaHidden: attrs && el.getAttribute('aria-hidden') === 'true',
+      next: el.firstChild,
+    });
+    return null;
+  }
+
+  /** Adds a measured child's numbers to its parent's. */
+  private add(f: Frame, childTag: string, cs: Stats): void {
+    if (cs.dropped) return;
+    const s = f.s;
+    s.len += cs.len;
+    s.linkLen += cs.linkLen;
+    s.links += cs.links;
+    s.commas += cs.commas;
+    const childInline = INLINE_TAGS.has(childTag);
+    if (!childInline || cs.hasBlock) s.hasBlock = true;
+    if (childInline && cs.hasInlineText) s.hasInlineText = true;
+  }
+
+  /** All children measured: the element's own verdicts. */
+  private finish(f: Frame): Stats {
+    const { el, tag, s } = f;
+    const paragraphs = this.paragraphs;
+    if (tag === 'h1') this.h1Count++;
+    if (tag === 'h1' || tag === 'h2' || tag === 'h3') this.headlines.push(el);
+    // A subtree holding an h1 holds the headline: never furniture.
+    const holdsH1 = this.h1Count !== f.h1Mark;
+    const furniture = holdsH1 ? 0 : f.verdict;
     // aria-hidden hides decoration, but a page saved (or seen) with a dialog open has the whole
     // page wrapper aria-hidden: a subtree holding the headline or much prose stays.
-    const ariaHidden =
-      el.hasAttributes() &&
-      el.getAttribute('aria-hidden') === 'true' &&
-      h1Count === h1Mark &&
-      s.len < ARIA_HIDDEN_KEEP_CHARS;
+    const ariaHidden = !holdsH1 && f.ariaHidden && s.len < ARIA_HIDDEN_KEEP_CHARS;
     if (
       ariaHidden ||
       furniture === 2 ||
@@ -511,9 +615,9 @@ export function analyse(root: Element): Analysis {
         (s.len < WEAK_FURNITURE_KEEP_CHARS || linkDensity(s) > WEAK_FURNITURE_KEEP_LINK_DENSITY))
     ) {
       // Furniture: forget what it held (its paragraphs were appended after the mark).
-      paragraphs.length = paragraphMark;
+      paragraphs.length = f.paragraphMark;
       s.dropped = true;
-      stats.set(el, s);
+      this.stats.set(el, s);
       return s;
     }
     if (s.len >= MIN_PARAGRAPH_CHARS) {
@@ -523,12 +627,16 @@ export function analyse(root: Element): Analysis {
         if (!s.hasBlock || tag === 'div' || tag === 'section') paragraphs.push(el);
       }
     }
-    stats.set(el, s);
+    this.stats.set(el, s);
     return s;
-  };
+  }
+}
 
-  visit(root, false, 0);
-  return { stats, paragraphs, headlines, order };
+/** @internal Pass one on its own, for debugging tools. */
+export function analyse(root: Element): Analysis {
+  const a = new Analyser(root);
+  a.run(() => false);
+  return a.analysis;
 }
 
 function isHeadingTag(tag: string): boolean {
@@ -794,7 +902,10 @@ function shortTextVerdict(raw: string): 'label' | 'drop' | 'byline' | null {
     if (FURNITURE_TEXT.test(text)) return 'drop';
   }
   if (text.length <= BYLINE_TEXT_MAX_CHARS && BYLINE_TEXT.test(text)) return 'byline';
-  if (text.length <= DATE_TEXT_MAX_CHARS && DATE_TEXT.test(text)) return 'byline';
+  // Every date has a digit: most blocks never need the (costly to compile) date pattern.
+  if (text.length <= DATE_TEXT_MAX_CHARS && HAS_DIGIT.test(text) && DATE_TEXT.test(text)) {
+    return 'byline';
+  }
   return null;
 }
 
@@ -992,13 +1103,31 @@ export interface ArticleRegion {
   analysis: Analysis;
 }
 
+/** Runs a task of this module to its end, without pausing. */
+function runToEnd<T>(task: Generator<void, T, void>): T {
+  for (;;) {
+    const step = task.next();
+    if (step.done) return step.value;
+  }
+}
+
 /** Locates the article body and its headline without collecting blocks. Null: no article. */
 export function findArticleRegion(doc: Document): ArticleRegion | null {
+  return runToEnd(findArticleRegionTask(doc, () => false));
+}
+
+function* findArticleRegionTask(
+  doc: Document,
+  due: () => boolean,
+): Generator<void, ArticleRegion | null, void> {
   // The whole document, not doc.body: a lenient parser (linkedom) may leave a page with
   // several <body> elements, where a browser would have merged them into one.
   const root = doc.documentElement;
   if (!root) return null;
-  const analysis = analyse(root);
+  const analyser = new Analyser(root);
+  while (!analyser.run(due)) yield;
+  const analysis = analyser.analysis;
+  if (due()) yield;
   const chosen = chooseTopCandidate(analysis);
   if (!chosen) return null;
   let content = joinSiblings(chosen.top, analysis, chosen.scores);
@@ -1054,8 +1183,22 @@ function bodyUnderHeadline(
  * Never mutates the document.
  */
 export function findArticle(doc: Document): ArticleBlock[] {
-  const region = findArticleRegion(doc);
+  return runToEnd(findArticleTask(doc));
+}
+
+/**
+ * `findArticle` in resumable steps, for the live page: it yields whenever `due()` says the
+ * current slice has run long enough (checked every few hundred nodes of the page walk and
+ * between passes) and returns the same blocks. The caller lets the page run at each yield and
+ * then resumes it; a page that changes meanwhile is read as it is when the walk gets there.
+ */
+export function* findArticleTask(
+  doc: Document,
+  due: () => boolean = () => false,
+): Generator<void, ArticleBlock[], void> {
+  const region = yield* findArticleRegionTask(doc, due);
   if (!region) return [];
+  if (due()) yield;
   const { content, headline, analysis: a } = region;
 
   const collector = new BlockCollector(a, headline);

@@ -9,6 +9,7 @@
  *
  * API:
  * - `buildTextModel(blocks)` → `{ model, map }`
+ * - `buildTextModelTask(blocks, doc, due)` → the same in resumable steps (the live page slices it)
  * - `domPointsFromOffsets(map, start, end)` → text nodes + offsets of a model slice
  * - `rangeFromOffsets(map, start, end)` → a live DOM Range over the same slice
  * - `offsetFromDomPoint(map, node, offset)` → the model offset of a DOM position (selections)
@@ -53,7 +54,10 @@ export interface DomPoint {
 }
 
 interface Builder {
-  text: string;
+  /** The model text so far, in pieces (joined once at the end: no per-character strings). */
+  parts: string[];
+  /** Model length so far. */
+  len: number;
   segments: TextSegment[];
   current: TextSegment | null;
   /** A collapsed space waiting for the next visible character (null: none pending). */
@@ -67,8 +71,9 @@ interface Builder {
 }
 
 function emit(b: Builder, ch: string, node: Text | null, offset: number): void {
-  const pos = b.text.length;
-  b.text += ch;
+  const pos = b.len;
+  b.parts.push(ch);
+  b.len++;
   if (!node) {
     b.current = null;
     return;
@@ -83,7 +88,13 @@ function emit(b: Builder, ch: string, node: Text | null, offset: number): void {
   }
 }
 
-function emitVisible(b: Builder, ch: string, node: Text, offset: number): void {
+/**
+ * Emits `data[from, to)`: visible characters and lone U+0020 spaces between them (each maps to
+ * itself), starting and ending with a visible character. Same result as emitting them one by
+ * one, in a few native string operations instead of a loop of calls per character (the content
+ * script runs cold, where per-character JavaScript is what costs).
+ */
+function emitChunk(b: Builder, node: Text, data: string, from: number, to: number): void {
   if (!b.blockHasText) {
     if (b.needNewline) emit(b, '\n', null, 0);
     b.blockHasText = true;
@@ -92,22 +103,69 @@ function emitVisible(b: Builder, ch: string, node: Text, offset: number): void {
     emit(b, ' ', b.pending.node, b.pending.offset);
     b.pending = null;
   }
-  const pos = b.text.length;
+  const pos = b.len;
   for (const q of b.openQ) if (q.start < 0) q.start = pos;
-  emit(b, ch, node, offset);
-  b.lastVisibleEnd = b.text.length;
+  b.parts.push(from === 0 && to === data.length ? data : data.slice(from, to));
+  b.len += to - from;
+  let seg = b.current;
+  if (!seg || seg.node !== node || seg.start + seg.offsets.length !== pos) {
+    seg = { start: pos, node, offsets: [] };
+    b.segments.push(seg);
+    b.current = seg;
+  }
+  const offsets = seg.offsets;
+  for (let i = from; i < to; i++) offsets.push(i);
+  b.lastVisibleEnd = b.len;
 }
+
+/** White space (the no-break space too: the reader sees a gap) and invisible characters. */
+const WS_CLASS = '\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const INVISIBLE_CLASS = '\\u00ad\\u200b\\u2060\\ufeff';
+/**
+ * A run of white space and invisible characters that is not a lone U+0020: it holds another
+ * white space or invisible character, or two spaces. Lone spaces inside a text stay as they are.
+ */
+const SPECIAL_RUN = new RegExp(
+  `[${WS_CLASS}${INVISIBLE_CLASS}]*(?:[${WS_CLASS.replace(' ', '')}${INVISIBLE_CLASS}]| {2})[${WS_CLASS}${INVISIBLE_CLASS}]*`,
+  'g',
+);
 
 function addText(b: Builder, node: Text): void {
   const data = node.data;
-  for (let i = 0; i < data.length; i++) {
-    const c = data.charCodeAt(i);
-    if (isWhiteSpace(c)) {
-      if (b.blockHasText && !b.pending) b.pending = { node, offset: i };
-    } else if (!isInvisible(c)) {
-      emitVisible(b, data.charAt(i), node, i);
+  const n = data.length;
+  let i = 0;
+  while (i < n) {
+    SPECIAL_RUN.lastIndex = i;
+    const m = SPECIAL_RUN.exec(data);
+    const j = m ? m.index : n;
+    if (j > i) addClean(b, node, data, i, j);
+    if (!m) break;
+    const k = j + m[0].length;
+    // The run collapses to one space at its first white space character (invisibles vanish).
+    if (b.blockHasText && !b.pending) {
+      for (let x = j; x < k; x++) {
+        if (isWhiteSpace(data.charCodeAt(x))) {
+          b.pending = { node, offset: x };
+          break;
+        }
+      }
     }
+    i = k;
   }
+}
+
+/** `data[from, to)` holds no special run: only an edge of the node may be a lone space. */
+function addClean(b: Builder, node: Text, data: string, from: number, to: number): void {
+  let a = from;
+  let c = to;
+  if (data.charCodeAt(a) === 32) {
+    if (b.blockHasText && !b.pending) b.pending = { node, offset: a };
+    a++;
+  }
+  const trailing = c > a && data.charCodeAt(c - 1) === 32;
+  if (trailing) c--;
+  if (c > a) emitChunk(b, node, data, a, c);
+  if (trailing && b.blockHasText && !b.pending) b.pending = { node, offset: c };
 }
 
 /** White space that collapses to one space (the no-break space too: the reader sees a gap). */
@@ -124,11 +182,6 @@ function isWhiteSpace(c: number): boolean {
     c === 0x205f ||
     c === 0x3000
   );
-}
-
-/** Characters that take no room on screen and would only split words: soft hyphen, ZWSP… */
-function isInvisible(c: number): boolean {
-  return c === 0xad || c === 0x200b || c === 0x2060 || c === 0xfeff;
 }
 
 /** Block-level children inside a block still separate words. */
@@ -224,8 +277,26 @@ export function pageLanguage(doc: Document | null | undefined): string | undefin
  * visible text are left out. `doc` gives the language (defaults to the first block's document).
  */
 export function buildTextModel(blocks: readonly ArticleBlock[], doc?: Document): PageText {
+  const task = buildTextModelTask(blocks, doc);
+  for (;;) {
+    const step = task.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `buildTextModel` in resumable steps, for the live page: it yields whenever `due()` says the
+ * current slice has run long enough (checked between blocks), and returns the same PageText.
+ * The caller lets the page run at each yield and then resumes it.
+ */
+export function* buildTextModelTask(
+  blocks: readonly ArticleBlock[],
+  doc?: Document,
+  due: () => boolean = () => false,
+): Generator<void, PageText, void> {
   const b: Builder = {
-    text: '',
+    parts: [],
+    len: 0,
     segments: [],
     current: null,
     pending: null,
@@ -236,13 +307,15 @@ export function buildTextModel(blocks: readonly ArticleBlock[], doc?: Document):
   };
   const out: TextBlock[] = [];
   const inline: InlineSpan[] = [];
-  for (const block of blocks) {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i] as ArticleBlock;
+    if (i > 0 && due()) yield;
     b.blockHasText = false;
     b.pending = null;
     b.current = null;
     b.openQ = [];
     b.needNewline = out.length > 0;
-    const startLen = b.text.length;
+    const startLen = b.len;
     if (block.nodes) {
       for (const n of block.nodes) addNode(b, n, inline);
     } else {
@@ -253,10 +326,11 @@ export function buildTextModel(blocks: readonly ArticleBlock[], doc?: Document):
     out.push({ kind: block.kind as BlockKind, start, end: b.lastVisibleEnd });
     // A trailing collapsed space is never emitted, so the text ends at the last visible char.
   }
-  const model: TextModel = { text: b.text, blocks: out, inline };
+  const text = b.parts.join('');
+  const model: TextModel = { text, blocks: out, inline };
   const lang = pageLanguage(doc ?? blocks[0]?.element.ownerDocument);
   if (lang) model.lang = lang;
-  return { model, map: { segments: b.segments, length: b.text.length } };
+  return { model, map: { segments: b.segments, length: text.length } };
 }
 
 /** Index of the last segment starting at or before `offset`, or -1. */

@@ -3,7 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { type ArticleBlock, findArticle, looksLikeArticle } from '../../../lib/dom/article';
+import {
+  type ArticleBlock,
+  findArticle,
+  findArticleTask,
+  looksLikeArticle,
+} from '../../../lib/dom/article';
 import { buildTextModel } from '../../../lib/dom/text-model';
 
 const PAGES = join(__dirname, '../../fixtures/pages');
@@ -353,5 +358,57 @@ describe('findArticle on an old table-layout page', () => {
     expect(blocks.filter((b) => b.kind === 'paragraph')).toHaveLength(5);
     expect(blocks.find((b) => b.text === '12 May 1999')?.kind).toBe('byline');
     expect(blocks.map((b) => b.text)).not.toContain('Menu');
+  });
+});
+
+describe('findArticleTask (the sliced path of the live page)', () => {
+  it('yields when the slice is used up and finds the same blocks as findArticle', () => {
+    const doc = parse(read('news-article.html'));
+    const task = findArticleTask(doc, () => true);
+    let yields = 0;
+    let step = task.next();
+    while (!step.done) {
+      yields++;
+      step = task.next();
+    }
+    expect(yields).toBeGreaterThan(1);
+    const whole = findArticle(doc);
+    expect(step.value.map((b) => [b.element, b.kind, b.nodes])).toEqual(
+      whole.map((b) => [b.element, b.kind, b.nodes]),
+    );
+  });
+});
+
+describe('furniture dropped by name without reading it', () => {
+  const prose = Array.from(
+    { length: 6 },
+    (_, i) => `<p>Paragraph ${i} of the story about the ferry, long enough to be read as text.</p>`,
+  ).join('');
+
+  it('drops a comments box whole, headings and quotes inside it too', () => {
+    const doc = parse(`<html><head><title>The ferry returns</title></head><body><article>
+      <h1>The ferry returns</h1>${prose}
+      <div class="comments-list"><h2>Readers reply</h2><p>"I loved it," wrote a reader in a long comment here.</p></div>
+      </article></body></html>`);
+    const text = summary(doc)
+      .map((b) => b.text)
+      .join('\n');
+    expect(text).not.toContain('Readers reply');
+    expect(text).not.toContain('wrote a reader');
+  });
+
+  it('keeps a headline whose own class names page furniture ("sticky-nav-trigger")', () => {
+    const doc = parse(`<html><head><title>The ferry returns</title></head><body><main>
+      <h1 class="headline sticky-nav-trigger">The ferry returns</h1><div class="body">${prose}</div>
+      </main></body></html>`);
+    expect(summary(doc)[0]).toEqual({ kind: 'headline', text: 'The ferry returns' });
+  });
+
+  it('keeps a furniture-named wrapper that holds the h1, judged after reading it', () => {
+    const doc = parse(`<html><head><title>The ferry returns</title></head><body>
+      <div class="share-wrapper"><h1>The ferry returns</h1>${prose}</div></body></html>`);
+    const blocks = summary(doc);
+    expect(blocks[0]).toEqual({ kind: 'headline', text: 'The ferry returns' });
+    expect(blocks.filter((b) => b.kind === 'paragraph')).toHaveLength(6);
   });
 });

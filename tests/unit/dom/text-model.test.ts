@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArticleBlock } from '../../../lib/dom/article';
 import {
   buildTextModel,
+  buildTextModelTask,
   domPointsFromOffsets,
   offsetFromDomPoint,
   rangeFromOffsets,
@@ -182,5 +183,128 @@ describe('offsets back to the DOM', () => {
     const start = m.text.indexOf('pier');
     const points = must(domPointsFromOffsets(map, start, start + 4));
     expect(points.start.node.data).toBe('pier');
+  });
+});
+
+/**
+ * The white space rules one character at a time, as the model defines them: the builder reads
+ * whole runs with native string operations and must give exactly this, offsets included.
+ */
+function referenceModel(blocks: Text[][]) {
+  const ws = (c: number) =>
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000;
+  const invisible = (c: number) => c === 0xad || c === 0x200b || c === 0x2060 || c === 0xfeff;
+  let text = '';
+  const segments: { start: number; node: Text; offsets: number[] }[] = [];
+  let current: (typeof segments)[number] | null = null;
+  const emit = (ch: string, node: Text | null, offset: number) => {
+    const pos = text.length;
+    text += ch;
+    if (!node) current = null;
+    else if (current && current.node === node && current.start + current.offsets.length === pos) {
+      current.offsets.push(offset);
+    } else {
+      current = { start: pos, node, offsets: [offset] };
+      segments.push(current);
+    }
+  };
+  let blocksWithText = 0;
+  for (const nodes of blocks) {
+    let hasText = false;
+    let pending: { node: Text; offset: number } | null = null;
+    current = null;
+    const needNewline = blocksWithText > 0;
+    for (const node of nodes) {
+      for (let i = 0; i < node.data.length; i++) {
+        const c = node.data.charCodeAt(i);
+        if (ws(c)) {
+          if (hasText && !pending) pending = { node, offset: i };
+        } else if (!invisible(c)) {
+          if (!hasText) {
+            if (needNewline) emit('\n', null, 0);
+            hasText = true;
+            pending = null;
+          } else if (pending) {
+            emit(' ', pending.node, pending.offset);
+            pending = null;
+          }
+          emit(node.data.charAt(i), node, i);
+        }
+      }
+    }
+    if (hasText) blocksWithText++;
+  }
+  return { text, segments };
+}
+
+describe('white space runs read natively', () => {
+  const pieces = ['ab', 'c', ' ', '  ', '\n', '\t ', '\u00a0', '\u200b', '\u00ad', ' \u200b ', 'é'];
+  /** A small deterministic generator, so a failure can be replayed. */
+  function random(seed: number) {
+    let x = seed;
+    return (n: number) => {
+      x = (Math.imul(x, 1103515245) + 12345) & 0x7fffffff;
+      return x % n;
+    };
+  }
+
+  it('gives the same text, blocks and offsets as the character-by-character rules', () => {
+    const next = random(7);
+    for (let round = 0; round < 200; round++) {
+      const doc = parse('<html><body></body></html>');
+      const blocks: ArticleBlock[] = [];
+      const nodes: Text[][] = [];
+      for (let b = 0; b < 1 + next(3); b++) {
+        const p = doc.createElement('p');
+        const own: Text[] = [];
+        for (let s = 0; s < 1 + next(3); s++) {
+          let data = '';
+          for (let k = 0; k < next(7); k++) data += pieces[next(pieces.length)];
+          const span = doc.createElement('span');
+          const t = doc.createTextNode(data);
+          span.append(t);
+          p.append(span);
+          own.push(t);
+        }
+        doc.body.append(p);
+        blocks.push({ element: p, kind: 'paragraph' });
+        nodes.push(own);
+      }
+      const { model: m, map } = buildTextModel(blocks, doc);
+      const ref = referenceModel(nodes);
+      expect(m.text).toBe(ref.text);
+      expect(
+        map.segments.map((s) => ({ start: s.start, node: s.node, offsets: s.offsets })),
+      ).toEqual(ref.segments);
+    }
+  });
+});
+
+describe('buildTextModelTask', () => {
+  it('yields between blocks when the slice is used up and builds the same model', () => {
+    const doc = parse(
+      `<body>${Array.from({ length: 6 }, (_, i) => `<p>Block ${i}, with <q>a quote</q> in it.</p>`).join('')}</body>`,
+    );
+    const blocks = blocksOf(doc);
+    const task = buildTextModelTask(blocks, doc, () => true);
+    let yields = 0;
+    let step = task.next();
+    while (!step.done) {
+      yields++;
+      step = task.next();
+    }
+    expect(yields).toBe(blocks.length - 1);
+    const whole = buildTextModel(blocks, doc);
+    expect(step.value.model).toEqual(whole.model);
+    expect(step.value.map.segments).toEqual(whole.map.segments);
   });
 });
