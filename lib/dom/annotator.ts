@@ -10,6 +10,7 @@ import type { Extraction, Quote, TextModel } from '../quotes/types';
 import { siteOf } from '../settings';
 import { type ArticleBlock, findArticleTask, looksLikeArticle } from './article';
 import { createHighlighter, type Highlighter, type Mark, type Theme } from './highlight';
+import { PHRASING_TAGS } from './inline-tags';
 import { LabelLayer } from './label-layer';
 import { anchorOf, cardFacts, type LabelSpec, type LabelView, labelSpecs } from './labels';
 import { type AnnotatedPage, publishAnnotated, requestAddNote } from './page-hooks';
@@ -88,42 +89,7 @@ function commonAncestor(blocks: readonly ArticleBlock[]): Element | null {
   return root;
 }
 
-const INLINE = new Set([
-  'a',
-  'abbr',
-  'b',
-  'bdi',
-  'bdo',
-  'cite',
-  'code',
-  'data',
-  'del',
-  'dfn',
-  'em',
-  'font',
-  'i',
-  'ins',
-  'kbd',
-  'mark',
-  'nobr',
-  'q',
-  's',
-  'samp',
-  'small',
-  'span',
-  'strike',
-  'strong',
-  'sub',
-  'sup',
-  'time',
-  'tt',
-  'u',
-  'var',
-  'label',
-  'ruby',
-  'rt',
-  'rp',
-]);
+const INLINE = PHRASING_TAGS;
 
 /**
  * Tags to scope the highlight rules to: the nearest non-inline ancestor of each statement's

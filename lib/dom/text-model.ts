@@ -16,6 +16,7 @@
  */
 import type { BlockKind, InlineSpan, TextBlock, TextModel } from '../quotes/types';
 import { type ArticleBlock, isHiddenElement, MAX_DOM_DEPTH } from './article';
+import { PHRASING_TAGS } from './inline-tags';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -185,44 +186,7 @@ function isWhiteSpace(c: number): boolean {
 }
 
 /** Block-level children inside a block still separate words. */
-const INLINE_NO_SPACE = new Set([
-  'a',
-  'abbr',
-  'b',
-  'bdi',
-  'bdo',
-  'cite',
-  'code',
-  'data',
-  'del',
-  'dfn',
-  'em',
-  'font',
-  'i',
-  'ins',
-  'kbd',
-  'mark',
-  'nobr',
-  'q',
-  's',
-  'samp',
-  'small',
-  'span',
-  'strike',
-  'strong',
-  'sub',
-  'sup',
-  'time',
-  'tt',
-  'u',
-  'var',
-  'label',
-  'ruby',
-  'rt',
-  'rp',
-  'img',
-  'wbr',
-]);
+const INLINE_NO_SPACE: ReadonlySet<string> = new Set([...PHRASING_TAGS, 'img', 'wbr']);
 
 function softBreak(b: Builder): void {
   if (b.blockHasText && !b.pending) b.pending = { node: null, offset: 0 };
