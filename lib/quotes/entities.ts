@@ -60,7 +60,7 @@ const PARTICLES = new Set([
   'bint',
   'el',
 ]);
-const DETERMINERS = new Set([
+const ENGLISH_DETERMINERS = new Set([
   'the',
   'a',
   'an',
@@ -73,6 +73,9 @@ const DETERMINERS = new Set([
   'our',
   'one',
   'another',
+]);
+const DETERMINERS = new Set([
+  ...ENGLISH_DETERMINERS,
   'le',
   'la',
   'les',
@@ -131,20 +134,6 @@ const HONORIFICS = new Set([
   'señora',
   'monsieur',
   'madame',
-]);
-const ENGLISH_DETERMINERS = new Set([
-  'the',
-  'a',
-  'an',
-  'this',
-  'that',
-  'its',
-  'his',
-  'her',
-  'their',
-  'our',
-  'one',
-  'another',
 ]);
 const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'un', 'une', 'ein', 'eine']);
 const LINKS = new Set(['of', 'for', 'at', 'with', 'in', 'from', 'on', 'to', 'de', 'du', 'des']);
