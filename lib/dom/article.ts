@@ -12,6 +12,7 @@
  * hot loops use native string operations rather than JavaScript per character.
  */
 import type { BlockKind } from '../quotes/types';
+import { PHRASING_TAGS } from './inline-tags';
 
 // ---------------------------------------------------------------------------------------------
 // Tunables. Everything the heuristics depend on lives here.
@@ -63,45 +64,7 @@ const SKIP_ROLES = new Set([
 ]);
 
 /** Elements that flow inside a line of text; anything else starts a new block. */
-const INLINE_TAGS = new Set([
-  'a',
-  'abbr',
-  'b',
-  'bdi',
-  'bdo',
-  'br',
-  'cite',
-  'code',
-  'data',
-  'del',
-  'dfn',
-  'em',
-  'font',
-  'i',
-  'img',
-  'ins',
-  'kbd',
-  'label',
-  'mark',
-  'nobr',
-  'q',
-  'rp',
-  'rt',
-  'ruby',
-  's',
-  'samp',
-  'small',
-  'span',
-  'strike',
-  'strong',
-  'sub',
-  'sup',
-  'time',
-  'tt',
-  'u',
-  'var',
-  'wbr',
-]);
+const INLINE_TAGS: ReadonlySet<string> = new Set([...PHRASING_TAGS, 'br', 'img', 'wbr']);
 
 /** Text a screen reader gets but the eye does not ("Image caption,", "Advertisement"). */
 const VISUALLY_HIDDEN_CLASS =
