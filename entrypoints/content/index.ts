@@ -17,6 +17,9 @@ import {
 } from '../../lib/messages';
 import { createSettingsStore, isActiveOn, type StorageLike, siteOf } from '../../lib/settings';
 import { startNotes, withNoteBadges } from './notes';
+// The `::highlight()` rules, injected by the browser before the page is parsed (manifest CSS):
+// adding them when the marks appear would restyle the whole page (lib/dom/highlight-style.ts).
+import './highlights.css';
 
 type Reply =
   | PageState
@@ -37,6 +40,7 @@ export default defineContentScript({
       doc: document,
       // The engine runs in the background: none of its work lands on the page's main thread.
       extract: remoteExtract((request) => browser.runtime.sendMessage(request)),
+      staticSheet: true,
       createView: (theme) =>
         withNoteBadges(
           createOverlay(

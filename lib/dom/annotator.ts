@@ -10,7 +10,6 @@ import type { Extraction, Quote, TextModel } from '../quotes/types';
 import { siteOf } from '../settings';
 import { type ArticleBlock, findArticleTask, looksLikeArticle } from './article';
 import { createHighlighter, type Highlighter, type Mark, type Theme } from './highlight';
-import { PHRASING_TAGS } from './inline-tags';
 import { LabelLayer } from './label-layer';
 import { anchorOf, cardFacts, type LabelSpec, type LabelView, labelSpecs } from './labels';
 import { type AnnotatedPage, publishAnnotated, requestAddNote } from './page-hooks';
@@ -52,6 +51,11 @@ export interface AnnotatorOptions {
   /** Target length of one slice of work, ms. */
   sliceMs?: number;
   forceWrap?: boolean;
+  /**
+   * The page has the static highlight sheet (the content script's manifest CSS): painting adds
+   * no rules to the live page, which would restyle it.
+   */
+  staticSheet?: boolean;
   /** Called whenever the state the popup shows changes. */
   onState?: (state: PageState) => void;
   /** Called after each run with its numbers (also recorded as performance marks). */
@@ -87,34 +91,6 @@ function commonAncestor(blocks: readonly ArticleBlock[]): Element | null {
     while (root && !root.contains(b.element)) root = root.parentElement;
   }
   return root;
-}
-
-const INLINE = PHRASING_TAGS;
-
-/**
- * Tags to scope the highlight rules to: the nearest non-inline ancestor of each statement's
- * text (and, for a statement over several blocks, the tags of those blocks). Highlight styles
- * inherit down from there. Usually just `p` (plus `figcaption`, `blockquote`): a sheet scoped
- * to few, rarer tags restyles a fraction of the page that a bare `::highlight()` rule does.
- */
-export function scopeTags(blocks: readonly ArticleBlock[], marks: readonly Mark[]): string[] {
-  const tags = new Set<string>();
-  let multiBlock = false;
-  const blockOf = (node: Node): Element | null => {
-    let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    while (el && INLINE.has(el.localName)) el = el.parentElement;
-    return el;
-  };
-  for (const m of marks) {
-    const a = blockOf(m.range.startContainer);
-    const b = blockOf(m.range.endContainer);
-    if (a) tags.add(a.localName);
-    if (b) tags.add(b.localName);
-    if (a !== b) multiBlock = true;
-  }
-  // A statement running over several blocks: its middle blocks' tags too (rare, so all of them).
-  if (multiBlock) for (const block of blocks) tags.add(block.element.localName);
-  return [...tags];
 }
 
 export class Annotator {
@@ -515,7 +491,7 @@ export class Annotator {
     const highlighter = createHighlighter(doc, {
       theme: this.theme,
       forceWrap: this.options.forceWrap,
-      scope: scopeTags(blocks, marks),
+      staticSheet: this.options.staticSheet,
     });
     this.highlighter = highlighter;
     if (this.view && this.viewTheme !== this.theme) {

@@ -8,9 +8,21 @@
  * text nodes. Either way `clear()` leaves `document.body.innerHTML` exactly as it was.
  * Never reads layout; never changes anything but its own highlights, sheet and wrappers.
  */
-import { speakerColour } from '../palette';
+import {
+  dimDeclarations,
+  dimName,
+  FLASH_DECLARATIONS,
+  FLASH_NAME,
+  hasStaticRule,
+  highlightName,
+  highlightSelector,
+  type MarkStyle,
+  markDeclarations,
+  type Theme,
+} from './highlight-style';
 
-export type MarkStyle = 'statement' | 'fragment';
+export type { MarkStyle, Theme } from './highlight-style';
+export { dimName, FLASH_NAME, highlightName, markDeclarations } from './highlight-style';
 
 export interface Mark {
   /** The quote id; jump/flash/dim address marks by it. */
@@ -22,8 +34,6 @@ export interface Mark {
   /** Inside another statement: painted above its parent. */
   nested: boolean;
 }
-
-export type Theme = 'light' | 'dark';
 
 export interface Highlighter {
   readonly mode: 'highlight-api' | 'wrap';
@@ -46,44 +56,6 @@ export interface Highlighter {
 
 /** Tag of the fallback wrappers: a custom element so no page rule for `span`/`mark` matches it. */
 export const WRAP_TAG = 'ql-mark';
-const PREFIX = 'quotelens';
-
-/** The `::highlight()` name of a speaker/style pair (stable: the popup and tests use it). */
-export function highlightName(speakerId: number | null, style: MarkStyle, nested: boolean): string {
-  const who = speakerId === null ? 'u' : String(speakerId);
-  return `${PREFIX}-${style === 'fragment' ? 'f' : 's'}${nested ? 'n' : ''}-${who}`;
-}
-export const DIM_NAME = `${PREFIX}-dim`;
-export const FLASH_NAME = `${PREFIX}-flash`;
-
-/** CSS declarations for one highlight: background, text colour, and the fragment underline. */
-export function markDeclarations(
-  speakerId: number | null,
-  style: MarkStyle,
-  nested: boolean,
-  theme: Theme,
-): string {
-  const c = speakerColour(speakerId);
-  const pair = theme === 'dark' ? c.dark : c.light;
-  const h = c.hue;
-  const sat = speakerId === null ? 0 : 1;
-  if (style === 'fragment') {
-    // Lighter than a statement: a paler wash and a dotted underline in the speaker's hue.
-    const bg = theme === 'dark' ? `hsl(${h} ${35 * sat}% 20%)` : `hsl(${h} ${90 * sat}% 94%)`;
-    return `background-color:${bg};color:${pair.text};text-decoration:underline dotted ${pair.border};text-decoration-thickness:2px;`;
-  }
-  const line = nested ? `text-decoration:underline solid ${pair.border};` : '';
-  return `background-color:${pair.background};color:${pair.text};${line}`;
-}
-
-function dimDeclarations(theme: Theme): string {
-  return theme === 'dark'
-    ? 'background-color:hsl(0 0% 18%);color:inherit;'
-    : 'background-color:hsl(0 0% 95%);color:inherit;';
-}
-
-const FLASH_DECLARATIONS =
-  'background-color:hsl(50 100% 55%);color:hsl(0 0% 5%);text-decoration:underline solid hsl(0 0% 5%);';
 
 interface HighlightLike {
   add(range: AbstractRange): unknown;
@@ -184,12 +156,8 @@ class RuleSheet {
 /** Priorities: nested statements above their parent, dimming above both, the flash on top. */
 const PRIORITY = { fragment: 1, statement: 1, nested: 2, dim: 3, flash: 4 } as const;
 
-/** A valid lower-case tag name (what may go into a scoped `::highlight()` selector). */
-const TAG_NAME = /^[a-z][a-z0-9-]*$/;
-
 class ApiHighlighter implements Highlighter {
   readonly mode = 'highlight-api' as const;
-  private readonly scope: string[] | null;
   private readonly groups = new Map<string, HighlightLike>();
   private readonly marks: Mark[] = [];
   private readonly byId = new Map<number, Mark[]>();
@@ -203,36 +171,28 @@ class ApiHighlighter implements Highlighter {
     doc: Document,
     private readonly api: HighlightApi,
     private readonly theme: Theme,
-    scope?: readonly string[],
+    private readonly staticSheet = false,
   ) {
     this.sheet = new RuleSheet(doc);
-    const tags = scope
-      ? [...new Set(scope.map((t) => t.toLowerCase()))].filter((t) => TAG_NAME.test(t))
-      : [];
-    this.scope = tags.length > 0 ? tags : null;
   }
 
-  /**
-   * The selector for a highlight name. A bare `::highlight()` rule restyles every element of
-   * the page when the sheet arrives; scoped to the tags of the article's blocks, only those are
-   * restyled, and their descendants inherit the highlight style (highlight inheritance).
-   */
-  private selector(name: string): string {
-    return this.scope
-      ? this.scope.map((t) => `${t}::highlight(${name})`).join(',')
-      : `::highlight(${name})`;
+  /** Adds the rule for a highlight name unless the static sheet already styles it. */
+  private addRule(name: string, inStaticSheet: boolean, declarations: string): void {
+    if (this.staticSheet && inStaticSheet) return;
+    this.sheet.add(highlightSelector(name), declarations);
   }
 
   private group(mark: Mark): HighlightLike {
-    const name = highlightName(mark.speakerId, mark.style, mark.nested);
+    const name = highlightName(mark.speakerId, mark.style, mark.nested, this.theme);
     let h = this.groups.get(name);
     if (!h) {
       h = this.api.create();
       h.priority = mark.nested ? PRIORITY.nested : PRIORITY[mark.style];
       this.api.registry.set(name, h);
       this.groups.set(name, h);
-      this.sheet.add(
-        this.selector(name),
+      this.addRule(
+        name,
+        hasStaticRule(mark.speakerId),
         markDeclarations(mark.speakerId, mark.style, mark.nested, this.theme),
       );
     }
@@ -255,7 +215,13 @@ class ApiHighlighter implements Highlighter {
     if (!this.dimHighlight) {
       this.dimHighlight = this.api.create();
       this.dimHighlight.priority = PRIORITY.dim;
-      this.api.registry.set(DIM_NAME, this.dimHighlight);
+      this.api.registry.set(dimName(this.theme), this.dimHighlight);
+      this.addRule(
+        dimName(this.theme),
+        true,
+        `${dimDeclarations(this.theme)}text-decoration:none!important;`,
+      );
+      this.sheet.flush();
     }
     return this.dimHighlight;
   }
@@ -273,6 +239,8 @@ class ApiHighlighter implements Highlighter {
       this.flashHighlight = this.api.create();
       this.flashHighlight.priority = PRIORITY.flash;
       this.api.registry.set(FLASH_NAME, this.flashHighlight);
+      this.addRule(FLASH_NAME, true, FLASH_DECLARATIONS);
+      this.sheet.flush();
     }
     const flash = this.flashHighlight;
     flash.clear();
@@ -286,7 +254,7 @@ class ApiHighlighter implements Highlighter {
     this.flashTimer = null;
     for (const name of this.groups.keys()) this.api.registry.delete(name);
     this.groups.clear();
-    if (this.dimHighlight) this.api.registry.delete(DIM_NAME);
+    if (this.dimHighlight) this.api.registry.delete(dimName(this.theme));
     if (this.flashHighlight) this.api.registry.delete(FLASH_NAME);
     this.dimHighlight = null;
     this.flashHighlight = null;
@@ -429,7 +397,12 @@ class WrapHighlighter implements Highlighter {
       }
       if (!best) continue;
       const wrapper = this.doc.createElement(WRAP_TAG);
-      const name = highlightName(best.mark.speakerId, best.mark.style, best.mark.nested);
+      const name = highlightName(
+        best.mark.speakerId,
+        best.mark.style,
+        best.mark.nested,
+        this.theme,
+      );
       wrapper.setAttribute('data-ql', name);
       wrapper.setAttribute('data-ql-id', String(best.mark.id));
       this.sheet.add(
@@ -524,14 +497,16 @@ export interface HighlighterOptions {
   /** Use the wrapping fallback even where the Highlight API exists (tests). */
   forceWrap?: boolean;
   /**
-   * Tag names of the elements holding the statements' text (the article's blocks): the
-   * highlight rules are scoped to them, which makes adding them far cheaper on big pages.
+   * The page already has the static `::highlight()` sheet (the content script's manifest CSS,
+   * see highlight-style.ts): add rules only for names it lacks.
    */
-  scope?: readonly string[];
+  staticSheet?: boolean;
 }
 
 export function createHighlighter(doc: Document, options: HighlighterOptions = {}): Highlighter {
   const theme = options.theme ?? 'light';
   const api = options.forceWrap ? null : highlightApi(doc);
-  return api ? new ApiHighlighter(doc, api, theme, options.scope) : new WrapHighlighter(doc, theme);
+  return api
+    ? new ApiHighlighter(doc, api, theme, options.staticSheet)
+    : new WrapHighlighter(doc, theme);
 }

@@ -194,22 +194,33 @@ export class LabelLayer {
   }
 
   private draw(groups: Group[]): void {
-    for (const g of groups) {
-      if (g.live) continue;
+    const fresh = groups.filter((g) => !g.live);
+    // Measure before the labels go in: inserting them first would make the reads lay the page
+    // out again for elements that cannot move its text (they sit in the overlay).
+    const measured = this.measure(fresh);
+    for (const g of fresh) {
       g.live = true;
       this.observer?.unobserve(g.el);
       this.view.add(g.order, g.specs);
     }
-    this.place(groups);
+    this.apply(fresh, measured);
   }
 
   /** All reads first (anchors of these groups), then all writes. */
   private place(groups: Group[]): void {
+    this.apply(groups, this.measure(groups));
+  }
+
+  private measure(groups: Group[]): (Anchor | null)[][] {
+    if (groups.length === 0) return [];
     const origin = this.view.origin();
-    const measured: (Anchor | null)[][] = groups.map((g) => {
+    return groups.map((g) => {
       g.anchors ??= g.ranges.map(anchorOf);
       return measureAnchors(g.anchors, origin);
     });
+  }
+
+  private apply(groups: Group[], measured: (Anchor | null)[][]): void {
     groups.forEach((g, i) => {
       const placements: (Placement | null)[] = placeLabels(
         measured[i] ?? [],

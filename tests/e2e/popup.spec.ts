@@ -100,7 +100,7 @@ async function focusedName(context: BrowserContext, page: Page): Promise<string 
 async function dimmedCount(page: Page): Promise<number> {
   return page.evaluate(() => {
     const registry = (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights;
-    const dim = registry?.get('quotelens-dim');
+    const dim = registry?.get('quotelens-dim-light') ?? registry?.get('quotelens-dim-dark');
     if (dim) return dim.size;
     return new Set(
       [...document.querySelectorAll('ql-mark[data-dim]')].map(
@@ -311,7 +311,7 @@ test('the site switch in the popup turns the page’s highlights off and on', as
     page.evaluate(() => {
       const registry = (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights;
       let n = 0;
-      for (const [name, h] of registry ?? []) if (name.startsWith('quotelens-s')) n += h.size;
+      for (const [name, h] of registry ?? []) if (/^quotelens-[ld]s/.test(name)) n += h.size;
       return n + document.querySelectorAll('ql-mark').length;
     });
   await expect.poll(marked).toBeGreaterThan(0);

@@ -2,13 +2,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createHighlighter,
-  DIM_NAME,
+  dimName,
   FLASH_NAME,
   highlightName,
   type Mark,
   markDeclarations,
   WRAP_TAG,
 } from '../../../lib/dom/highlight';
+import { STATIC_SPEAKERS } from '../../../lib/dom/highlight-style';
 
 const PAGE = `<article>
   <p id="a">Ms Vale said: "We will <em>rebuild</em> the pier by spring," and left.</p>
@@ -192,22 +193,40 @@ describe('Highlight API mode', () => {
     const h = createHighlighter(document);
     h.paint([mark(0, 'a', 'rebuild'), mark(1, 'b', 'a fair deal', { speakerId: 1 })]);
     h.dim((m) => m.speakerId === 1);
-    expect(registry.get(DIM_NAME)?.size).toBe(1);
+    expect(registry.get(dimName('light'))?.size).toBe(1);
     h.flash(1, 10_000);
     expect(registry.get(FLASH_NAME)?.size).toBe(1);
-    expect(registry.get(FLASH_NAME)!.priority).toBeGreaterThan(registry.get(DIM_NAME)!.priority);
+    expect(registry.get(FLASH_NAME)!.priority).toBeGreaterThan(
+      registry.get(dimName('light'))!.priority,
+    );
     h.dim(null);
-    expect(registry.get(DIM_NAME)?.size).toBe(0);
+    expect(registry.get(dimName('light'))?.size).toBe(0);
     h.clear();
     expect(registry.size).toBe(0);
     expect(document.adoptedStyleSheets.length).toBe(0);
+  });
+
+  it('with the static sheet, adds rules to the live page only for what that sheet lacks', () => {
+    const paintWith = (speakerId: number | null, staticSheet: boolean) => {
+      const h = createHighlighter(document, { staticSheet });
+      h.paint([mark(0, 'a', 'rebuild', { speakerId })]);
+      const adopted = document.adoptedStyleSheets.length;
+      h.clear();
+      return adopted;
+    };
+    // The static sheet styles the first speakers and the unknown one: the page is not restyled.
+    expect(paintWith(0, true)).toBe(0);
+    expect(paintWith(null, true)).toBe(0);
+    // A speaker beyond its palette gets one sheet; without the static sheet every rule is added.
+    expect(paintWith(STATIC_SPEAKERS, true)).toBe(1);
+    expect(paintWith(0, false)).toBe(1);
   });
 
   it('marks painted after a dim are dimmed too (late content while "only this speaker")', () => {
     const h = createHighlighter(document);
     h.dim((m) => m.speakerId === 1);
     h.paint([mark(0, 'a', 'rebuild')]);
-    expect(registry.get(DIM_NAME)?.size).toBe(1);
+    expect(registry.get(dimName('light'))?.size).toBe(1);
     h.clear();
   });
 });
