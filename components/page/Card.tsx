@@ -6,7 +6,7 @@
 
 import type { CardFacts } from '../../lib/dom/labels';
 import { speakerColour } from '../../lib/palette';
-import type { Theme } from './Label';
+import type { Theme } from './label-batch';
 
 export interface CardActions {
   previous(): void;

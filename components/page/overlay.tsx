@@ -7,7 +7,7 @@
 import { render } from 'preact';
 import type { CardFacts, LabelSpec, LabelView, Placement } from '../../lib/dom/labels';
 import { Card } from './Card';
-import { LabelBatch, type Theme } from './Label';
+import { renderLabelBatch, type Theme } from './label-batch';
 import { HOST_STYLE, SHADOW_CSS } from './styles';
 
 export const HOST_TAG = 'quotelens-overlay';
@@ -53,16 +53,11 @@ export function createOverlay(doc: Document, actions: OverlayActions, theme: The
   let openTimer: ReturnType<typeof setTimeout> | null = null;
   let closeTimer: ReturnType<typeof setTimeout> | null = null;
 
-  const register = (id: number, el: HTMLElement | null) => {
-    if (el) labels.set(id, el);
-    else if (labels.get(id)?.isConnected === false) labels.delete(id);
+  const register = (id: number, el: HTMLElement) => {
+    labels.set(id, el);
   };
 
-  const renderBatch = (b: Batch) =>
-    render(
-      <LabelBatch specs={b.specs} theme={theme} noteCounts={noteCounts} register={register} />,
-      b.el,
-    );
+  const renderBatch = (b: Batch) => renderLabelBatch(b.el, b.specs, theme, noteCounts, register);
 
   const clearTimers = () => {
     if (openTimer) clearTimeout(openTimer);
@@ -259,10 +254,7 @@ export function createOverlay(doc: Document, actions: OverlayActions, theme: The
     },
     clear() {
       closeCard();
-      for (const b of batches) {
-        render(null, b.el);
-        b.el.remove();
-      }
+      for (const b of batches) b.el.remove();
       batches = [];
       labels.clear();
       placements.clear();

@@ -288,11 +288,27 @@ export function isHiddenElement(el: Element): boolean {
 /** isHiddenElement with the tag and class already read (attribute reads cost on big pages). */
 function hiddenBy(el: Element, tag: string, cls: string | null, withAria = true): boolean {
   if (NEVER_TEXT_TAGS.has(tag)) return true;
-  if (cls && VISUALLY_HIDDEN_CLASS.test(cls)) return true;
+  if (cls && hiddenByClass(cls)) return true;
   if (el.hasAttribute('hidden')) return true;
   if (withAria && el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
   return !!style && HIDDEN_STYLE.test(style);
+}
+
+/** Bound of the per-class-string caches (pages repeat the same few class lists thousands of times). */
+const VERDICT_CACHE_LIMIT = 4096;
+
+/** VISUALLY_HIDDEN_CLASS by class string: long utility-class lists repeat all over a page. */
+const hiddenClassCache = new Map<string, boolean>();
+
+function hiddenByClass(cls: string): boolean {
+  let hidden = hiddenClassCache.get(cls);
+  if (hidden === undefined) {
+    hidden = VISUALLY_HIDDEN_CLASS.test(cls);
+    if (hiddenClassCache.size >= VERDICT_CACHE_LIMIT) hiddenClassCache.clear();
+    hiddenClassCache.set(cls, hidden);
+  }
+  return hidden;
 }
 
 function classAndId(el: Element): string {
@@ -315,9 +331,8 @@ function furnitureByName(el: Element, cls: string | null): 0 | 1 | 2 {
   return verdict;
 }
 
-/** Verdicts by class string: pages repeat the same few class lists thousands of times. */
+/** Verdicts by class string. */
 const verdictCache = new Map<string, 0 | 1 | 2>();
-const VERDICT_CACHE_LIMIT = 4096;
 
 /**
  * A word every FURNITURE_STRONG / FURNITURE_WEAK match contains (none holds `-` or `_`, so a

@@ -1,0 +1,78 @@
+/**
+ * One batch of speaker labels: small buttons naming the speaker at the start of each statement.
+ * Built with plain DOM calls, not Preact: labels are drawn on every article page as it loads,
+ * when the renderer's code is still cold, and the first Preact render of a batch cost about
+ * 1–2 ms more there (`npm run bench:page`). The card, drawn on demand, stays a Preact view.
+ * Positions are written later by the overlay; events are handled by delegation on the layer.
+ */
+import type { LabelSpec } from '../../lib/dom/labels';
+import { speakerColour } from '../../lib/palette';
+
+export type Theme = 'light' | 'dark';
+
+export function labelColours(speakerId: number | null, theme: Theme): string {
+  const c = speakerColour(speakerId);
+  const strong = theme === 'dark' ? c.dark.border : c.light.border;
+  const fg = theme === 'dark' ? 'hsl(0 0% 6%)' : 'hsl(0 0% 100%)';
+  const soft = theme === 'dark' ? c.dark : c.light;
+  return `--bg:${strong};--fg:${fg};--bg-soft:${soft.background};--fg-soft:${soft.text}`;
+}
+
+function noteWord(n: number): string {
+  return n === 1 ? '1 note' : `${n} notes`;
+}
+
+/** Shows a label's note count (accessible name and badge); the button itself stays. */
+function setNotes(button: HTMLElement, spec: LabelSpec, notes: number): void {
+  button.setAttribute(
+    'aria-label',
+    notes > 0 ? `${spec.ariaLabel}, ${noteWord(notes)}` : spec.ariaLabel,
+  );
+  let badge = button.querySelector<HTMLElement>('.badge');
+  if (notes <= 0) {
+    badge?.remove();
+    return;
+  }
+  if (!badge) {
+    badge = button.ownerDocument.createElement('span');
+    badge.className = 'badge';
+    badge.setAttribute('aria-hidden', 'true');
+    button.append(badge);
+  }
+  badge.textContent = `✎${notes > 1 ? ` ${notes}` : ''}`;
+}
+
+/**
+ * Fills `container` with the batch's labels, or, when it holds them already, updates their note
+ * counts in place (so a focused label keeps focus). `register` learns each label's element.
+ */
+export function renderLabelBatch(
+  container: HTMLElement,
+  specs: readonly LabelSpec[],
+  theme: Theme,
+  noteCounts: ReadonlyMap<number, number>,
+  register: (quoteId: number, el: HTMLElement) => void,
+): void {
+  const existing = container.children;
+  if (existing.length === specs.length && specs.length > 0) {
+    specs.forEach((spec, i) => {
+      setNotes(existing[i] as HTMLElement, spec, noteCounts.get(spec.quoteId) ?? 0);
+    });
+    return;
+  }
+  container.textContent = '';
+  const doc = container.ownerDocument;
+  for (const spec of specs) {
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.className = spec.fragment ? 'l frag' : 'l';
+    button.dataset.id = String(spec.quoteId);
+    button.dataset.s = spec.speakerId === null ? 'u' : String(spec.speakerId);
+    button.setAttribute('style', labelColours(spec.speakerId, theme));
+    button.setAttribute('aria-haspopup', 'dialog');
+    button.textContent = spec.text;
+    setNotes(button, spec, noteCounts.get(spec.quoteId) ?? 0);
+    container.append(button);
+    register(spec.quoteId, button);
+  }
+}
