@@ -101,4 +101,72 @@ describe('isDateText', () => {
     expect(isDateText('DEC. 13, 2016')).toBe(true);
     expect(isDateText('12 comments')).toBe(false);
   });
+
+  it('agrees with the iu pattern on thousands of generated date-like lines', () => {
+    // Pieces of date lines in every case, shuffled: the cheap pre-check must never reject a line
+    // the full pattern accepts, nor may folding change a verdict.
+    const pieces = [
+      'Updated',
+      'PUBLISHED',
+      'Posted',
+      'last updated',
+      'Modified',
+      'Publié',
+      'MIS À JOUR',
+      'Veröffentlicht',
+      'AKTUALISIERT',
+      'Actualizado',
+      'publicado',
+      'Tuesday,',
+      'MARDI',
+      'le',
+      'on',
+      'at',
+      'May',
+      'DEC.',
+      'Sept',
+      'février',
+      'avril',
+      'Juni',
+      'mayo',
+      'Oct',
+      '3',
+      '13,',
+      '2016',
+      '2026',
+      '4th',
+      '1er',
+      '12:31',
+      'PM',
+      '3.5.2026',
+      '05/03/2019',
+      '2019-03-05',
+      ':',
+      ',',
+      '.',
+      '!',
+      'x',
+      'Ka',
+      '\u212a',
+      '\u017f',
+      'ſ',
+      'de',
+      'Watch',
+      'comments',
+    ];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed;
+    };
+    const mismatches: string[] = [];
+    for (let i = 0; i < 5000; i++) {
+      const n = 1 + (next() % 6);
+      const words: string[] = [];
+      for (let k = 0; k < n; k++) words.push(pieces[next() % pieces.length] ?? '');
+      const line = words.join(next() % 4 === 0 ? '' : ' ');
+      if (isDateText(line) !== REFERENCE.test(line)) mismatches.push(line);
+    }
+    expect(mismatches).toEqual([]);
+  });
 });
