@@ -26,7 +26,7 @@ export default defineConfig({
         description: 'Switch QuoteLens off or on for this site',
       },
       'note-selection': {
-        suggested_key: { default: 'Alt+Shift+N' },
+        suggested_key: { default: 'Alt+Shift+K' },
         description: 'Add a note to the selected text',
       },
     },

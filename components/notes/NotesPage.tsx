@@ -331,7 +331,7 @@ export function NotesPage({ api }: { api: NotesPageApi }) {
       ) : notes !== null && total === 0 ? (
         <p class="ql-empty">
           No notes yet. On an article, open a statement's label and choose “Add note”, or select
-          text and press Alt+Shift+N.
+          text and press Alt+Shift+K.
         </p>
       ) : notes !== null && shown === 0 ? (
         <p class="ql-empty">No note matches “{query}”.</p>

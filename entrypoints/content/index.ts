@@ -41,6 +41,8 @@ export default defineContentScript({
       // The engine runs in the background: none of its work lands on the page's main thread.
       extract: remoteExtract((request) => browser.runtime.sendMessage(request)),
       staticSheet: true,
+      // Test builds only (tests/e2e/wrap.spec.ts): the wrapping fallback in a real browser.
+      forceWrap: import.meta.env.WXT_QL_FORCE_WRAP === '1',
       createView: (theme) =>
         withNoteBadges(
           createOverlay(

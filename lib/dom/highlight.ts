@@ -177,9 +177,9 @@ class ApiHighlighter implements Highlighter {
   }
 
   /** Adds the rule for a highlight name unless the static sheet already styles it. */
-  private addRule(name: string, inStaticSheet: boolean, declarations: string): void {
+  private addRule(name: string, inStaticSheet: boolean, declarations: () => string): void {
     if (this.staticSheet && inStaticSheet) return;
-    this.sheet.add(highlightSelector(name), declarations);
+    this.sheet.add(highlightSelector(name), declarations());
   }
 
   private group(mark: Mark): HighlightLike {
@@ -190,9 +190,7 @@ class ApiHighlighter implements Highlighter {
       h.priority = mark.nested ? PRIORITY.nested : PRIORITY[mark.style];
       this.api.registry.set(name, h);
       this.groups.set(name, h);
-      this.addRule(
-        name,
-        hasStaticRule(mark.speakerId),
+      this.addRule(name, hasStaticRule(mark.speakerId), () =>
         markDeclarations(mark.speakerId, mark.style, mark.nested, this.theme),
       );
     }
@@ -219,7 +217,7 @@ class ApiHighlighter implements Highlighter {
       this.addRule(
         dimName(this.theme),
         true,
-        `${dimDeclarations(this.theme)}text-decoration:none!important;`,
+        () => `${dimDeclarations(this.theme)}text-decoration:none!important;`,
       );
       this.sheet.flush();
     }
@@ -239,7 +237,7 @@ class ApiHighlighter implements Highlighter {
       this.flashHighlight = this.api.create();
       this.flashHighlight.priority = PRIORITY.flash;
       this.api.registry.set(FLASH_NAME, this.flashHighlight);
-      this.addRule(FLASH_NAME, true, FLASH_DECLARATIONS);
+      this.addRule(FLASH_NAME, true, () => FLASH_DECLARATIONS);
       this.sheet.flush();
     }
     const flash = this.flashHighlight;

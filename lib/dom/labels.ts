@@ -168,15 +168,39 @@ export function cardFacts(
 export function anchorOf(range: Range): Range {
   const doc = range.startContainer.ownerDocument ?? (range.startContainer as Document);
   const head = doc.createRange();
-  const node = range.startContainer;
-  const offset = range.startOffset;
-  head.setStart(node, offset);
-  if (node.nodeType === 3 && offset < (node as Text).data.length) {
-    head.setEnd(node, offset + 1);
+  const start = firstTextPoint(range);
+  if (start) {
+    head.setStart(start.node, start.offset);
+    head.setEnd(start.node, start.offset + 1);
   } else {
+    // No text in the range: a collapsed anchor (measured as not rendered).
+    head.setStart(range.startContainer, range.startOffset);
     head.collapse(true);
   }
   return head;
+}
+
+/**
+ * The first character of `range`'s text. A range may start at an element boundary (the
+ * wrapping fallback's ranges start at their first wrapper), where a collapsed range has no box:
+ * the first non-empty text node inside the range is where the statement's text begins.
+ */
+function firstTextPoint(range: Range): { node: Text; offset: number } | null {
+  const { startContainer: node, startOffset: offset } = range;
+  if (node.nodeType === 3) {
+    if (offset < (node as Text).data.length) return { node: node as Text, offset };
+  }
+  const doc = node.ownerDocument ?? (node as Document);
+  const root = range.commonAncestorContainer;
+  const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = n as Text;
+    if (text === node || text.data.length === 0) continue;
+    if (!range.intersectsNode(text)) continue;
+    if (text === range.endContainer && range.endOffset === 0) break;
+    return { node: text, offset: 0 };
+  }
+  return null;
 }
 
 /** Where a label's anchor is, relative to the label layer's origin; null when not rendered. */

@@ -104,7 +104,7 @@ async function dimmedCount(page: Page): Promise<number> {
     if (dim) return dim.size;
     return new Set(
       [...document.querySelectorAll('ql-mark[data-dim]')].map(
-        (m) => m.getAttribute('data-id') ?? m,
+        (m) => m.getAttribute('data-ql-id') ?? m,
       ),
     ).size;
   });
