@@ -3,7 +3,7 @@
  * its notes with their times, edit / delete in place, and a form for a new note.
  * Renders inside QuoteLens's closed shadow root; note text is rendered as text only.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { NoteEditor } from './NoteEditor';
 import { formatTime, type NoteDraft, type NoteItem } from './note-item';
 
@@ -25,6 +25,21 @@ export interface NotePanelProps {
 export function NotePanel(p: NotePanelProps) {
   const initial = p.start ?? (p.notes.length === 0 || p.drafts?.has('new') ? 'new' : null);
   const [editing, setEditing] = useState<string | null>(initial);
+  const section = useRef<HTMLElement>(null);
+  const wasEditing = useRef(editing);
+
+  // An editor that closes (saved, cancelled) takes the focus with it: keep keyboard readers in
+  // the panel, on its close button, so Escape or Tab go on from there.
+  useEffect(() => {
+    const closed = wasEditing.current !== null && editing === null;
+    wasEditing.current = editing;
+    const root = section.current;
+    if (!closed || !root) return;
+    const active = (root.getRootNode() as Document | ShadowRoot).activeElement;
+    if (!active || !root.contains(active)) {
+      root.querySelector<HTMLElement>('.ql-close')?.focus({ preventScroll: true });
+    }
+  }, [editing]);
 
   const close = () => {
     setEditing(null);
@@ -33,6 +48,7 @@ export function NotePanel(p: NotePanelProps) {
 
   return (
     <section
+      ref={section}
       class="ql-note-panel"
       role="dialog"
       aria-label={p.speaker ? `Notes on a statement by ${p.speaker}` : 'Notes on the selected text'}

@@ -83,6 +83,8 @@ interface OpenPanel {
   selectors: NoteSelectors;
   start: 'new' | string | null;
   boxOf: () => Box | null;
+  /** Where keyboard focus goes back to when the panel closes (what opened it). */
+  returnFocus: (() => void) | null;
 }
 
 type Ok<R extends NotesRequest> = Extract<NotesReply<R>, { ok: true }>;
@@ -371,12 +373,17 @@ export function createPageNotes(doc: Document, options: PageNotesOptions): PageN
       selectors: describeSpan(text, spot.start, spot.end),
       start,
       boxOf: () => boxOfRange(rangeOf(spot.start, spot.end)),
+      returnFocus: focusBack(),
     };
     draw();
     focusPanel();
   }
 
-  function openForQuote(q: Quote, start: 'new' | string | null = 'new') {
+  function openForQuote(
+    q: Quote,
+    start: 'new' | string | null = 'new',
+    returnFocus: (() => void) | null = focusBack(),
+  ) {
     const text = model().model.text;
     const key = `q${q.id}`;
     panel = {
@@ -387,6 +394,7 @@ export function createPageNotes(doc: Document, options: PageNotesOptions): PageN
       selectors: describeSpan(text, q.start, q.end),
       start: notesOf(key).length && start === 'new' ? null : start,
       boxOf: () => boxOfRange(annotated?.rangeOf(q.id) ?? rangeOf(q.start, q.end)),
+      returnFocus,
     };
     // With notes already there, the panel lists them and offers "Add another note".
     if (notesOf(key).length === 0) panel.start = 'new';
@@ -411,9 +419,28 @@ export function createPageNotes(doc: Document, options: PageNotesOptions): PageN
     });
   }
 
+  /** Gives focus back to the page element that had it (outside our panel), if still there. */
+  function focusBack(): (() => void) | null {
+    const before = doc.activeElement as HTMLElement | null;
+    if (!before || before === doc.body || before === host) return null;
+    return () => {
+      if (before.isConnected) before.focus({ preventScroll: true });
+    };
+  }
+
+  function panelHasFocus(): boolean {
+    const root = mount?.getRootNode();
+    const active = root instanceof ShadowRoot ? root.activeElement : null;
+    return !!active && !!mount?.contains(active);
+  }
+
   function closePanel() {
+    const back = panel?.returnFocus ?? null;
+    // Only a reader working in the panel (keyboard, close button) is sent back where they were.
+    const hadFocus = panelHasFocus();
     panel = null;
     draw();
+    if (hadFocus) back?.();
   }
 
   // ── Store operations (through the background) ──
@@ -609,7 +636,7 @@ export function createPageNotes(doc: Document, options: PageNotesOptions): PageN
   return {
     addNote(req) {
       annotated = req.page;
-      void ready.then(() => openForQuote(req.quote));
+      void ready.then(() => openForQuote(req.quote, 'new', req.returnFocus ?? focusBack()));
     },
 
     async noteSelection() {
@@ -644,6 +671,7 @@ export function createPageNotes(doc: Document, options: PageNotesOptions): PageN
         selectors,
         start: 'new',
         boxOf: () => boxOfRange(rangeOf(start, end)) ?? box,
+        returnFocus: focusBack(),
       };
       draw();
       return { ok: true };

@@ -565,7 +565,14 @@ export class Annotator {
       quote.speakerId === null
         ? null
         : (p.extraction.speakers.find((s) => s.id === quote.speakerId) ?? null);
-    return requestAddNote({ quote, speaker, page: this.annotatedPage(p) });
+    return requestAddNote({
+      quote,
+      speaker,
+      page: this.annotatedPage(p),
+      returnFocus: () => {
+        if (this.painted === p) this.view?.focus(quoteId);
+      },
+    });
   }
 
   private quote(quoteId: number): Quote | undefined {

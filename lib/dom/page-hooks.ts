@@ -21,6 +21,8 @@ export interface AddNoteRequest {
   quote: Quote;
   speaker: Speaker | null;
   page: AnnotatedPage;
+  /** Puts keyboard focus back on what asked (the statement's label) when the editor closes. */
+  returnFocus?: () => void;
 }
 
 type AnnotatedListener = (page: AnnotatedPage | null) => void;

@@ -17,6 +17,7 @@ import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import type { PageNotesState } from '../../lib/messages';
 import { noteQuote, noteText } from '../../lib/notes/web-annotation';
 import { extensionWorker, FIXTURES_DIR, launchWithExtension } from './fixtures';
+import { focusedName } from './page-helpers';
 
 const ARTICLE_PATH = '/news/2026/orchard-lane-library.html';
 const VARIANTS = {
@@ -396,6 +397,10 @@ test.describe('notes', () => {
       const first = (await notesState(context, page)).anchored[0];
       expect(first?.quoteId).not.toBeNull();
       expect(first?.text.startsWith(statement)).toBe(true);
+      // Saved, the panel keeps the keyboard; Escape closes it and gives focus back to the label.
+      await expect.poll(() => focusedName(page)).toBe('Close notes');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => focusedName(page)).toMatch(/^Statement by Rosalind Okafor/);
       // The label now says it carries a note.
       await expect
         .poll(async () => (await shadowElements(page, isLabel))[0]?.attrs['aria-label'])
