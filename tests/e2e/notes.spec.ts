@@ -8,15 +8,22 @@
  * (before and after an edit). The browser's UI (context menu, shortcut) cannot be driven
  * headless, so the tests send the very message the background sends for them.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { type BrowserContext, chromium, expect, type Page, test } from '@playwright/test';
 import type { PageNotesState } from '../../lib/messages';
 import { noteQuote, noteText } from '../../lib/notes/web-annotation';
-import { extensionWorker, FIXTURES_DIR, launchWithExtension } from './fixtures';
+import {
+  CHROME_PATH,
+  chromiumArgs,
+  EXTENSION_DIR,
+  extensionWorker,
+  FIXTURES_DIR,
+  launchWithExtension,
+} from './fixtures';
 import { focusedName } from './page-helpers';
 
 const ARTICLE_PATH = '/news/2026/orchard-lane-library.html';
@@ -280,6 +287,44 @@ test.describe('notes', () => {
       expect(orphan && noteQuote(orphan)).toBe(DOOMED);
       expect(orphan && noteText(orphan)).toBe('Ask about the boiler');
       await expect.poll(() => passageMarkers(page)).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('notes survive an update of the extension', async () => {
+    // An unpacked extension keeps its id (and so its IndexedDB) across updates from the same
+    // folder: install a copy, write a note, then give the copy a new version, as an update does.
+    const ext = join(dir, 'extension');
+    cpSync(EXTENSION_DIR, ext, { recursive: true });
+    const profile = join(dir, 'profile');
+    const launch = () =>
+      chromium.launchPersistentContext(profile, {
+        executablePath: CHROME_PATH,
+        headless: true,
+        args: chromiumArgs(ext),
+        viewport: { width: 1280, height: 900 },
+      });
+    let context = await launch();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${origin}${ARTICLE_PATH}`);
+      await addNoteOnSelection(context, page, PASSAGE, 'Still here after the update?');
+      await context.close();
+
+      const manifestPath = join(ext, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string };
+      const updated = `${manifest.version}.1`;
+      writeFileSync(manifestPath, JSON.stringify({ ...manifest, version: updated }));
+
+      context = await launch();
+      const worker = await extensionWorker(context);
+      expect(await worker.evaluate(() => chrome.runtime.getManifest().version)).toBe(updated);
+      const again = await context.newPage();
+      await again.goto(`${origin}${ARTICLE_PATH}`);
+      const state = await notesState(context, again);
+      expect(state.count).toBe(1);
+      expect(state.anchored.map((a) => a.text)).toEqual([PASSAGE]);
     } finally {
       await context.close();
     }
