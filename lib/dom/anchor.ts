@@ -24,7 +24,7 @@ import type {
   TextPositionSelector,
   TextQuoteSelector,
 } from '../notes/web-annotation';
-import type { PageText } from './text-model';
+import { type PageText, segmentIndexOf } from './text-model';
 
 /** Characters of context kept on each side of the quote. */
 export const CONTEXT_LENGTH = 32;
@@ -406,13 +406,12 @@ export function selectorsFromRange(page: PageText, range: Range): NoteSelectors 
   let start: number | null = null;
   let end: number | null = null;
   for (const s of page.map.segments) {
-    if (!s.offsets.length || !range.intersectsNode(s.node)) continue;
-    const from =
-      s.node === range.startContainer ? s.offsets.findIndex((o) => o >= range.startOffset) : 0;
-    let to = s.offsets.length;
+    if (!s.length || !range.intersectsNode(s.node)) continue;
+    const from = s.node === range.startContainer ? segmentIndexOf(s, range.startOffset) : 0;
+    let to = s.length;
     if (s.node === range.endContainer) {
-      const k = s.offsets.findIndex((o) => o >= range.endOffset);
-      to = k === -1 ? s.offsets.length : k;
+      const k = segmentIndexOf(s, range.endOffset);
+      to = k === -1 ? s.length : k;
     }
     if (from === -1 || to <= from) continue;
     if (start === null) start = s.start + from;

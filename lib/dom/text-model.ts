@@ -22,15 +22,25 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
 /**
- * A run of model characters that all come from one DOM text node. Part of the API: callers may
- * walk `OffsetMap.segments` (e.g. to map a selection back), but never change them.
+ * A run of model characters that come one for one from consecutive characters of one DOM text
+ * node: model offset `start + k` is `node.data[from + k]`, for k < `length`. A run per stretch,
+ * not an offset per character: building the map costs per run, not per character, on the live
+ * page. Part of the API: callers may walk `OffsetMap.segments` (e.g. to map a selection back),
+ * but never change them.
  */
 export interface TextSegment {
   /** Model offset of the run's first character. */
   start: number;
   node: Text;
-  /** For each character of the run, its offset in `node.data`. */
-  offsets: number[];
+  /** Offset in `node.data` of the run's first character. */
+  from: number;
+  length: number;
+}
+
+/** The index in `s` of the first character at or after `nodeOffset` in its node, or -1. */
+export function segmentIndexOf(s: TextSegment, nodeOffset: number): number {
+  const k = nodeOffset <= s.from ? 0 : nodeOffset - s.from;
+  return k < s.length ? k : -1;
 }
 
 /**
@@ -79,11 +89,21 @@ function emit(b: Builder, ch: string, node: Text | null, offset: number): void {
     b.current = null;
     return;
   }
+  extend(b, node, pos, offset, 1);
+}
+
+/** Adds `length` characters from `node.data[from…]` at model offset `pos` to the map. */
+function extend(b: Builder, node: Text, pos: number, from: number, length: number): void {
   const seg = b.current;
-  if (seg && seg.node === node && seg.start + seg.offsets.length === pos) {
-    seg.offsets.push(offset);
+  if (
+    seg &&
+    seg.node === node &&
+    seg.start + seg.length === pos &&
+    seg.from + seg.length === from
+  ) {
+    seg.length += length;
   } else {
-    const next = { start: pos, node, offsets: [offset] };
+    const next = { start: pos, node, from, length };
     b.segments.push(next);
     b.current = next;
   }
@@ -108,14 +128,7 @@ function emitChunk(b: Builder, node: Text, data: string, from: number, to: numbe
   for (const q of b.openQ) if (q.start < 0) q.start = pos;
   b.parts.push(from === 0 && to === data.length ? data : data.slice(from, to));
   b.len += to - from;
-  let seg = b.current;
-  if (!seg || seg.node !== node || seg.start + seg.offsets.length !== pos) {
-    seg = { start: pos, node, offsets: [] };
-    b.segments.push(seg);
-    b.current = seg;
-  }
-  const offsets = seg.offsets;
-  for (let i = from; i < to; i++) offsets.push(i);
+  extend(b, node, pos, from, to - from);
   b.lastVisibleEnd = b.len;
 }
 
@@ -330,22 +343,19 @@ export function domPointsFromOffsets(
   const i = segmentIndexAt(map, start);
   const at = segs[i];
   let startPoint: DomPoint | null = null;
-  const inside = at?.offsets[start - at.start];
-  if (at && inside !== undefined) {
-    startPoint = { node: at.node, offset: inside };
+  if (at && start - at.start < at.length) {
+    startPoint = { node: at.node, offset: at.from + (start - at.start) };
   } else {
     const next = segs[i + 1];
-    const first = next?.offsets[0];
-    if (next && first !== undefined && next.start < end) {
-      startPoint = { node: next.node, offset: first };
+    if (next && next.length > 0 && next.start < end) {
+      startPoint = { node: next.node, offset: next.from };
     }
   }
   if (!startPoint) return null;
   // End: just past the character at `end - 1`, or past the last page character before it.
   const s = segs[segmentIndexAt(map, end - 1)];
-  if (!s) return null;
-  const last = s.offsets[Math.min(end - 1 - s.start, s.offsets.length - 1)];
-  if (last === undefined) return null;
+  if (!s || s.length === 0) return null;
+  const last = s.from + Math.min(end - 1 - s.start, s.length - 1);
   return { start: startPoint, end: { node: s.node, offset: last + 1 } };
 }
 
@@ -370,9 +380,9 @@ export function offsetFromDomPoint(map: OffsetMap, node: Node, offset: number): 
   let best: number | null = null;
   for (const s of map.segments) {
     if (s.node !== node) continue;
-    const k = s.offsets.findIndex((o) => o >= offset);
+    const k = segmentIndexOf(s, offset);
     if (k !== -1) return s.start + k;
-    best = s.start + s.offsets.length;
+    best = s.start + s.length;
   }
   return best;
 }

@@ -282,9 +282,25 @@ describe('white space runs read natively', () => {
       const { model: m, map } = buildTextModel(blocks, doc);
       const ref = referenceModel(nodes);
       expect(m.text).toBe(ref.text);
+      // The runs, read back one character at a time, are the reference's offsets.
+      const perChar = (segs: { start: number; node: Text; offsets: number[] }[]) =>
+        segs.flatMap((seg) => seg.offsets.map((o, k) => [seg.start + k, seg.node, o] as const));
       expect(
-        map.segments.map((s) => ({ start: s.start, node: s.node, offsets: s.offsets })),
-      ).toEqual(ref.segments);
+        perChar(
+          map.segments.map((s) => ({
+            start: s.start,
+            node: s.node,
+            offsets: Array.from({ length: s.length }, (_, k) => s.from + k),
+          })),
+        ),
+      ).toEqual(perChar(ref.segments));
+      // And each run is as long as it can be: no two runs could have been one.
+      for (let k = 1; k < map.segments.length; k++) {
+        const [a, c] = [map.segments[k - 1]!, map.segments[k]!];
+        const joinable =
+          a.node === c.node && a.start + a.length === c.start && a.from + a.length === c.from;
+        expect(joinable).toBe(false);
+      }
     }
   });
 });
