@@ -43,7 +43,15 @@ export function createOverlay(doc: Document, actions: OverlayActions, theme: The
   const cardSlot = doc.createElement('div');
   shadow.append(style, dimStyle, layer);
   layer.append(cardSlot);
-  (doc.documentElement ?? doc.body).appendChild(host);
+  // Into the document only when the first labels are measured: inserting it restyles the page
+  // a little, and that way the restyle joins the layout read the labels need anyway (and pages
+  // whose statements are all out of view get no host until the reader scrolls to them).
+  let attached = false;
+  const attach = () => {
+    if (attached) return;
+    attached = true;
+    (doc.documentElement ?? doc.body).appendChild(host);
+  };
 
   const labels = new Map<number, HTMLElement>();
   const placements = new Map<number, Placement>();
@@ -200,6 +208,7 @@ export function createOverlay(doc: Document, actions: OverlayActions, theme: The
   return {
     add(order, specs) {
       if (specs.length === 0) return;
+      attach();
       const el = doc.createElement('div');
       el.className = 'batch';
       // Batches arrive as the reader scrolls; keep them (and so the tab order) in reading order.
@@ -211,6 +220,7 @@ export function createOverlay(doc: Document, actions: OverlayActions, theme: The
       renderBatch(batch);
     },
     origin() {
+      attach();
       const r = layer.getBoundingClientRect();
       return { left: r.left, top: r.top };
     },
@@ -263,6 +273,7 @@ export function createOverlay(doc: Document, actions: OverlayActions, theme: The
     destroy() {
       this.clear();
       host.remove();
+      attached = false;
     },
     owns(node) {
       return node === host || host.contains(node);
