@@ -516,7 +516,8 @@ export class Annotator {
       }
     }
     phase('paint');
-    // The new highlight sheet restyles the page: pay for it here, where it is counted.
+    // Any restyle painting caused (a rule sheet added for speakers beyond the static sheet, the
+    // wrapping fallback) is paid here, where it is counted.
     void doc.documentElement.getBoundingClientRect();
     phase('style');
 
