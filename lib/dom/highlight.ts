@@ -2,8 +2,9 @@
  * Paints statements on the live page in their speaker's colour.
  *
  * Prefers the CSS Custom Highlight API: Ranges go into named `Highlight`s (one per speaker and
- * style) styled by `::highlight()` rules in a stylesheet adopted by the document, so the page's
- * text nodes are never split, wrapped or otherwise touched. Where the API is missing it wraps
+ * style) styled by `::highlight()` rules, so the page's text nodes are never split, wrapped or
+ * otherwise touched. The rules come from the content script's static sheet (highlight-style.ts)
+ * where the page has it (`staticSheet`); any it lacks go into a sheet adopted by the document. Where the API is missing it wraps
  * text in `<ql-mark>` elements and remembers every split so `clear()` puts back the very same
  * text nodes. Either way `clear()` leaves `document.body.innerHTML` exactly as it was.
  * Never reads layout; never changes anything but its own highlights, sheet and wrappers.
