@@ -6,7 +6,6 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { staticHighlightCss } from '../lib/dom/highlight-style';
 
-export const HIGHLIGHT_CSS_PATH = resolve('entrypoints', 'content', 'highlights.css');
-
-writeFileSync(HIGHLIGHT_CSS_PATH, staticHighlightCss());
-console.log(`wrote ${HIGHLIGHT_CSS_PATH}`);
+const path = resolve('entrypoints', 'content', 'highlights.css');
+writeFileSync(path, staticHighlightCss());
+console.log(`wrote ${path}`);

@@ -5,10 +5,11 @@
  * 1–2 ms more there (`npm run bench:page`). The card, drawn on demand, stays a Preact view.
  * Positions are written later by the overlay; events are handled by delegation on the layer.
  */
+import type { Theme } from '../../lib/dom/highlight-style';
 import type { LabelSpec } from '../../lib/dom/labels';
 import { speakerColour } from '../../lib/palette';
 
-export type Theme = 'light' | 'dark';
+export type { Theme };
 
 export function labelColours(speakerId: number | null, theme: Theme): string {
   const c = speakerColour(speakerId);

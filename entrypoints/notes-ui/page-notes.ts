@@ -406,16 +406,7 @@ export function createPageNotes(doc: Document, options: PageNotesOptions): PageN
     // The editor focuses its textarea on mount; a list-only panel gets focus on its first button.
     requestAnimationFrame(() => {
       const root = mount?.querySelector<HTMLElement>('.ql-note-panel');
-      if (
-        root &&
-        !root.contains(
-          mount?.getRootNode() instanceof ShadowRoot
-            ? (mount.getRootNode() as ShadowRoot).activeElement
-            : null,
-        )
-      ) {
-        root.querySelector<HTMLElement>('textarea, button')?.focus();
-      }
+      if (root && !hasFocusIn(root)) root.querySelector<HTMLElement>('textarea, button')?.focus();
     });
   }
 
@@ -428,16 +419,17 @@ export function createPageNotes(doc: Document, options: PageNotesOptions): PageN
     };
   }
 
-  function panelHasFocus(): boolean {
+  /** Whether keyboard focus is inside `el` (in our closed shadow root). */
+  function hasFocusIn(el: Element | null): boolean {
     const root = mount?.getRootNode();
     const active = root instanceof ShadowRoot ? root.activeElement : null;
-    return !!active && !!mount?.contains(active);
+    return !!active && !!el?.contains(active);
   }
 
   function closePanel() {
     const back = panel?.returnFocus ?? null;
     // Only a reader working in the panel (keyboard, close button) is sent back where they were.
-    const hadFocus = panelHasFocus();
+    const hadFocus = hasFocusIn(mount);
     panel = null;
     draw();
     if (hadFocus) back?.();

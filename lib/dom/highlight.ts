@@ -21,6 +21,7 @@ import {
   markDeclarations,
   type Theme,
 } from './highlight-style';
+import { textPieces } from './text-pieces';
 
 export type { MarkStyle, Theme } from './highlight-style';
 export { dimName, FLASH_NAME, highlightName, markDeclarations } from './highlight-style';
@@ -285,30 +286,6 @@ interface Cut {
 interface WrapRecord {
   wrapper: HTMLElement;
   mark: Mark;
-}
-
-const TEXT_NODE = 3;
-const SHOW_TEXT = 4;
-
-/** Text pieces a Range covers, as (node, start, end), read before any node is touched. */
-function textPieces(range: Range): { node: Text; start: number; end: number }[] {
-  const out: { node: Text; start: number; end: number }[] = [];
-  const { startContainer: sc, startOffset: so, endContainer: ec, endOffset: eo } = range;
-  if (sc === ec && sc.nodeType === TEXT_NODE) {
-    if (eo > so) out.push({ node: sc as Text, start: so, end: eo });
-    return out;
-  }
-  const root = range.commonAncestorContainer;
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (!range.intersectsNode(n)) continue;
-    const t = n as Text;
-    const start = t === sc ? so : 0;
-    const end = t === ec ? eo : t.data.length;
-    if (end > start) out.push({ node: t, start, end });
-  }
-  return out;
 }
 
 /**

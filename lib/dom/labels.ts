@@ -9,6 +9,7 @@
  * Never changes the page's own nodes.
  */
 import type { Quote, Speaker } from '../quotes/types';
+import { textPieces } from './text-pieces';
 
 export const UNKNOWN_SPEAKER = 'unknown speaker';
 /** Longest label text before it is cut with an ellipsis (the card has the full name). */
@@ -183,23 +184,15 @@ export function anchorOf(range: Range): Range {
 /**
  * The first character of `range`'s text. A range may start at an element boundary (the
  * wrapping fallback's ranges start at their first wrapper), where a collapsed range has no box:
- * the first non-empty text node inside the range is where the statement's text begins.
+ * the first non-empty piece of text inside the range is where the statement's text begins.
  */
 function firstTextPoint(range: Range): { node: Text; offset: number } | null {
   const { startContainer: node, startOffset: offset } = range;
-  if (node.nodeType === 3) {
-    if (offset < (node as Text).data.length) return { node: node as Text, offset };
+  // The usual case (Highlight API ranges) without walking anything.
+  if (node.nodeType === 3 && offset < (node as Text).data.length) {
+    return { node: node as Text, offset };
   }
-  const doc = node.ownerDocument ?? (node as Document);
-  const root = range.commonAncestorContainer;
-  const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const text = n as Text;
-    if (text === node || text.data.length === 0) continue;
-    if (!range.intersectsNode(text)) continue;
-    if (text === range.endContainer && range.endOffset === 0) break;
-    return { node: text, offset: 0 };
-  }
+  for (const piece of textPieces(range)) return { node: piece.node, offset: piece.start };
   return null;
 }
 

@@ -33,12 +33,15 @@ export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
   ];
 }
 
-/** Launches Chromium with the extension in a persistent profile at `userDataDir`. */
-export async function launchWithExtension(userDataDir: string): Promise<BrowserContext> {
+/** Launches Chromium with the extension (built in `extensionDir`) in a persistent profile. */
+export async function launchWithExtension(
+  userDataDir: string,
+  extensionDir = EXTENSION_DIR,
+): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROME_PATH,
     headless: true,
-    args: chromiumArgs(),
+    args: chromiumArgs(extensionDir),
     viewport: { width: 1280, height: 900 },
   });
 }

@@ -13,17 +13,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, expect, type Page, test } from '@playwright/test';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import type { PageNotesState } from '../../lib/messages';
 import { noteQuote, noteText } from '../../lib/notes/web-annotation';
-import {
-  CHROME_PATH,
-  chromiumArgs,
-  EXTENSION_DIR,
-  extensionWorker,
-  FIXTURES_DIR,
-  launchWithExtension,
-} from './fixtures';
+import { EXTENSION_DIR, extensionWorker, FIXTURES_DIR, launchWithExtension } from './fixtures';
 import { focusedName } from './page-helpers';
 
 const ARTICLE_PATH = '/news/2026/orchard-lane-library.html';
@@ -298,13 +291,7 @@ test.describe('notes', () => {
     const ext = join(dir, 'extension');
     cpSync(EXTENSION_DIR, ext, { recursive: true });
     const profile = join(dir, 'profile');
-    const launch = () =>
-      chromium.launchPersistentContext(profile, {
-        executablePath: CHROME_PATH,
-        headless: true,
-        args: chromiumArgs(ext),
-        viewport: { width: 1280, height: 900 },
-      });
+    const launch = () => launchWithExtension(profile, ext);
     let context = await launch();
     try {
       const page = await context.newPage();

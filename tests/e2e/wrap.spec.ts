@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from '@playwright/test';
-import { CHROME_PATH, chromiumArgs, expect, test } from './fixtures';
+import type { BrowserContext } from '@playwright/test';
+import { expect, launchWithExtension, test } from './fixtures';
 import {
   drawnCount,
   highlightNames,
@@ -36,12 +36,7 @@ test.describe('the wrapping fallback', () => {
 
   test.beforeEach(async () => {
     profile = mkdtempSync(join(tmpdir(), 'quotelens-e2e-wrap-'));
-    wrapContext = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROME_PATH,
-      headless: true,
-      args: chromiumArgs(join(OUT_DIR, 'chrome-mv3')),
-      viewport: { width: 1280, height: 900 },
-    });
+    wrapContext = await launchWithExtension(profile, join(OUT_DIR, 'chrome-mv3'));
   });
 
   test.afterEach(async () => {
