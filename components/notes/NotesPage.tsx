@@ -5,7 +5,7 @@
  * The list is windowed (VirtualList) so 10,000 notes stay smooth.
  * Talks to storage only through the `NotesPageApi` it is given; renders text only.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { NoteEditor } from './NoteEditor';
 import {
   formatTime,
@@ -122,8 +122,8 @@ export function NotesPage({ api }: { api: NotesPageApi }) {
     // Only when the active row changes: a list refresh (another tab) must not steal focus.
   }, [active]);
 
-  // "/" anywhere (outside a text field) goes to the search box.
-  useEffect(() => {
+  // "/" anywhere (outside a text field) goes to the search box, from the first frame on.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
       if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;

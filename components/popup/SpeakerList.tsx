@@ -4,7 +4,7 @@
  * "only this speaker" banner. Ordering, grouping, search and stepping come from
  * lib/popup-state.ts; this view keeps only which row is chosen or expanded.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PageState } from '../../lib/messages';
 import {
   filterGroups,
@@ -96,7 +96,7 @@ export function SpeakerList({ page, only, initialOrder, onOrderChange, onJump, o
   }
 
   // Opening the popup lands in the search box: type to filter, ↓ to reach the list.
-  useEffect(() => {
+  useLayoutEffect(() => {
     searchRef.current?.focus();
   }, []);
 
@@ -150,9 +150,10 @@ export function SpeakerList({ page, only, initialOrder, onOrderChange, onJump, o
   }
 
   // Page-wide keys: N / P (or ] / [) step, "/" searches, Escape undoes one thing at a time.
-  const keyState = useRef({ query, only, current, step });
-  keyState.current = { query, only, current, step };
-  useEffect(() => {
+  // Bound in a layout effect, once: a key pressed before the popup's first frame must count.
+  const keyState = useRef({ query, only, current, step, onOnly });
+  keyState.current = { query, only, current, step, onOnly };
+  useLayoutEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
       const s = keyState.current;
@@ -160,7 +161,7 @@ export function SpeakerList({ page, only, initialOrder, onOrderChange, onJump, o
         if (s.query) {
           setQuery('');
           searchRef.current?.focus();
-        } else if (s.only !== null) onOnly(null);
+        } else if (s.only !== null) s.onOnly(null);
         else if (s.current) setSelected(null);
         else return; // nothing left to undo: let the browser close the popup
         e.preventDefault();
@@ -175,7 +176,7 @@ export function SpeakerList({ page, only, initialOrder, onOrderChange, onJump, o
     }
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [onOnly]);
+  }, []);
 
   const total = page.quotes.length;
   const onlyName =

@@ -1,5 +1,7 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { render } from 'preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../../components/popup/App';
 import { toCsv, toMarkdown } from '../../../lib/export';
 import { fakeApi, nth, pageState } from './popup-fixture';
 import { $, $$, button, click, key, mountPopup, type, unmountAll, until } from './popup-harness';
@@ -153,6 +155,32 @@ describe('the speakers list', () => {
     await key(document.body, 'Escape');
     expect(api.sent.at(-1)).toEqual({ type: 'page:only-speaker', speakerId: null });
     await until(() => expect(root.querySelector('.ql-only-banner')).toBeNull());
+  });
+
+  it('takes keys from the moment the list shows, before the browser paints', async () => {
+    // A real popup can get a key press between the list's first render and its next frame:
+    // mounted outside act(), so passive effects have not run when the key arrives.
+    // No frame comes (a popup that is not painted yet): effects wait for Preact's fallback timer.
+    vi.stubGlobal('requestAnimationFrame', () => 0);
+    const api = fakeApi({ states: [pageState({ onlySpeakerId: 1 })] });
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(<App api={api} pollMs={5} />, root);
+    try {
+      const end = Date.now() + 2000;
+      while (!root.querySelector('.ql-only-banner') && Date.now() < end) {
+        await new Promise((ok) => setTimeout(ok, 0));
+      }
+      expect(root.querySelector('.ql-only-banner')).not.toBeNull();
+      document.body.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }),
+      );
+      expect(api.sent.at(-1)).toEqual({ type: 'page:only-speaker', speakerId: null });
+    } finally {
+      render(null, root);
+      root.remove();
+      vi.unstubAllGlobals();
+    }
   });
 
   it('shows the page’s own "only" choice when reopened', async () => {
