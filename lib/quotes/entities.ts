@@ -19,7 +19,7 @@ import {
   STOP_CAPS,
   TITLES,
 } from './lexicon/index';
-import type { Token } from './tokens';
+import { endsSentence, type Token } from './tokens';
 import type { SpeakerKind } from './types';
 
 export type MentionKind = 'name' | 'pronoun' | 'role' | 'description';
@@ -189,6 +189,9 @@ function joinTokens(text: string, tokens: Token[], from: number, to: number): st
   return text.slice(a.s, b.e).replace(/\s+/g, ' ');
 }
 
+const isFirstName = (t: Token | undefined) =>
+  !!t && (FEMALE_NAMES.has(t.lo) || MALE_NAMES.has(t.lo));
+
 /** Split a run of capitalised tokens into its title/role part and its name part. */
 function splitName(text: string, tokens: Token[], from: number, to: number): Mention | null {
   let k = to - 1;
@@ -206,8 +209,17 @@ function splitName(text: string, tokens: Token[], from: number, to: number): Men
     }
     break;
   }
-  const nameFrom = k + 1;
+  let nameFrom = k + 1;
   if (nameFrom >= to) return null;
+  // "State John F. Kerry", "Pennsylvania Ed Rendell": a known first name starts the name
+  if (!isFirstName(tokens[nameFrom]) && to - nameFrom >= 3) {
+    for (let j = nameFrom + 1; j < to - 1; j++) {
+      if (isFirstName(tokens[j]) && !isInitial(tokens[j] as Token)) {
+        nameFrom = j;
+        break;
+      }
+    }
+  }
   const nameToks = tokens.slice(nameFrom, to);
   const last = nameToks[nameToks.length - 1] as Token;
   const allRole = nameToks.every((t) => isTitle(t) || isRoleWord(t));
@@ -240,7 +252,10 @@ function splitName(text: string, tokens: Token[], from: number, to: number): Men
       .replace(/\s+\.$/, '')
       .replace(/['’]s$/, ''),
     role,
-    gender: genderOf(tokens.slice(from, to)),
+    gender: genderOf([
+      ...tokens.slice(from, nameFrom).filter((t) => TITLES.has(t.lo) || isTitle(t)),
+      ...nameToks,
+    ]),
     org,
   };
 }
@@ -418,7 +433,9 @@ export function readMentionForward(
       (!STOP_CAPS.has(p.lo) || PRE_NAME_ADJECTIVES.has(p.lo)) &&
       !AUXILIARIES.has(p.lo) &&
       !DESC_STOP.has(p.lo) &&
-      !LINKS.has(p.lo)
+      !LINKS.has(p.lo) &&
+      // "tweets targeting former Miss …": a verb, not a role ("managing director" is one)
+      !isIngVerb(p, tokens[k + 1])
     ) {
       k++;
       continue;
@@ -435,7 +452,18 @@ export function readMentionForward(
       (PARTICLES.has(p.lo) && n > k && isNameWord(tokens[n + 1]))
     ) {
       n++;
-      if (isPossessive(p)) break; // "Mr. King's Russia Today": the name ends at the 's
+      if (isPossessive(p)) {
+        // "NBC's Dante Chinni": a possessive first word is the person's outlet or employer
+        if (n - 1 === k && isNameWord(tokens[n]) && isNameWord(tokens[n + 1])) {
+          const inner = readMentionForward(text, tokens, n, ceil);
+          if (inner?.kind === 'name' && !inner.org) {
+            inner.role ??= p.w.replace(/['’]s$/, '');
+            inner.from = det >= 0 ? det : i;
+            return inner;
+          }
+        }
+        break; // "Mr. King's Russia Today": the name ends at the 's
+      }
       continue;
     }
     break;
@@ -489,6 +517,7 @@ export function readMentionForward(
   while (r < ceil && r < i + 5) {
     const p = tokens[r] as Token;
     if (!p.word || DESC_STOP.has(p.lo) || LINKS.has(p.lo)) break;
+    if (r === i && !p.cap && isIngVerb(p)) return null;
     if (isRoleWord(p)) sawRole = true;
     r++;
     if (
@@ -556,6 +585,8 @@ export interface Entity {
   calls: Set<string>;
   /** How many quotes were attributed to this entity so far. */
   spoke: number;
+  /** Offset of the latest mention as a sentence's subject or a speaker; -1 if none. */
+  subj: number;
 }
 
 const norm = (s: string) =>
@@ -584,6 +615,12 @@ export class EntityIndex {
   touch(e: Entity, pos: number): void {
     if (pos > e.last) e.last = pos;
     if (this.log[this.log.length - 1] !== e) this.log.push(e);
+  }
+
+  /** Note that `e` is a sentence's subject (or spoke) at `pos`: a later "he" most likely means them. */
+  touchSubject(e: Entity, pos: number): void {
+    this.touch(e, pos);
+    if (pos > e.subj) e.subj = pos;
   }
 
   /** Distinct entities, latest mentioned first, at most RECENT_REACH of them. */
@@ -643,6 +680,7 @@ export class EntityIndex {
       person: !!(m.role || m.gender) && !m.org,
       calls: new Set([raw.toLowerCase()]),
       spoke: 0,
+      subj: -1,
     };
     this.list.push(e);
     this.indexParts(e);
@@ -716,6 +754,7 @@ export class EntityIndex {
       person: false,
       calls: new Set([key]),
       spoke: 0,
+      subj: -1,
     };
     this.list.push(e);
     this.byKey.set(key, e);
@@ -744,6 +783,7 @@ export function resolveMention(
   pos: number,
   ents: EntityIndex,
   last: Entity | null,
+  subjectFloor = pos,
 ): Entity | null {
   switch (m.kind) {
     case 'name':
@@ -751,8 +791,11 @@ export function resolveMention(
     case 'pronoun': {
       // The latest person the text has shown to be one (titled, given a role, or a speaker),
       // else the latest name of any kind. Names inside quotes do not count (last < 0).
+      // A subject of the last paragraphs outranks a more recent name in an object's place:
+      // "Ryan said he backs McConnell on this. "…," he said." is Ryan speaking.
       let best: Entity | null = null;
       let any: Entity | null = null;
+      let subject: Entity | null = null;
       const personal = m.gender === 'm' || m.gender === 'f';
       for (const e of ents.recent()) {
         if (e.last < 0 || e.last > pos) continue;
@@ -760,8 +803,16 @@ export function resolveMention(
         if (personal && e.gender && m.gender !== e.gender) continue;
         if ((e.person || !personal) && (!best || e.last > best.last)) best = e;
         if (!any || e.last > any.last) any = e;
+        if (
+          personal &&
+          e.person &&
+          e.subj >= subjectFloor &&
+          e.subj <= pos &&
+          (!subject || e.subj > subject.subj)
+        )
+          subject = e;
       }
-      const found = best ?? any ?? (personal ? last : null);
+      const found = subject ?? best ?? any ?? (personal ? last : null);
       // what a reader learns: "she" said it, so she is a she
       if (found && personal && !found.gender && found.kind === 'person') found.gender = m.gender;
       return found;
@@ -787,16 +838,89 @@ export function resolveMention(
   }
 }
 
+/**
+ * Is the mention at tokens [from, to) its sentence's subject? It opens the sentence ("But
+ * Ryan …" too) or a speech verb follows it, maybe past an appositive ("X, a senator, said").
+ */
+export function isSubjectMention(tokens: Token[], from: number, to: number): boolean {
+  let p = from - 1;
+  if (isRoleWord(tokens[p])) {
+    // "presidential nominee Jo Hale": the role words belong to the mention
+    const stop = p - 4;
+    while (p > stop && tokens[p]?.word && !tokens[p]?.cap) p--;
+  }
+  const opener = tokens[p];
+  if (opener?.word && opener.cap && STOP_CAPS.has(opener.lo)) p--;
+  if (p < 0 || endsSentence(tokens[p])) return true;
+  if (tokens[p]?.w === ',') {
+    // after an opening phrase: "In a statement on Tuesday, the nominee Jo Hale was …"
+    let q = p - 1;
+    while (q >= 0 && p - q < 14 && tokens[q]?.word) q--;
+    const first = tokens[q + 1];
+    if (q < p - 1 && (q < 0 || endsSentence(tokens[q])) && first?.cap && STOP_CAPS.has(first.lo))
+      return true;
+  }
+  let k = to;
+  if (tokens[k]?.w === '(') {
+    while (k < to + 10 && tokens[k] && tokens[k]?.w !== ')') k++;
+    k++;
+  }
+  if (tokens[k]?.w === ',') {
+    for (let c = k + 1; c < k + 26 && c < tokens.length; c++) {
+      const t = tokens[c] as Token;
+      if (endsSentence(t)) break;
+      if (t.w === ',' && isSpeechVerbToken(tokens[c + 1])) return true;
+    }
+  }
+  return isSpeechVerbToken(tokens[k]);
+}
+
+/** A verb in -ing, not a role word nor the modifier of one ("managing director"). */
+const isIngVerb = (t: Token, next?: Token) =>
+  t.lo.endsWith('ing') && !isRoleWord(t) && !isRoleWord(next);
+
+const isPlainWord = (t: Token | undefined) =>
+  !!t &&
+  t.word &&
+  !t.cap &&
+  !DETERMINERS.has(t.lo) &&
+  !DESC_STOP.has(t.lo) &&
+  !LINKS.has(t.lo) &&
+  !AUXILIARIES.has(t.lo) &&
+  !SPEECH_VERBS.has(t.lo);
+
+const isSpeechVerbToken = (t: Token | undefined) =>
+  !!t && t.word && !t.cap && SPEECH_VERBS.has(t.lo);
+
 /** "The local MP, Sara Quist," / "Sara Quist, the local MP,": the role in apposition to a name. */
 export function appositiveRole(text: string, tokens: Token[], m: Mention): string | undefined {
-  if (tokens[m.from - 1]?.w === ',') {
+  const before = tokens[m.from - 1];
+  if (before && !before.cap && isRoleWord(before)) {
+    // "party nominee Joanna Hale": lowercase role words just before the name
+    let k = m.from - 1;
+    while (k > m.from - 4) {
+      const p = tokens[k - 1];
+      // a verb ends the run: "messages targeting former mayor X"
+      const modifier = isPlainWord(p) && (isRoleWord(p) || !/(?:ing|ed)$/.test(p?.lo ?? ''));
+      // "Political analyst X" opening the sentence
+      const opener = !!p?.cap && isNameWord(p) && (k - 1 === 0 || endsSentence(tokens[k - 2]));
+      if (!modifier && !opener) break;
+      k--;
+      if (opener) break;
+    }
+    return joinTokens(text, tokens, k, m.from);
+  }
+  if (before?.w === ',') {
     const r = readMentionBackward(text, tokens, m.from - 2, Math.max(0, m.from - 12));
     if (r && r.kind === 'role' && !r.org) return r.role;
   }
   if (tokens[m.to]?.w === ',') {
     // "Patrick Hale, vice president of planning for the utility, said"
     const r = readMentionForward(text, tokens, m.to + 1, Math.min(tokens.length, m.to + 14));
-    const head = r?.role?.split(/\s+/)[0]?.toLowerCase() ?? '';
+    // the head noun is the last word before "of/for/at …": "party elder", "head of sales"
+    const words = (r?.role ?? '').toLowerCase().split(/\s+/);
+    const cut = words.findIndex((w, i) => i > 0 && LINKS.has(w));
+    const head = (cut > 0 ? words[cut - 1] : words[words.length - 1]) ?? '';
     if (
       r &&
       (r.kind === 'role' || r.kind === 'description') &&

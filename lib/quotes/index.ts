@@ -15,6 +15,7 @@ import {
   appositiveRole,
   type Entity,
   EntityIndex,
+  isSubjectMention,
   readMentionForward,
   resolveMention,
 } from './entities';
@@ -112,14 +113,18 @@ export function extractQuotes(model: TextModel): Extraction {
         t.word &&
         t.cap &&
         !STOP_CAPS.has(t.lo) &&
-        !(prev?.word && prev.cap) &&
+        // a name may follow a sentence-opening word or a possessive: "Former Gov. X", "NBC's X"
+        !(prev?.word && prev.cap && !OPENERS.has(prev.lo) && !/['’]s$/.test(prev.w)) &&
         !titleCase[cursor]
       ) {
         const next = tokens[cursor + 1];
         if (!(next?.word && next.cap) && !TITLES.has(t.lo) && !/['’]s$/.test(t.w)) {
           // a lone capitalised word counts only as a later mention of someone already met
           const known = ents.matchName([t.lo]);
-          if (known && inQuote[cursor] === 0) ents.touch(known, t.s);
+          if (known && inQuote[cursor] === 0) {
+            if (isSubjectMention(tokens, cursor, cursor + 1)) ents.touchSubject(known, t.s);
+            else ents.touch(known, t.s);
+          }
           cursor++;
           continue;
         }
@@ -130,7 +135,10 @@ export function extractQuotes(model: TextModel): Extraction {
           // "Mr. King's show": a possessive name is rarely what a later "he" refers to
           const outside = inQuote[cursor] === 0 && !/['’]s$/.test(tokens[m.to - 1]?.w ?? '');
           if (n >= 2 || m.role || m.gender || ents.matchName([m.name.toLowerCase()])) {
-            if (outside || n >= 2) ents.byName(m, t.s, outside);
+            if (outside || n >= 2) {
+              const e = ents.byName(m, t.s, outside);
+              if (outside && isSubjectMention(tokens, m.from, m.to)) ents.touchSubject(e, t.s);
+            }
           }
           cursor = Math.max(cursor + 1, m.to);
           continue;
@@ -204,7 +212,8 @@ export function extractQuotes(model: TextModel): Extraction {
           e &&
           e.kind === 'person' &&
           e.person &&
-          (!e.gender || e.gender === cue.mention.gender)
+          (!e.gender || e.gender === cue.mention.gender) &&
+          !newSubject(ents, e, said.pos, w.span.open, cue.mention.gender)
         ) {
           w.entity = e;
           w.mention = cue.mention.text;
@@ -216,7 +225,8 @@ export function extractQuotes(model: TextModel): Extraction {
     } else if (cue) {
       if (cue.mention.kind === 'name' && !cue.mention.role)
         cue.mention.role = appositiveRole(text, tokens, cue.mention);
-      w.entity = resolveMention(cue.mention, w.span.open, ents, lastSpeaker?.entity ?? null);
+      const floor = model.blocks[Math.max(0, w.span.block - SUBJECT_BLOCKS)]?.start ?? 0;
+      w.entity = resolveMention(cue.mention, w.span.open, ents, lastSpeaker?.entity ?? null, floor);
       w.mention = cue.mention.text;
     } else {
       const prev = lastSpeaker;
@@ -225,13 +235,15 @@ export function extractQuotes(model: TextModel): Extraction {
         ctxCue?.mention.kind === 'pronoun' &&
         prev?.entity?.kind === 'person' &&
         w.span.block - prev.block <= 1 &&
-        (!prev.entity.gender || prev.entity.gender === ctxCue.mention.gender);
+        (!prev.entity.gender || prev.entity.gender === ctxCue.mention.gender) &&
+        !newSubject(ents, prev.entity, prev.pos, w.span.open, ctxCue.mention.gender);
       if (sameHe && prev) {
         // ""…," he said, referring to … "…"": the pronoun is the last speaker
         w.entity = prev.entity;
         w.mention = ctxCue?.mention.text ?? null;
       } else if (ctxCue && (!prev || ctxCue.pos > prev.pos)) {
-        w.entity = resolveMention(ctxCue.mention, w.span.open, ents, prev?.entity ?? null);
+        const floor = model.blocks[Math.max(0, w.span.block - SUBJECT_BLOCKS)]?.start ?? 0;
+        w.entity = resolveMention(ctxCue.mention, w.span.open, ents, prev?.entity ?? null, floor);
         w.mention = ctxCue.mention.text;
       } else {
         w.entity =
@@ -241,7 +253,7 @@ export function extractQuotes(model: TextModel): Extraction {
     }
     prevKept = { w, index: qi };
     if (w.entity) {
-      ents.touch(w.entity, w.span.open);
+      ents.touchSubject(w.entity, w.span.open);
       w.entity.spoke++;
       if (w.entity.kind === 'person') w.entity.person = true;
       lastSpeaker = {
@@ -326,6 +338,34 @@ export function extractQuotes(model: TextModel): Extraction {
     parent: w.parent,
   }));
   return { quotes, speakers };
+}
+
+/** How many paragraphs back a sentence's subject stays the likeliest "he" or "she". */
+const SUBJECT_BLOCKS = 2;
+
+/** Capitalised words a name can follow without being part of it ("New" starts place names). */
+const OPENERS = new Set([...STOP_CAPS].filter((w) => w !== 'new' && w !== 'old'));
+
+/** Has someone else of this gender become a sentence's subject since the last speaker spoke? */
+function newSubject(
+  ents: EntityIndex,
+  last: Entity,
+  since: number,
+  before: number,
+  gender: string | undefined,
+): boolean {
+  for (const e of ents.recent()) {
+    if (e.last < since) break;
+    if (
+      e !== last &&
+      e.kind === 'person' &&
+      e.subj > since &&
+      e.subj < before &&
+      (!e.gender || e.gender === gender)
+    )
+      return true;
+  }
+  return false;
 }
 
 /** How many quotes back a reporter's echo of a speaker's phrase may reach. */

@@ -28,7 +28,9 @@ const ABBREV = new Set([
   'prof',
   'st',
   'sen',
+  'sens',
   'rep',
+  'reps',
   'gov',
   'gen',
   'col',
@@ -155,7 +157,11 @@ export function tokenize(text: string, from = 0, to = text.length, out: Token[] 
       // Keep the full stop of an initial ("H.") or a known abbreviation ("Mr.", "U.S.").
       if (
         text[j] === '.' &&
-        (ABBREV.has(lo0) || (w.length === 1 && isUpper(w)) || /\.\p{L}$/u.test(w))
+        (ABBREV.has(lo0) ||
+          (w.length === 1 && isUpper(w)) ||
+          /\.\p{L}$/u.test(w) ||
+          // a party and state tag: "Mitch Hale, R-Ky., said"
+          (/^[rdi]-/.test(lo0) && ABBREV.has(lo0.slice(2))))
       ) {
         j++;
         w = text.slice(i, j);

@@ -40,6 +40,30 @@ describe('mentions', () => {
   it('ends a name at a possessive', () => {
     expect(fwd("Mr. King's Russia Today show")).toMatchObject({ kind: 'name', name: 'King' });
   });
+
+  it("reads an outlet's possessive before a full name as the person's affiliation", () => {
+    expect(fwd('CNN’s Lionel Sparrow wrote')).toMatchObject({
+      kind: 'name',
+      name: 'Lionel Sparrow',
+      role: 'CNN',
+    });
+  });
+
+  it('stops a lowercase role run at a verb in -ing', () => {
+    expect(fwd('targeting former mayor Ilse Brandt')).toBeNull();
+    expect(fwd('managing director Ilse Brandt')).toMatchObject({
+      name: 'Ilse Brandt',
+      role: 'managing director',
+    });
+  });
+
+  it('starts the name at a known first name inside a capitalised run', () => {
+    expect(fwd('State John T. Harrow said')).toMatchObject({
+      kind: 'name',
+      name: 'John T. Harrow',
+      gender: 'm',
+    });
+  });
 });
 
 describe('EntityIndex', () => {

@@ -253,3 +253,80 @@ describe('echoes', () => {
     ]);
   });
 });
+
+describe('names in news style', () => {
+  it('reads a party and state tag with a full stop between name and verb', () => {
+    expect(
+      run(['"The bridge money is safe," Senate leader Ruth Danvers, R-Ky., said on Friday.']),
+    ).toEqual([['The bridge money is safe,', 'Ruth Danvers']]);
+  });
+
+  it("reads an outlet's possessive before a name as the outlet, not the speaker", () => {
+    expect(run(['"Turnout will decide it," said NBC’s Lionel Sparrow.'])).toEqual([
+      ['Turnout will decide it,', 'Lionel Sparrow'],
+    ]);
+  });
+
+  it('starts a name at a known first name after a capitalised office: "Secretary of State John …"', () => {
+    const out = extractQuotes(
+      modelOf([
+        'Councillor Peter Vance praised the plan on Monday.',
+        'Secretary of State John T. Harrow said the fleet would sail, and he urged calm.',
+        '"We remain ready to talk," he said.',
+      ]),
+    );
+    expect(out.quotes.map((q) => q.speaker)).toEqual(['John T. Harrow']);
+  });
+
+  it('reads a name after a capitalised opener: "Former Ohio Gov. …"', () => {
+    const out = run([
+      'Senator Frank Oyelaran spoke first.',
+      'Former Ohio Gov. Walter Brandt agreed, but he said the talks should wait.',
+      '"There is no rush at all," he said.',
+    ]);
+    expect(out).toEqual([['There is no rush at all,', 'Walter Brandt']]);
+  });
+
+  it('does not take a verb ending in -ing for a role before a name', () => {
+    const out = extractQuotes(
+      modelOf(['He sent messages targeting former mayor Ilse Brandt, calling her "a liar."']),
+    );
+    expect(out.speakers.map((s) => s.name)).not.toContain('targeting former mayor Ilse Brandt');
+    expect(out.speakers.every((s) => !(s.role ?? '').includes('targeting'))).toBe(true);
+  });
+});
+
+describe('who "he" is: the subject before the names in passing', () => {
+  it("prefers the paragraph's subject over a man named later in an object's place", () => {
+    expect(
+      run([
+        'Chairman Oskar Lind said the club would vote in May.',
+        'Ward agreed. Builder Tom Ward, who runs the yard, said he backs Oskar Lind on the plan and thanked Piet Smeets for the loan.',
+        '"I think the votes are there for it," he said.',
+      ]).at(-1),
+    ).toEqual(['I think the votes are there for it,', 'Tom Ward']);
+  });
+
+  it('keeps the subject across a paragraph of indirect speech', () => {
+    expect(
+      run([
+        'Rufus Gale, a party elder, noted that in 1980 he backed a late change of nominee.',
+        'That change was smooth, he said, but a new one could bring fights between allies of Dan Pryor and Leo Marsh.',
+        '"This is a different time," he said.',
+      ]),
+    ).toEqual([['This is a different time,', 'Rufus Gale']]);
+  });
+
+  it('counts a subject after an opening phrase: "In a statement, nominee Jo Hale was …"', () => {
+    expect(
+      run([
+        '"We were misled," Sen. Jeff Ortiz said.',
+        'In a statement on Tuesday, party nominee Joanna Hale was more careful. Though she called the fees "outrageous" and asked for pay to be "clawed back", Hale said little more.',
+      ]),
+    ).toEqual([
+      ['We were misled,', 'Jeff Ortiz'],
+      ['outrageous', 'Joanna Hale'],
+      ['clawed back', 'Joanna Hale'],
+    ]);
+  });
+});
