@@ -5,7 +5,7 @@
  * Pure: reads tokens, returns the mention; resolving it to a person is entities.ts's job.
  * Windows are bounded, so the pass is linear in the page.
  */
-import { type Mention, readMentionBackward, readMentionForward } from './entities';
+import { INDEFINITE, type Mention, readMentionBackward, readMentionForward } from './entities';
 import {
   ACCORDING_TO,
   AUXILIARIES,
@@ -356,7 +356,9 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
     }
   }
   const m = readMentionForward(text, tokens, i, to);
-  if (!m) return accordingLater(ctx, i, to) ?? cueAtSentenceEnd(ctx, i, to);
+  // "…" a Jo Hale tweet said: a name after "a" modifies a noun; it is not who speaks
+  if (!m || (m.kind === 'name' && INDEFINITE.has(tokens[m.from]?.lo ?? '')))
+    return accordingLater(ctx, i, to) ?? cueAtSentenceEnd(ctx, i, to);
   let k = skipParen(tokens, m.to, to);
   if (tokens[k]?.w === ',') {
     // "X, a spokesman for Y, said" / "X, the attorney general of Y, one of Z, said"

@@ -135,7 +135,7 @@ const HONORIFICS = new Set([
   'monsieur',
   'madame',
 ]);
-const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'un', 'une', 'ein', 'eine']);
+export const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'un', 'une', 'ein', 'eine']);
 const LINKS = new Set(['of', 'for', 'at', 'with', 'in', 'from', 'on', 'to', 'de', 'du', 'des']);
 /** Words of a description that stop it: verbs, conjunctions. */
 const DESC_STOP = new Set([
@@ -421,6 +421,16 @@ export function readMentionForward(
   const pg = PRONOUNS.get(t.lo);
   if (pg && !FIRST_PERSON.has(t.lo))
     return { kind: 'pronoun', from: i, to: i + 1, text: t.w, gender: pg };
+  // "Following a late meeting, the council …": a sentence opening on a participle, not a name
+  const after = tokens[i + 1];
+  if (
+    t.cap &&
+    /ing$/.test(t.lo) &&
+    (i === 0 || endsSentence(tokens[i - 1])) &&
+    after?.word &&
+    (DETERMINERS.has(after.lo) || LINKS.has(after.lo) || PRONOUNS.has(after.lo))
+  )
+    return null;
   const det = DETERMINERS.has(t.lo) ? i : -1;
   if (det >= 0) i++;
   // lowercase role words before a name: "shopkeeper Imran Sheikh", "the local MP"

@@ -23,7 +23,7 @@ import { STOP_CAPS, TITLES } from './lexicon/index';
 import { findQuoteSpans, type QuoteSpan, spanText } from './marks';
 import { buildSpeakers } from './speakers';
 import { classifySpan, isTitleCase } from './statements';
-import { type Token, tokenAt, tokenizeAround } from './tokens';
+import { endsSentence, type Token, tokenAt, tokenizeAround } from './tokens';
 import { nestByContainment, splitTranscripts } from './transcripts';
 import type { Extraction, Quote, TextModel } from './types';
 
@@ -153,6 +153,8 @@ export function extractQuotes(model: TextModel): Extraction {
     entity: Entity | null;
     block: number;
     pos: number;
+    /** The quote was a full statement, not a few words or a title. */
+    full: boolean;
   } | null = null;
   for (let qi = 0; qi < kept.length; qi++) {
     const w = kept[qi] as Work;
@@ -237,7 +239,11 @@ export function extractQuotes(model: TextModel): Extraction {
         w.span.block - prev.block <= 1 &&
         (!prev.entity.gender || prev.entity.gender === ctxCue.mention.gender) &&
         !newSubject(ents, prev.entity, prev.pos, w.span.open, ctxCue.mention.gender);
-      if (sameHe && prev) {
+      if (prev?.entity && prev.full && continuesQuote(ctx, prev.pos, w.span)) {
+        // ""…," Ann Lee said at the gala, where others spoke. "…"": Ann Lee goes on
+        w.entity = prev.entity;
+        w.mention = null;
+      } else if (sameHe && prev) {
         // ""…," he said, referring to … "…"": the pronoun is the last speaker
         w.entity = prev.entity;
         w.mention = ctxCue?.mention.text ?? null;
@@ -260,6 +266,7 @@ export function extractQuotes(model: TextModel): Extraction {
         entity: w.entity,
         block: w.span.lastBlock,
         pos: w.span.close,
+        full: !w.fragment,
       };
     }
   }
@@ -345,6 +352,24 @@ const SUBJECT_BLOCKS = 2;
 
 /** Capitalised words a name can follow without being part of it ("New" starts place names). */
 const OPENERS = new Set([...STOP_CAPS].filter((w) => w !== 'new' && w !== 'old'));
+
+/**
+ * Does this quote open the sentence right after the one that closed the previous quote, in the
+ * same paragraph? Reporters write ""…," she said on Friday. "…"" for one speaker going on.
+ */
+function continuesQuote(ctx: CueContext, prevClose: number, span: QuoteSpan): boolean {
+  const { tokens } = ctx;
+  const from = tokenAt(tokens, prevClose);
+  const to = tokenAt(tokens, span.open);
+  if (to <= from || to - from > 40) return false;
+  let ends = 0;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k] as Token;
+    if (t.w === '\n' || ctx.markStarts.has(t.s)) return false;
+    if (endsSentence(t)) ends++;
+  }
+  return ends === 1 && endsSentence(tokens[to - 1]);
+}
 
 /** Has someone else of this gender become a sentence's subject since the last speaker spoke? */
 function newSubject(

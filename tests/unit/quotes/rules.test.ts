@@ -330,3 +330,30 @@ describe('who "he" is: the subject before the names in passing', () => {
     ]);
   });
 });
+
+describe('a speaker going on, and names that are not speakers', () => {
+  it("gives the next sentence's quote to the speaker who just spoke, past a clause naming another", () => {
+    expect(
+      run([
+        '"The harbour is ours to keep," Mayor Ines Duarte said at the dinner, where Councillor Abel Nkemelu also spoke. "We will not sell it."',
+      ]),
+    ).toEqual([
+      ['The harbour is ours to keep,', 'Ines Duarte'],
+      ['We will not sell it.', 'Ines Duarte'],
+    ]);
+  });
+
+  it('does not read a sentence-opening participle as a name', () => {
+    const out = run([
+      'The Harbour Board met on Friday.',
+      'Following a quick vote, the board issued a notice calling the sale "a plain breach of the rules" of the port.',
+    ]);
+    expect(out[0]?.[1]).not.toBe('Following');
+  });
+
+  it('does not take a name after "a" as the speaker: "…" a Jo Hale post', () => {
+    expect(
+      run(['Mayor Ines Duarte is describing as "reckless" a Tomas Berg post attacking a judge.']),
+    ).toEqual([['reckless', 'Ines Duarte']]);
+  });
+});
