@@ -157,6 +157,9 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
   if (k >= from) {
     const t = tokens[k] as Token;
     if (t.w === ',' || t.w === ')') {
+      // "Jo Hale (R-Wis.) said": the name before a party tag
+      const tagged = t.w === ')' ? readMentionBackward(text, tokens, k, from) : null;
+      if (tagged?.kind === 'name') return tagged;
       // "X, the leader of Y, said" / "X, who …, said": the first mention of the clause.
       const m = appositiveSubject(ctx, from, k);
       if (m) return m;

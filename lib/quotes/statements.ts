@@ -294,6 +294,37 @@ function prevRaw(text: string, pos: number): string {
 
 const isCapWord = (w: string | undefined) => !!w && /^\p{Lu}/u.test(w);
 
+/** Words just before a title's marks: on "Morning Joe", the "War On Drugs". */
+const TITLE_LEADS = new Set(['on', 'the']);
+/** Short words a title leaves in lowercase: "Face the Nation", "Contract with America". */
+const TITLE_SMALL = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'of',
+  'in',
+  'on',
+  'with',
+  'to',
+  'for',
+  'at',
+  'by',
+  'from',
+  'as',
+]);
+
+/** Every word capitalised but the small ones, and at least two capitalised. */
+function isTitleWords(words: string[]): boolean {
+  let caps = 0;
+  for (const w of words) {
+    if (/^[\p{Lu}\d]/u.test(w)) caps++;
+    else if (!TITLE_SMALL.has(w)) return false;
+  }
+  return caps >= 2 && isCapWord(words[0]);
+}
+
 /** Classify one span; `spanText` is its text with '\n' between parts. */
 export function classifySpan(
   text: string,
@@ -349,6 +380,14 @@ export function classifySpan(
   }
   if (last && TITLE_NOUNS.has(last) && isCapWord(words[0]) && !/[.!?,]$/.test(body.trim()))
     return { kind: 'title' };
+  // a programme, book or song named in Title Case: CBS's "Face the Nation," on "Morning Joe",
+  // the "War On Drugs", his 1994 "Contract with America.", the "Keep It Real" radio show
+  if (!titleCase && words.length >= 2 && words.length <= 8 && isTitleWords(words)) {
+    const lead =
+      /(?:\p{L}['’]s?|\d)$/u.test(raw) || (!!last && TITLE_LEADS.has(last) && raw.endsWith(last));
+    const noun = !!nextWord && (TITLE_NOUNS.has(nextWord.toLowerCase()) || nextWord === 'radio');
+    if ((lead || noun) && !/[?!]$/.test(body.trim())) return { kind: 'title' };
+  }
   // a headline opening on a quoted epithet for the name after it: 'Neutral' Fact-Checker Jo Doe
   if (
     words.length <= 2 &&

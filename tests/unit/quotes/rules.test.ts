@@ -357,3 +357,35 @@ describe('a speaker going on, and names that are not speakers', () => {
     ).toEqual([['reckless', 'Ines Duarte']]);
   });
 });
+
+describe('titles of programmes and works in Title Case', () => {
+  it('does not take a programme named after a possessive or "on" for a statement', () => {
+    expect(
+      run([
+        'Speaking on KTV\'s "Meet the Region," Governor Ada Lunde (D-Ore.) said the dam would be rebuilt.',
+      ]),
+    ).toEqual([]);
+    expect(run(['Senator Ivo Marsh said on "Morning Coffee" that he would run.'])).toEqual([]);
+  });
+
+  it('does not take "the" + a Title Case name, a dated pact or a "radio show" title for a statement', () => {
+    expect(run(['The two mayors launched the "Clean Rivers Pledge" in spring.'])).toEqual([]);
+    expect(run(['It was part of her 2004 "Deal for Farmers." Nobody objected.'])).toEqual([]);
+    expect(run(['Callers rang his "Straight Talk Hour" radio show all night.'])).toEqual([]);
+  });
+
+  it('still takes a Title Case exclamation or a quote that opens the sentence', () => {
+    expect(run(['"Save Our Port!" the crowd chanted, led by Mayor Ines Duarte.'])).toHaveLength(1);
+  });
+
+  it('reads the subject before a party tag for a fragment far into the sentence', () => {
+    expect(
+      run([
+        'Senator Paul Rask (R-Wis.) said the recent floods and fires demand that every town plan for "more drills" and "more drains."',
+      ]),
+    ).toEqual([
+      ['more drills', 'Paul Rask'],
+      ['more drains.', 'Paul Rask'],
+    ]);
+  });
+});
