@@ -169,6 +169,11 @@ export function extractQuotes(model: TextModel): Extraction {
       else cue = cueAfter(ctx, w.span) ?? cueBefore(ctx, w.span, w.fragment, short, reach);
     }
     if (!cue) cue = signatureCue(ctx, model, w.span);
+    const parentSpan = w.parent !== null ? kept[w.parent]?.span : undefined;
+    if (cue && parentSpan && (tokens[cue.mention.from]?.s ?? 0) < parentSpan.open) {
+      // a quote inside a quote is attributed by words inside it; the outer cue is the outer's
+      cue = null;
+    }
     const chained =
       !cue && prevKept && w.parent !== prevKept.index && sameSentence(ctx, prevKept.w.span, w.span)
         ? prevKept.w

@@ -400,7 +400,10 @@ export function classifySpan(
   // scare quotes used as a modifier: that "a-ha!" moment, a "direction discrimination" task,
   // "freeze-thaw" cycles — but not "reckless" and …, "a con" to …
   const follow = /^\s?(\p{Ll}+)/u.exec(after)?.[1];
-  const modifier = !!follow && !FUNCTION_WORDS.has(follow) && !/[.!?,;:]$/.test(body.trim());
+  // an exclamation may modify too: that "a-ha!" moment, our "eureka!" moments
+  const exclaimed = /[!?]$/.test(body.trim()) && words.length <= 2 && /^\s?\p{Ll}/u.test(after);
+  const modifier =
+    !!follow && !FUNCTION_WORDS.has(follow) && (!/[.!?,;:]$/.test(body.trim()) || exclaimed);
   const det = !!last && MODIFIER_DETERMINERS.has(last);
   if (modifier && (words.length <= 2 || (words.length <= 3 && det))) {
     return { kind: 'fragment', scareLike: true };

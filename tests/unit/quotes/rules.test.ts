@@ -389,3 +389,22 @@ describe('titles of programmes and works in Title Case', () => {
     ]);
   });
 });
+
+describe('exclamations used as modifiers, and quotes inside quotes', () => {
+  it('drops an exclamation that modifies a noun: our "eureka!" moments', () => {
+    expect(run(['The team asked whether the limit explains our "eureka!" moments.'])).toEqual([]);
+  });
+
+  it('never gives a quote inside a quote the cue that introduces the outer one', () => {
+    expect(
+      run([
+        "In Dr. Ana Shale's words, \"Could the moment the brain has enough evidence be tied to that important 'a-ha!' moment?\"",
+      ]),
+    ).toEqual([
+      [
+        "Could the moment the brain has enough evidence be tied to that important 'a-ha!' moment?",
+        'Ana Shale',
+      ],
+    ]);
+  });
+});
