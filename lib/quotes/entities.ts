@@ -325,6 +325,15 @@ export function readMentionBackward(
       }
       break;
     }
+    // "Secretary of State John Kerry", "Minister for Health Ana Diaz": an office before the run
+    if (
+      r === k &&
+      (tokens[k - 1]?.lo === 'of' || tokens[k - 1]?.lo === 'for') &&
+      k - 2 >= floor &&
+      tokens[k - 2]?.cap &&
+      (isTitle(tokens[k - 2]) || isRoleWord(tokens[k - 2]))
+    )
+      r = k - 2;
     const m = splitName(text, tokens, k, i + 1);
     if (!m) return null;
     if (r < k) {

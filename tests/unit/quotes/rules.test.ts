@@ -408,3 +408,13 @@ describe('exclamations used as modifiers, and quotes inside quotes', () => {
     ]);
   });
 });
+
+describe('offices before a name', () => {
+  it('reads "Secretary of State John T. Harrow said" as the subject of a later fragment', () => {
+    expect(
+      run([
+        'Secretary of State John T. Harrow said the country would work with its many partners to take "firm steps" in reply.',
+      ]),
+    ).toEqual([['firm steps', 'John T. Harrow']]);
+  });
+});
