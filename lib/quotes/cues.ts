@@ -363,6 +363,14 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
   if (!m || (m.kind === 'name' && INDEFINITE.has(tokens[m.from]?.lo ?? '')))
     return accordingLater(ctx, i, to) ?? cueAtSentenceEnd(ctx, i, to);
   let k = skipParen(tokens, m.to, to);
+  if (m.kind === 'name' && (tokens[k]?.lo === 'of' || tokens[k]?.lo === 'from')) {
+    // "…," Mr. Morgan of the Sierra Club said: the name's affiliation before the verb
+    let j = k + 1;
+    if (tokens[j]?.lo === 'the') j++;
+    const orgFrom = j;
+    while (j < to && j - orgFrom < 6 && tokens[j]?.word && tokens[j]?.cap) j++;
+    if (j > orgFrom && isSpeechVerb(tokens[j], true)) k = j;
+  }
   if (tokens[k]?.w === ',') {
     // "X, a spokesman for Y, said" / "X, the attorney general of Y, one of Z, said"
     for (let c = k + 1; c < to && c - k < 26; c++) {

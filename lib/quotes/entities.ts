@@ -430,8 +430,20 @@ export function readMentionForward(
   const pg = PRONOUNS.get(t.lo);
   if (pg && !FIRST_PERSON.has(t.lo))
     return { kind: 'pronoun', from: i, to: i + 1, text: t.w, gender: pg };
-  // "Following a late meeting, the council …": a sentence opening on a participle, not a name
   const after = tokens[i + 1];
+  // "CONGRESS HAS INVESTIGATED HIM —": a lead-in shouted in capitals, not a name
+  const head = DETERMINERS.has(t.lo) ? i + 1 : i;
+  const h0 = tokens[head];
+  const h1 = tokens[head + 1];
+  if (
+    h0 &&
+    h1 &&
+    isAllCaps(h0.w) &&
+    isAllCaps(h1.w) &&
+    (AUXILIARIES.has(h1.lo) || STOP_CAPS.has(h1.lo))
+  )
+    return null;
+  // "Following a late meeting, the council …": a sentence opening on a participle, not a name
   if (
     t.cap &&
     /ing$/.test(t.lo) &&

@@ -418,3 +418,19 @@ describe('offices before a name', () => {
     ).toEqual([['firm steps', 'John T. Harrow']]);
   });
 });
+
+describe('affiliations and shouted lead-ins', () => {
+  it('reads "…," Mr. Lund of the River Trust said', () => {
+    expect(run(['"It was the least bad deal," Mr. Lund of the River Trust said.'])).toEqual([
+      ['It was the least bad deal,', 'Lund'],
+    ]);
+  });
+
+  it('does not take a lead-in in capitals for a name', () => {
+    const out = run([
+      'THE BOARD HAS REVIEWED HIM — Dr. Vale drew the attention of regulators for saying a tea was a "miracle cure for every ailment."',
+    ]);
+    expect(out[0]?.[1]).not.toBe('THE BOARD');
+    expect(out[0]?.[1]).not.toBe('BOARD');
+  });
+});
