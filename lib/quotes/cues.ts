@@ -230,6 +230,15 @@ const PREPOSITIONS = new Set([
   'via',
   'through',
   'across',
+  'toward',
+  'towards',
+  'against',
+  'behind',
+  'around',
+  'upon',
+  'within',
+  'without',
+  'than',
 ]);
 
 function clauseSubject(ctx: CueContext, from: number, to: number): Mention | null {
@@ -422,6 +431,16 @@ export function cueBefore(
   const { text, tokens } = ctx;
   const [from, to] = beforeWindow(ctx, span);
   if (to <= from) return null;
+  // "… Mitt Romney -- "…" --": a name set off by a dash right before the quote speaks it,
+  // whatever verb the sentence had before
+  let d = to - 1;
+  while (d > from && (tokens[d]?.w === '-' || tokens[d]?.w === '—' || tokens[d]?.w === '–')) d--;
+  if (d < to - 1 && d >= from) {
+    const m = readMentionBackward(text, tokens, d, from);
+    // "supportive of Mr. Trump -- "…"": the object of a preposition is not who speaks
+    if (m?.kind === 'name' && !PREPOSITIONS.has(tokens[m.from - 1]?.lo ?? ''))
+      return { mention: m, kind: 'before' };
+  }
   let itCue: Cue | null = null;
   for (let v = to - 1; v >= from; v--) {
     const t = tokens[v] as Token;
@@ -460,13 +479,6 @@ export function cueBefore(
       if (m?.kind === 'name' && QUANTIFIERS.has(tokens[m.from - 1]?.lo ?? '')) continue;
       if (m) return { mention: m, kind: 'before' };
     }
-  }
-  // "… Mitt Romney -- "…" --": a name set off by a dash right before the quote
-  let d = to - 1;
-  while (d > from && (tokens[d]?.w === '-' || tokens[d]?.w === '—' || tokens[d]?.w === '–')) d--;
-  if (d < to - 1 && d >= from) {
-    const m = readMentionBackward(text, tokens, d, from);
-    if (m?.kind === 'name') return { mention: m, kind: 'before' };
   }
   // Headline style: "Minister: "…"" — a bare mention, a colon, the quote.
   if (tokens[to - 1]?.w === ':' && to - 1 > from) {

@@ -125,6 +125,10 @@ function isWordCode(text: string, i: number): boolean {
   if (c < 128) return isAsciiWord(c);
   return WORD_RE.test(text[i] as string);
 }
+const isDigit = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
 const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 
 /** Tokens of text[from, to), appended to `out` when given (saves a copy). */
@@ -147,6 +151,11 @@ export function tokenize(text: string, from = 0, to = text.length, out: Token[] 
           j + 1 < to &&
           isWordCode(text, j + 1)
         ) {
+          j++;
+          continue;
+        }
+        // "9/11", "24/7": a slash between digits
+        if (n === '/' && isDigit(text, j - 1) && j + 1 < to && isDigit(text, j + 1)) {
           j++;
           continue;
         }

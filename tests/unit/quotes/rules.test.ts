@@ -434,3 +434,26 @@ describe('affiliations and shouted lead-ins', () => {
     expect(out[0]?.[1]).not.toBe('BOARD');
   });
 });
+
+describe('digits and dashes around names', () => {
+  it('reads a role with a date in it: said 9/11 widow X', () => {
+    expect(run(['"The reasons do not hold," said 9/11 widow Tara Sollis.'])).toEqual([
+      ['The reasons do not hold,', 'Tara Sollis'],
+    ]);
+  });
+
+  it('gives a quote set off by dashes to the name right before it, not the verb further back', () => {
+    expect(
+      run([
+        "A chorus of senior members has said the same, including the former minister Ada Lunde -- ''It is wrong to hide the accounts from voters'' -- and others.",
+      ]),
+    ).toEqual([['It is wrong to hide the accounts from voters', 'Ada Lunde']]);
+  });
+
+  it('does not give a quote after a dash to the object of a preposition', () => {
+    const out = run([
+      "Mr. Hale said Mr. Voss has lately seemed warm toward Mr. Brandt -- ''a very different Voss to me, which was a shock.''",
+    ]);
+    expect(out[0]?.[1]).not.toBe('Brandt');
+  });
+});
