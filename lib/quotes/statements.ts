@@ -73,6 +73,8 @@ const TITLE_NOUNS = new Set([
   'buch',
   'sendung',
   'opération',
+  'anthem',
+  'hymn',
 ]);
 /** Words that present what follows as a word, not as words someone said. */
 const MENTION_CUES = new Set([
@@ -385,8 +387,15 @@ export function classifySpan(
   if (!titleCase && words.length >= 2 && words.length <= 8 && isTitleWords(words)) {
     const lead =
       /(?:\p{L}['’]s?|\d)$/u.test(raw) || (!!last && TITLE_LEADS.has(last) && raw.endsWith(last));
+    // an episode of "…", his 2002 book, "…"
+    const named =
+      !!last &&
+      (raw.endsWith(last) || raw.endsWith(`${last},`)) &&
+      TITLE_NOUNS.has((last === 'of' ? before[before.length - 2] : last) ?? '');
     const noun = !!nextWord && (TITLE_NOUNS.has(nextWord.toLowerCase()) || nextWord === 'radio');
-    if ((lead || noun) && !/[?!]$/.test(body.trim())) return { kind: 'title' };
+    // a subheading set in marks: the whole paragraph is the Title Case quote
+    const heading = raw === '' && after.trim() === '' && words.length >= 3;
+    if ((lead || named || noun || heading) && !/[?!]$/.test(body.trim())) return { kind: 'title' };
   }
   // a headline opening on a quoted epithet for the name after it: 'Neutral' Fact-Checker Jo Doe
   if (

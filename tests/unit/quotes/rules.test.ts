@@ -457,3 +457,27 @@ describe('digits and dashes around names', () => {
     expect(out[0]?.[1]).not.toBe('Brandt');
   });
 });
+
+describe('more titles in Title Case', () => {
+  it('reads a title after "episode of", after "book," and after a title noun, even with a comma inside the marks', () => {
+    expect(
+      run(['On Monday\'s episode of "The Early Harbour Hour," the mayor spoke at length.']),
+    ).toEqual([]);
+    expect(run(["In his 2009 book, ''Grow Your Savings Slowly,'' Mr. Tamm gave advice."])).toEqual(
+      [],
+    );
+    expect(
+      run(["She closed with the old anthem ''We Shall Walk On,'' and left the stage."]),
+    ).toEqual([]);
+  });
+
+  it('reads a subheading set in quote marks as a heading', () => {
+    expect(
+      run([
+        '"We will rebuild the pier," Mayor Ines Duarte said.',
+        "'Storm Season Ahead.'",
+        'The council meets again in May.',
+      ]),
+    ).toEqual([['We will rebuild the pier,', 'Ines Duarte']]);
+  });
+});
