@@ -30,8 +30,8 @@ function score(corpus: string, floors: string[]): { ok: boolean; last: string } 
 }
 
 describe.skipIf(!ready || !existsSync(path.join(shared, 'corpus/dev')))('corpus evaluation', () => {
-  it('dev: e2e F1 ≥ 0.85, quote F1 ≥ 0.92, attribution ≥ 0.90', { timeout: 20 * 60_000 }, () => {
-    const r = score('dev', ['--min-e2e', '0.85', '--min-quote', '0.92', '--min-attr', '0.90']);
+  it('dev: e2e F1 ≥ 0.92, quote F1 ≥ 0.94, attribution ≥ 0.95', { timeout: 20 * 60_000 }, () => {
+    const r = score('dev', ['--min-e2e', '0.92', '--min-quote', '0.94', '--min-attr', '0.95']);
     expect(r.ok, r.last).toBe(true);
   });
 
@@ -41,10 +41,17 @@ describe.skipIf(!ready || !existsSync(path.join(shared, 'corpus/dev')))('corpus 
   });
 
   it.skipIf(!existsSync(path.join(shared, 'corpus/polnear-dev')))(
-    'polnear-dev: quote F1 ≥ 0.93, attribution ≥ 0.85',
+    'polnear-dev: e2e F1 ≥ 0.91, quote F1 ≥ 0.95, attribution ≥ 0.93',
     { timeout: 30 * 60_000 },
     () => {
-      const r = score('polnear-dev', ['--min-quote', '0.93', '--min-attr', '0.85']);
+      const r = score('polnear-dev', [
+        '--min-e2e',
+        '0.91',
+        '--min-quote',
+        '0.95',
+        '--min-attr',
+        '0.93',
+      ]);
       expect(r.ok, r.last).toBe(true);
     },
   );
