@@ -354,6 +354,8 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
   if (isSpeechVerb(tokens[v], true)) {
     let r = v + 1;
     while (r < to && isAdverb(tokens[r])) r++;
+    // "…" suggests that Phoenix …: a clause follows, not the verb's subject
+    if (tokens[r]?.lo === 'that') return null;
     const m = readMentionForward(text, tokens, r, to);
     return m ? { mention: m, kind: 'after' } : null;
   }
@@ -463,6 +465,15 @@ export function cueBefore(
     if (acc > 0) {
       const m = readMentionForward(text, tokens, v + acc, to);
       if (m) return { mention: m, kind: 'according' };
+    }
+    if ((t.lo === 'put' || t.lo === 'puts') && tokens[v + 1]?.lo === 'it') {
+      // "As Jo Hale, a tax lawyer, recently put it, "…"": an idiom for saying
+      let as = v - 1;
+      while (as > from && tokens[as]?.lo !== 'as') as--;
+      const m =
+        (tokens[as]?.lo === 'as' ? clauseSubject(ctx, as + 1, v) : null) ??
+        subjectOf(ctx, v, from, to);
+      if (m && m.kind !== 'pronoun') return { mention: m, kind: 'before' };
     }
     if (
       isSpeechVerb(t, fragment || to - v <= 3) &&

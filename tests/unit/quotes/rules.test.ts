@@ -481,3 +481,26 @@ describe('more titles in Title Case', () => {
     ).toEqual([['We will rebuild the pier,', 'Ines Duarte']]);
   });
 });
+
+describe('"as X put it" and a clause after the verb', () => {
+  it('reads "as X put it" as X saying the quote, past an appositive', () => {
+    expect(
+      run([
+        'As Lena Ostrova, a tax lawyer and fellow at the Civic Budget Institute, recently put it, "Was it avoidance or evasion?"',
+      ]),
+    ).toEqual([['Was it avoidance or evasion?', 'Lena Ostrova']]);
+    expect(
+      run([
+        'His degree has not shielded him from being seen, as The Weekly Ledger put it in a long profile, "the operator."',
+      ]),
+    ).toEqual([['the operator.', 'Weekly Ledger']]);
+  });
+
+  it('does not read the word after "that" as the subject of the verb after a quote', () => {
+    expect(
+      run([
+        'City Attorney Rosa Imhof said in the letter that the poster "plainly and falsely" suggests that Dorset and its police back the campaign.',
+      ]),
+    ).toEqual([['plainly and falsely', 'Rosa Imhof']]);
+  });
+});
