@@ -41,6 +41,8 @@ interface Work {
   parent: number | null;
   scareLike: boolean;
   dropped?: boolean;
+  /** Its own sentence names its speaker (a cue), rather than the context. */
+  cued?: boolean;
 }
 
 export function extractQuotes(model: TextModel): Extraction {
@@ -230,6 +232,7 @@ export function extractQuotes(model: TextModel): Extraction {
     if (w.entity) {
       // resolved above
     } else if (cue) {
+      w.cued = true;
       if (cue.mention.kind === 'name' && !cue.mention.role)
         cue.mention.role = appositiveRole(text, tokens, cue.mention);
       const floor = model.blocks[Math.max(0, w.span.block - SUBJECT_BLOCKS)]?.start ?? 0;
@@ -299,7 +302,8 @@ export function extractQuotes(model: TextModel): Extraction {
       kind === 'headline' ||
       kind === 'standfirst' ||
       kind === 'heading';
-    if (w.entity && !display) return;
+    // a headline's own subject ("Jo Hale: Rival Has 'Grudge'") outranks the body's echo
+    if (w.entity && (!display || w.cued)) return;
     const n = normOf(i);
     if (n.length < 12) return;
     // the repeated words sit near: look a bounded number of quotes either way
@@ -314,6 +318,7 @@ export function extractQuotes(model: TextModel): Extraction {
         continue;
       if (normOf(j).includes(n)) {
         w.entity = o.entity;
+        w.mention = o.mention;
         break;
       }
     }

@@ -504,3 +504,20 @@ describe('"as X put it" and a clause after the verb', () => {
     ).toEqual([['plainly and falsely', 'Rosa Imhof']]);
   });
 });
+
+describe('headlines that name their speaker', () => {
+  it("keeps a headline's own subject when the body repeats the words in someone else's sentence", () => {
+    const out = extractQuotes(
+      modelOf([
+        { text: "Mayor Ines Duarte: Rival Has 'A Very Old Grudge' Against Her", kind: 'headline' },
+        'Councillor Abel Nkemelu said the rival acted "out of a very old grudge against the mayor."',
+      ]),
+    );
+    const head = out.quotes.find((q) => q.text === 'A Very Old Grudge');
+    expect(head?.speaker).toBe('Ines Duarte');
+    const duarte = out.speakers.find((s) => s.name === 'Ines Duarte');
+    const abel = out.speakers.find((s) => s.name === 'Abel Nkemelu');
+    expect(abel?.aliases ?? []).not.toContain('Ines Duarte');
+    expect(duarte).toBeDefined();
+  });
+});
