@@ -159,8 +159,16 @@ function isNameWord(t: Token | undefined): boolean {
   if (!t?.word || !t.cap) return false;
   if (STOP_CAPS.has(t.lo)) return false;
   if (/^\d/.test(t.w)) return false;
+  // "They'd", "Don't", "It's": a contraction opening a sentence, never a name
+  if (CONTRACTION.test(t.lo)) return false;
+  const base = t.lo.replace(/['’]s$/, '');
+  if (base !== t.lo && (STOP_CAPS.has(base) || PRONOUNS.has(base))) return false;
+  // "Accordingly Turkey …", "Reportedly …": a sentence adverb
+  if (ADVERB_ENDING.test(t.lo)) return false;
   return true;
 }
+const CONTRACTION = /['’](?:ve|ll|d|re|m)$|n['’]t$/;
+const ADVERB_ENDING = /(?:ingly|edly|ously|ively|fully|lessly|ately|ically|ently|antly|ibly|ably)$/;
 const isTitle = (t: Token | undefined) =>
   (!!t && t.word && TITLES.has(t.lo.replace(/\.$/, ''))) || (!!t && TITLES.has(t.lo));
 const isRoleWord = (t: Token | undefined) =>

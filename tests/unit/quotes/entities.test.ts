@@ -116,3 +116,13 @@ describe('EntityIndex', () => {
     expect(idx.byRole('the mayor', 10)).toBeNull();
   });
 });
+
+describe('words that are never names', () => {
+  it('does not read a contraction or a sentence adverb as a name', () => {
+    expect(fwd("They'd Rather Stay said")).toBeNull();
+    expect(fwd('Don’t Panic said')).toBeNull();
+    expect(fwd('It’s Over now')).toBeNull();
+    expect(fwd('Accordingly Turkey said')).toBeNull();
+    expect(fwd('Kelly Brandt said')).toMatchObject({ kind: 'name', name: 'Kelly Brandt' });
+  });
+});
