@@ -9,6 +9,7 @@ import { INDEFINITE, type Mention, readMentionBackward, readMentionForward } fro
 import {
   ACCORDING_TO,
   AUXILIARIES,
+  ENGLISH_SPEECH_VERBS,
   LISTENER_VERBS,
   PERFECT_AUXILIARIES,
   SPEECH_VERBS,
@@ -126,8 +127,11 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
   }
   const verb = tokens[v] as Token;
   const before = tokens[v - 1];
+  // (French "a annoncé" has the auxiliary "a", not the article)
+  const frenchA = before?.lo === 'a' && !ENGLISH_SPEECH_VERBS.has(verb.lo);
   if (
     before &&
+    !frenchA &&
     (/['’]s?$/.test(before.w) ||
       /^(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that)$/.test(before.lo))
   ) {

@@ -34,6 +34,8 @@ const set = (pick: (l: LangLexicon) => string[] | undefined) =>
   new Set(langs.flatMap((l) => pick(l) ?? []).map((w) => w.toLowerCase()));
 
 export const SPEECH_VERBS = set((l) => l.speechVerbs);
+/** English speech verbs alone: "a" before one is an article ("a statement"), not "il a dit". */
+export const ENGLISH_SPEECH_VERBS = new Set(en.speechVerbs.map((w) => w.toLowerCase()));
 /** Verbs that attribute only when they sit right by the quote ("called it '…'"). */
 export const WEAK_VERBS = set((l) => l.weakVerbs);
 export const AUXILIARIES = set((l) => l.auxiliaries);

@@ -21,6 +21,14 @@ describe('other languages', () => {
     ]);
   });
 
+  it('French: a fragment after "X, …, a annoncé qu\'il …" (the auxiliary "a" is no article)', () => {
+    expect(
+      run(
+        "Marie Dubois, maire de la ville qui a voté contre, a annoncé qu'elle enverrait un « dossier complet » au ministère.",
+      ),
+    ).toEqual([['dossier complet', 'Marie Dubois']]);
+  });
+
   it('French: « … » with a perfect tense verb, and selon', () => {
     expect(run('« Nous tiendrons », a affirmé la maire Claire Fabre.')).toEqual([
       ['Nous tiendrons', 'Claire Fabre'],
