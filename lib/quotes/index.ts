@@ -264,6 +264,11 @@ export function extractQuotes(model: TextModel): Extraction {
           recentPerson(ents, model, w.span) ??
           (prev && w.span.block - prev.block <= 1 ? prev.entity : null);
       }
+      if (!w.entity && w.fragment && !headline && w.span.family !== 'bq') {
+        // words woven into a sentence with nobody to say them: an idiom in marks, not a quote
+        w.dropped = true;
+        continue;
+      }
     }
     prevKept = { w, index: qi };
     if (w.entity) {

@@ -521,3 +521,19 @@ describe('headlines that name their speaker', () => {
     expect(duarte).toBeDefined();
   });
 });
+
+describe('fragments nobody says', () => {
+  it('drops words woven into a sentence when no one is there to have said them', () => {
+    expect(
+      run([
+        'It is still unclear when the "tip of the iceberg" breaks through the water of the mind.',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('keeps a whole statement with no named speaker', () => {
+    expect(run(['"We will never leave this valley, whatever they offer us."'])).toEqual([
+      ['We will never leave this valley, whatever they offer us.', null],
+    ]);
+  });
+});
