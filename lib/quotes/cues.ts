@@ -267,7 +267,8 @@ function clauseSubject(ctx: CueContext, from: number, to: number): Mention | nul
     const object = m?.kind === 'pronoun' && /^(?:him|her|them|lui|la|le|les)$/i.test(m.text);
     if (m && !object) {
       // skip a mention inside an introductory phrase that ends at a comma before the verb
-      const next = tokens[m.to];
+      // ("Roy Cooper (D), the attorney general, …": past a party tag)
+      const next = tokens[skipParen(tokens, m.to, to)];
       if (next?.word) return m;
       if (next?.w === ',' && m.kind === 'name') return m;
     }

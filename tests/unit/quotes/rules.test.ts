@@ -537,3 +537,13 @@ describe('fragments nobody says', () => {
     ]);
   });
 });
+
+describe('party tags inside a clause', () => {
+  it('reads the subject before "(D)," for a participle: X (D), Y\'s rival, …, saying "…"', () => {
+    expect(
+      run([
+        'Attorney General Rhea Collins (D), Dunmore\'s rival in the race, called on Friday for the tapes, saying that openness "builds trust and brings calm."',
+      ]),
+    ).toEqual([['builds trust and brings calm.', 'Rhea Collins']]);
+  });
+});
