@@ -75,6 +75,8 @@ const TITLE_NOUNS = new Set([
   'opération',
   'anthem',
   'hymn',
+  'broadcast',
+  'edition',
 ]);
 /** Words that present what follows as a word, not as words someone said. */
 const MENTION_CUES = new Set([
@@ -302,10 +304,22 @@ function prevRaw(text: string, pos: number): string {
   return nl >= 0 ? chunk.slice(nl + 1) : chunk;
 }
 
+/**
+ * Text in marks that no one says: a transcript's stage direction ("(CROSSTALK)",
+ * "[inaudible]") or a sign-off ("Follow Jo Hale on Twitter @johale.").
+ */
+export function isNobodysWords(body: string): boolean {
+  const t = body.trim();
+  return /^[([][^()[\]]*[)\]][.,]?$/.test(t) || SIGN_OFF.test(t);
+}
+
+const SIGN_OFF =
+  /^follow\s.{1,60}\son\s(?:twitter|x|facebook|instagram|threads|bluesky)\b.*@\w+\W*$/i;
+
 const isCapWord = (w: string | undefined) => !!w && /^\p{Lu}/u.test(w);
 
-/** Words just before a title's marks: on "Morning Joe", the "War On Drugs". */
-const TITLE_LEADS = new Set(['on', 'the']);
+/** Words just before a title's marks: on "Morning Joe", the "War On Drugs", told "Fox Sunday". */
+const TITLE_LEADS = new Set(['on', 'the', 'told']);
 /** Short words a title leaves in lowercase: "Face the Nation", "Contract with America". */
 const TITLE_SMALL = new Set([
   'a',
@@ -344,6 +358,7 @@ export function classifySpan(
 ): SpanClass {
   const words = wordsOf(body);
   if (words.length === 0) return { kind: 'empty' };
+  if (isNobodysWords(body)) return { kind: 'empty' };
   if (span.family === 'bq') {
     // a pull quote's citation line ("— Jane Doe", "Jane Doe, Ph.D.") is not itself a quote
     if (

@@ -4,6 +4,7 @@
  * Pure: rewrites the list of kept quote spans.
  */
 import type { QuoteSpan } from './marks';
+import { isNobodysWords } from './statements';
 
 /** What this pass needs of a kept quote. */
 export interface SpanItem {
@@ -30,8 +31,12 @@ export function splitTranscripts<T extends SpanItem>(text: string, kept: T[]): b
       if (SPEAKER_LABEL.test(text.slice(s, s + 40))) cuts.push(j);
     }
     if (cuts.length < 2) continue;
-    const pieces: T[] = cuts.map((c, n) => {
-      const sub = parts.slice(c, cuts[n + 1] ?? parts.length);
+    const pieces: T[] = cuts.flatMap((c, n) => {
+      // stage directions and the sign-off are paragraphs of the transcript no one says
+      const sub = parts
+        .slice(c, cuts[n + 1] ?? parts.length)
+        .filter(([a, b]) => !isNobodysWords(text.slice(a, b)));
+      if (sub.length === 0) return [];
       const first = sub[0] as [number, number];
       const last = sub[sub.length - 1] as [number, number];
       const span: QuoteSpan = {
@@ -41,7 +46,7 @@ export function splitTranscripts<T extends SpanItem>(text: string, kept: T[]): b
         parts: sub,
         block: n === 0 ? w.span.block : blockOf(w.span, c),
       };
-      return { ...w, span, text: sub.map(([a, b]) => text.slice(a, b)).join('\n') };
+      return [{ ...w, span, text: sub.map(([a, b]) => text.slice(a, b)).join('\n') }];
     });
     kept.splice(i, 1, ...pieces);
     i += pieces.length - 1;

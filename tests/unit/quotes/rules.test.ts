@@ -547,3 +547,21 @@ describe('party tags inside a clause', () => {
     ).toEqual([['builds trust and brings calm.', 'Rhea Collins']]);
   });
 });
+
+describe('transcripts: what no one says', () => {
+  it('leaves stage directions and the sign-off out of a transcript’s statements', () => {
+    const out = run([
+      '"HOST: Governor, is the bridge safe?',
+      '"TAMM: It is safe, and it will stay open all winter long.',
+      '"(CROSSTALK.)',
+      '"HOST: Thank you, Governor.',
+      '"Follow Ada Reyes on Twitter @adareyes."',
+    ]);
+    expect(out.map(([t]) => t).join(' | ')).not.toMatch(/CROSSTALK|Follow Ada/);
+    expect(out.some(([t]) => String(t).startsWith('TAMM: It is safe'))).toBe(true);
+  });
+
+  it('reads a Title Case programme after "told" as a title', () => {
+    expect(run(['Governor Tamm told "Sunday Morning Live," that the bridge is safe.'])).toEqual([]);
+  });
+});
