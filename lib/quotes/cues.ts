@@ -449,6 +449,7 @@ export function cueBefore(
       return { mention: m, kind: 'before' };
   }
   let itCue: Cue | null = null;
+  let toCue: Cue | null = null;
   for (let v = to - 1; v >= from; v--) {
     const t = tokens[v] as Token;
     if (!t.word) continue;
@@ -494,6 +495,12 @@ export function cueBefore(
       // "so many Republican claims": a name after a quantifier modifies a noun, it is no subject
       if (m?.kind === 'name' && QUANTIFIERS.has(tokens[m.from - 1]?.lo ?? '')) continue;
       if (m) return { mention: m, kind: 'before' };
+      if (!toCue && tokens[v - 1]?.lo === 'to' && v - 1 > from) {
+        // "Hale took to the radio to accuse them of being "duped"": the main clause's subject,
+        // unless a verb further back names someone
+        const s = clauseSubject(ctx, from, v - 1);
+        if (s && s.kind !== 'pronoun') toCue = { mention: s, kind: 'before' };
+      }
     }
   }
   // Headline style: "Minister: "…"" — a bare mention, a colon, the quote.
@@ -501,7 +508,7 @@ export function cueBefore(
     const m = readMentionBackward(text, tokens, to - 2, from);
     if (m && m.from <= from + 1) return { mention: m, kind: 'headline' };
   }
-  return itCue;
+  return toCue ?? itCue;
 }
 
 /** Transcript style: the quote begins with a speaker label, `PENCE: Well, look…`. */

@@ -565,3 +565,24 @@ describe('transcripts: what no one says', () => {
     expect(run(['Governor Tamm told "Sunday Morning Live," that the bridge is safe.'])).toEqual([]);
   });
 });
+
+describe('infinitives', () => {
+  it('gives a fragment after "to accuse …" the main clause\'s subject when no other verb names anyone', () => {
+    expect(
+      run([
+        'Mayor Ines Duarte took to the radio overnight to accuse her rival\'s staff of being "fooled" by "a hoax" and urged calm.',
+      ]),
+    ).toEqual([
+      ['fooled', 'Ines Duarte'],
+      ['a hoax', 'Ines Duarte'],
+    ]);
+  });
+
+  it('prefers a speech verb further back with its own subject: "X said she wanted to speak "…""', () => {
+    expect(
+      run([
+        'On Monday\'s episode of "The Harbour Hour," the city\'s former planning chief said she wanted to speak "plainly to the council" about the flood plan.',
+      ]).map(([, s]) => s),
+    ).not.toContain('Harbour Hour');
+  });
+});
