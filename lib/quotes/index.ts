@@ -187,6 +187,8 @@ export function extractQuotes(model: TextModel): Extraction {
       prevKept = { w, index: qi };
       continue;
     }
+    // a "he" or "she" may reach back to a sentence's subject this far
+    const floor = model.blocks[Math.max(0, w.span.block - SUBJECT_BLOCKS)]?.start ?? 0;
     const blockKind = model.blocks[w.span.block]?.kind;
     const headline = blockKind === 'headline' || blockKind === 'standfirst';
     if (!cue && headline) cue = headlineSubject(ctx, model, w.span);
@@ -235,7 +237,6 @@ export function extractQuotes(model: TextModel): Extraction {
       w.cued = true;
       if (cue.mention.kind === 'name' && !cue.mention.role)
         cue.mention.role = appositiveRole(text, tokens, cue.mention);
-      const floor = model.blocks[Math.max(0, w.span.block - SUBJECT_BLOCKS)]?.start ?? 0;
       w.entity = resolveMention(cue.mention, w.span.open, ents, lastSpeaker?.entity ?? null, floor);
       w.mention = cue.mention.text;
     } else {
@@ -256,7 +257,6 @@ export function extractQuotes(model: TextModel): Extraction {
         w.entity = prev.entity;
         w.mention = ctxCue?.mention.text ?? null;
       } else if (ctxCue && (!prev || ctxCue.pos > prev.pos)) {
-        const floor = model.blocks[Math.max(0, w.span.block - SUBJECT_BLOCKS)]?.start ?? 0;
         w.entity = resolveMention(ctxCue.mention, w.span.open, ents, prev?.entity ?? null, floor);
         w.mention = ctxCue.mention.text;
       } else {
