@@ -11,13 +11,16 @@ const HELP = `Usage: npm run --silent extract -- [options] PAGE.html
 Finds the main article of PAGE.html, every quoted statement in it and who said it,
 and prints one JSON object on standard output:
 
-  { "quotes":   [ { "text", "speaker", "mention", "fragment", "start", "end" } ],
+  { "quotes":   [ { "text", "speaker", "mention", "fragment", "confidence",
+                    "runnerUp", "start", "end" } ],
     "speakers": [ { "name", "aliases", "role", "count" } ] }
 
   text      the words between the marks; paragraphs of one quote joined by "\\n"
   speaker   fullest name the page gives, or null where it says nothing about who
   mention   the words that named the speaker at this quote ("H.Mammadov", "he")
   fragment  true for a few quoted words woven into the reporter's sentence
+  confidence  0-1, how sure the engine is of the speaker (0.9 and up: sure)
+  runnerUp  the next likeliest speaker it weighed, or null
   start/end offsets into the article text (see --model)
 
 Options:
@@ -59,6 +62,8 @@ async function main(argv: string[]): Promise<void> {
       speaker: q.speaker,
       mention: q.mention,
       fragment: q.fragment,
+      confidence: q.confidence,
+      runnerUp: q.runnerUp,
       start: q.start,
       end: q.end,
     })),

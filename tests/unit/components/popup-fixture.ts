@@ -26,6 +26,8 @@ function quote(
     mention: null,
     fragment: false,
     parent: null,
+    confidence: 1,
+    runnerUp: null,
     ...extra,
   };
 }

@@ -39,6 +39,8 @@ function quote(
     mention: null,
     fragment: false,
     parent: null,
+    confidence: 1,
+    runnerUp: null,
     ...extra,
   };
 }

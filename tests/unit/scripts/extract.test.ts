@@ -69,7 +69,7 @@ describe('extract CLI', () => {
     const text = out.model?.text ?? '';
     for (const q of out.quotes) {
       expect(Object.keys(q).sort()).toEqual(
-        ['end', 'fragment', 'mention', 'speaker', 'start', 'text'].sort(),
+        ['confidence', 'end', 'fragment', 'mention', 'runnerUp', 'speaker', 'start', 'text'].sort(),
       );
       expect(typeof q.fragment).toBe('boolean');
       expect(q.end).toBeGreaterThan(q.start);
