@@ -5,9 +5,10 @@
  * Pure: reads tokens and the entity index; bounded windows keep it linear.
  */
 import { type Cue, type CueContext, cueBefore } from './cues';
-import { type Entity, type EntityIndex, type Mention, readMentionForward } from './entities';
+import type { Entity, EntityIndex } from './entities';
 import { LISTENER_VERBS, SPEECH_VERBS } from './lexicon/index';
 import type { QuoteSpan } from './marks';
+import { type Mention, readMentionForward } from './mentions';
 import { endsSentence, type Token, tokenAt } from './tokens';
 import type { TextModel } from './types';
 

@@ -5,17 +5,27 @@
  * Pure: reads tokens, returns the mention; resolving it to a person is entities.ts's job.
  * Windows are bounded, so the pass is linear in the page.
  */
-import { INDEFINITE, type Mention, readMentionBackward, readMentionForward } from './entities';
+
 import {
   ACCORDING_TO,
   AUXILIARIES,
   ENGLISH_SPEECH_VERBS,
   LISTENER_VERBS,
   PERFECT_AUXILIARIES,
+  POSSESSIVE_PRONOUNS,
+  SPEECH_NOUNS,
   SPEECH_VERBS,
   WEAK_VERBS,
 } from './lexicon/index';
 import type { QuoteSpan } from './marks';
+import {
+  finishDescription,
+  INDEFINITE,
+  type Mention,
+  readMentionBackward,
+  readMentionForward,
+} from './mentions';
+import { readNounPhraseBackward, readNounPhraseForward } from './noun-phrases';
 import { endsSentence, type Token, tokenAt } from './tokens';
 
 export type CueKind = 'after' | 'before' | 'according' | 'headline' | 'transcript' | 'signature';
@@ -53,6 +63,12 @@ export interface CueContext {
   /** Offsets of every kept quote's marks, sorted, for window limits. */
   markStarts: Set<number>;
   markEnds: Set<number>;
+  /**
+   * Read speakers widely: also noun phrases ("the sender"), people after "a" as unnamed
+   * ("a New Hampshire Republican"), and more nouns of saying after a possessive. A second
+   * pass; its readings are candidates of their own beside the plain pass's.
+   */
+  wide?: boolean;
 }
 
 const isAdverb = (t: Token | undefined) =>
@@ -112,6 +128,43 @@ function matchAccording(tokens: Token[], i: number, end: number): number {
 const isSpeechVerb = (t: Token | undefined, weakOk: boolean) =>
   !!t && t.word && !t.cap && SPEECH_VERBS.has(t.lo) && (weakOk || !WEAK_VERBS.has(t.lo));
 
+/** A speaker read forwards: a name, pronoun or role, else one the page describes ("the sender"). */
+export function speakerForward(
+  text: string,
+  tokens: Token[],
+  i: number,
+  ceil: number,
+): Mention | null {
+  const m = readMentionForward(text, tokens, i, ceil);
+  // "another New Hampshire Republican": an indefinite article introduces someone unnamed
+  if (m?.kind === 'name' && INDEFINITE.has(tokens[m.from]?.lo ?? ''))
+    return readNounPhraseForward(text, tokens, m.from, ceil) ?? m;
+  return m ?? readNounPhraseForward(text, tokens, i, ceil);
+}
+
+/** A speaker read backwards from token `end`, as speakerForward. */
+export function speakerBackward(
+  text: string,
+  tokens: Token[],
+  end: number,
+  floor: number,
+): Mention | null {
+  const m = readMentionBackward(text, tokens, end, floor);
+  if (m?.kind === 'name' && m.from > floor && INDEFINITE.has(tokens[m.from - 1]?.lo ?? ''))
+    return finishDescription(text, tokens, m.from - 1, m.to);
+  return m ?? readNounPhraseBackward(text, tokens, end, floor);
+}
+
+/** A speaker read forwards: the plain reader, or the wide one in a described pass. */
+const fwd = (ctx: CueContext, i: number, ceil: number) =>
+  ctx.wide
+    ? speakerForward(ctx.text, ctx.tokens, i, ceil)
+    : readMentionForward(ctx.text, ctx.tokens, i, ceil);
+const bwd = (ctx: CueContext, end: number, floor: number) =>
+  ctx.wide
+    ? speakerBackward(ctx.text, ctx.tokens, end, floor)
+    : readMentionBackward(ctx.text, ctx.tokens, end, floor);
+
 /** The subject of the speech verb at `v`, reading left (with appositives) then right. */
 function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mention | null {
   const { text, tokens } = ctx;
@@ -155,7 +208,7 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
     // "the police department, which reported "…""
     let j = k - 1;
     if (tokens[j]?.w === ',') j--;
-    const m = j >= from ? readMentionBackward(text, tokens, j, from) : null;
+    const m = j >= from ? bwd(ctx, j, from) : null;
     if (m) return m;
   }
   if (k >= from) {
@@ -168,7 +221,7 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
       const m = appositiveSubject(ctx, from, k);
       if (m) return m;
     } else {
-      const m = readMentionBackward(text, tokens, k, from);
+      const m = bwd(ctx, k, from);
       if (m) return m;
     }
   }
@@ -176,7 +229,7 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
   if (LISTENER_VERBS.has(verb.lo)) return null;
   let r = v + 1;
   while (r < to && (isAdverb(tokens[r]) || tokens[r]?.lo === 'by')) r++;
-  const inv = readMentionForward(text, tokens, r, to);
+  const inv = fwd(ctx, r, to);
   // "wrote they found …": a pronoun after the verb starts a new clause, it is not the speaker
   if (
     inv &&
@@ -245,7 +298,7 @@ const PREPOSITIONS = new Set([
   'than',
 ]);
 
-function clauseSubject(ctx: CueContext, from: number, to: number): Mention | null {
+export function clauseSubject(ctx: CueContext, from: number, to: number): Mention | null {
   const { text, tokens } = ctx;
   for (let k = from; k < to; k++) {
     const t = tokens[k] as Token;
@@ -351,7 +404,7 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
   }
   const acc = matchAccording(tokens, i, to);
   if (acc > 0) {
-    const m = readMentionForward(text, tokens, i + acc, to);
+    const m = fwd(ctx, i + acc, to);
     return m ? { mention: m, kind: 'according' } : null;
   }
   let v = i;
@@ -361,23 +414,30 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
     while (r < to && isAdverb(tokens[r])) r++;
     // "…" suggests that Phoenix …: a clause follows, not the verb's subject
     if (tokens[r]?.lo === 'that') return null;
-    const m = readMentionForward(text, tokens, r, to);
+    const m = fwd(ctx, r, to);
     return m ? { mention: m, kind: 'after' } : null;
   }
   if (tokens[i]?.lo === 'by' || tokens[i]?.lo === 'par' || tokens[i]?.lo === 'por') {
     // passive: described as "…" by the department
     const [bf, bt] = beforeWindow(ctx, span);
     for (let v = Math.max(bf, bt - 3); v < bt; v++) {
-      if (isSpeechVerb(tokens[v], true)) {
-        const m = readMentionForward(text, tokens, i + 1, to);
+      // ("Called a "…" by its creators": the verb may open the sentence, capitalised)
+      if (isSpeechVerb(tokens[v], true) || (ctx.wide && SPEECH_VERBS.has(tokens[v]?.lo ?? ''))) {
+        const m = fwd(ctx, i + 1, to);
         return m ? { mention: m, kind: 'after' } : null;
       }
     }
   }
-  const m = readMentionForward(text, tokens, i, to);
-  // "…" a Jo Hale tweet said: a name after "a" modifies a noun; it is not who speaks
-  if (!m || (m.kind === 'name' && INDEFINITE.has(tokens[m.from]?.lo ?? '')))
-    return accordingLater(ctx, i, to) ?? cueAtSentenceEnd(ctx, i, to);
+  let named = readMentionForward(text, tokens, i, to);
+  if (named?.kind === 'name' && INDEFINITE.has(tokens[named.from]?.lo ?? '')) {
+    // "…," an Iowa Republican said: read widely, someone unnamed; read plainly, a name after
+    // "a" modifies a noun ("…" a Jo Hale tweet said) and is not who speaks
+    if (!ctx.wide) return accordingLater(ctx, i, to) ?? cueAtSentenceEnd(ctx, i, to);
+    named = readNounPhraseForward(text, tokens, named.from, to);
+  }
+  // "…," the sender said / "…," Elton John's publicist retorted
+  const m = named ?? (ctx.wide ? readNounPhraseForward(text, tokens, i, to) : null);
+  if (!m) return accordingLater(ctx, i, to) ?? cueAtSentenceEnd(ctx, i, to);
   let k = skipParen(tokens, m.to, to);
   if (m.kind === 'name' && (tokens[k]?.lo === 'of' || tokens[k]?.lo === 'from')) {
     // "…," Mr. Morgan of the Sierra Club said: the name's affiliation before the verb
@@ -407,11 +467,11 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
 
 /** "…" before the vote, Lindqvist said. — a short "X said" closing the sentence. */
 function cueAtSentenceEnd(ctx: CueContext, from: number, to: number): Cue | null {
-  const { text, tokens } = ctx;
+  const { tokens } = ctx;
   const v = to - 1;
   if (v <= from || !endsSentence(tokens[to]) || !isSpeechVerb(tokens[v], false)) return null;
   if (tokens[v - 1]?.w === ',') return null;
-  const m = readMentionBackward(text, tokens, v - 1, from);
+  const m = bwd(ctx, v - 1, from);
   return m && m.kind !== 'description' ? { mention: m, kind: 'after' } : null;
 }
 
@@ -420,7 +480,7 @@ function accordingLater(ctx: CueContext, from: number, to: number): Cue | null {
   for (let k = from; k < to; k++) {
     const acc = matchAccording(ctx.tokens, k, to);
     if (acc > 0) {
-      const m = readMentionForward(ctx.text, ctx.tokens, k + acc, to);
+      const m = fwd(ctx, k + acc, to);
       return m ? { mention: m, kind: 'according' } : null;
     }
   }
@@ -453,23 +513,30 @@ export function cueBefore(
   for (let v = to - 1; v >= from; v--) {
     const t = tokens[v] as Token;
     if (!t.word) continue;
-    if (
-      (t.lo === 'words' || t.lo === 'view') &&
-      v > from &&
-      /['’]s?$/.test(tokens[v - 1]?.w ?? '')
-    ) {
-      // "In Dr. Shadlen's words, "…""
-      const m = readMentionBackward(text, tokens, v - 1, from);
-      if (m) {
-        const clean = (x: string | undefined) => x?.replace(/['’]s?$/, '');
-        m.text = clean(m.text) ?? m.text;
-        m.name = clean(m.name);
-        return { mention: m, kind: 'according' };
+    const noun = ctx.wide ? SPEECH_NOUNS.has(t.lo) : t.lo === 'words' || t.lo === 'view';
+    if (noun && v > from) {
+      // "In Dr. Shadlen's words, "…"", "the transition team's request to "…"", "in his phrase"
+      const owner = tokens[v - 1] as Token;
+      const pronoun = POSSESSIVE_PRONOUNS[owner.lo];
+      if (pronoun)
+        return {
+          mention: { kind: 'pronoun', from: v - 1, to: v, text: owner.w, gender: pronoun },
+          kind: 'according',
+        };
+      if (/['’]s?$/.test(owner.w) && owner.w !== "'" && owner.w !== '’') {
+        const m = bwd(ctx, v - 1, from);
+        if (m) {
+          const clean = (x: string | undefined) => x?.replace(/['’]s?$/, '');
+          m.text = clean(m.text) ?? m.text;
+          m.name = clean(m.name);
+          if (m.role) m.role = clean(m.role);
+          return { mention: m, kind: 'according' };
+        }
       }
     }
     const acc = matchAccording(tokens, v, to);
     if (acc > 0) {
-      const m = readMentionForward(text, tokens, v + acc, to);
+      const m = fwd(ctx, v + acc, to);
       if (m) return { mention: m, kind: 'according' };
     }
     if ((t.lo === 'put' || t.lo === 'puts') && tokens[v + 1]?.lo === 'it') {
@@ -545,4 +612,25 @@ export function cueTranscript(ctx: CueContext, span: QuoteSpan): Cue | null {
     },
     kind: 'transcript',
   };
+}
+
+/**
+ * The nearest person named before the quote in its sentence who is not the object of a
+ * preposition: "… y el jurista Carlos Nino llamó a la Argentina "…"", whatever the verb.
+ */
+export function nearestSubject(ctx: CueContext, span: QuoteSpan): Mention | null {
+  const { text, tokens } = ctx;
+  const [from, to] = beforeWindow(ctx, span);
+  for (let k = to - 1; k >= from; k--) {
+    const t = tokens[k] as Token;
+    if (!t.word || !t.cap) continue;
+    const m = readMentionBackward(text, tokens, k, from);
+    if (m?.kind !== 'name') continue;
+    if (PREPOSITIONS.has(tokens[m.from - 1]?.lo ?? '')) {
+      k = m.from;
+      continue;
+    }
+    return m;
+  }
+  return null;
 }

@@ -27,6 +27,8 @@ interface LangLexicon {
   stopCaps?: string[];
   listenerVerbs?: string[];
   documentWords?: string[];
+  speechNouns?: string[];
+  possessivePronouns?: Record<string, string>;
 }
 
 const langs: LangLexicon[] = [en, fr, es, de, ru];
@@ -48,6 +50,13 @@ export const ROLES = set((l) => l.roles);
 export const ORG_WORDS = set((l) => l.orgWords);
 /** Heads of described speakers that are documents, not people: "the report", "le projet de loi". */
 export const DOCUMENT_WORDS = set((l) => l.documentWords);
+/** Nouns for what someone said, after a possessive: "in Hale's words", "the team's request". */
+export const SPEECH_NOUNS = set((l) => l.speechNouns);
+/** Possessive pronoun → the gender of its owner: "in his phrase". */
+export const POSSESSIVE_PRONOUNS: Readonly<Record<string, string>> = Object.assign(
+  {},
+  ...langs.map((l) => l.possessivePronouns ?? {}),
+);
 /** Capitalised words that never start a name; "Según Sánchez" starts with a cue word. */
 export const STOP_CAPS = set((l) => [
   ...(l.stopCaps ?? []),

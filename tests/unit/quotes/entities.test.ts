@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EntityIndex, readMentionBackward, readMentionForward } from '../../../lib/quotes/entities';
+import { EntityIndex } from '../../../lib/quotes/entities';
+import { readMentionBackward, readMentionForward } from '../../../lib/quotes/mentions';
 import { tokenize } from '../../../lib/quotes/tokens';
 
 const fwd = (t: string) => readMentionForward(t, tokenize(t), 0, tokenize(t).length);

@@ -1,0 +1,718 @@
+/**
+ * Pass 4a: read the words that name a speaker (a mention), the way a reader does: full names
+ * with their titles and roles ("political analyst Hikmat Mammadov"), initials (H.Mammadov),
+ * pronouns (he, according to him), roles (the MP), organisations and unnamed descriptions
+ * ("a spokesperson for the regional bus company"). Who a mention refers to is entities.ts's
+ * and readings.ts's job.
+ * Pure: works on tokens.
+ */
+import {
+  AUXILIARIES,
+  DOCUMENT_WORDS,
+  FEMALE_NAMES,
+  FEMALE_TITLES,
+  FIRST_PERSON,
+  MALE_NAMES,
+  MALE_TITLES,
+  ORG_WORDS,
+  PRONOUNS,
+  ROLES,
+  SPEECH_VERBS,
+  STOP_CAPS,
+  TITLES,
+} from './lexicon/index';
+import { endsSentence, type Token } from './tokens';
+
+export type MentionKind = 'name' | 'pronoun' | 'role' | 'description';
+
+export interface Mention {
+  kind: MentionKind;
+  /** Token range [from, to) of the whole mention. */
+  from: number;
+  to: number;
+  /** The words as written ("H.Mammadov", "he", "the MP"). */
+  text: string;
+  /** For names: the name tokens without titles ("Vladimir Putin"). */
+  name?: string;
+  /** A role the page gives in the mention itself ("political analyst", "Russian President"). */
+  role?: string;
+  /** 'm' | 'f' | 'p' | 'o' where known. */
+  gender?: string;
+  org?: boolean;
+}
+
+const PARTICLES = new Set([
+  'de',
+  'da',
+  'van',
+  'von',
+  'der',
+  'den',
+  'al',
+  'bin',
+  'ibn',
+  'le',
+  'la',
+  'du',
+  'del',
+  'dos',
+  'di',
+  'ter',
+  'bint',
+  'el',
+]);
+const ENGLISH_DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'its',
+  'his',
+  'her',
+  'their',
+  'our',
+  'one',
+  'another',
+]);
+const DETERMINERS = new Set([
+  ...ENGLISH_DETERMINERS,
+  'le',
+  'la',
+  'les',
+  'l',
+  'un',
+  'une',
+  'el',
+  'los',
+  'las',
+  'der',
+  'die',
+  'das',
+  'ein',
+  'eine',
+]);
+/** Adjectives of a role before a name: "former governor Bill Tanner", "late president X". */
+const PRE_NAME_ADJECTIVES = new Set([
+  'former',
+  'late',
+  'new',
+  'old',
+  'current',
+  'first',
+  'second',
+  'next',
+  'last',
+  'then',
+  'acting',
+  'outgoing',
+  'incoming',
+  'interim',
+]);
+const HONORIFICS = new Set([
+  'mr',
+  'mr.',
+  'mrs',
+  'mrs.',
+  'ms',
+  'ms.',
+  'miss',
+  'dr',
+  'dr.',
+  'prof',
+  'prof.',
+  'sir',
+  'dame',
+  'm.',
+  'mme',
+  'mme.',
+  'mlle',
+  'herr',
+  'frau',
+  'sr.',
+  'sra.',
+  'señor',
+  'señora',
+  'monsieur',
+  'madame',
+]);
+export const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'un', 'une', 'ein', 'eine']);
+const LINKS = new Set(['of', 'for', 'at', 'with', 'in', 'from', 'on', 'to', 'de', 'du', 'des']);
+/** Words of a description that stop it: verbs, conjunctions. */
+const DESC_STOP = new Set([
+  'who',
+  'which',
+  'that',
+  'said',
+  'says',
+  'and',
+  'but',
+  'told',
+  'when',
+  'while',
+  'as',
+]);
+
+const isPossessive = (t: Token) => /['’]s$/.test(t.w);
+const isInitial = (t: Token) => t.word && t.cap && /^\p{Lu}\.(?:\p{Lu}\.)*$/u.test(t.w);
+/** A capitalised word that can be part of a name. */
+function isNameWord(t: Token | undefined): boolean {
+  if (!t?.word || !t.cap) return false;
+  if (STOP_CAPS.has(t.lo)) return false;
+  if (/^\d/.test(t.w)) return false;
+  // "They'd", "Don't", "It's": a contraction opening a sentence, never a name
+  if (CONTRACTION.test(t.lo)) return false;
+  const base = t.lo.replace(/['’]s$/, '');
+  if (base !== t.lo && (STOP_CAPS.has(base) || PRONOUNS.has(base))) return false;
+  // "Accordingly Turkey …", "Reportedly …": a sentence adverb
+  if (ADVERB_ENDING.test(t.lo)) return false;
+  return true;
+}
+const CONTRACTION = /['’](?:ve|ll|d|re|m)$|n['’]t$/;
+const ADVERB_ENDING = /(?:ingly|edly|ously|ively|fully|lessly|ately|ically|ently|antly|ibly|ably)$/;
+const isTitle = (t: Token | undefined) =>
+  (!!t && t.word && TITLES.has(t.lo.replace(/\.$/, ''))) || (!!t && TITLES.has(t.lo));
+const isRoleWord = (t: Token | undefined) =>
+  !!t && t.word && (ROLES.has(t.lo) || ROLES.has(t.lo.replace(/s$/, '')));
+const isAllCaps = (w: string) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w);
+
+function genderOf(words: Token[]): string | undefined {
+  for (const t of words) {
+    if (FEMALE_TITLES.has(t.lo)) return 'f';
+    if (MALE_TITLES.has(t.lo)) return 'm';
+  }
+  // the first name, when it is a common one
+  for (const t of words) {
+    if (!t.cap || TITLES.has(t.lo) || ROLES.has(t.lo)) continue;
+    if (FEMALE_NAMES.has(t.lo)) return 'f';
+    if (MALE_NAMES.has(t.lo)) return 'm';
+    break;
+  }
+  return undefined;
+}
+
+function joinTokens(text: string, tokens: Token[], from: number, to: number): string {
+  const a = tokens[from];
+  const b = tokens[to - 1];
+  if (!a || !b || to <= from) return '';
+  return text.slice(a.s, b.e).replace(/\s+/g, ' ');
+}
+
+const isFirstName = (t: Token | undefined) =>
+  !!t && (FEMALE_NAMES.has(t.lo) || MALE_NAMES.has(t.lo));
+
+/** Split a run of capitalised tokens into its title/role part and its name part. */
+function splitName(text: string, tokens: Token[], from: number, to: number): Mention | null {
+  let k = to - 1;
+  // an organisation keeps its role-like words: "Farmers Union", "Transport Workers Council"
+  const orgRun = tokens.slice(from, to).some((t) => ORG_WORDS.has(t.lo));
+  // the name: trailing run of name words, initials and particles (not titles)
+  while (k >= from) {
+    const t = tokens[k] as Token;
+    // a role word that is also a first name ("Bill", "Chase") starts the name when a surname follows
+    const firstName = FEMALE_NAMES.has(t.lo) || MALE_NAMES.has(t.lo);
+    if ((isTitle(t) || (isRoleWord(t) && !orgRun && !firstName)) && k < to - 1) break;
+    if (isNameWord(t) || isInitial(t) || (PARTICLES.has(t.lo) && k > from && k < to - 1)) {
+      k--;
+      continue;
+    }
+    break;
+  }
+  let nameFrom = k + 1;
+  if (nameFrom >= to) return null;
+  // "State John F. Kerry", "Pennsylvania Ed Rendell": a known first name starts the name
+  if (!isFirstName(tokens[nameFrom]) && to - nameFrom >= 3) {
+    for (let j = nameFrom + 1; j < to - 1; j++) {
+      if (isFirstName(tokens[j]) && !isInitial(tokens[j] as Token)) {
+        nameFrom = j;
+        break;
+      }
+    }
+  }
+  const nameToks = tokens.slice(nameFrom, to);
+  const last = nameToks[nameToks.length - 1] as Token;
+  const allRole = nameToks.every((t) => isTitle(t) || isRoleWord(t));
+  const org = nameToks.some((t) => ORG_WORDS.has(t.lo));
+  // "The Transport Minister": a run that ends in a title or role word names a role, not a person
+  const lastTok = tokens[to - 1] as Token;
+  const definite = /^(?:the|le|la|el|der|die|das)$/.test(tokens[from - 1]?.lo ?? '');
+  const endsInRole =
+    definite && (isTitle(lastTok) || isRoleWord(lastTok)) && !isNameWord(tokens[to]);
+  if ((allRole || endsInRole) && !org) {
+    // "The Transport Minister": a role in capitals, not a name.
+    return {
+      kind: 'role',
+      from,
+      to,
+      text: joinTokens(text, tokens, from, to),
+      role: joinTokens(text, tokens, from, to),
+    };
+  }
+  if (isInitial(last)) return null;
+  // an honorific (Mr, Dr, Mme) is not a role
+  const honorific = tokens.slice(from, nameFrom).every((t) => HONORIFICS.has(t.lo));
+  const role = nameFrom > from && !honorific ? joinTokens(text, tokens, from, nameFrom) : undefined;
+  return {
+    kind: 'name',
+    from,
+    to,
+    text: joinTokens(text, tokens, from, to),
+    name: joinTokens(text, tokens, nameFrom, to)
+      .replace(/\s+\.$/, '')
+      .replace(/['’]s$/, ''),
+    role,
+    gender: genderOf([
+      ...tokens.slice(from, nameFrom).filter((t) => TITLES.has(t.lo) || isTitle(t)),
+      ...nameToks,
+    ]),
+    org,
+  };
+}
+
+/** Read a mention that ends at token `end` (inclusive), reading leftwards; null if none. */
+export function readMentionBackward(
+  text: string,
+  tokens: Token[],
+  end: number,
+  floor: number,
+): Mention | null {
+  let i = end;
+  // skip a parenthesis "(R-IN)"
+  if (tokens[i]?.w === ')') {
+    let k = i - 1;
+    while (k > floor && tokens[k]?.w !== '(' && i - k < 8) k--;
+    if (tokens[k]?.w === '(') i = k - 1;
+  }
+  const t = tokens[i];
+  if (!t || i < floor || !t.word) return null;
+  const pg = PRONOUNS.get(t.lo);
+  if (
+    pg &&
+    (t.lo === 'he' ||
+      t.lo === 'she' ||
+      t.lo === 'they' ||
+      t.lo === 'it' ||
+      !['him', 'her', 'them'].includes(t.lo))
+  ) {
+    return { kind: 'pronoun', from: i, to: i + 1, text: t.w, gender: pg };
+  }
+  if (t.cap && !STOP_CAPS.has(t.lo)) {
+    let k = i;
+    while (k - 1 >= floor) {
+      const p = tokens[k - 1] as Token;
+      if (isPossessive(p)) break;
+      if (
+        isNameWord(p) ||
+        isInitial(p) ||
+        isTitle(p) ||
+        (PARTICLES.has(p.lo) && isNameWord(tokens[k - 2]))
+      ) {
+        k--;
+        continue;
+      }
+      break;
+    }
+    // lowercase role words right before the name: "political analyst Hikmat Mammadov"
+    let r = k;
+    while (r - 1 >= floor && r > k - 4) {
+      const p = tokens[r - 1] as Token;
+      const atStart = r - 1 === floor || !tokens[r - 2]?.word;
+      const adj =
+        r < k &&
+        isRoleWord(tokens[r]) &&
+        !DETERMINERS.has(p.lo) &&
+        !AUXILIARIES.has(p.lo) &&
+        !LINKS.has(p.lo) &&
+        !STOP_CAPS.has(p.lo);
+      if (
+        p.word &&
+        ((!p.cap && (isRoleWord(p) || (adj && /^[\p{Ll}-]+$/u.test(p.w)))) ||
+          (p.cap && atStart && adj))
+      ) {
+        r--;
+        continue;
+      }
+      break;
+    }
+    // "Secretary of State John Kerry", "Minister for Health Ana Diaz": an office before the run
+    if (
+      r === k &&
+      (tokens[k - 1]?.lo === 'of' || tokens[k - 1]?.lo === 'for') &&
+      k - 2 >= floor &&
+      tokens[k - 2]?.cap &&
+      (isTitle(tokens[k - 2]) || isRoleWord(tokens[k - 2]))
+    )
+      r = k - 2;
+    const m = splitName(text, tokens, k, i + 1);
+    if (!m) return null;
+    if (r < k) {
+      const pre = joinTokens(text, tokens, r, k);
+      m.role = m.role ? `${pre} ${m.role}` : pre;
+      m.from = r;
+    }
+    if (m.kind === 'role') return describeBackward(text, tokens, m, floor);
+    return m;
+  }
+  if (isRoleWord(t)) {
+    return describeBackward(
+      text,
+      tokens,
+      { kind: 'role', from: i, to: i + 1, text: t.w, role: t.w },
+      floor,
+    );
+  }
+  // "a spokesperson for the city zoo": a role word, a link, then the words up to the verb
+  for (let k = i - 1; k > floor && k >= i - 6; k--) {
+    const p = tokens[k] as Token;
+    if (!p.word || DESC_STOP.has(p.lo)) break;
+    if (LINKS.has(p.lo) && isRoleWord(tokens[k - 1])) {
+      const head = describeBackward(
+        text,
+        tokens,
+        { kind: 'role', from: k - 1, to: k, text: '', role: '' },
+        floor,
+      );
+      return finishDescription(text, tokens, head.from, i + 1);
+    }
+  }
+  return null;
+}
+
+/** Grow a role mention leftwards to its determiner, and over "X for/of the Y" heads. */
+function describeBackward(text: string, tokens: Token[], m: Mention, floor: number): Mention {
+  let k = m.from;
+  while (k - 1 >= floor && k > m.from - 6) {
+    const p = tokens[k - 1] as Token;
+    if (!p.word || DESC_STOP.has(p.lo) || (AUXILIARIES.has(p.lo) && !isRoleWord(p))) break;
+    if (DETERMINERS.has(p.lo)) {
+      // "a spokesperson for the company": keep going over the link
+      const link = tokens[k - 2];
+      if (link && LINKS.has(link.lo) && isRoleWord(tokens[k - 3])) {
+        k -= 2;
+        continue;
+      }
+      k--;
+      break;
+    }
+    if (LINKS.has(p.lo)) {
+      if (isRoleWord(tokens[k - 2]) || tokens[k - 2]?.cap) {
+        k--;
+        continue;
+      }
+      break;
+    }
+    if (p.cap && STOP_CAPS.has(p.lo)) break;
+    k--;
+  }
+  return finishDescription(text, tokens, k, m.to);
+}
+
+function finishDescription(text: string, tokens: Token[], from: number, to: number): Mention {
+  const first = tokens[from];
+  const indefinite = !!first && INDEFINITE.has(first.lo);
+  // English articles are left off ("spokesperson for the ministry"); others are kept,
+  // as a French page names its speaker "le gouvernement", "le projet de loi".
+  const body = first && ENGLISH_DETERMINERS.has(first.lo) ? from + 1 : from;
+  const words = joinTokens(text, tokens, body, to);
+  const org = tokens.slice(body, to).some((t) => ORG_WORDS.has(t.lo) || DOCUMENT_WORDS.has(t.lo));
+  return {
+    kind: indefinite ? 'description' : 'role',
+    from,
+    to,
+    text: joinTokens(text, tokens, from, to),
+    role: words,
+    org,
+    gender: genderOf(tokens.slice(from, to)),
+  };
+}
+
+/** Read a mention starting at token `start`, reading rightwards; null if none. */
+export function readMentionForward(
+  text: string,
+  tokens: Token[],
+  start: number,
+  ceil: number,
+): Mention | null {
+  let i = start;
+  const t = tokens[i];
+  if (!t || i >= ceil || !t.word) return null;
+  const pg = PRONOUNS.get(t.lo);
+  if (pg && !FIRST_PERSON.has(t.lo))
+    return { kind: 'pronoun', from: i, to: i + 1, text: t.w, gender: pg };
+  const after = tokens[i + 1];
+  // "CONGRESS HAS INVESTIGATED HIM —": a lead-in shouted in capitals, not a name
+  const head = DETERMINERS.has(t.lo) ? i + 1 : i;
+  const h0 = tokens[head];
+  const h1 = tokens[head + 1];
+  if (
+    h0 &&
+    h1 &&
+    isAllCaps(h0.w) &&
+    isAllCaps(h1.w) &&
+    (AUXILIARIES.has(h1.lo) || STOP_CAPS.has(h1.lo))
+  )
+    return null;
+  // "Following a late meeting, the council …": a sentence opening on a participle, not a name
+  if (
+    t.cap &&
+    /ing$/.test(t.lo) &&
+    (i === 0 || endsSentence(tokens[i - 1])) &&
+    after?.word &&
+    (DETERMINERS.has(after.lo) || LINKS.has(after.lo) || PRONOUNS.has(after.lo))
+  )
+    return null;
+  const det = DETERMINERS.has(t.lo) ? i : -1;
+  if (det >= 0) i++;
+  // lowercase role words before a name: "shopkeeper Imran Sheikh", "the local MP"
+  let k = i;
+  while (k < ceil && k < i + 5) {
+    const p = tokens[k] as Token;
+    if (
+      p.word &&
+      !p.cap &&
+      (!STOP_CAPS.has(p.lo) || PRE_NAME_ADJECTIVES.has(p.lo)) &&
+      !AUXILIARIES.has(p.lo) &&
+      !DESC_STOP.has(p.lo) &&
+      !LINKS.has(p.lo) &&
+      // "tweets targeting former Miss …": a verb, not a role ("managing director" is one)
+      !isIngVerb(p, tokens[k + 1])
+    ) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  let n = k;
+  while (n < ceil) {
+    const p = tokens[n] as Token;
+    if (
+      isNameWord(p) ||
+      isInitial(p) ||
+      isTitle(p) ||
+      (PARTICLES.has(p.lo) && n > k && isNameWord(tokens[n + 1]))
+    ) {
+      n++;
+      if (isPossessive(p)) {
+        // "NBC's Dante Chinni": a possessive first word is the person's outlet or employer
+        if (n - 1 === k && isNameWord(tokens[n]) && isNameWord(tokens[n + 1])) {
+          const inner = readMentionForward(text, tokens, n, ceil);
+          if (inner?.kind === 'name' && !inner.org) {
+            inner.role ??= p.w.replace(/['’]s$/, '');
+            inner.from = det >= 0 ? det : i;
+            return inner;
+          }
+        }
+        break; // "Mr. King's Russia Today": the name ends at the 's
+      }
+      continue;
+    }
+    break;
+  }
+  if (n > k) {
+    // "Trump lawyer Marc Kasowitz": a name used as a modifier of a role before the real name
+    let r = n;
+    let roles = 0;
+    while (
+      (r < ceil &&
+        r < n + 6 &&
+        tokens[r]?.word &&
+        !tokens[r]?.cap &&
+        !AUXILIARIES.has(tokens[r]?.lo ?? '') &&
+        !DESC_STOP.has(tokens[r]?.lo ?? '') &&
+        !LINKS.has(tokens[r]?.lo ?? '') &&
+        !DETERMINERS.has(tokens[r]?.lo ?? '')) ||
+      (tokens[r]?.lo === 'and' && roles > 0)
+    ) {
+      if (isRoleWord(tokens[r])) roles++;
+      r++;
+    }
+    if (
+      r > n &&
+      roles > 0 &&
+      isRoleWord(tokens[r - 1]) &&
+      isNameWord(tokens[r]) &&
+      !isInitial(tokens[r] as Token)
+    ) {
+      const inner = readMentionForward(text, tokens, r, ceil);
+      if (inner && inner.kind === 'name') {
+        inner.role = joinTokens(text, tokens, i, r);
+        inner.from = det >= 0 ? det : i;
+        return inner;
+      }
+    }
+    const m = splitName(text, tokens, k, n);
+    if (m && m.kind === 'name') {
+      if (k > i)
+        m.role = m.role
+          ? `${joinTokens(text, tokens, i, k)} ${m.role}`
+          : joinTokens(text, tokens, i, k);
+      m.from = det >= 0 ? det : i;
+      return m;
+    }
+    if (m && m.kind === 'role') return extendDescription(text, tokens, det >= 0 ? det : i, n, ceil);
+  }
+  // a role or description: "the MP", "a spokesperson for the regional bus company"
+  let r = i;
+  let sawRole = false;
+  while (r < ceil && r < i + 5) {
+    const p = tokens[r] as Token;
+    if (!p.word || DESC_STOP.has(p.lo) || LINKS.has(p.lo)) break;
+    if (r === i && !p.cap && isIngVerb(p)) return null;
+    if (isRoleWord(p)) sawRole = true;
+    r++;
+    if (
+      sawRole &&
+      !isRoleWord(tokens[r]) &&
+      !(tokens[r]?.word && !tokens[r]?.cap && tokens[r + 1] && isRoleWord(tokens[r + 1]))
+    )
+      break;
+  }
+  if (!sawRole) return null;
+  return extendDescription(text, tokens, det >= 0 ? det : i, r, ceil);
+}
+
+/** "spokesperson" + "for the regional bus company" */
+function extendDescription(
+  text: string,
+  tokens: Token[],
+  from: number,
+  to: number,
+  ceil: number,
+): Mention {
+  let e = to;
+  const link = tokens[e];
+  if (
+    link &&
+    (link.lo === 'for' || link.lo === 'of' || link.lo === 'at' || link.lo === 'in') &&
+    e + 1 < ceil
+  ) {
+    // "deputy head of bridges and tunnels for the county council": up to a comma or a verb
+    let k = e + 1;
+    while (k < ceil && k < e + 12) {
+      const p = tokens[k] as Token;
+      if (p.lo === 'and' && tokens[k + 1]?.word && !SPEECH_VERBS.has(tokens[k + 1]?.lo ?? '')) {
+        k++;
+        continue;
+      }
+      if (
+        !p.word ||
+        DESC_STOP.has(p.lo) ||
+        AUXILIARIES.has(p.lo) ||
+        // a verb of saying ends it, unless a link shows it is a noun ("primary state of X")
+        (!p.cap && SPEECH_VERBS.has(p.lo) && !LINKS.has(tokens[k + 1]?.lo ?? ''))
+      )
+        break;
+      k++;
+    }
+    if (k > e + 1) e = k;
+  }
+  return finishDescription(text, tokens, from, e);
+}
+
+/**
+ * Is the mention at tokens [from, to) its sentence's subject? It opens the sentence ("But
+ * Ryan …" too) or a speech verb follows it, maybe past an appositive ("X, a senator, said").
+ */
+export function isSubjectMention(tokens: Token[], from: number, to: number): boolean {
+  let p = from - 1;
+  if (isRoleWord(tokens[p])) {
+    // "presidential nominee Jo Hale": the role words belong to the mention
+    const stop = p - 4;
+    while (p > stop && tokens[p]?.word && !tokens[p]?.cap) p--;
+  }
+  const opener = tokens[p];
+  if (opener?.word && opener.cap && STOP_CAPS.has(opener.lo)) p--;
+  if (p < 0 || endsSentence(tokens[p])) return true;
+  if (tokens[p]?.w === ',') {
+    // after an opening phrase: "In a statement on Tuesday, the nominee Jo Hale was …"
+    let q = p - 1;
+    while (q >= 0 && p - q < 14 && tokens[q]?.word) q--;
+    const first = tokens[q + 1];
+    if (q < p - 1 && (q < 0 || endsSentence(tokens[q])) && first?.cap && STOP_CAPS.has(first.lo))
+      return true;
+  }
+  let k = to;
+  if (tokens[k]?.w === '(') {
+    while (k < to + 10 && tokens[k] && tokens[k]?.w !== ')') k++;
+    k++;
+  }
+  if (tokens[k]?.w === ',') {
+    for (let c = k + 1; c < k + 26 && c < tokens.length; c++) {
+      const t = tokens[c] as Token;
+      if (endsSentence(t)) break;
+      if (t.w === ',' && isSpeechVerbToken(tokens[c + 1])) return true;
+    }
+  }
+  return isSpeechVerbToken(tokens[k]);
+}
+
+/** A verb in -ing, not a role word nor the modifier of one ("managing director"). */
+const isIngVerb = (t: Token, next?: Token) =>
+  t.lo.endsWith('ing') && !isRoleWord(t) && !isRoleWord(next);
+
+const isPlainWord = (t: Token | undefined) =>
+  !!t &&
+  t.word &&
+  !t.cap &&
+  !DETERMINERS.has(t.lo) &&
+  !DESC_STOP.has(t.lo) &&
+  !LINKS.has(t.lo) &&
+  !AUXILIARIES.has(t.lo) &&
+  !SPEECH_VERBS.has(t.lo);
+
+const isSpeechVerbToken = (t: Token | undefined) =>
+  !!t && t.word && !t.cap && SPEECH_VERBS.has(t.lo);
+
+/** "The local MP, Sara Quist," / "Sara Quist, the local MP,": the role in apposition to a name. */
+export function appositiveRole(text: string, tokens: Token[], m: Mention): string | undefined {
+  const before = tokens[m.from - 1];
+  if (before && !before.cap && isRoleWord(before)) {
+    // "party nominee Joanna Hale": lowercase role words just before the name
+    let k = m.from - 1;
+    while (k > m.from - 4) {
+      const p = tokens[k - 1];
+      // a verb ends the run: "messages targeting former mayor X"
+      const modifier = isPlainWord(p) && (isRoleWord(p) || !/(?:ing|ed)$/.test(p?.lo ?? ''));
+      // "Political analyst X" opening the sentence
+      const opener = !!p?.cap && isNameWord(p) && (k - 1 === 0 || endsSentence(tokens[k - 2]));
+      if (!modifier && !opener) break;
+      k--;
+      if (opener) break;
+    }
+    return joinTokens(text, tokens, k, m.from);
+  }
+  if (before?.w === ',') {
+    const r = readMentionBackward(text, tokens, m.from - 2, Math.max(0, m.from - 12));
+    if (r && r.kind === 'role' && !r.org) return r.role;
+  }
+  if (tokens[m.to]?.w === ',') {
+    // "Patrick Hale, vice president of planning for the utility, said"
+    const r = readMentionForward(text, tokens, m.to + 1, Math.min(tokens.length, m.to + 14));
+    // the head noun is the last word before "of/for/at …": "party elder", "head of sales"
+    const words = (r?.role ?? '').toLowerCase().split(/\s+/);
+    const cut = words.findIndex((w, i) => i > 0 && LINKS.has(w));
+    const head = (cut > 0 ? words[cut - 1] : words[words.length - 1]) ?? '';
+    if (
+      r &&
+      (r.kind === 'role' || r.kind === 'description') &&
+      !ORG_WORDS.has(head) &&
+      !DOCUMENT_WORDS.has(head)
+    ) {
+      return r.role;
+    }
+  }
+  return undefined;
+}
+
+export {
+  DESC_STOP,
+  DETERMINERS,
+  extendDescription,
+  finishDescription,
+  isAllCaps,
+  isNameWord,
+  isPossessive,
+  isRoleWord,
+  joinTokens,
+  LINKS,
+};

@@ -1,0 +1,103 @@
+/**
+ * The learned choice of a quote's speaker: boosted regression trees score each candidate from
+ * its features (features.ts), a softmax over the quote's candidates turns scores into
+ * probabilities, and a calibration curve fitted on held-out quotes turns the winner's
+ * probability into how often such a choice is right. Trained by `npm run train` (scripts/train)
+ * on the PolNeAR training split; the weights are data (attribution-model.json).
+ * Pure: arithmetic over arrays.
+ */
+import { FEATURES } from './features';
+
+/**
+ * One tree, flattened: node i is [feature, threshold, left, right] at 4i; a leaf has feature
+ * -1 and its value in the threshold's place. Go left when the feature is ≤ the threshold.
+ */
+export type Tree = number[];
+
+export interface RankerModel {
+  /** The feature names the trees were grown on, in order: a model that does not fit is refused. */
+  features: string[];
+  trees: Tree[];
+  /** Calibration knots [probability, how often right], increasing; linear between knots. */
+  calibration: Array<[number, number]>;
+}
+
+export interface Choice {
+  /** Index of the chosen candidate. */
+  index: number;
+  /** Calibrated confidence that the choice is right, 0–1. */
+  confidence: number;
+  /** Index of the next likeliest candidate, or -1. */
+  runnerUp: number;
+}
+
+/** Picks a candidate from the feature vectors of a quote's candidates. */
+export type Chooser = (features: Float64Array[], rulesPick: number) => Choice;
+
+function treeScore(tree: Tree, x: Float64Array): number {
+  let i = 0;
+  for (;;) {
+    const f = tree[4 * i] as number;
+    if (f < 0) return tree[4 * i + 1] as number;
+    i =
+      (x[f] as number) <= (tree[4 * i + 1] as number)
+        ? (tree[4 * i + 2] as number)
+        : (tree[4 * i + 3] as number);
+  }
+}
+
+/** The raw score of one candidate: the sum of the trees. */
+export function scoreCandidate(model: RankerModel, x: Float64Array): number {
+  let s = 0;
+  for (const t of model.trees) s += treeScore(t, x);
+  return s;
+}
+
+/** Softmax over a quote's candidates. */
+export function candidateProbabilities(model: RankerModel, xs: Float64Array[]): number[] {
+  const scores = xs.map((x) => scoreCandidate(model, x));
+  const max = Math.max(...scores);
+  const exp = scores.map((s) => Math.exp(s - max));
+  const sum = exp.reduce((a, b) => a + b, 0);
+  return exp.map((e) => e / sum);
+}
+
+/** Map a raw probability through the calibration curve. */
+export function calibrate(knots: ReadonlyArray<readonly [number, number]>, p: number): number {
+  if (knots.length === 0) return p;
+  const first = knots[0] as readonly [number, number];
+  if (p <= first[0]) return first[1];
+  for (let i = 1; i < knots.length; i++) {
+    const [x1, y1] = knots[i] as readonly [number, number];
+    if (p <= x1) {
+      const [x0, y0] = knots[i - 1] as readonly [number, number];
+      return x1 === x0 ? y1 : y0 + ((y1 - y0) * (p - x0)) / (x1 - x0);
+    }
+  }
+  return (knots[knots.length - 1] as readonly [number, number])[1];
+}
+
+/** A chooser from a trained model; throws when the model was grown on other features. */
+export function rankerChooser(model: RankerModel): Chooser {
+  if (model.features.length !== FEATURES.length || model.features.some((f, i) => f !== FEATURES[i]))
+    throw new Error('attribution model does not fit this engine: retrain with `npm run train`');
+  return (xs) => {
+    const probs = candidateProbabilities(model, xs);
+    let index = 0;
+    let runnerUp = -1;
+    for (let i = 1; i < probs.length; i++) {
+      if ((probs[i] as number) > (probs[index] as number)) {
+        runnerUp = index;
+        index = i;
+      } else if (runnerUp < 0 || (probs[i] as number) > (probs[runnerUp] as number)) runnerUp = i;
+    }
+    return { index, confidence: calibrate(model.calibration, probs[index] as number), runnerUp };
+  };
+}
+
+/** Today's hand-written order of precedence, as a chooser: for training and comparison. */
+export const rulesChooser: Chooser = (_xs, rulesPick) => ({
+  index: rulesPick,
+  confidence: 1,
+  runnerUp: -1,
+});

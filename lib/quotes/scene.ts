@@ -1,0 +1,159 @@
+/**
+ * The article as the attribution passes read it: tokens near the quotes, the quote marks that
+ * bound every cue window, and the people and organisations named so far, read in order up to
+ * the quote being attributed (a reader knows only what came before).
+ * Pure: built from the text model and the kept quote spans; linear in the page.
+ */
+import type { CueContext } from './cues';
+import { type Entity, EntityIndex } from './entities';
+import { STOP_CAPS, TITLES } from './lexicon/index';
+import type { QuoteSpan } from './marks';
+import { appositiveRole, isSubjectMention, readMentionForward } from './mentions';
+import { type Token, tokenAt, tokenizeAround } from './tokens';
+import type { TextModel } from './types';
+
+/** A quote the passes have kept, as attribution sees it. */
+export interface Work {
+  span: QuoteSpan;
+  text: string;
+  fragment: boolean;
+  entity: Entity | null;
+  mention: string | null;
+  parent: number | null;
+  scareLike: boolean;
+  dropped?: boolean;
+  /** Its own sentence names its speaker (a cue), rather than the context. */
+  cued?: boolean;
+  /** Probability the ranker gave the chosen speaker, calibrated; 1 where nothing was weighed. */
+  confidence: number;
+  /** The next likeliest speaker weighed, if any. */
+  runnerUp: string | null;
+}
+
+/** Capitalised words a name can follow without being part of it ("New" starts place names). */
+const OPENERS = new Set([...STOP_CAPS].filter((w) => w !== 'new' && w !== 'old'));
+
+export class Scene {
+  readonly text: string;
+  readonly tokens: Token[];
+  readonly ctx: CueContext;
+  /** 1 for tokens inside a top-level quote: names there are not the text's own mentions. */
+  readonly inQuote: Uint8Array;
+  /** 1 for tokens of Title Case headings, where capitals say nothing about names. */
+  readonly titleCase: Uint8Array;
+  readonly ents = new EntityIndex();
+  private cursor = 0;
+
+  constructor(
+    readonly model: TextModel,
+    kept: readonly Work[],
+  ) {
+    const { text } = model;
+    this.text = text;
+    const tokens = tokenizeAround(
+      model,
+      kept.map((w) => w.span),
+    );
+    this.tokens = tokens;
+    this.ctx = { text, tokens, markStarts: new Set(), markEnds: new Set() };
+    this.inQuote = new Uint8Array(tokens.length);
+    for (const w of kept) {
+      if (w.span.family !== 'q' && w.span.family !== 'bq') {
+        this.ctx.markStarts.add(w.span.open);
+        this.ctx.markEnds.add(w.span.close);
+      }
+      if (w.parent !== null) continue;
+      for (
+        let k = tokenAt(tokens, w.span.open);
+        k < tokens.length && (tokens[k] as Token).s < w.span.close;
+        k++
+      )
+        this.inQuote[k] = 1;
+    }
+    // Headlines in Title Case capitalise every word: no names can be read from them.
+    this.titleCase = new Uint8Array(tokens.length);
+    for (const b of model.blocks) {
+      if (b.kind !== 'headline' && b.kind !== 'heading') continue;
+      const from = tokenAt(tokens, b.start);
+      const to = tokenAt(tokens, b.end);
+      let words = 0;
+      let caps = 0;
+      for (let k = from; k < to; k++) {
+        if (!tokens[k]?.word) continue;
+        words++;
+        if (tokens[k]?.cap) caps++;
+      }
+      if (words >= 4 && caps / words > 0.7) this.titleCase.fill(1, from, to);
+    }
+  }
+
+  private lower: Set<string> | null = null;
+
+  /** The words the text writes in lowercase somewhere: "oversight" is then no one's name. */
+  lowercaseWords(): Set<string> {
+    if (!this.lower) {
+      this.lower = new Set();
+      for (const t of this.tokens) if (t.word && !t.cap) this.lower.add(t.lo);
+    }
+    return this.lower;
+  }
+
+  /** Index of the block holding offset `pos`. */
+  blockOf(pos: number): number {
+    const { blocks } = this.model;
+    let lo = 0;
+    let hi = blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((blocks[mid]?.start ?? 0) <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Read the names in the text up to offset `upto` into the entity index. */
+  scanNames(upto: number): void {
+    const { text, tokens, ents } = this;
+    while (this.cursor < tokens.length && (tokens[this.cursor] as Token).s < upto) {
+      const cursor = this.cursor;
+      const t = tokens[cursor] as Token;
+      const prev = tokens[cursor - 1];
+      if (
+        t.word &&
+        t.cap &&
+        !STOP_CAPS.has(t.lo) &&
+        // a name may follow a sentence-opening word or a possessive: "Former Gov. X", "NBC's X"
+        !(prev?.word && prev.cap && !OPENERS.has(prev.lo) && !/['’]s$/.test(prev.w)) &&
+        !this.titleCase[cursor]
+      ) {
+        const next = tokens[cursor + 1];
+        if (!(next?.word && next.cap) && !TITLES.has(t.lo) && !/['’]s$/.test(t.w)) {
+          // a lone capitalised word counts only as a later mention of someone already met
+          const known = ents.matchName([t.lo]);
+          if (known && this.inQuote[cursor] === 0) {
+            if (isSubjectMention(tokens, cursor, cursor + 1)) ents.touchSubject(known, t.s);
+            else ents.touch(known, t.s);
+          }
+          this.cursor++;
+          continue;
+        }
+        const m = readMentionForward(text, tokens, cursor, Math.min(tokens.length, cursor + 8));
+        if (m && m.kind === 'name' && m.name) {
+          const n = m.name.split(/\s+/).length;
+          if (!m.role) m.role = appositiveRole(text, tokens, m);
+          // "Mr. King's show": a possessive name is rarely what a later "he" refers to
+          const outside = this.inQuote[cursor] === 0 && !/['’]s$/.test(tokens[m.to - 1]?.w ?? '');
+          if (n >= 2 || m.role || m.gender || ents.matchName([m.name.toLowerCase()])) {
+            if (outside || n >= 2) {
+              const e = ents.byName(m, t.s, outside);
+              if (outside && isSubjectMention(tokens, m.from, m.to)) ents.touchSubject(e, t.s);
+            }
+          }
+          this.cursor = Math.max(cursor + 1, m.to);
+          continue;
+        }
+      }
+      this.cursor++;
+    }
+  }
+}
