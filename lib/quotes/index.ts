@@ -8,10 +8,21 @@ import modelFile from './attribution-model.json';
 import { type Candidate, type History, proposeSpeakers } from './candidates';
 import { candidateFeatures } from './features';
 import { findQuoteSpans, spanText } from './marks';
-import { type Choice, type Chooser, type RankerModel, rankerChooser, rulesChooser } from './ranker';
+import {
+  type Choice,
+  type Chooser,
+  confidenceOf,
+  type Judge,
+  type RankerModel,
+  rankerChooser,
+  rulesChooser,
+  rulesJudge,
+  trainedJudge,
+} from './ranker';
 import { commitReading } from './readings';
 import { Scene, type Work } from './scene';
 import { buildSpeakers } from './speakers';
+import { STATEMENT_FEATURES, statementFeatures } from './statement-features';
 import { classifySpan, isTitleCase } from './statements';
 import { nestByContainment, splitTranscripts } from './transcripts';
 import type { Extraction, Quote, TextModel } from './types';
@@ -31,26 +42,46 @@ export interface Decision {
   choice: Choice;
   /** Index of today's rules' pick among `cands`. */
   rulesPick: number;
+  /** The statement judge's features, and its probability that the span is a statement. */
+  statement: Float64Array;
+  keep: number;
 }
 
 export interface EngineOptions {
   /** Who chooses among a quote's candidate speakers; the trained ranker by default. */
   chooser?: Chooser;
+  /** Decides which quoted spans are statements; the trained judge by default. */
+  judge?: Judge;
   /** Called once per attributed quote, after the choice (training and diagnostics). */
   record?: (d: Decision) => void;
 }
 
+/** A span is kept as a statement at this probability or more. */
+const KEEP = 0.5;
+
+const shipped = modelFile as unknown as RankerModel;
 let trained: Chooser | null = null;
+let trainedStatements: Judge | null = null;
 /** The ranker of the shipped model file, built once; today's rules while none is trained. */
 export function defaultChooser(): Chooser {
-  const model = modelFile as unknown as RankerModel;
-  trained ??= model.trees.length > 0 ? rankerChooser(model) : rulesChooser;
+  trained ??= shipped.trees.length > 0 ? rankerChooser(shipped) : rulesChooser;
   return trained;
 }
+/** The statement judge of the shipped model file; today's rules while none is trained. */
+export function defaultJudge(): Judge {
+  trainedStatements ??= shipped.statement
+    ? trainedJudge(shipped.statement, STATEMENT_FEATURES)
+    : rulesJudge;
+  return trainedStatements;
+}
+/** Calibrated confidence of another candidate than the chosen one. */
+const recalibrate = (choice: Choice, i: number) =>
+  shipped.trees.length > 0 ? confidenceOf(shipped, choice, i) : 1;
 
 export function extractQuotes(model: TextModel, options: EngineOptions = {}): Extraction {
   const { text } = model;
   const choose = options.chooser ?? defaultChooser();
+  const judge = options.judge ?? defaultJudge();
   const spans = findQuoteSpans(model);
   const kept: Work[] = [];
   const keptIndex = new Map<number, number>();
@@ -83,16 +114,26 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
     const w = kept[qi] as Work;
     scene.scanNames(w.span.open);
     const proposal = proposeSpeakers(scene, kept, qi, hist);
-    if (proposal.drop) {
-      w.dropped = true;
-      continue;
-    }
     const features = candidateFeatures(scene, kept, qi, hist, proposal);
     let choice = choose(features, proposal.rulesPick);
     // a transcript's speaker label ("PENCE: …") is the page's own statement of who speaks
     const labelled = proposal.cands.findIndex((c) => c.via.has('cue-transcript'));
     if (labelled >= 0 && labelled !== choice.index)
-      choice = { ...choice, index: labelled, runnerUp: choice.index };
+      choice = {
+        ...choice,
+        index: labelled,
+        runnerUp: choice.index,
+        confidence: recalibrate(choice, labelled),
+      };
+    const c = proposal.cands[choice.index] as Candidate;
+    const kind = model.blocks[w.span.block]?.kind;
+    const display = kind === 'headline' || kind === 'standfirst';
+    // today's rules drop words woven into a sentence that names nobody: a scare quote, an
+    // idiom in marks
+    const rulesDrop =
+      proposal.drop || (c.name === null && w.fragment && !display && w.span.family !== 'bq');
+    const statement = statementFeatures(scene, kept, qi, proposal, choice);
+    const keep = judge(statement, rulesDrop);
     options.record?.({
       qi,
       work: w,
@@ -100,12 +141,10 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
       features,
       choice,
       rulesPick: proposal.rulesPick,
+      statement,
+      keep,
     });
-    const c = proposal.cands[choice.index] as Candidate;
-    const kind = model.blocks[w.span.block]?.kind;
-    const display = kind === 'headline' || kind === 'standfirst';
-    if (c.name === null && w.fragment && !display && w.span.family !== 'bq') {
-      // words woven into a sentence with nobody to say them: an idiom in marks, not a quote
+    if (keep < KEEP) {
       w.dropped = true;
       continue;
     }

@@ -20,11 +20,22 @@ export interface RankerModel {
   trees: Tree[];
   /** Calibration knots [probability, how often right], increasing; linear between knots. */
   calibration: Array<[number, number]>;
+  /** The statement judge: is a quoted span someone's words (see statement-features.ts)? */
+  statement?: JudgeModel;
+}
+
+export interface JudgeModel {
+  features: string[];
+  trees: Tree[];
+  /** Keep a span whose probability of being a statement reaches this. */
+  threshold: number;
 }
 
 export interface Choice {
   /** Index of the chosen candidate. */
   index: number;
+  /** Every candidate's probability, before calibration. */
+  probs: number[];
   /** Calibrated confidence that the choice is right, 0–1. */
   confidence: number;
   /** Index of the next likeliest candidate, or -1. */
@@ -91,13 +102,47 @@ export function rankerChooser(model: RankerModel): Chooser {
         index = i;
       } else if (runnerUp < 0 || (probs[i] as number) > (probs[runnerUp] as number)) runnerUp = i;
     }
-    return { index, confidence: calibrate(model.calibration, probs[index] as number), runnerUp };
+    return {
+      index,
+      probs,
+      confidence: calibrate(model.calibration, probs[index] as number),
+      runnerUp,
+    };
   };
 }
 
+/** Calibrated confidence of candidate `i` of a choice (after an override, say). */
+export function confidenceOf(model: RankerModel, choice: Choice, i: number): number {
+  return calibrate(model.calibration, choice.probs[i] ?? 0);
+}
+
 /** Today's hand-written order of precedence, as a chooser: for training and comparison. */
-export const rulesChooser: Chooser = (_xs, rulesPick) => ({
+export const rulesChooser: Chooser = (xs, rulesPick) => ({
   index: rulesPick,
+  probs: xs.map((_, i) => (i === rulesPick ? 1 : 0)),
   confidence: 1,
   runnerUp: -1,
 });
+
+/**
+ * Decides whether a quoted span is someone's statement: the probability that it is, from its
+ * features; `rulesDrop` is today's rules' verdict, used where no judge is trained.
+ */
+export type Judge = (x: Float64Array, rulesDrop: boolean) => number;
+
+/** A judge from a trained model; throws when the model was grown on other features. */
+export function trainedJudge(model: JudgeModel, features: readonly string[]): Judge {
+  if (model.features.length !== features.length || model.features.some((f, i) => f !== features[i]))
+    throw new Error('statement model does not fit this engine: retrain with `npm run train`');
+  return (x, rulesDrop) => {
+    // the judge vetoes: what today's rules drop stays dropped (on real pages far more spans
+    // are titles and scare quotes than in the corpus it learned from)
+    if (rulesDrop) return 0;
+    let s = 0;
+    for (const t of model.trees) s += treeScore(t, x);
+    return 1 / (1 + Math.exp(-s));
+  };
+}
+
+/** Today's rules as a judge. */
+export const rulesJudge: Judge = (_x, rulesDrop) => (rulesDrop ? 0 : 1);

@@ -6,7 +6,7 @@
  * scorer's own speaker test on the name it would show.
  */
 import { type Decision, extractQuotes } from '../../lib/quotes/index';
-import type { Chooser } from '../../lib/quotes/ranker';
+import type { Chooser, Judge } from '../../lib/quotes/ranker';
 import type { CorpusPage, GoldQuote } from '../quotes/corpus';
 import type { Scorer } from '../quotes/score';
 
@@ -89,4 +89,39 @@ export function buildGroups(
     }
   }
   return groups;
+}
+
+/** One quoted span the engine kept for judging, and whether the gold says it is a quote. */
+export interface Statement {
+  page: string;
+  features: Float64Array;
+  label: 0 | 1;
+}
+
+/**
+ * Statement examples from `pages`: every span the engine weighed is a yes when it matches a
+ * required gold quote, a no when it matches none; spans matching an optional gold quote (a
+ * title, a quote inside a quote the corpus does not require) are left out.
+ */
+export function buildStatements(
+  scorer: Scorer,
+  pages: CorpusPage[],
+  chooser: Chooser,
+  judge: Judge,
+): Statement[] {
+  const out: Statement[] = [];
+  for (const page of pages) {
+    const decisions: Decision[] = [];
+    extractQuotes(page.model, { chooser, judge, record: (d) => decisions.push(d) });
+    const gold = page.gold.quotes
+      .filter((q) => q && typeof q.text === 'string')
+      .map((q) => ({ ...q, tokens: scorer.tokenize(q.text) }));
+    for (const d of decisions) {
+      const g = matchGold(scorer, d.work.text.split('\n')[0] ?? '', gold);
+      // the judge only vetoes spans today's rules keep (see ranker.ts): learn on those
+      if (g?.optional || d.statement[0] === 1) continue;
+      out.push({ page: page.id, features: d.statement, label: g ? 1 : 0 });
+    }
+  }
+  return out;
 }

@@ -19,15 +19,19 @@ import { FEATURES } from '../../lib/quotes/features';
 import { extractQuotes } from '../../lib/quotes/index';
 import {
   type Chooser,
+  type Judge,
   type RankerModel,
   rankerChooser,
   rulesChooser,
+  rulesJudge,
+  trainedJudge,
 } from '../../lib/quotes/ranker';
+import { STATEMENT_FEATURES } from '../../lib/quotes/statement-features';
 import { type CorpusPage, corpusPath, loadCorpus, ROOT } from '../quotes/corpus';
 import { loadScorer, type PageScore, type Scorer, summaryLine } from '../quotes/score';
 import { type Boosted, boost, DEFAULT_BOOST } from './boost';
 import { fitCalibration } from './calibration';
-import { buildGroups, type Group } from './dataset';
+import { buildGroups, buildStatements, type Group } from './dataset';
 
 export const MODEL_FILE = join(ROOT, 'lib/quotes/attribution-model.json');
 const TRAIN_CORPUS = 'polnear-train';
@@ -55,16 +59,45 @@ function trainRounds(scorer: Scorer, pages: CorpusPage[], first: Group[], rounds
   return m;
 }
 
+/** The statement judge's trees: shallow, on spans the trained ranker has weighed. */
+const JUDGE_BOOST = { ...DEFAULT_BOOST, trees: 150, depth: 3 };
+
+/** The whole model: the ranker, then the statement judge on the ranker's choices. */
+function trainModel(
+  scorer: Scorer,
+  pages: CorpusPage[],
+  first: Group[],
+  rounds: number,
+): { model: RankerModel; ranker: Boosted; judge: Boosted } {
+  const ranker = trainRounds(scorer, pages, first, rounds);
+  const model = asModel(ranker);
+  const statements = buildStatements(scorer, pages, rankerChooser(model), rulesJudge);
+  const judge = boost(
+    {
+      features: statements.map((x) => [x.features]),
+      labels: statements.map((x) => Uint8Array.of(x.label)),
+    },
+    JUDGE_BOOST,
+    'logistic',
+  );
+  model.statement = { features: [...STATEMENT_FEATURES], trees: judge.trees, threshold: 0.5 };
+  return { model, ranker, judge };
+}
+
+const judgeOf = (m: RankerModel): Judge =>
+  m.statement ? trainedJudge(m.statement, STATEMENT_FEATURES) : rulesJudge;
+
 /** Run the engine on pages with a chooser; score it; collect (raw probability, right) per quote. */
 function heldOut(
   scorer: Scorer,
   pages: CorpusPage[],
   chooser: Chooser,
+  judge: Judge,
 ): { scores: PageScore[]; points: Array<{ p: number; right: boolean }> } {
   const scores: PageScore[] = [];
   const points: Array<{ p: number; right: boolean }> = [];
   for (const page of pages) {
-    const { quotes } = extractQuotes(page.model, { chooser });
+    const { quotes } = extractQuotes(page.model, { chooser, judge });
     const score = scorer.scorePage(page.gold, {
       quotes: quotes.map((q) => ({ text: q.text, speaker: q.speaker })),
     });
@@ -123,14 +156,14 @@ export async function train(
   for (let k = 0; k < (opts.skipCv ? 0 : folds); k++) {
     const trainPages = pages.filter((p) => foldOf.get(p.id) !== k);
     const testPages = pages.filter((p) => foldOf.get(p.id) === k);
-    const m = trainRounds(
+    const { model: m } = trainModel(
       scorer,
       trainPages,
       first.filter((g) => foldOf.get(g.page) !== k),
       rounds,
     );
-    const held = heldOut(scorer, testPages, rankerChooser(asModel(m)));
-    const base = heldOut(scorer, testPages, rulesChooser);
+    const held = heldOut(scorer, testPages, rankerChooser(m), judgeOf(m));
+    const base = heldOut(scorer, testPages, rulesChooser, rulesJudge);
     oof.push(...held.scores);
     rules.push(...base.scores);
     points.push(...held.points);
@@ -148,18 +181,20 @@ export async function train(
   if (opts.cvOnly)
     return { model: asModel({ trees: [], gain: new Float64Array(0) }, calibration), report };
 
-  const final = trainRounds(scorer, pages, first, rounds);
-  const model = asModel(final, calibration);
-  const ranked = [...final.gain]
-    .map((g, i) => [FEATURES[i] as string, g] as const)
-    .sort((a, b) => b[1] - a[1]);
-  const total = ranked.reduce((s, [, g]) => s + g, 0);
-  say(
-    `strongest features (share of split gain): ${ranked
+  const final = trainModel(scorer, pages, first, rounds);
+  const model = { ...final.model, calibration };
+  const strongest = (b: Boosted, names: readonly string[]) => {
+    const ranked = [...b.gain]
+      .map((g, i) => [names[i] as string, g] as const)
+      .sort((a, c) => c[1] - a[1]);
+    const total = ranked.reduce((sum, [, g]) => sum + g, 0);
+    return ranked
       .slice(0, 12)
       .map(([f, g]) => `${f} ${((100 * g) / total).toFixed(1)}%`)
-      .join(', ')}`,
-  );
+      .join(', ');
+  };
+  say(`ranker's strongest features (share of split gain): ${strongest(final.ranker, FEATURES)}`);
+  say(`judge's strongest features: ${strongest(final.judge, STATEMENT_FEATURES)}`);
   return { model, report };
 }
 

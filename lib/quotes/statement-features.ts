@@ -1,0 +1,195 @@
+/**
+ * What the statement judge knows of a quoted span: is it someone's words, or a title, a
+ * slogan, a scare quote? Its own shape (length, Title Case, closing punctuation, "I" and "we"),
+ * the words around its marks (a title noun before it, "so-called", a noun it modifies after
+ * it), where it stands (a headline, a caption, a whole paragraph), today's rules' verdict, and
+ * how sure the ranker was of a speaker (words nobody is said to have said are rarely a quote).
+ * Pure: numbers from the scene, the proposal and the ranker's choice; no decisions here.
+ */
+import type { Proposal } from './candidates';
+import type { Choice } from './ranker';
+import type { Scene, Work } from './scene';
+
+export const STATEMENT_FEATURES: readonly string[] = [
+  'rules.drop',
+  'rules.cued',
+  'span.fragment',
+  'span.scareLike',
+  'span.words',
+  'span.capitalised',
+  'span.titleCase',
+  'span.startsCapital',
+  'span.endsStop',
+  'span.endsComma',
+  'span.firstPerson',
+  'span.secondPerson',
+  'span.digits',
+  'span.paragraphs',
+  'span.nested',
+  'place.headline',
+  'place.caption',
+  'place.blockquote',
+  'place.wholeBlock',
+  'place.opensSentence',
+  'before.determiner',
+  'before.titleNoun',
+  'before.naming',
+  'before.preposition',
+  'before.colon',
+  'after.lowercase',
+  'after.capital',
+  'after.comma',
+  'speaker.best',
+  'speaker.none',
+  'speaker.cued',
+  'speaker.wide',
+  'speaker.candidates',
+];
+
+const at = new Map(STATEMENT_FEATURES.map((f, i) => [f, i]));
+const idx = (name: string) => at.get(name) as number;
+
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+const FIRST_PERSON = /\b(?:i|we|me|us|my|our|mine|ours|i'm|i’m|we're|we’re|i've|i’ve)\b/i;
+const SECOND_PERSON = /\b(?:you|your|yours)\b/i;
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'my',
+  'your',
+]);
+const TITLE_NOUNS = new Set([
+  'book',
+  'film',
+  'movie',
+  'song',
+  'album',
+  'show',
+  'series',
+  'game',
+  'play',
+  'novel',
+  'memoir',
+  'podcast',
+  'episode',
+  'documentary',
+  'column',
+  'article',
+  'headline',
+  'report',
+  'campaign',
+  'slogan',
+  'hashtag',
+  'program',
+  'programme',
+  'titled',
+  'entitled',
+  'single',
+  'track',
+  'poem',
+]);
+const NAMING = new Set([
+  'called',
+  'dubbed',
+  'named',
+  'nicknamed',
+  'so-called',
+  'term',
+  'word',
+  'phrase',
+  'label',
+  'labeled',
+  'labelled',
+  'branded',
+  'known',
+  'as',
+]);
+const PREPOSITIONS = new Set([
+  'of',
+  'in',
+  'on',
+  'at',
+  'for',
+  'to',
+  'from',
+  'with',
+  'about',
+  'into',
+  'by',
+]);
+
+const log2 = (x: number) => Math.log2(1 + Math.max(0, x));
+
+/** The judge's features for quote `qi`, after the ranker chose among its candidates. */
+export function statementFeatures(
+  scene: Scene,
+  kept: readonly Work[],
+  qi: number,
+  p: Proposal,
+  choice: Choice,
+): Float64Array {
+  const w = kept[qi] as Work;
+  const { span } = w;
+  const { text, model } = scene;
+  const f = new Float64Array(STATEMENT_FEATURES.length);
+  const words = w.text.match(WORD) ?? [];
+  const caps = words.filter((x) => /^\p{Lu}/u.test(x)).length;
+  const body = w.text.trim();
+  f[idx('rules.drop')] = p.drop ? 1 : 0;
+  f[idx('rules.cued')] = p.cued ? 1 : 0;
+  f[idx('span.fragment')] = w.fragment ? 1 : 0;
+  f[idx('span.scareLike')] = w.scareLike ? 1 : 0;
+  f[idx('span.words')] = log2(words.length);
+  f[idx('span.capitalised')] = words.length > 0 ? caps / words.length : 0;
+  f[idx('span.titleCase')] =
+    words.length >= 2 && words.every((x) => /^[\p{Lu}\d]/u.test(x) || x.length <= 3) ? 1 : 0;
+  f[idx('span.startsCapital')] = /^[\p{Lu}\d]/u.test(body) ? 1 : 0;
+  f[idx('span.endsStop')] = /[.!?…]$/.test(body) ? 1 : 0;
+  f[idx('span.endsComma')] = /[,;:]$/.test(body) ? 1 : 0;
+  f[idx('span.firstPerson')] = FIRST_PERSON.test(body) ? 1 : 0;
+  f[idx('span.secondPerson')] = SECOND_PERSON.test(body) ? 1 : 0;
+  f[idx('span.digits')] = /\d/.test(body) ? 1 : 0;
+  f[idx('span.paragraphs')] = span.parts.length;
+  f[idx('span.nested')] = w.parent !== null ? 1 : 0;
+
+  const block = model.blocks[span.block];
+  const kind = block?.kind;
+  f[idx('place.headline')] =
+    kind === 'headline' || kind === 'standfirst' || kind === 'heading' ? 1 : 0;
+  f[idx('place.caption')] = kind === 'caption' ? 1 : 0;
+  f[idx('place.blockquote')] = span.family === 'bq' || kind === 'blockquote' ? 1 : 0;
+  const lastBlock = model.blocks[span.lastBlock];
+  const lead = block ? text.slice(block.start, span.open).trim() : '';
+  const tail = lastBlock ? text.slice(span.close + 1, lastBlock.end).trim() : '';
+  f[idx('place.wholeBlock')] = lead === '' && tail.replace(/^[\s.,;:!?"'”’]+/, '') === '' ? 1 : 0;
+  f[idx('place.opensSentence')] = lead === '' || /[.!?:]["'”’)]?$/.test(lead) ? 1 : 0;
+
+  const before = (lead.match(WORD) ?? []).slice(-2).map((x) => x.toLowerCase());
+  const last = before[before.length - 1] ?? '';
+  f[idx('before.determiner')] = DETERMINERS.has(last) ? 1 : 0;
+  f[idx('before.titleNoun')] = before.some((x) => TITLE_NOUNS.has(x)) ? 1 : 0;
+  f[idx('before.naming')] = before.some((x) => NAMING.has(x)) ? 1 : 0;
+  f[idx('before.preposition')] = PREPOSITIONS.has(last) ? 1 : 0;
+  f[idx('before.colon')] = /:$/.test(lead) ? 1 : 0;
+  const next = text.slice(span.close + 1, span.close + 3);
+  f[idx('after.lowercase')] = /^\s?\p{Ll}/u.test(next) ? 1 : 0;
+  f[idx('after.capital')] = /^\s?\p{Lu}/u.test(next) ? 1 : 0;
+  f[idx('after.comma')] = /^[,;]/.test(next) ? 1 : 0;
+
+  const chosen = p.cands[choice.index];
+  f[idx('speaker.best')] = choice.probs[choice.index] ?? 0;
+  f[idx('speaker.none')] = chosen?.name === null ? 1 : 0;
+  f[idx('speaker.cued')] =
+    chosen && [...chosen.via].some((v) => v.startsWith('cue-') && v !== 'cue-wide') ? 1 : 0;
+  f[idx('speaker.wide')] = chosen?.via.has('cue-wide') ? 1 : 0;
+  f[idx('speaker.candidates')] = p.cands.length;
+  return f;
+}
