@@ -29,6 +29,10 @@ export interface Entity {
   subj: number;
   /** How many times the text has mentioned it so far (outside quotes). */
   mentions: number;
+  /** Of those, how many as a sentence's subject, and how many after a preposition ("in X"):
+   * people are subjects, places and bodies are governed by prepositions. */
+  asSubject: number;
+  afterPreposition: number;
 }
 
 const norm = (s: string) =>
@@ -125,6 +129,8 @@ export class EntityIndex {
       spoke: 0,
       subj: -1,
       mentions: 0,
+      asSubject: 0,
+      afterPreposition: 0,
     };
     this.list.push(e);
     this.indexParts(e);
@@ -210,6 +216,8 @@ export class EntityIndex {
       spoke: 0,
       subj: -1,
       mentions: 0,
+      asSubject: 0,
+      afterPreposition: 0,
     };
     this.list.push(e);
     this.byKey.set(key, e);

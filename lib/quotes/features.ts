@@ -115,6 +115,8 @@ export const FEATURES: readonly string[] = [
   'e.stopWord',
   'e.digit',
   'e.nameLength',
+  'e.subjectShare',
+  'e.prepositionShare',
   // how it stands to the quote
   'r.genderAgrees',
   'r.genderClashes',
@@ -192,6 +194,8 @@ const F = {
   stopWord: at('e.stopWord'),
   digit: at('e.digit'),
   nameLength: at('e.nameLength'),
+  subjectShare: at('e.subjectShare'),
+  prepositionShare: at('e.prepositionShare'),
   genderAgrees: at('r.genderAgrees'),
   genderClashes: at('r.genderClashes'),
   onlyOneOfGender: at('r.onlyOneOfGender'),
@@ -342,6 +346,8 @@ export function candidateFeatures(
     f[F.female] = e.gender === 'f' ? 1 : 0;
     f[F.role] = e.role ? 1 : 0;
     f[F.mentions] = log2(e.mentions);
+    f[F.subjectShare] = e.mentions > 0 ? e.asSubject / e.mentions : 0;
+    f[F.prepositionShare] = e.mentions > 0 ? e.afterPreposition / e.mentions : 0;
     f[F.spoke] = log2(e.spoke);
     f[F.sinceMention] = e.last >= 0 ? log2(span.open - e.last) : FAR;
     f[F.sinceSubject] = e.subj >= 0 ? log2(span.open - e.subj) : FAR;

@@ -30,6 +30,9 @@ export interface Work {
   runnerUp: string | null;
 }
 
+/** Prepositions that govern a place or a body: "in Ohio", "at Energy", "from the Pentagon". */
+const PREPOSITION = /^(?:in|at|from|to|into|across|near|inside|outside|throughout|within|of)$/;
+
 /** Capitalised words a name can follow without being part of it ("New" starts place names). */
 const OPENERS = new Set([...STOP_CAPS].filter((w) => w !== 'new' && w !== 'old'));
 
@@ -131,8 +134,11 @@ export class Scene {
           // a lone capitalised word counts only as a later mention of someone already met
           const known = ents.matchName([t.lo]);
           if (known && this.inQuote[cursor] === 0) {
-            if (isSubjectMention(tokens, cursor, cursor + 1)) ents.touchSubject(known, t.s);
-            else ents.touch(known, t.s);
+            if (isSubjectMention(tokens, cursor, cursor + 1)) {
+              ents.touchSubject(known, t.s);
+              known.asSubject++;
+            } else ents.touch(known, t.s);
+            if (PREPOSITION.test(prev?.lo ?? '')) known.afterPreposition++;
           }
           this.cursor++;
           continue;
@@ -146,7 +152,11 @@ export class Scene {
           if (n >= 2 || m.role || m.gender || ents.matchName([m.name.toLowerCase()])) {
             if (outside || n >= 2) {
               const e = ents.byName(m, t.s, outside);
-              if (outside && isSubjectMention(tokens, m.from, m.to)) ents.touchSubject(e, t.s);
+              if (outside && isSubjectMention(tokens, m.from, m.to)) {
+                ents.touchSubject(e, t.s);
+                e.asSubject++;
+              }
+              if (outside && PREPOSITION.test(tokens[m.from - 1]?.lo ?? '')) e.afterPreposition++;
             }
           }
           this.cursor = Math.max(cursor + 1, m.to);

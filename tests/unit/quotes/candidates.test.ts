@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { type Decision, extractQuotes } from '../../../lib/quotes/index';
+import { rulesChooser } from '../../../lib/quotes/ranker';
+import { modelOf, type Para } from './model';
+
+/** Every candidate of every quote, as "name [via,…]". */
+function candidates(paras: Para[]): string[][] {
+  const ds: Decision[] = [];
+  extractQuotes(modelOf(paras), { chooser: rulesChooser, record: (d) => ds.push(d) });
+  return ds.map((d) => d.cands.map((c) => `${c.name ?? '∅'} [${[...c.via].sort().join(',')}]`));
+}
+const names = (paras: Para[]) => candidates(paras).map((cs) => cs.map((c) => c.split(' [')[0]));
+
+describe('candidate speakers of a quote', () => {
+  it('always offers nobody', () => {
+    expect(names(['"Nothing lasts forever."'])[0]).toContain('∅');
+  });
+
+  it('reads the cue widely too: "the sender vowed" is an unnamed sender', () => {
+    const out = candidates(['Ines Varga opened it. The sender vowed to act "before the vote."']);
+    expect(out[0]?.some((c) => c.startsWith('sender [') && c.includes('cue-wide'))).toBe(true);
+  });
+
+  it('offers the name in apposition to a cue: "said his oldest friend, Bram Oyelowo"', () => {
+    const out = names(['"He never slept," said his oldest friend, Bram Oyelowo, on Monday.']);
+    expect(out[0]).toContain('Bram Oyelowo');
+  });
+
+  it('offers people named after the quote, in its paragraph or opening the next', () => {
+    const out = candidates(['"We lost the harvest."', '— Teodora Lind, a farmer in Kelso.']);
+    expect(out[0]?.some((c) => c.startsWith('Teodora Lind') && c.includes('later'))).toBe(true);
+  });
+
+  it('offers a sentence’s subject whatever the verb: "the council ordered "…""', () => {
+    const out = names(['Later the judge Mirela Costa ordered the city "to stop at once."']);
+    expect(out[0]).toContain('Mirela Costa');
+  });
+
+  it('reads "he" every way: the sentence’s subject and the latest man are both candidates', () => {
+    const out = candidates([
+      'Governor Piet Alder met Senator Jonas Wren. Alder spoke first.',
+      '"We agree on roads," he said.',
+    ]);
+    const alder = out[0]?.find((c) => c.startsWith('Piet Alder'));
+    expect(alder).toBeDefined();
+    expect(out[0]?.find((c) => c.startsWith('Jonas Wren'))).toBeDefined();
+  });
+
+  it('marks the one today’s rules pick', () => {
+    const out = candidates(['"It will rain," said Ana Puig.']);
+    expect(out[0]?.find((c) => c.includes('rules'))).toMatch(/^Ana Puig/);
+  });
+
+  it('offers the previous speaker and the one before, for interviews that alternate', () => {
+    const out = candidates([
+      '"Why now?" asked Ruth Dane.',
+      '"Because it is time," said Omar Haddad.',
+      '"And then?"',
+    ]);
+    const third = out[2] ?? [];
+    expect(third.find((c) => c.startsWith('Omar Haddad'))).toContain('prev');
+    expect(third.find((c) => c.startsWith('Ruth Dane'))).toContain('prev2');
+  });
+});

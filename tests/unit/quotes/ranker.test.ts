@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { FEATURES } from '../../../lib/quotes/features';
+import {
+  calibrate,
+  candidateProbabilities,
+  type RankerModel,
+  rankerChooser,
+  rulesChooser,
+  rulesJudge,
+  trainedJudge,
+} from '../../../lib/quotes/ranker';
+
+const x = (...v: number[]) => Float64Array.from(v);
+
+describe('ranker', () => {
+  it('sums its trees and takes the softmax over a quote’s candidates', () => {
+    // one stump: feature 0 ≤ 0.5 → -1, else +1
+    const model: RankerModel = {
+      features: ['a', 'b'],
+      trees: [[0, 0.5, 1, 2, -1, -1, 0, 0, -1, 1, 0, 0]],
+      calibration: [],
+    };
+    const p = candidateProbabilities(model, [x(0, 0), x(1, 0)]);
+    expect(p[1]).toBeCloseTo(Math.exp(1) / (Math.exp(1) + Math.exp(-1)), 6);
+    expect((p[0] ?? 0) + (p[1] ?? 0)).toBeCloseTo(1, 9);
+  });
+
+  it('refuses a model grown on other features', () => {
+    expect(() => rankerChooser({ features: ['old'], trees: [], calibration: [] })).toThrow(
+      /retrain/,
+    );
+  });
+
+  it('chooses the likeliest candidate and names the runner-up', () => {
+    const model: RankerModel = {
+      features: [...FEATURES],
+      trees: [[0, 0.5, 1, 2, -1, -2, 0, 0, -1, 2, 0, 0]],
+      calibration: [],
+    };
+    const a = new Float64Array(FEATURES.length);
+    const b = new Float64Array(FEATURES.length);
+    b[0] = 1;
+    const choice = rankerChooser(model)([a, b], 0);
+    expect(choice.index).toBe(1);
+    expect(choice.runnerUp).toBe(0);
+  });
+
+  it('maps a probability through the calibration knots, linearly between them', () => {
+    const knots: Array<[number, number]> = [
+      [0.2, 0.1],
+      [0.6, 0.5],
+      [1, 0.98],
+    ];
+    expect(calibrate(knots, 0.1)).toBe(0.1);
+    expect(calibrate(knots, 0.4)).toBeCloseTo(0.3, 9);
+    expect(calibrate(knots, 1)).toBe(0.98);
+    expect(calibrate([], 0.7)).toBe(0.7);
+  });
+
+  it('today’s rules choose their own pick, and judge by their own verdict', () => {
+    expect(rulesChooser([x(0), x(0), x(0)], 2).index).toBe(2);
+    expect(rulesJudge(x(0), true)).toBe(0);
+    expect(rulesJudge(x(0), false)).toBe(1);
+  });
+
+  it('the trained judge only vetoes: what the rules drop stays dropped', () => {
+    const judge = trainedJudge({ features: ['a'], trees: [[-1, 5, 0, 0]], threshold: 0.5 }, ['a']);
+    expect(judge(x(0), true)).toBe(0);
+    expect(judge(x(0), false)).toBeGreaterThan(0.99);
+  });
+});
