@@ -55,7 +55,7 @@ async function main(argv: string[]): Promise<void> {
           (c, i) => `${i === d.choice.index ? '*' : ''}${c.name ?? '∅'}[${[...c.via].join(',')}]`,
         )
         .join(' | ');
-      const line = `${page.id}\n  gold: ${want}\n  cands: ${list}\n  …${ctx}…\n`;
+      const line = `${page.id}  confidence ${d.choice.confidence.toFixed(2)}\n  gold: ${want}\n  cands: ${list}\n  …${ctx}…\n`;
       if (!ok.includes(true)) noCandidate.push(line);
       else {
         reachable++;
