@@ -118,8 +118,11 @@ interface CdpNode {
   shadowRoots?: CdpNode[];
 }
 
-/** Every text node and attribute value inside the page's shadow roots (closed ones too). */
-export async function shadowStrings(page: Page): Promise<string[]> {
+/**
+ * Every text node and attribute value inside the page's shadow roots (closed ones too);
+ * `textOnly` leaves attributes out (window.find() searches text, not attributes).
+ */
+export async function shadowStrings(page: Page, textOnly = false): Promise<string[]> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
@@ -129,7 +132,10 @@ export async function shadowStrings(page: Page): Promise<string[]> {
     const walk = (n: CdpNode, inShadow: boolean) => {
       if (inShadow) {
         if (n.nodeType === 3 && n.nodeValue) out.push(n.nodeValue);
-        for (let i = 1; i < (n.attributes?.length ?? 0); i += 2) out.push(n.attributes?.[i] ?? '');
+        if (!textOnly) {
+          for (let i = 1; i < (n.attributes?.length ?? 0); i += 2)
+            out.push(n.attributes?.[i] ?? '');
+        }
       }
       for (const c of n.children ?? []) walk(c, inShadow);
       for (const r of n.shadowRoots ?? []) walk(r, true);
