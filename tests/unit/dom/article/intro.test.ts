@@ -15,7 +15,7 @@ describe('intro between headline and body', () => {
     expect(kinds).toContainEqual(['byline', 'By Ines Harrow']);
     expect(kinds).toContainEqual(['caption', 'Frost-damaged blossom in']);
     expect(at('headline')).toBeLessThan(at('standfirst'));
-    const body = kinds.findIndex(([, text]) => text.startsWith('Temperatures fell'));
+    const body = kinds.findIndex(([, text]) => text?.startsWith('Temperatures fell'));
     expect(at('standfirst')).toBeLessThan(body);
     expect(at('caption')).toBeLessThan(body);
     expect(blocks.filter((b) => b.kind === 'paragraph').at(-1)?.element.textContent).toMatch(
