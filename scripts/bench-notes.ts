@@ -242,8 +242,11 @@ async function inChromium(): Promise<BenchResult> {
     logLevel: 'silent',
   });
   const code = bundle.outputFiles[0]?.text ?? '';
+  // A computed specifier keeps esbuild from bundling the Node-only browser lookup.
+  const lookup = './browsers/index.ts';
+  const { chromiumPath } = (await import(lookup)) as typeof import('./browsers/index');
   const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: ['--no-sandbox', '--disable-gpu'],
   });
   try {

@@ -15,8 +15,9 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type BrowserContext, chromium } from '@playwright/test';
-import { CHROME_PATH, chromiumArgs } from '../tests/e2e/fixtures';
+import { chromiumArgs } from '../tests/e2e/fixtures';
 import { startStaticServer } from '../tests/e2e/static-server';
+import { chromiumPath } from './browsers';
 
 const BUDGET = { devMedian: 16, largest: 100, task: 50, gzipKB: 40 };
 const CORPUS = resolve('..', 'shared', 'corpus');
@@ -204,7 +205,7 @@ async function main(): Promise<void> {
   const server = await startStaticServer(root);
   const profile = mkdtempSync(join(tmpdir(), 'quotelens-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROME_PATH,
+    executablePath: chromiumPath(),
     headless: true,
     args: chromiumArgs(ext),
     viewport: { width: 1280, height: 900 },

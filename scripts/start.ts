@@ -1,6 +1,7 @@
 /**
  * `npm start`: builds the extension, serves the demo article from 127.0.0.1 and opens
- * Chromium with QuoteLens loaded on it. With no display (or `--headless`) it runs
+ * Chromium (found by scripts/browsers: CHROME_PATH, then PATH, then the usual install places)
+ * with QuoteLens loaded on it. With no display (or `--headless`) it runs
  * headless instead, saves a screenshot of the annotated demo to demo.png and prints
  * the article's speakers and statements as a table.
  */
@@ -10,23 +11,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import type { PageState } from '../lib/messages';
-import {
-  CHROME_PATH,
-  chromiumArgs,
-  EXTENSION_DIR,
-  FIXTURES_DIR,
-  tabIdOf,
-} from '../tests/e2e/fixtures';
+import { chromiumArgs, EXTENSION_DIR, FIXTURES_DIR, tabIdOf } from '../tests/e2e/fixtures';
 import { startStaticServer } from '../tests/e2e/static-server';
+import { BrowserNotFound, type Found, requireBrowser } from './browsers';
+import { describeFound } from './browsers/find';
 
 const args = process.argv.slice(2);
 if (args.includes('--help')) {
   console.log(`Usage: npm start [-- --headless] [-- --no-build]
-Builds QuoteLens and opens Chromium (${CHROME_PATH}; set CHROME_PATH to change) on the demo article.
+Builds QuoteLens and opens a Chromium-family browser on the demo article. The browser is
+CHROME_PATH if set, else chromium, chromium-browser, google-chrome, microsoft-edge… on PATH,
+else the usual install places (/Applications on macOS, Program Files on Windows).
 Headless (no DISPLAY, or --headless): writes demo.png and prints the speakers and statements.`);
   process.exit(0);
 }
 const headless = args.includes('--headless') || !process.env.DISPLAY;
+
+let browser: Found;
+try {
+  browser = requireBrowser('chromium');
+} catch (error) {
+  if (!(error instanceof BrowserNotFound)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+console.log(`Browser: ${describeFound(browser)}`);
 
 if (!args.includes('--no-build')) {
   console.log('Building the extension…');
@@ -38,15 +47,15 @@ const profile = mkdtempSync(join(tmpdir(), 'quotelens-start-'));
 let context: Awaited<ReturnType<typeof chromium.launchPersistentContext>>;
 try {
   context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROME_PATH,
+    executablePath: browser.path,
     headless,
     args: chromiumArgs(EXTENSION_DIR),
     viewport: { width: 1280, height: 1000 },
   });
 } catch (error) {
   console.error(
-    `Could not start Chromium at ${CHROME_PATH}: ${(error as Error).message.split('\n')[0]}\n` +
-      'Install Chromium (Debian: apt-get install chromium) or set CHROME_PATH.',
+    `Could not start ${browser.path}: ${(error as Error).message.split('\n')[0]}\n` +
+      'Set CHROME_PATH to another Chromium, Chrome or Edge.',
   );
   await server.close();
   process.exit(1);

@@ -15,8 +15,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
-import { CHROME_PATH, chromiumArgs, extensionWorker } from '../tests/e2e/fixtures';
+import { chromiumArgs, extensionWorker } from '../tests/e2e/fixtures';
 import { buildExtension, type DrawnDetail, outDir } from './bench-page';
+import { chromiumPath } from './browsers';
 
 const CORPUS = resolve('..', 'shared', 'corpus');
 const ORIGIN = 'http://127.0.0.1:8731';
@@ -223,7 +224,7 @@ async function main(): Promise<void> {
 
   const profile = mkdtempSync(join(tmpdir(), 'quotelens-sweep-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROME_PATH,
+    executablePath: chromiumPath(),
     headless: true,
     args: chromiumArgs(ext),
     viewport: { width: 1280, height: 900 },

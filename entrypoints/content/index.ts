@@ -19,6 +19,7 @@ import { createSettingsStore, isActiveOn, type StorageLike, siteOf } from '../..
 import { startNotes, withNoteBadges } from './notes';
 // The `::highlight()` rules, injected by the browser before the page is parsed (manifest CSS):
 // adding them when the marks appear would restyle the whole page (lib/dom/highlight-style.ts).
+// The Firefox build gets highlights.firefox.css in its place (wxt.config.ts).
 import './highlights.css';
 
 type Reply =
@@ -41,6 +42,7 @@ export default defineContentScript({
       // The engine runs in the background: none of its work lands on the page's main thread.
       extract: remoteExtract((request) => browser.runtime.sendMessage(request)),
       staticSheet: true,
+      sheetTarget: import.meta.env.FIREFOX ? 'firefox' : 'chromium',
       // Test builds only (tests/e2e/wrap.spec.ts): the wrapping fallback in a real browser.
       forceWrap: import.meta.env.WXT_QL_FORCE_WRAP === '1',
       createView: (theme) =>

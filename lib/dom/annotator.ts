@@ -10,6 +10,7 @@ import type { Extraction, Quote, TextModel } from '../quotes/types';
 import { siteOf } from '../settings';
 import { type ArticleBlock, findArticleTask, looksLikeArticle } from './article';
 import { createHighlighter, type Highlighter, type Mark, type Theme } from './highlight';
+import type { SheetTarget } from './highlight-style';
 import { LabelLayer } from './label-layer';
 import { anchorOf, cardFacts, type LabelSpec, type LabelView, labelSpecs } from './labels';
 import { type AnnotatedPage, publishAnnotated, requestAddNote } from './page-hooks';
@@ -56,6 +57,8 @@ export interface AnnotatorOptions {
    * no rules to the live page, which would restyle it.
    */
   staticSheet?: boolean;
+  /** The engine the highlight rules are written for (Firefox needs bare `::highlight()`). */
+  sheetTarget?: SheetTarget;
   /** Called whenever the state the popup shows changes. */
   onState?: (state: PageState) => void;
   /** Called after each run with its numbers (also recorded as performance marks). */
@@ -492,6 +495,7 @@ export class Annotator {
       theme: this.theme,
       forceWrap: this.options.forceWrap,
       staticSheet: this.options.staticSheet,
+      sheetTarget: this.options.sheetTarget,
     });
     this.highlighter = highlighter;
     if (this.view && this.viewTheme !== this.theme) {

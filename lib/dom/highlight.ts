@@ -19,6 +19,7 @@ import {
   highlightSelector,
   type MarkStyle,
   markDeclarations,
+  type SheetTarget,
   type Theme,
 } from './highlight-style';
 import { textPieces } from './text-pieces';
@@ -174,6 +175,7 @@ class ApiHighlighter implements Highlighter {
     private readonly api: HighlightApi,
     private readonly theme: Theme,
     private readonly staticSheet = false,
+    private readonly target: SheetTarget = 'chromium',
   ) {
     this.sheet = new RuleSheet(doc);
   }
@@ -181,7 +183,7 @@ class ApiHighlighter implements Highlighter {
   /** Adds the rule for a highlight name unless the static sheet already styles it. */
   private addRule(name: string, inStaticSheet: boolean, declarations: () => string): void {
     if (this.staticSheet && inStaticSheet) return;
-    this.sheet.add(highlightSelector(name), declarations());
+    this.sheet.add(highlightSelector(name, this.target), declarations());
   }
 
   private group(mark: Mark): HighlightLike {
@@ -477,12 +479,14 @@ export interface HighlighterOptions {
    * see highlight-style.ts): add rules only for names it lacks.
    */
   staticSheet?: boolean;
+  /** The engine the rules are written for (highlight-style.ts highlightSelector). */
+  sheetTarget?: SheetTarget;
 }
 
 export function createHighlighter(doc: Document, options: HighlighterOptions = {}): Highlighter {
   const theme = options.theme ?? 'light';
   const api = options.forceWrap ? null : highlightApi(doc);
   return api
-    ? new ApiHighlighter(doc, api, theme, options.staticSheet)
+    ? new ApiHighlighter(doc, api, theme, options.staticSheet, options.sheetTarget)
     : new WrapHighlighter(doc, theme);
 }

@@ -13,11 +13,11 @@ import {
   type Page,
   type Worker,
 } from '@playwright/test';
+import { chromiumPath } from '../../scripts/browsers';
 import { type StaticServer, startStaticServer } from './static-server';
 
 export const EXTENSION_DIR = resolve(process.env.QL_OUT_DIR ?? '.output', 'chrome-mv3');
 export const FIXTURES_DIR = resolve('tests/fixtures');
-export const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
   return [
@@ -39,7 +39,7 @@ export async function launchWithExtension(
   extensionDir = EXTENSION_DIR,
 ): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROME_PATH,
+    executablePath: chromiumPath(),
     headless: true,
     args: chromiumArgs(extensionDir),
     viewport: { width: 1280, height: 900 },

@@ -6,6 +6,7 @@ import {
   FLASH_NAME,
   hasStaticRule,
   highlightName,
+  STATIC_SHEET_FILES,
   STATIC_SPEAKERS,
   staticHighlightCss,
 } from '../../../lib/dom/highlight-style';
@@ -14,8 +15,16 @@ describe('static highlight sheet', () => {
   const css = staticHighlightCss();
 
   it('is what the content script ships (run `npm run gen:css` after changing the palette)', () => {
-    const shipped = readFileSync(resolve('entrypoints/content/highlights.css'), 'utf8');
+    const shipped = readFileSync(resolve(STATIC_SHEET_FILES.chromium), 'utf8');
     expect(shipped).toBe(css);
+    const firefox = readFileSync(resolve(STATIC_SHEET_FILES.firefox), 'utf8');
+    expect(firefox).toBe(staticHighlightCss('firefox'));
+  });
+
+  it('writes bare ::highlight() rules for Firefox, the same names and declarations', () => {
+    const firefox = staticHighlightCss('firefox');
+    expect(firefox).not.toContain('html::highlight');
+    expect(firefox.replace(/(^|[,}\n])::highlight/g, '$1html::highlight')).toBe(css);
   });
 
   it('styles every name it claims, for both themes, on the root element only', () => {

@@ -1,10 +1,11 @@
 /**
- * The date-line test of lib/dom/article.ts compiles its pattern with `u` only over folded text
+ * The date-line test of lib/dom/article/bylines-dates.ts compiles its pattern with `u` only over folded text
  * (compiling it with `iu` costs milliseconds per page, cold). These tests hold it to exactly the
  * meaning of the `iu` pattern: character by character, and on whole date lines.
  */
 import { describe, expect, it } from 'vitest';
-import { foldDateText, isDateText } from '../../../lib/dom/article';
+import { foldDateText, isDateText } from '../../../../lib/dom/article';
+import { shortTextVerdict } from '../../../../lib/dom/article/bylines-dates';
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-zé]*\\.?';
 /** The pattern as it was written, with the flags it means. */
@@ -168,5 +169,24 @@ describe('isDateText', () => {
       if (isDateText(line) !== REFERENCE.test(line)) mismatches.push(line);
     }
     expect(mismatches).toEqual([]);
+  });
+});
+
+describe('shortTextVerdict', () => {
+  it.each([
+    ['Share', 'label'],
+    ['Show more…', 'label'],
+    ['Sign up for the morning briefing newsletter', 'drop'],
+    ['© 2026 The Valley Post', 'drop'],
+    ['By Ines Harrow', 'byline'],
+    ['Photo: Valley Post', 'byline'],
+    ['Updated: 3 May 2026, 10:42', 'byline'],
+    ['The council said it would decide in May.', null],
+  ] as const)('%s → %s', (text, verdict) => {
+    expect(shortTextVerdict(text)).toBe(verdict);
+  });
+
+  it('never judges a long block by its words', () => {
+    expect(shortTextVerdict(`By Ines Harrow ${'and more words '.repeat(20)}`)).toBeNull();
   });
 });

@@ -4,11 +4,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findArticle } from '../../../lib/dom/article';
-import { buildTextModel } from '../../../lib/dom/text-model';
-import { decodeHtml, parseHtml } from '../../../scripts/html-input';
+import { findArticle } from '../../../../lib/dom/article';
+import { buildTextModel } from '../../../../lib/dom/text-model';
+import { decodeHtml, parseHtml } from '../../../../scripts/html-input';
 
-const CORPUS = resolve(__dirname, '../../../../shared/corpus');
+const CORPUS = resolve(__dirname, '../../../../../shared/corpus');
 
 const words = (s: string) =>
   s

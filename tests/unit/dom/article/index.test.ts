@@ -8,10 +8,10 @@ import {
   findArticle,
   findArticleTask,
   looksLikeArticle,
-} from '../../../lib/dom/article';
-import { buildTextModel } from '../../../lib/dom/text-model';
+} from '../../../../lib/dom/article';
+import { buildTextModel } from '../../../../lib/dom/text-model';
 
-const PAGES = join(__dirname, '../../fixtures/pages');
+const PAGES = join(__dirname, '../../../fixtures/pages');
 const read = (name: string) => readFileSync(join(PAGES, name), 'utf8');
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 const parseLinkedom = (html: string) => parseHTML(html).document as unknown as Document;

@@ -1,0 +1,111 @@
+/**
+ * Short blocks judged by their words, whatever their markup: interface labels ("Share",
+ * "Show more"), calls to action and notices ("Sign up for our newsletter", "© 2026"), bylines
+ * and credits ("By Jane Roe", "Photo: AP"), and date lines ("Updated: 3 May 2026").
+ */
+
+/** Short blocks that are calls to action or labels, whatever their markup. */
+const FURNITURE_TEXT =
+  /^(?:sign up|subscribe|advertisement|advertising|sponsored|read more|read next|related|share this|share on|follow us|click here|most read|most popular|recommended|you may also like|more from|more on this|listen to this|watch:|also read|see also|skip to|video player is loading|scroll down to comment)(?![a-z])|^(?:click|tap) '|^what do you think\?|\bour newsletters?\b|\b(?:sign up|subscribe|join|get|receive)\b.{0,60}\bnewsletters?\b|\bunsubscribe\b|\ball rights reserved\b|©/i;
+const FURNITURE_TEXT_MAX_CHARS = 160;
+/** Whole blocks that are interface labels (compared lower-case, end punctuation off). */
+const UI_LABELS = new Set([
+  'remove',
+  'share',
+  'tweet',
+  'print',
+  'email',
+  'comments',
+  'font size',
+  'content preferences',
+  'loading',
+  'show less',
+  'show more',
+  'view images',
+  'view image',
+  'enlarge image',
+  'enlarge this image',
+  'hide caption',
+  'toggle caption',
+  'play',
+  'video',
+  'image',
+  'photo',
+  'advertisement',
+  'comments are closed',
+  'learn more',
+  'continue reading',
+  'continue reading the main story',
+  'by',
+  'author',
+  'updated',
+  'ok',
+  'not now',
+  'cancel',
+  'close',
+  'accept',
+  'menu',
+  'search',
+]);
+/** Short blocks that are credits or bylines by their words ("By Jane Roe", "Photo: AP"). */
+const BYLINE_TEXT =
+  /^(?:[Bb]y|BY|[Pp]ar|[Vv]on|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Оо]т)\s+\p{Lu}|^(?:[Cc]redits?|[Pp]hotos?|[Ii]mages?|[Ss]ources?|[Ff]oto|[Cc]rédit|[Pp]icture|[Ii]llustration)\s*:|\b(?:Getty Images|Shutterstock|AFP|Reuters|AP Photo|EPA)\b\s*(?:\(Composite\))?$/u;
+const BYLINE_TEXT_MAX_CHARS = 120;
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-zé]*\\.?';
+/**
+ * A date line: "Updated: 3 May 2026", "Dec. 13, 2016, 12:31 PM", "2019.03.05". Matched as if
+ * with the `iu` flags, but compiled with `u` only over text folded by `foldDateText`: V8 takes
+ * some 2–3 ms to compile this pattern case-insensitively under `u`, on every page, cold.
+ */
+const DATE_TEXT = new RegExp(
+  `^(?:(?:published|updated|posted|last updated|modified|publié|mis à jour|veröffentlicht|aktualisiert|actualizado|publicado)(?=[\\s:]|$)[^.!?]*\\d[^.!?]*|(?:\\p{L}+\\.?,?\\s+)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th|\\.)?\\s+${MONTH},?\\s+\\d{4}|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4})[^.!?]{0,60})$`,
+  'u',
+);
+/**
+ * Every character that `iu` matching would equate with a lower-case letter of DATE_TEXT (its
+ * literals are lower-case a–z, é, à, ö; `\p{L}` under `iu` also takes U+0345, which folds to ι).
+ * Mapped one to one, so lengths and the other classes (\d, \s, [^.!?]) see the same text.
+ */
+const DATE_FOLD = /[A-Z\u00c0\u00c9\u00d6\u017f\u212a]|\u0345/g;
+function foldChar(c: string): string {
+  if (c === '\u017f') return 's';
+  if (c === '\u212a') return 'k';
+  if (c === '\u0345') return '\u03b9';
+  return c.toLowerCase();
+}
+/** @internal `text` with each DATE_FOLD character in its lower-case form. */
+export function foldDateText(text: string): string {
+  return text.replace(DATE_FOLD, foldChar);
+}
+/**
+ * What every DATE_TEXT match holds (over folded text): a leading "published"-type word, a month
+ * name, or digit-separator-digit. A plain pattern, cheap to compile: most pages' short blocks
+ * fail it, and then DATE_TEXT is never compiled at all.
+ */
+const DATE_CANDIDATE =
+  /^(?:publi|updat|poste|last |modif|mis à|veröf|aktua|actua)|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d[/.-]\d/;
+/** @internal Whether `text` is a date line (DATE_TEXT with the `iu` flags' meaning). */
+export function isDateText(text: string): boolean {
+  const folded = foldDateText(text);
+  return DATE_CANDIDATE.test(folded) && DATE_TEXT.test(folded);
+}
+const DATE_TEXT_MAX_CHARS = 90;
+const HAS_DIGIT = /[0-9]/;
+/** Longer blocks are never judged by their words alone. */
+export const SHORT_TEXT_MAX_CHARS = Math.max(FURNITURE_TEXT_MAX_CHARS, BYLINE_TEXT_MAX_CHARS);
+
+/** What a short block's words say it is, whatever its markup: furniture, a byline, or neither. */
+export function shortTextVerdict(raw: string): 'label' | 'drop' | 'byline' | null {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  if (text.length > SHORT_TEXT_MAX_CHARS) return null;
+  if (text.length <= FURNITURE_TEXT_MAX_CHARS) {
+    if (UI_LABELS.has(text.toLowerCase().replace(/[\s.:…!|]+$/, ''))) return 'label';
+    if (FURNITURE_TEXT.test(text)) return 'drop';
+  }
+  if (text.length <= BYLINE_TEXT_MAX_CHARS && BYLINE_TEXT.test(text)) return 'byline';
+  // Every date has a digit: most blocks never need the (costly to compile) date pattern.
+  if (text.length <= DATE_TEXT_MAX_CHARS && HAS_DIGIT.test(text) && isDateText(text)) {
+    return 'byline';
+  }
+  return null;
+}

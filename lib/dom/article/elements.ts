@@ -1,0 +1,38 @@
+/**
+ * What the finder reads off an element before deciding anything: its tag, whether it flows
+ * inside a line, its class and id names. Shared by every pass.
+ */
+import { PHRASING_TAGS } from '../inline-tags';
+
+/** Elements that flow inside a line of text; anything else starts a new block. */
+export const INLINE_TAGS: ReadonlySet<string> = new Set([...PHRASING_TAGS, 'br', 'img', 'wbr']);
+
+/**
+ * Elements nested deeper than this are ignored (Chromium's HTML parser stops nesting at 512);
+ * every recursive walk in lib/dom stays within it.
+ */
+export const MAX_DOM_DEPTH = 500;
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+
+export function tagOf(el: Element): string {
+  return (el.localName || el.tagName || '').toLowerCase();
+}
+
+export function classAndId(el: Element): string {
+  const cls = el.getAttribute('class') || '';
+  const id = el.getAttribute('id') || '';
+  return id ? `${cls} ${id}` : cls;
+}
+
+export function isHeadingTag(tag: string): boolean {
+  return (
+    tag.length === 2 && tag[0] === 'h' && tag[1] !== undefined && tag[1] >= '1' && tag[1] <= '6'
+  );
+}
+
+export function isPageRoot(el: Element): boolean {
+  const tag = tagOf(el);
+  return tag === 'body' || tag === 'html';
+}

@@ -1,0 +1,87 @@
+/**
+ * Which neighbours of the top container belong to the story (Readability's sibling join), and,
+ * on a page of several stories, which body belongs to the chosen headline.
+ */
+import { tagOf } from './elements';
+import { type Analysis, linkDensity } from './types';
+
+/** A sibling joins the article when its score reaches this share of the top candidate's. */
+const SIBLING_SCORE_RATIO = 0.2;
+const SIBLING_MIN_SCORE = 10;
+
+/** Siblings of the top candidate that belong to the story (Readability's sibling join). */
+export function joinSiblings(top: Element, a: Analysis, scores: Map<Element, number>): Element[] {
+  const parent = top.parentElement;
+  if (!parent) return [top];
+  const topScore = scores.get(top) ?? 0;
+  const threshold = Math.max(SIBLING_MIN_SCORE, topScore * SIBLING_SCORE_RATIO);
+  const topClass = top.getAttribute('class') || '';
+  const out: Element[] = [];
+  for (let sib = parent.firstElementChild; sib; sib = sib.nextElementSibling) {
+    if (sib === top) {
+      out.push(sib);
+      continue;
+    }
+    const s = a.stats.get(sib);
+    if (!s || s.dropped || s.len === 0) continue;
+    let bonus = 0;
+    if (topClass && sib.getAttribute('class') === topClass) bonus += topScore * 0.2;
+    const score = scores.get(sib);
+    if (score !== undefined && score + bonus >= threshold) {
+      out.push(sib);
+      continue;
+    }
+    const tag = tagOf(sib);
+    if (tag === 'p' || (tag === 'div' && !s.hasBlock)) {
+      const density = linkDensity(s);
+      if (s.len > 80 && density < 0.25) out.push(sib);
+      else if (
+        s.len > 0 &&
+        s.len <= 80 &&
+        density === 0 &&
+        /[.!?…"”»']\s*$/.test(sib.textContent || '')
+      ) {
+        out.push(sib);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * On a page of several stories (a feed, "next article" appended below), the best-scoring body
+ * may belong to another story than the headline. The story of a headline runs from it to the
+ * next h1: this returns the best body inside that range, or null when there is none worth it.
+ */
+export function bodyUnderHeadline(
+  headline: Element,
+  content: Element[],
+  a: Analysis,
+  scores: Map<Element, number>,
+): Element | null {
+  const start = a.order.get(headline) ?? 0;
+  const title = (headline.textContent || '').trim();
+  let next: Element | null = null;
+  for (const h of a.headlines) {
+    // The next story's h1: later, and not the same headline repeated (splash + article).
+    if (tagOf(h) !== 'h1' || h === headline || (a.order.get(h) ?? 0) <= start) continue;
+    if ((h.textContent || '').trim() === title) continue;
+    next = h;
+    break;
+  }
+  const end = next ? (a.order.get(next) ?? Infinity) : Infinity;
+  const first = a.order.get(content[0] as Element) ?? 0;
+  // The body starts after its headline and before the next story's: nothing to do.
+  if (first > start && first < end) return null;
+  let best: Element | null = null;
+  let bestScore = SIBLING_MIN_SCORE;
+  for (const [el, score] of scores) {
+    if (score <= bestScore) continue;
+    const order = a.order.get(el) ?? 0;
+    const inRange = order > start || el.contains(headline);
+    if (!inRange || order >= end || (next && el.contains(next))) continue;
+    best = el;
+    bestScore = score;
+  }
+  return best;
+}

@@ -1,0 +1,68 @@
+/**
+ * Visibility: whether an element is shown as text, judged from its tag and attributes only
+ * (`hidden`, inline `display:none`, screen-reader-only classes, `aria-hidden`). It never reads
+ * layout, so the CLI (linkedom) and the live page decide the same way.
+ */
+import { tagOf } from './elements';
+
+/** Text a screen reader gets but the eye does not ("Image caption,", "Advertisement"). */
+const VISUALLY_HIDDEN_CLASS =
+  /(?:^|\s)(?:sr-only|sr-text|visually-?hidden|visuallyhidden|screen-?reader[\w-]*|offscreen|a11y-hidden|is-hidden|hidden|hide|u-hidden|element-invisible|off-screen)(?:\s|$)/i;
+
+/** Inline style that hides an element (no layout read: the attribute only). */
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+/** An aria-hidden subtree with this much text is a page wrapper behind a dialog, not decoration. */
+export const ARIA_HIDDEN_KEEP_CHARS = 1500;
+
+/** Elements whose content is never read as text. */
+const NEVER_TEXT_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'canvas',
+  'button',
+  'select',
+  'textarea',
+  'input',
+]);
+
+/**
+ * Whether an element is hidden or never shown as text (scripts, styles, `hidden`, inline
+ * `display:none`, screen-reader-only text). Attribute checks only: no layout.
+ */
+export function isHiddenElement(el: Element): boolean {
+  return hiddenBy(el, tagOf(el), el.getAttribute('class'));
+}
+
+/** isHiddenElement with the tag and class already read (attribute reads cost on big pages). */
+export function hiddenBy(el: Element, tag: string, cls: string | null, withAria = true): boolean {
+  if (NEVER_TEXT_TAGS.has(tag)) return true;
+  if (cls && hiddenByClass(cls)) return true;
+  if (el.hasAttribute('hidden')) return true;
+  if (withAria && el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return !!style && HIDDEN_STYLE.test(style);
+}
+
+/** Bound of the per-class-string caches (pages repeat the same few class lists thousands of times). */
+const VERDICT_CACHE_LIMIT = 4096;
+
+/** VISUALLY_HIDDEN_CLASS by class string: long utility-class lists repeat all over a page. */
+const hiddenClassCache = new Map<string, boolean>();
+
+function hiddenByClass(cls: string): boolean {
+  let hidden = hiddenClassCache.get(cls);
+  if (hidden === undefined) {
+    hidden = VISUALLY_HIDDEN_CLASS.test(cls);
+    if (hiddenClassCache.size >= VERDICT_CACHE_LIMIT) hiddenClassCache.clear();
+    hiddenClassCache.set(cls, hidden);
+  }
+  return hidden;
+}

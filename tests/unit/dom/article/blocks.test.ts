@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { BlockCollector } from '../../../../lib/dom/article/blocks';
+import { analyse } from '../../../../lib/dom/article/measure';
+import { $, parse, textOf } from './fixture';
+
+function collect(html: string): { kind: string; text: string }[] {
+  const doc = parse(`<body><div id="root">${html}</div></body>`);
+  const c = new BlockCollector(analyse(doc.documentElement), null);
+  c.collect($(doc, '#root'), null);
+  return c.blocks.map((b) => ({ kind: b.kind, text: textOf(b) }));
+}
+
+describe('pass three: blocks and their kinds', () => {
+  it('names captions, pull quotes, list items, bylines and headings', () => {
+    const blocks = collect(
+      '<h2>A heading</h2><p>A paragraph.</p><figure><img src="x"><figcaption>A caption</figcaption></figure>' +
+        '<blockquote><p>A quoted post.</p></blockquote><ul><li>An item of a list</li></ul>' +
+        '<p class="byline">Ines Harrow, Farming reporter</p><p><time>3 May 2026</time></p>',
+    );
+    expect(blocks).toEqual([
+      { kind: 'heading', text: 'A heading' },
+      { kind: 'paragraph', text: 'A paragraph.' },
+      { kind: 'caption', text: 'A caption' },
+      { kind: 'blockquote', text: 'A quoted post.' },
+      { kind: 'list-item', text: 'An item of a list' },
+      { kind: 'byline', text: 'Ines Harrow, Farming reporter' },
+      { kind: 'byline', text: '3 May 2026' },
+    ]);
+  });
+
+  it('leaves out lists of links, teaser paragraphs, code and interface labels', () => {
+    const blocks = collect(
+      '<ul><li><a href="/1">One story</a></li><li><a href="/2">Two story</a></li><li><a href="/3">Three story</a></li></ul>' +
+        '<p><a href="/4">READ MORE: the other story of the day</a></p><pre>say("hello")</pre>' +
+        '<p>Share</p><p>Sign up for our newsletter</p><p>The story goes on, in a paragraph long enough to outweigh the links above it by far.</p>',
+    );
+    expect(blocks.map((b) => b.kind)).toEqual(['paragraph']);
+    expect(blocks[0]?.text).toMatch(/^The story goes on/);
+  });
+
+  it('splits text set directly in a container at blank lines (<br><br>)', () => {
+    const blocks = collect(
+      'First paragraph, line one<br>line two<br><br>Second paragraph.<br><br><h3>Part two</h3>Third.',
+    );
+    expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'heading', 'paragraph']);
+    expect(blocks[0]?.text).toBe('First paragraph, line oneline two');
+  });
+
+  it('reads short table cells as data and long ones as prose', () => {
+    const long =
+      'A long cell of running prose in a table layout, the way that old sites used to set their stories.';
+    const blocks = collect(`<table><tr><td>12</td><td>${long}</td></tr></table>`);
+    expect(blocks).toEqual([
+      { kind: 'other', text: '12' },
+      { kind: 'paragraph', text: long },
+    ]);
+  });
+});

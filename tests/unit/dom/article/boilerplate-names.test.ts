@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import {
+  furnitureByName,
+  isIntrinsicSkip,
+  isProtected,
+  isPullQuote,
+} from '../../../../lib/dom/article/boilerplate-names';
+import { tagOf } from '../../../../lib/dom/article/elements';
+import { $, fixture, parse } from './fixture';
+
+const verdict = (el: Element) => furnitureByName(el, el.getAttribute('class'));
+const skip = (el: Element) =>
+  isIntrinsicSkip(el, tagOf(el), el.getAttribute('class'), el.getAttribute('role'));
+
+describe('boilerplate by name', () => {
+  const doc = fixture('furniture-names');
+
+  it('is sure of newsletters, comments and share bars, by class, id or data-component', () => {
+    expect(verdict($(doc, '.newsletter-box'))).toBe(2);
+    expect(verdict($(doc, '#comments'))).toBe(2);
+    expect(verdict($(doc, '[data-component]'))).toBe(2);
+  });
+
+  it('is only unsure of "related" boxes, which sites also use on content wrappers', () => {
+    expect(verdict($(doc, '.related-stories'))).toBe(1);
+    expect(verdict($(doc, '.related-content'))).toBe(1);
+  });
+
+  it('never reads a layout state or a longer word as furniture', () => {
+    expect(verdict($(doc, '.has-sidebar'))).toBe(0);
+    const other = parse(
+      '<body><div class="commentary">a</div><div class="sharepoint-news">b</div><div class="relatedLinks">c</div></body>',
+    );
+    expect(verdict($(other, '.commentary'))).toBe(0);
+    expect(verdict($(other, '.relatedLinks'))).toBe(1);
+  });
+});
+
+describe('boilerplate by tag and role', () => {
+  const doc = fixture('furniture-names');
+
+  it('skips landmarks of page furniture and asides that are not pull quotes', () => {
+    expect(skip($(doc, '[role="complementary"]'))).toBe(true);
+    expect(skip($(doc, 'aside.pullquote'))).toBe(false);
+    expect(isPullQuote($(doc, 'aside.pullquote'))).toBe(true);
+    const other = parse('<body><nav>n</nav><aside>a</aside><footer>f</footer><p>p</p></body>');
+    for (const tag of ['nav', 'aside', 'footer']) expect(skip($(other, tag))).toBe(true);
+    expect(skip($(other, 'p'))).toBe(false);
+  });
+
+  it('protects the declared article and its body from judgement by name', () => {
+    const other = parse(
+      '<body><article class="comments">a</article><div itemprop="articleBody" class="share">b</div><div class="share">c</div></body>',
+    );
+    const prot = (el: Element) => isProtected(el, tagOf(el), el.getAttribute('role'));
+    expect(prot($(other, 'article'))).toBe(true);
+    expect(prot($(other, '[itemprop]'))).toBe(true);
+    expect(prot($(other, 'div.share:not([itemprop])'))).toBe(false);
+  });
+});

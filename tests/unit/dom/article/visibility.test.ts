@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { hiddenBy, isHiddenElement } from '../../../../lib/dom/article/visibility';
+import { $, fixture, parse } from './fixture';
+
+describe('visibility', () => {
+  it('hides by the hidden attribute, inline style and screen-reader-only classes', () => {
+    const doc = fixture('furniture-names');
+    expect(isHiddenElement($(doc, 'p[hidden]'))).toBe(true);
+    expect(isHiddenElement($(doc, 'p.sr-only'))).toBe(true);
+    expect(isHiddenElement($(doc, 'p[style]'))).toBe(true);
+    expect(isHiddenElement($(doc, 'article > p'))).toBe(false);
+  });
+
+  it('never reads scripts, styles or form controls as text', () => {
+    const doc = parse('<body><script>x</script><style>y</style><button>z</button><p>w</p></body>');
+    for (const tag of ['script', 'style', 'button'])
+      expect(isHiddenElement($(doc, tag))).toBe(true);
+    expect(isHiddenElement($(doc, 'p'))).toBe(false);
+  });
+
+  it('takes class words whole: "hidden" hides, "hidden-on-print" or "unhidden" does not', () => {
+    const doc = parse(
+      '<body><p class="box hidden">a</p><p class="hidden-on-print">b</p><p class="unhidden">c</p><p style="visibility: hidden">d</p></body>',
+    );
+    const ps = [...doc.querySelectorAll('p')].map(isHiddenElement);
+    expect(ps).toEqual([true, false, false, true]);
+  });
+
+  it('reads aria-hidden unless told to judge it later', () => {
+    const p = $(parse('<body><p aria-hidden="true">a</p></body>'), 'p');
+    expect(isHiddenElement(p)).toBe(true);
+    expect(hiddenBy(p, 'p', null, false)).toBe(false);
+  });
+});
