@@ -53,8 +53,14 @@ export function Card({ facts, speakerId, theme, x, y, canAddNote, notes, actions
     >
       <p class="name">
         <span class="swatch" style={`background:${colour.swatch}`} aria-hidden="true" />
-        {facts.fullName}
+        {facts.guess ? `Probably ${facts.fullName}` : facts.fullName}
       </p>
+      {facts.guess ? (
+        <p class="guess">
+          {facts.runnerUp ? `— or maybe ${facts.runnerUp}. ` : ''}QuoteLens is not sure who said
+          this.
+        </p>
+      ) : null}
       {facts.role ? <p class="role">{facts.role}</p> : null}
       <p class="count">
         {statementsLine(facts)}
