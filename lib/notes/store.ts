@@ -488,7 +488,10 @@ export function createNotesStore(options: NotesStoreOptions = {}): NotesStore {
       }
       const record = await modify(id, (current) => {
         const modified = laterThan(current.annotation.modified, now());
-        const edited = { ...current.edited };
+        // Tracking starts at the first edit: every field then last changed at `modified`.
+        const edited: Partial<Record<EditableField, string>> = current.edited
+          ? { ...current.edited }
+          : Object.fromEntries(FIELDS.map((f) => [f, current.annotation.modified]));
         for (const field of FIELDS) {
           const mine = patchValue(patch, field);
           if (mine === undefined || mine === fieldValue(current.annotation, field)) continue;
