@@ -72,6 +72,8 @@ export default defineBackground(() => {
   // Service workers have no persist(); extension pages ask too (notes page). Asked once.
   store.requestPersistence(globalThis.navigator?.storage).catch(() => undefined);
   store.purgeDeleted(DELETED_KEEP_MS).catch(() => undefined);
+  // An import the worker was stopped in the middle of never half-lands.
+  store.clearStagedImports().catch(() => undefined);
 
   // Context menu: created on install/start (removeAll first: ids must be unique).
   const createMenu = () =>

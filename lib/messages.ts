@@ -194,7 +194,13 @@ export type NotesRequest =
   | ({ type: 'notes:list-all' } & NotesPageQuery)
   | ({ type: 'notes:search'; query: string } & NotesPageQuery)
   | { type: 'notes:export'; format: 'jsonld' | 'markdown' }
-  | { type: 'notes:import'; text: string };
+  | { type: 'notes:import'; text: string }
+  // A backup of any size, a chunk per message (lib/notes/backup.ts).
+  | { type: 'notes:export-chunk'; format: 'jsonld' | 'markdown'; cursor: string | null }
+  | { type: 'notes:import-begin' }
+  | { type: 'notes:import-chunk'; importId: string; first: number; items: string[] }
+  | { type: 'notes:import-commit'; importId: string }
+  | { type: 'notes:import-cancel'; importId: string };
 
 export interface NotesPage {
   notes: Note[];
@@ -206,8 +212,15 @@ export interface NotesPage {
 
 export interface ImportSummary {
   added: number;
+  /** Notes deleted here that the file holds a newer copy of: back again. */
   updated: number;
+  /** Already here with the same content (or twice in the file). */
   skipped: number;
+  /**
+   * Notes whose id a different note of the reader's already has: kept beside it as copies
+   * (the reader's note is never replaced by an import).
+   */
+  copies?: number;
 }
 
 export interface ExportFile {
@@ -248,6 +261,11 @@ interface NotesReplyMap {
   'notes:search': NotesPage;
   'notes:export': ExportFile;
   'notes:import': ImportSummary;
+  'notes:export-chunk': { text: string; next: string | null; done: number; total: number };
+  'notes:import-begin': { importId: string };
+  'notes:import-chunk': { staged: number };
+  'notes:import-commit': ImportSummary;
+  'notes:import-cancel': Record<string, never>;
 }
 
 export type NotesRequestType = NotesRequest['type'];
@@ -412,6 +430,21 @@ export function isNotesRequest(value: unknown): value is NotesRequest {
       return v.format === 'jsonld' || v.format === 'markdown';
     case 'notes:import':
       return isStr(v.text);
+    case 'notes:export-chunk':
+      return (v.format === 'jsonld' || v.format === 'markdown') && isOptStr(v.cursor);
+    case 'notes:import-begin':
+      return true;
+    case 'notes:import-chunk':
+      return (
+        isStr(v.importId) &&
+        Number.isInteger(v.first) &&
+        (v.first as number) >= 0 &&
+        isStrArray(v.items) &&
+        (v.items as string[]).length <= 5000
+      );
+    case 'notes:import-commit':
+    case 'notes:import-cancel':
+      return isStr(v.importId);
     default:
       return false;
   }

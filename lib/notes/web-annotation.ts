@@ -239,6 +239,13 @@ export function applyPatch(note: Note, patch: NotePatch, modified: string): Note
 
 export const MAX_NOTE_TEXT = 100_000;
 export const MAX_QUOTE_TEXT = 20_000;
+/** Caps on every other field a note carries (an import is held to them field by field). */
+export const MAX_CONTEXT_TEXT = 2_000;
+export const MAX_TITLE = 2_000;
+export const MAX_URL = 8_000;
+export const MAX_SPEAKER = 500;
+export const MAX_TAG = 200;
+export const MAX_TAGS = 100;
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -312,11 +319,16 @@ export function validateNote(raw: unknown): Result<Note> {
   }
   if (text === null) return fail('has no comment body (TextualBody with the note text)');
   if (text.length > MAX_NOTE_TEXT) return fail('has a note text longer than 100,000 characters');
+  if (tags.length > MAX_TAGS) return fail(`has more than ${MAX_TAGS} tags`);
+  if (tags.some((t) => t.length > MAX_TAG))
+    return fail(`has a tag longer than ${MAX_TAG} characters`);
 
   const targets = asArray(raw.target);
   if (targets.length !== 1 || !isObject(targets[0])) return fail('must have exactly one target');
   const target = targets[0];
   if (!isHttpUrl(target.source)) return fail('"target.source" is not an http(s) URL');
+  if (target.source.length > MAX_URL)
+    return fail(`"target.source" is longer than ${MAX_URL} characters`);
   let quote: TextQuoteSelector | undefined;
   let position: TextPositionSelector | undefined;
   for (const s of asArray(target.selector)) {
@@ -329,6 +341,9 @@ export function validateNote(raw: unknown): Result<Note> {
       for (const k of ['prefix', 'suffix'] as const) {
         if (s[k] !== undefined && typeof s[k] !== 'string') {
           return fail(`has a TextQuoteSelector whose "${k}" is not text`);
+        }
+        if (typeof s[k] === 'string' && (s[k] as string).length > MAX_CONTEXT_TEXT) {
+          return fail(`has a TextQuoteSelector "${k}" longer than ${MAX_CONTEXT_TEXT} characters`);
         }
       }
       quote ??= {
@@ -359,6 +374,18 @@ export function validateNote(raw: unknown): Result<Note> {
   const str = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
   if (ql.speaker !== undefined && ql.speaker !== null && typeof ql.speaker !== 'string') {
     return fail('"quotelens.speaker" is not text');
+  }
+  const caps: [string, number][] = [
+    ['speaker', MAX_SPEAKER],
+    ['title', MAX_TITLE],
+    ['site', MAX_TITLE],
+    ['pageUrl', MAX_URL],
+  ];
+  for (const [k, max] of caps) {
+    const v = ql[k];
+    if (typeof v === 'string' && v.length > max) {
+      return fail(`"quotelens.${k}" is longer than ${max.toLocaleString('en')} characters`);
+    }
   }
   const note: Note = {
     id: raw.id,
@@ -463,6 +490,10 @@ export function toMarkdown(notes: readonly Note[], now: Date): string {
 
 // ── Import ──
 
+/**
+ * A file read whole (the store's importJsonLd, tests, small files) is capped; the notes page
+ * streams any larger file in chunks (lib/notes/import-stream.ts), with no cap on the total.
+ */
 export const MAX_IMPORT_CHARS = 50_000_000;
 
 export type ParseResult =
@@ -497,10 +528,13 @@ function recordsOf(doc: unknown): unknown[] | string {
       if (seen.has(page)) break;
       seen.add(page);
       if (!Array.isArray(page.items)) return 'an AnnotationPage has no "items" array';
-      records.push(...page.items);
+      // One by one: spreading 100,000 items into push() overflows the call stack.
+      for (const item of page.items) records.push(item);
       page = isObject(page.next) ? page.next : undefined;
     }
-    if (doc.first === undefined && Array.isArray(doc.items)) records.push(...doc.items);
+    if (doc.first === undefined && Array.isArray(doc.items)) {
+      for (const item of doc.items) records.push(item);
+    }
     return records;
   }
   if (typeIs(doc, 'AnnotationPage')) {
@@ -515,7 +549,9 @@ function recordsOf(doc: unknown): unknown[] | string {
  * with a message naming the record and the reason.
  */
 export function parseJsonLd(text: string): ParseResult {
-  if (text.length > MAX_IMPORT_CHARS) return { ok: false, error: 'The file is larger than 50 MB.' };
+  if (text.length > MAX_IMPORT_CHARS) {
+    return { ok: false, error: 'The file is larger than 50 MB; import it from the notes page.' };
+  }
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
