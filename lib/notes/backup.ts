@@ -16,6 +16,7 @@ import { type NoteRecord, type NotesDb, type StagedNote, toRecord } from './db';
 import { createItemScanner, ImportScanError } from './import-stream';
 import {
   EXPORT_CONTEXT,
+  markdownUrl,
   type Note,
   newNoteId,
   noteQuote,
@@ -82,16 +83,6 @@ async function liveCount(db: NotesDb): Promise<number> {
   const total = (await tx.store.count()) - (await tx.store.index('by-deleted').count());
   await tx.done;
   return total;
-}
-
-/** A URL as Markdown link text: percent-encoded so no renderer reads markup into it. */
-export function markdownUrl(url: string): string {
-  return url.replace(/[\s<>"'`()[\]\\|{}^*_]/g, (c) =>
-    Array.from(
-      new TextEncoder().encode(c),
-      (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
-    ).join(''),
-  );
 }
 
 const mdEscape = (s: string) => s.replace(/([\\`*_[\]<>#|!()&])/g, '\\$1');
@@ -263,88 +254,92 @@ export function copyId(note: Note): string {
 }
 
 /**
- * Commits a staged import in one transaction (all of it lands, or none of it). Returns the
- * summary and the records written (for the change notice).
+ * Commits a staged import in one transaction (all of it lands, or none of it), a batch of
+ * staged notes at a time with their reads pipelined. Returns the summary and the records
+ * written (the first 1,000, for the change notice).
  */
-export function commitImport(
+export async function commitImport(
   db: NotesDb,
   importId: string,
 ): Promise<{ summary: ImportSummary; written: Pick<NoteRecord, 'id' | 'articleKey'>[] }> {
-  return new Promise((resolve, reject) => {
-    const tx = unwrap(db.transaction(['import-staging', 'notes'], 'readwrite'));
-    const staging = tx.objectStore('import-staging');
-    const notes = tx.objectStore('notes');
-    const range = IDBKeyRange.bound([importId, 0], [importId, Number.MAX_SAFE_INTEGER]);
-    const summary: ImportSummary = { added: 0, updated: 0, skipped: 0, copies: 0 };
-    const written: Pick<NoteRecord, 'id' | 'articleKey'>[] = [];
-    /** Ids this import wrote, with the `modified` written (a file may hold a note twice). */
-    const mine = new Map<string, string>();
-    let failed: unknown = null;
-    tx.oncomplete = () =>
-      failed ? reject(failed) : resolve({ summary, written: written.slice(0, 1000) });
-    tx.onabort = () => reject(failed ?? tx.error ?? new Error('The import was not saved.'));
-    const put = (note: Note, restoredFrom?: NoteRecord) => {
-      const record = toRecord(note);
-      notes.put(record);
-      mine.set(note.id, note.modified);
-      if (written.length < 1000) written.push({ id: record.id, articleKey: record.articleKey });
-      if (restoredFrom) summary.updated++;
-    };
-    const request = staging.openCursor(range);
-    request.onerror = () => {
-      failed = request.error;
-    };
-    request.onsuccess = () => {
-      const cursor = request.result;
-      if (!cursor) {
-        staging.delete(range);
-        return;
-      }
-      const incoming = (cursor.value as StagedNote).annotation;
-      const next = () => cursor.continue();
-      const earlier = mine.get(incoming.id);
-      if (earlier !== undefined) {
-        // The same note twice in one file: the later-modified copy is the one kept.
-        summary.skipped++;
-        if (Date.parse(incoming.modified) > Date.parse(earlier)) put(incoming);
-        return next();
-      }
-      const get = notes.get(incoming.id);
-      get.onsuccess = () => {
-        const local = get.result as NoteRecord | undefined;
+  const tx = db.transaction(['import-staging', 'notes'], 'readwrite');
+  const staging = tx.objectStore('import-staging');
+  const notes = tx.objectStore('notes');
+  const summary: ImportSummary = { added: 0, updated: 0, skipped: 0, copies: 0 };
+  const written: Pick<NoteRecord, 'id' | 'articleKey'>[] = [];
+  /** Ids this import wrote, with the `modified` written (a file may hold a note twice). */
+  const mine = new Map<string, string>();
+  const puts: Promise<unknown>[] = [];
+  const put = (note: Note) => {
+    const record = toRecord(note);
+    const p = notes.put(record);
+    // If a later write fails, the abort rejects this one too: not an unhandled error.
+    p.catch(() => undefined);
+    puts.push(p);
+    mine.set(note.id, note.modified);
+    if (written.length < 1000) written.push({ id: record.id, articleKey: record.articleKey });
+  };
+  try {
+    let from = 0;
+    for (;;) {
+      const range = IDBKeyRange.bound([importId, from], [importId, Number.MAX_SAFE_INTEGER]);
+      const batch = await staging.getAll(range, IMPORT_CHUNK_NOTES);
+      if (!batch.length) break;
+      from = (batch[batch.length - 1] as StagedNote).seq + 1;
+      const locals = await Promise.all(batch.map((s) => notes.get(s.annotation.id)));
+      const copies: Note[] = [];
+      for (const [i, staged] of batch.entries()) {
+        const incoming = staged.annotation;
+        const earlier = mine.get(incoming.id);
+        if (earlier !== undefined) {
+          // The same note twice in one file: the later-modified copy is the one kept.
+          summary.skipped++;
+          if (Date.parse(incoming.modified) > Date.parse(earlier)) put(incoming);
+          continue;
+        }
+        const local = locals[i];
         if (!local) {
           summary.added++;
           put(incoming);
-          return next();
-        }
-        if (local.deletedAt !== null) {
+        } else if (local.deletedAt !== null) {
           // Deleted here after this copy was made: it stays deleted; a newer copy comes back.
-          if (Date.parse(incoming.modified) > Date.parse(local.deletedAt)) put(incoming, local);
-          else summary.skipped++;
-          return next();
-        }
-        // Same content, or an older copy of a note edited here since: yours stays, nothing to add.
-        if (
+          if (Date.parse(incoming.modified) > Date.parse(local.deletedAt)) {
+            summary.updated++;
+            put(incoming);
+          } else summary.skipped++;
+        } else if (
+          // Same content, or an older copy of a note edited here since: yours stays.
           sameContent(local.annotation, incoming) ||
           Date.parse(incoming.modified) <= Date.parse(local.annotation.modified)
         ) {
           summary.skipped++;
-          return next();
+        } else {
+          // Another note of the reader's has this id: never replaced; kept beside it as a copy.
+          copies.push({ ...incoming, id: copyId(incoming) });
         }
-        // Another note of the reader's has this id: never replaced; the import is kept beside it.
-        const copy: Note = { ...incoming, id: copyId(incoming) };
-        const again = notes.get(copy.id);
-        again.onsuccess = () => {
-          if (again.result) summary.skipped++;
-          else {
-            summary.copies = (summary.copies ?? 0) + 1;
-            put(copy);
-          }
-          next();
-        };
-      };
-    };
-  });
+      }
+      const there = await Promise.all(copies.map((c) => notes.get(c.id)));
+      for (const [i, copy] of copies.entries()) {
+        if (there[i] || mine.has(copy.id)) summary.skipped++;
+        else {
+          summary.copies = (summary.copies ?? 0) + 1;
+          put(copy);
+        }
+      }
+    }
+    await Promise.all(puts);
+    await staging.delete(IDBKeyRange.bound([importId, 0], [importId, Number.MAX_SAFE_INTEGER]));
+    await tx.done;
+    return { summary, written };
+  } catch (e) {
+    try {
+      tx.abort();
+    } catch {
+      // already finished or aborted
+    }
+    await tx.done.catch(() => undefined);
+    throw e;
+  }
 }
 
 /** Reads a whole text through the chunked path (small files, tests): all or nothing. */

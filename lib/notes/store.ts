@@ -90,9 +90,6 @@ import {
   noteSelectors,
   noteTags,
   noteText,
-  parseJsonLd,
-  toJsonLd,
-  toMarkdown,
 } from './web-annotation';
 
 function newImportId(): string {

@@ -447,6 +447,19 @@ export function toJsonLd(notes: readonly Note[], now: Date): string {
   return `${JSON.stringify(collection, null, 2)}\n`;
 }
 
+/**
+ * A URL inside Markdown's <…>: percent-encoded wherever a renderer could read markup into it
+ * (an imported note's source may hold `> <img onerror=…>`).
+ */
+export function markdownUrl(url: string): string {
+  return url.replace(/[\s<>"'`()[\]\\|{}^*_]/g, (c) =>
+    Array.from(
+      new TextEncoder().encode(c),
+      (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+    ).join(''),
+  );
+}
+
 /** Markdown for reading, not for import: articles as sections, each note as a quote + text. */
 export function toMarkdown(notes: readonly Note[], now: Date): string {
   const groups = new Map<string, Note[]>();
@@ -473,7 +486,7 @@ export function toMarkdown(notes: readonly Note[], now: Date): string {
     out.push(
       `## ${esc(title)}`,
       '',
-      `<${source}>${first?.quotelens.site ? ` · ${esc(first.quotelens.site)}` : ''}`,
+      `<${markdownUrl(source)}>${first?.quotelens.site ? ` · ${esc(first.quotelens.site)}` : ''}`,
       '',
     );
     for (const n of [...list].sort((a, b) => a.created.localeCompare(b.created))) {
