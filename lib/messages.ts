@@ -3,7 +3,8 @@
  * background, notes page). Types only plus tiny guards: no browser APIs here.
  * Add a message by adding a member to the right union and its reply type.
  */
-import type { Note, NoteDraft, NotePatch, NoteSelectors } from './notes/web-annotation';
+import type { NoteSelectors } from './dom/selectors';
+import type { Note, NoteDraft, NotePatch } from './notes/web-annotation';
 import type { Extraction, Quote, Speaker, TextModel } from './quotes/types';
 
 /** What the content script knows about its page, as the popup shows it. */

@@ -13,6 +13,7 @@ import { createHighlighter, type Highlighter, type Mark, type Theme } from './hi
 import type { SheetTarget } from './highlight-style';
 import { LabelLayer } from './label-layer';
 import { anchorOf, cardFacts, type LabelSpec, type LabelView, labelSpecs } from './labels';
+import { PageBudget } from './page-budget';
 import { type AnnotatedPage, publishAnnotated, requestAddNote } from './page-hooks';
 import { PageWatch } from './page-watch';
 import { Cancelled, Slicer } from './slicer';
@@ -21,10 +22,27 @@ import { detectTheme } from './theme';
 
 /** Longest wait after content changes on a page whose article text keeps not changing. */
 const MAX_DEBOUNCE_MS = 8000;
+/** Longest wait after content changes on a page that keeps QuoteLens over its budget. */
+const MAX_BUDGET_DEBOUNCE_MS = 30_000;
+/**
+ * Busy ms one run may take finding the article and building its text (a page of a million
+ * elements): past it, the page is left as it is, with a message, instead of being read on.
+ */
+export const RUN_READ_BUDGET_MS = 1500;
 /** Tries at finding an article in a page that grows by script, before giving up. */
 const MAX_LATE_ARTICLE_CHECKS = 6;
 
 export const PERF_PREFIX = 'quotelens';
+
+/** A page too large to read within one run's budget. */
+class TooLarge extends Error {
+  constructor() {
+    super(
+      `This page is too large for QuoteLens to read without slowing it down (more than ${RUN_READ_BUDGET_MS / 1000} s of work); it was left as it is.`,
+    );
+    this.name = 'TooLarge';
+  }
+}
 
 export interface RunReport {
   run: number;
@@ -118,6 +136,8 @@ export class Annotator {
   private current: Promise<void> = Promise.resolve();
   /** Content-triggered runs in a row that found the same article text. */
   private quietStreak = 0;
+  /** Main-thread time spent following the page's changes (lib/dom/page-budget.ts). */
+  readonly budget = new PageBudget();
   /** The article text of the last run (whether or not it was painted). */
   private lastText: string | null = null;
   private readonly baseDebounce: number;
@@ -186,6 +206,8 @@ export class Annotator {
       .catch((err) => {
         if (err instanceof Cancelled) return;
         slicer.end();
+        // Too large to read: not again on every change of the page either.
+        if (err instanceof TooLarge) this.budget.exhaust();
         this.error = reportError('annotate', err);
         try {
           // Benchmarks and the sweep wait for this mark: a failed run says so and how long it took.
@@ -342,6 +364,8 @@ export class Annotator {
 
   private onContentChanged(): void {
     if (!this.enabled) return;
+    // Spent this page's allowance on its changes: the marks stay as they are (re-annotate asks).
+    if (this.budget.exhausted) return;
     if (this.status === 'not-article') {
       if (this.lateChecks >= MAX_LATE_ARTICLE_CHECKS) return;
       this.lateChecks++;
@@ -355,6 +379,7 @@ export class Annotator {
     this.clear();
     this.lateChecks = 0;
     this.quietStreak = 0;
+    this.budget.reset();
     this.watch.setDebounce(this.baseDebounce);
     if (!this.enabled) return;
     this.setStatus('working');
@@ -401,6 +426,13 @@ export class Annotator {
         // best effort
       }
       this.options.onReport?.(report);
+      if (reason === 'content') {
+        this.budget.spend(report.busy);
+        const quiet = Math.min(this.baseDebounce * 2 ** this.quietStreak, MAX_DEBOUNCE_MS);
+        this.watch.setDebounce(
+          Math.max(quiet, this.budget.delay(this.baseDebounce, MAX_BUDGET_DEBOUNCE_MS)),
+        );
+      }
       this.setStatus(status);
     };
 
@@ -420,6 +452,7 @@ export class Annotator {
     let found = articleTask.next();
     while (!found.done) {
       await slicer.pause();
+      if (slicer.stats.busy > RUN_READ_BUDGET_MS) throw new TooLarge();
       found = articleTask.next();
     }
     const blocks = found.value;
@@ -429,6 +462,7 @@ export class Annotator {
     let built = modelTask.next();
     while (!built.done) {
       await slicer.pause();
+      if (slicer.stats.busy > RUN_READ_BUDGET_MS) throw new TooLarge();
       built = modelTask.next();
     }
     const { model, map } = built.value;

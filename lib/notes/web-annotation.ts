@@ -10,27 +10,15 @@ export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Our own terms (speaker, article title, site…) live under this IRI in exported JSON-LD. */
 export const QUOTELENS_NS = 'https://quotelens.invalid/ns#';
 
-export interface TextQuoteSelector {
-  type: 'TextQuoteSelector';
-  exact: string;
-  prefix: string;
-  suffix: string;
-}
+// The selector types are the anchoring layer's (lib/dom/selectors.ts); notes store them.
+import type {
+  NoteSelectors,
+  Selector,
+  TextPositionSelector,
+  TextQuoteSelector,
+} from '../dom/selectors';
 
-export interface TextPositionSelector {
-  type: 'TextPositionSelector';
-  /** Offsets into the article's TextModel.text (lib/quotes/types.ts). */
-  start: number;
-  end: number;
-}
-
-export type Selector = TextQuoteSelector | TextPositionSelector;
-
-/** The two selectors QuoteLens writes for every note; `position` may be absent on import. */
-export interface NoteSelectors {
-  quote: TextQuoteSelector;
-  position?: TextPositionSelector;
-}
+export type { NoteSelectors, Selector, TextPositionSelector, TextQuoteSelector };
 
 export interface TextualBody {
   type: 'TextualBody';
