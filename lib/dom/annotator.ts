@@ -204,7 +204,11 @@ export class Annotator {
       .catch(() => undefined)
       .then(() => this.annotate(slicer, reason))
       .catch((err) => {
-        if (err instanceof Cancelled) return;
+        if (err instanceof Cancelled) {
+          // A run overtaken by the next change still cost the page its time: charged too.
+          if (reason === 'content') this.charge(slicer.stats.busy);
+          return;
+        }
         slicer.end();
         // Too large to read: not again on every change of the page either.
         if (err instanceof TooLarge) this.budget.exhaust();
@@ -343,6 +347,15 @@ export class Annotator {
 
   // -------------------------------------------------------------------------------------------
 
+  /** Charges a content run to the page's budget and sets the wait before the next one. */
+  private charge(busy: number): void {
+    this.budget.spend(busy);
+    const quiet = Math.min(this.baseDebounce * 2 ** this.quietStreak, MAX_DEBOUNCE_MS);
+    this.watch.setDebounce(
+      Math.max(quiet, this.budget.delay(this.baseDebounce, MAX_BUDGET_DEBOUNCE_MS)),
+    );
+  }
+
   private cancel(): void {
     this.slicer?.cancel();
     this.slicer = null;
@@ -426,13 +439,7 @@ export class Annotator {
         // best effort
       }
       this.options.onReport?.(report);
-      if (reason === 'content') {
-        this.budget.spend(report.busy);
-        const quiet = Math.min(this.baseDebounce * 2 ** this.quietStreak, MAX_DEBOUNCE_MS);
-        this.watch.setDebounce(
-          Math.max(quiet, this.budget.delay(this.baseDebounce, MAX_BUDGET_DEBOUNCE_MS)),
-        );
-      }
+      if (reason === 'content') this.charge(report.busy);
       this.setStatus(status);
     };
 

@@ -22,7 +22,8 @@ ${paras.join('\n')}</article>
 let n = 0;
 setInterval(() => {
   const p = document.getElementById('p' + (n % 1000));
-  p.firstChild.textContent = 'Update ' + (++n) + ': the council met again. ';
+  n++;
+  p.innerHTML = 'Update ' + n + ': the council met again. “We will look at update ' + n + ' now,” said Councillor Ana Lind. “Not soon enough,” said Piet Aalders, a resident.';
 }, 450);
 </script></body></html>`;
 }
@@ -44,17 +45,16 @@ grid.appendChild(frag);
 </script></body></html>`;
 }
 
-async function taskSeconds(page: Page): Promise<number> {
+/** The page's main-thread task time so far, s (DevTools; the session stays open to count). */
+async function taskClock(page: Page): Promise<() => Promise<number>> {
   const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send('Performance.enable');
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  return async () => {
     const { metrics } = (await cdp.send('Performance.getMetrics')) as {
       metrics: { name: string; value: number }[];
     };
     return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
-  } finally {
-    await cdp.detach();
-  }
+  };
 }
 
 /** QuoteLens's own busy ms and runs so far (from its drawn marks). */
@@ -85,24 +85,31 @@ test.describe('page budget', () => {
     const url = await serve(context, '/live.html', mutatingArticle());
     const measure = async () => {
       const page = await context.newPage();
+      const taskSeconds = await taskClock(page);
       await page.goto(url);
       await page.waitForTimeout(3000);
-      const t0 = await taskSeconds(page);
+      const t0 = await taskSeconds();
       const b0 = await ownBusy(page);
       await page.waitForTimeout(15_000);
-      const t1 = await taskSeconds(page);
+      const t1 = await taskSeconds();
       const b1 = await ownBusy(page);
       await page.close();
-      return { main: (t1 - t0) * 1000, own: b1.busy - b0.busy, runs: b1.runs - b0.runs };
+      return {
+        main: (t1 - t0) * 1000,
+        own: b1.busy - b0.busy,
+        runs: b1.runs - b0.runs,
+        before: b0,
+      };
     };
     const on = await measure();
     await setSwitches(context, false, []);
     const off = await measure();
     console.log(
-      `[budget] mutating 2,000-quote article, 15 s: QuoteLens busy ${on.own.toFixed(0)} ms in ${on.runs} runs; page main thread ${on.main.toFixed(0)} ms with QuoteLens, ${off.main.toFixed(0)} ms without`,
+      `[budget] mutating 2,000-quote article, 15 s: QuoteLens busy ${on.own.toFixed(0)} ms in ${on.runs} runs (first 3 s: ${on.before.busy.toFixed(0)} ms, ${on.before.runs} runs); page main thread ${on.main.toFixed(0)} ms with QuoteLens, ${off.main.toFixed(0)} ms without`,
     );
-    // At most its share (5 %) of each 10 s window, and 2 s in all, following changes.
-    expect(on.own).toBeLessThan(2500);
+    // QuoteLens's share of the page's main thread while it changes: well under 2.5 s in 15 s
+    // (its budget: 5 % of each 10 s window, 2 s in all, for runs that finish or are overtaken).
+    expect(on.main - off.main).toBeLessThan(2500);
   });
 
   test('budget: a page of 1.1 million elements is not frozen by QuoteLens', async ({ context }) => {
@@ -117,6 +124,7 @@ test.describe('page budget', () => {
           for (const e of list.getEntries()) w.__longest = Math.max(w.__longest ?? 0, e.duration);
         }).observe({ type: 'longtask', buffered: true });
       });
+      const taskSeconds = await taskClock(page);
       const start = Date.now();
       await page.goto(url, { timeout: 120_000 });
       if (expectMarks) {
@@ -125,7 +133,7 @@ test.describe('page budget', () => {
           .toBeGreaterThan(0);
       }
       await page.waitForTimeout(3000);
-      const main = await taskSeconds(page);
+      const main = await taskSeconds();
       const own = await ownBusy(page);
       const longest = await page.evaluate(() => (window as { __longest?: number }).__longest ?? 0);
       await page.close();
@@ -137,6 +145,8 @@ test.describe('page budget', () => {
     console.log(
       `[budget] 1.1M-element page: QuoteLens busy ${on.own.busy.toFixed(0)} ms (${on.own.error ?? 'drawn'}); page main thread ${on.main.toFixed(0)} ms with QuoteLens, ${off.main.toFixed(0)} ms without; longest task ${on.longest.toFixed(0)} ms with, ${off.longest.toFixed(0)} ms without`,
     );
+    // One run reads at most 1.5 s of the page, then leaves it as it is and says why.
     expect(on.own.busy).toBeLessThan(2500);
+    expect(on.main - off.main).toBeLessThan(3000);
   });
 });
