@@ -20,7 +20,7 @@ import { chooseHeadline } from './headline';
 import { collectIntro, relabelIntro } from './intro';
 import { Analyser } from './measure';
 import { chooseTopCandidate } from './scoring';
-import { bodyUnderHeadline, joinSiblings } from './siblings';
+import { bodyUnderHeadline, headlineArticle, joinSiblings } from './siblings';
 import type { Analysis, ArticleBlock } from './types';
 
 export { foldDateText, isDateText } from './bylines-dates';
@@ -72,6 +72,8 @@ function* findArticleRegionTask(
     const story = bodyUnderHeadline(headline, content, analysis, chosen.scores);
     if (story) content = joinSiblings(story, analysis, chosen.scores);
   }
+  const own = headline && headlineArticle(headline, content, analysis);
+  if (own) content = [own];
   return { content, headline, analysis };
 }
 
