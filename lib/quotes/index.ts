@@ -17,6 +17,7 @@ import {
   rankerChooser,
   rulesChooser,
   rulesJudge,
+  runnerUpName,
   trainedJudge,
 } from './ranker';
 import { commitReading } from './readings';
@@ -152,7 +153,7 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
     w.mention = c.mention;
     w.cued = [...c.via].some((v) => v.startsWith('cue-'));
     w.confidence = choice.confidence;
-    w.runnerUp = proposal.cands[choice.runnerUp]?.name ?? null;
+    w.runnerUp = runnerUpName(proposal.cands, choice.probs, c.name);
     hist.prevKept = { w, index: qi };
     if (w.entity) {
       ents.touchSubject(w.entity, w.span.open);

@@ -111,6 +111,36 @@ export function rankerChooser(model: RankerModel): Chooser {
   };
 }
 
+/**
+ * A runner-up is named on a guess's card ("or maybe Y") only where the model gave Y at least
+ * this chance: below it the name is one of the many strings that could not be the speaker.
+ */
+export const RUNNER_UP_MIN = 0.1;
+
+/**
+ * The likeliest other speaker: candidates are pooled by name (one person reached by several
+ * readings is one alternative), the chosen name and nameless candidates left out.
+ */
+export function runnerUpName(
+  cands: ReadonlyArray<{ name: string | null }>,
+  probs: readonly number[],
+  chosen: string | null,
+): string | null {
+  const pooled = new Map<string, number>();
+  cands.forEach((c, i) => {
+    if (c.name !== null && c.name !== chosen)
+      pooled.set(c.name, (pooled.get(c.name) ?? 0) + (probs[i] ?? 0));
+  });
+  let best: string | null = null;
+  let bestP = RUNNER_UP_MIN;
+  for (const [name, p] of pooled)
+    if (p >= bestP) {
+      best = name;
+      bestP = p;
+    }
+  return best;
+}
+
 /** Calibrated confidence of candidate `i` of a choice (after an override, say). */
 export function confidenceOf(model: RankerModel, choice: Choice, i: number): number {
   return calibrate(model.calibration, choice.probs[i] ?? 0);

@@ -7,6 +7,7 @@ import {
   rankerChooser,
   rulesChooser,
   rulesJudge,
+  runnerUpName,
   trainedJudge,
 } from '../../../lib/quotes/ranker';
 
@@ -43,6 +44,21 @@ describe('ranker', () => {
     const choice = rankerChooser(model)([a, b], 0);
     expect(choice.index).toBe(1);
     expect(choice.runnerUp).toBe(0);
+  });
+
+  it('names a runner-up by pooled chance, only other named ones with at least one in ten', () => {
+    const cands = [
+      { name: 'Ana Ruiz' },
+      { name: 'Ben Cole' },
+      { name: null },
+      { name: 'Ben Cole' },
+    ];
+    // Ben Cole is reached twice (0.06 + 0.06): as one person he clears the floor
+    expect(runnerUpName(cands, [0.6, 0.06, 0.28, 0.06], 'Ana Ruiz')).toBe('Ben Cole');
+    // a single faint reading does not
+    expect(runnerUpName(cands.slice(0, 3), [0.66, 0.06, 0.28], 'Ana Ruiz')).toBeNull();
+    // the chosen name is never its own runner-up
+    expect(runnerUpName(cands, [0.3, 0.3, 0.1, 0.3], 'Ben Cole')).toBe('Ana Ruiz');
   });
 
   it('maps a probability through the calibration knots, linearly between them', () => {

@@ -1,0 +1,219 @@
+/**
+ * Firefox with the built extension, driven by puppeteer-core over WebDriver BiDi (Playwright's
+ * Firefox needs its own patched build, and Debian ships no geckodriver). One launch per spec
+ * file. The add-on gets a fixed internal UUID, so its pages' moz-extension:// URLs are known in
+ * advance; they are opened with a raw BiDi `browsingContext.navigate` (puppeteer's `goto` to
+ * them never settles). The extension's API is reached from one of its own pages kept open in a
+ * tab (`ext`), as the background would; the closed shadow root of the labels is reached by
+ * passing its BiDi sharedId back into `script.callFunction`.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import puppeteer, { type Browser, type CreatePageOptions, type Page } from 'puppeteer-core';
+import type { PageState } from '../../lib/messages';
+import { firefoxPath } from '../../scripts/browsers';
+
+export const FIREFOX_EXTENSION_DIR = resolve(process.env.QL_OUT_DIR ?? '.output', 'firefox-mv2');
+export const SETTINGS_KEY = 'quotelens.settings.v1';
+
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+
+export interface Firefox {
+  browser: Browser;
+  uuid: string;
+  /** An extension page in its own tab: the extension's API is called from here. */
+  ext: Page;
+  extUrl(path: string): string;
+  newPage(options?: CreatePageOptions): Promise<Page>;
+  /** Opens a moz-extension:// URL in `page` (puppeteer's goto hangs on them). */
+  navigate(page: Page, url: string): Promise<void>;
+  /** Sends a content request to `page`'s tab, as the background or popup does. */
+  toTab<T>(page: Page, message: object): Promise<T>;
+  tabIdOf(page: Page): Promise<number>;
+  state(page: Page): Promise<PageState>;
+  setSwitches(enabled: boolean, disabledSites: string[]): Promise<void>;
+  /** Runs `fn(shadowRoot, ...args)` in the page on the overlay's closed shadow root. */
+  inShadow<T>(page: Page, fn: string, ...args: unknown[]): Promise<T | null>;
+  close(): Promise<void>;
+}
+
+function contextOf(page: Page): string {
+  return (page.mainFrame() as unknown as { _id: string })._id;
+}
+
+export async function launchFirefox(): Promise<Firefox> {
+  const manifestPath = resolve(FIREFOX_EXTENSION_DIR, 'manifest.json');
+  if (!existsSync(manifestPath)) {
+    throw new Error(`No Firefox build at ${FIREFOX_EXTENSION_DIR}: run \`wxt build -b firefox\`.`);
+  }
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+    browser_specific_settings: { gecko: { id: string } };
+  };
+  const addonId = manifest.browser_specific_settings.gecko.id;
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
+    },
+    defaultViewport: { width: 1280, height: 900 },
+  });
+  await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  const extUrl = (path: string) => `moz-extension://${uuid}/${path}`;
+
+  const navigate = async (page: Page, url: string) => {
+    await connection.send('browsingContext.navigate', {
+      context: contextOf(page),
+      url,
+      wait: 'complete',
+    });
+  };
+
+  const ext = await browser.newPage();
+  // A popup for no tab at all ("tab closed"): a quiet extension page with the full API.
+  await navigate(ext, extUrl('popup.html?tab=0'));
+
+  type ExtGlobal = typeof globalThis & { browser: typeof chrome };
+  const tabIdOf = async (page: Page): Promise<number> => {
+    const url = page.url();
+    for (let i = 0; i < 60; i++) {
+      // Without the "tabs" permission the extension cannot read tab URLs: each tab's content
+      // script is asked for its page's URL instead.
+      const id = await ext.evaluate(async (want: string) => {
+        const api = (globalThis as ExtGlobal).browser;
+        const me = await api.tabs.getCurrent();
+        for (const tab of await api.tabs.query({})) {
+          if (tab.id === undefined || tab.id === me?.id) continue;
+          const s = (await api.tabs
+            .sendMessage(tab.id, { type: 'page:get-state' })
+            .catch(() => null)) as { url?: string } | null;
+          if (s?.url === want) return tab.id;
+        }
+        return -1;
+      }, url);
+      if (id >= 0) return id;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`no tab with QuoteLens running found for ${url}`);
+  };
+
+  const toTab = async <T>(page: Page, message: object): Promise<T> => {
+    const tabId = await tabIdOf(page);
+    return (await ext.evaluate(
+      (id: number, msg: object) => (globalThis as ExtGlobal).browser.tabs.sendMessage(id, msg),
+      tabId,
+      message,
+    )) as T;
+  };
+
+  const inShadow = async <T>(page: Page, fn: string, ...args: unknown[]): Promise<T | null> => {
+    const context = contextOf(page);
+    const host = (await connection.send('script.evaluate', {
+      expression: `document.querySelector('quotelens-overlay')`,
+      target: { context },
+      awaitPromise: false,
+      resultOwnership: 'root',
+      serializationOptions: { maxDomDepth: 0 },
+    })) as { result: { result: { value?: { shadowRoot?: { sharedId?: string } } } } };
+    const sharedId = host.result.result.value?.shadowRoot?.sharedId;
+    if (!sharedId) return null;
+    const out = (await connection.send('script.callFunction', {
+      functionDeclaration: `(root, argsJson) => JSON.stringify((${fn})(root, ...JSON.parse(argsJson)))`,
+      this: { type: 'undefined' },
+      arguments: [{ sharedId }, { type: 'string', value: JSON.stringify(args) }],
+      target: { context },
+      awaitPromise: true,
+      resultOwnership: 'none',
+    })) as {
+      result: { type: string; result?: { value?: string }; exceptionDetails?: { text: string } };
+    };
+    if (out.result.type === 'exception') {
+      throw new Error(`in the shadow root: ${out.result.exceptionDetails?.text}`);
+    }
+    return JSON.parse(out.result.result?.value ?? 'null') as T;
+  };
+
+  return {
+    browser,
+    uuid,
+    ext,
+    extUrl,
+    newPage: (options) => browser.newPage(options),
+    navigate,
+    toTab,
+    tabIdOf,
+    state: (page) => toTab<PageState>(page, { type: 'page:get-state' }),
+    async setSwitches(enabled, disabledSites) {
+      await ext.evaluate(
+        (key: string, value: object) =>
+          (globalThis as ExtGlobal).browser.storage.local.set({ [key]: value }),
+        SETTINGS_KEY,
+        { enabled, disabledSites },
+      );
+    },
+    inShadow,
+    close: () => browser.close(),
+  };
+}
+
+export interface FirefoxLabel {
+  id: number;
+  text: string;
+  aria: string;
+  fragment: boolean;
+  placed: boolean;
+  box: { x: number; y: number; w: number; h: number };
+}
+
+/** The labels in the overlay's closed shadow root, with page-coordinate boxes. */
+export function readLabels(ff: Firefox, page: Page): Promise<FirefoxLabel[] | null> {
+  return ff.inShadow<FirefoxLabel[]>(
+    page,
+    `(root) => [...root.querySelectorAll('.l')].map((el) => {
+      const r = el.getBoundingClientRect();
+      const shown = getComputedStyle(el, '::before').content;
+      return {
+        id: Number(el.dataset.id),
+        text: (el.textContent || (shown && shown !== 'none' ? shown.replace(/^"|"$/g, '') : '')).trim(),
+        aria: el.getAttribute('aria-label') || '',
+        fragment: el.classList.contains('frag'),
+        placed: el.classList.contains('placed'),
+        box: { x: r.left + scrollX, y: r.top + scrollY, w: r.width, h: r.height },
+      };
+    })`,
+  );
+}
+
+/** Waits until `check` holds (polling), or throws with `what`. */
+export async function until<T>(
+  what: string,
+  get: () => Promise<T>,
+  check: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let error: unknown;
+  while (Date.now() < deadline) {
+    try {
+      last = await get();
+      if (check(last)) return last;
+    } catch (e) {
+      error = e;
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(
+    `timed out waiting for ${what} (last: ${JSON.stringify(last)}${error ? `, ${error}` : ''})`,
+  );
+}
+
+export const drawnCount = (page: Page) =>
+  page.evaluate(() => performance.getEntriesByName('quotelens:drawn').length);
