@@ -15,7 +15,7 @@
  * visibility.ts), scoring.ts and siblings.ts (pass two), headline.ts, blocks.ts and intro.ts
  * (pass three, with bylines-dates.ts).
  */
-import { BlockCollector } from './blocks';
+import { BlockCollector, dropRepeats } from './blocks';
 import { chooseHeadline } from './headline';
 import { collectIntro, relabelIntro } from './intro';
 import { Analyser } from './measure';
@@ -107,5 +107,5 @@ export function* findArticleTask(
     collectIntro(collector, a, headline, first);
   }
   for (const el of content) collector.collect(el, null);
-  return relabelIntro(collector.blocks, a);
+  return relabelIntro(dropRepeats(collector.blocks, a), a);
 }
