@@ -66,11 +66,12 @@ export function renderLabelBatch(
   for (const spec of specs) {
     const button = doc.createElement('button');
     button.type = 'button';
-    button.className = spec.fragment ? 'l frag' : 'l';
+    button.className = `l${spec.fragment ? ' frag' : ''}${spec.guess ? ' guess' : ''}`;
     button.dataset.id = String(spec.quoteId);
     button.dataset.s = spec.speakerId === null ? 'u' : String(spec.speakerId);
     button.setAttribute('style', labelColours(spec.speakerId, theme));
     button.setAttribute('aria-haspopup', 'dialog');
+    if (spec.ariaDescription) button.setAttribute('aria-description', spec.ariaDescription);
     button.textContent = spec.text;
     setNotes(button, spec, noteCounts.get(spec.quoteId) ?? 0);
     container.append(button);

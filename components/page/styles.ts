@@ -47,6 +47,10 @@ export const SHADOW_CSS = `
 }
 .l.placed { display: block; }
 .l.frag { background: var(--bg-soft); color: var(--fg-soft); box-shadow: inset 0 0 0 1px var(--bg); }
+.l.guess {
+  background: var(--bg-soft); color: var(--fg-soft);
+  box-shadow: none; border: 1px dashed var(--bg); font-style: italic;
+}
 .l:hover { filter: brightness(1.08); }
 .l:focus-visible { outline: 2px solid #111; outline-offset: 1px; box-shadow: 0 0 0 4px #fff; }
 .l .badge { margin-left: 4px; padding: 0 4px; border-radius: 6px; background: rgba(255,255,255,.85); color: #111; font-weight: 700; }
@@ -63,10 +67,12 @@ export const SHADOW_CSS = `
   font: 400 13px/18px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
   white-space: normal; word-wrap: break-word;
 }
+.card .say::before { content: attr(data-say); }
 .card.dark { background: #1f2227; color: #eef0f3; border-color: #3b4048; }
 .card .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 6px; vertical-align: 0; }
 .card .name { font-size: 14px; font-weight: 700; margin: 0; }
 .card .role { margin: 2px 0 0; opacity: .85; }
+.card .guess { margin: 2px 0 0; font-size: 12px; font-style: italic; opacity: .9; }
 .card .count { margin: 6px 0 8px; opacity: .85; font-size: 12px; }
 .card .row { display: flex; gap: 6px; flex-wrap: wrap; }
 .card button {

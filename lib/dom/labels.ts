@@ -8,7 +8,7 @@
  * afterwards in one go. The view itself (closed shadow root, Preact) is components/page/.
  * Never changes the page's own nodes.
  */
-import type { Quote, Speaker } from '../quotes/types';
+import { type Quote, type Speaker, SURE_CONFIDENCE } from '../quotes/types';
 import { textPieces } from './text-pieces';
 
 export const UNKNOWN_SPEAKER = 'unknown speaker';
@@ -26,7 +26,22 @@ export interface LabelSpec {
   ariaLabel: string;
   fragment: boolean;
   nested: boolean;
+  /** The engine is not sure of the speaker (confidence below SURE_CONFIDENCE): shown as a guess. */
+  guess: boolean;
+  /** Said after the name by screen readers: that the speaker is a guess, and the runner-up. */
+  ariaDescription: string | null;
 }
+
+/**
+ * Whether a quote's speaker is shown as a guess. An unknown speaker is no claim, so never a
+ * guess; a quote without a confidence (older saved states) counts as sure.
+ */
+export function isGuess(q: Pick<Quote, 'confidence' | 'speaker'>): boolean {
+  return q.speaker !== null && typeof q.confidence === 'number' && q.confidence < SURE_CONFIDENCE;
+}
+
+/** Marks a guessed name in a label: "Okafor?". */
+const GUESS_MARK = '?';
 
 const HONORIFIC_SUFFIX = /^(?:jr\.?|sr\.?|ii|iii|iv|phd|md|qc|kc|mp)$/i;
 const PARTICLE = /^(?:de|da|del|della|der|di|du|la|le|van|von|bin|ibn|al|el|ben)$/i;
@@ -92,13 +107,15 @@ export function labelSpecs(quotes: readonly Quote[], speakers: readonly Speaker[
       shown.add(speaker.id);
       text = clip(speaker.name);
     }
+    const guess = isGuess(q);
+    if (guess) text = `${text}${GUESS_MARK}`;
     let ariaLabel = `Statement by ${fullName}`;
     const parent = q.parent === null ? undefined : quoteById.get(q.parent);
     if (parent) {
       const outerSpeaker = parent.speakerId === null ? undefined : byId.get(parent.speakerId);
       const outer = outerSpeaker ? shortOf(outerSpeaker) : (parent.speaker ?? UNKNOWN_SPEAKER);
       const outerFull = outerSpeaker?.name ?? parent.speaker ?? UNKNOWN_SPEAKER;
-      text = `${text} · quoted by ${outer}`;
+      text = `${text} · quoted by ${outer}${isGuess(parent) ? GUESS_MARK : ''}`;
       ariaLabel += `, quoted by ${outerFull}`;
     }
     if (q.fragment) ariaLabel += ' (fragment)';
@@ -110,6 +127,10 @@ export function labelSpecs(quotes: readonly Quote[], speakers: readonly Speaker[
       ariaLabel,
       fragment: q.fragment,
       nested: !!parent,
+      guess,
+      ariaDescription: guess
+        ? `QuoteLens is not sure of the speaker${q.runnerUp ? `: maybe ${q.runnerUp}` : ''}`
+        : null,
     });
   }
   return out;
@@ -131,6 +152,10 @@ export interface CardFacts {
   nextId: number | null;
   /** Other names the page uses for the speaker. */
   aliases: string[];
+  /** The speaker is the engine's best guess, not a sure attribution. */
+  guess: boolean;
+  /** The next likeliest speaker, named on a guess's card. */
+  runnerUp: string | null;
 }
 
 export function cardFacts(
@@ -162,6 +187,8 @@ export function cardFacts(
     previousId: alone ? null : (same[(at - 1 + same.length) % same.length]?.id ?? null),
     nextId: alone ? null : (same[(at + 1) % same.length]?.id ?? null),
     aliases: speaker?.aliases ?? [],
+    guess: isGuess(quote),
+    runnerUp: isGuess(quote) ? quote.runnerUp : null,
   };
 }
 

@@ -390,26 +390,55 @@ function genderRelation(
 }
 
 /** What the name's words say: a real name, or a capitalised word that is no one. */
+/** The features read off a name's words alone, in the order they are written into a vector. */
+const NAME_AT = [
+  F.nameWords,
+  F.nameLength,
+  F.singleWord,
+  F.knownFirstName,
+  F.allCaps,
+  F.roleWord,
+  F.orgWord,
+  F.stopWord,
+  F.digit,
+  F.lowercaseElsewhere,
+  F.demonym,
+];
+/** Per page, a name's features: the same names come back as candidates of quote after quote. */
+const nameMemo = new WeakMap<Scene, Map<string, number[]>>();
+
 function nameFeatures(scene: Scene, c: Candidate, f: Float64Array): void {
+  let memo = nameMemo.get(scene);
+  if (!memo) {
+    memo = new Map();
+    nameMemo.set(scene, memo);
+  }
   const name = c.name ?? '';
+  let v = memo.get(name);
+  if (!v) {
+    v = readName(scene, name);
+    memo.set(name, v);
+  }
+  for (let i = 0; i < NAME_AT.length; i++) f[NAME_AT[i] as number] = v[i] as number;
+}
+
+function readName(scene: Scene, name: string): number[] {
   const words = name.split(/[\s]+/).filter((x) => x.length > 0);
   const lower = words.map((x) => x.toLowerCase().replace(/[.,’']+$/g, ''));
-  f[F.nameWords] = words.length;
-  f[F.nameLength] = log2(name.length);
-  f[F.singleWord] = words.length === 1 ? 1 : 0;
-  f[F.knownFirstName] = lower.some((x) => FEMALE_NAMES.has(x) || MALE_NAMES.has(x)) ? 1 : 0;
-  f[F.allCaps] = words.some((x) => x.length > 1 && x === x.toUpperCase() && /\p{Lu}/u.test(x))
-    ? 1
-    : 0;
-  f[F.roleWord] = lower.some((x) => ROLES.has(x) || TITLES.has(x)) ? 1 : 0;
-  f[F.orgWord] = lower.some((x) => ORG_WORDS.has(x)) ? 1 : 0;
-  f[F.stopWord] = lower.some((x) => STOP_CAPS.has(x)) ? 1 : 0;
-  f[F.digit] = /\d/.test(name) ? 1 : 0;
-  if (words.length === 1) {
-    const only = lower[0] ?? '';
-    f[F.lowercaseElsewhere] = scene.lowercaseWords().has(only) ? 1 : 0;
-    f[F.demonym] = DEMONYM.test(only) ? 1 : 0;
-  }
+  const only = words.length === 1 ? (lower[0] ?? '') : null;
+  return [
+    words.length,
+    log2(name.length),
+    words.length === 1 ? 1 : 0,
+    lower.some((x) => FEMALE_NAMES.has(x) || MALE_NAMES.has(x)) ? 1 : 0,
+    words.some((x) => x.length > 1 && x === x.toUpperCase() && /\p{Lu}/u.test(x)) ? 1 : 0,
+    lower.some((x) => ROLES.has(x) || TITLES.has(x)) ? 1 : 0,
+    lower.some((x) => ORG_WORDS.has(x)) ? 1 : 0,
+    lower.some((x) => STOP_CAPS.has(x)) ? 1 : 0,
+    /\d/.test(name) ? 1 : 0,
+    only !== null && scene.lowercaseWords().has(only) ? 1 : 0,
+    only !== null && DEMONYM.test(only) ? 1 : 0,
+  ];
 }
 
 /** Offsets where the sentence holding `pos` starts, and the sentence before it. */

@@ -14,6 +14,8 @@ export interface LabelInfo {
   text: string;
   aria: string;
   fragment: boolean;
+  /** Shown as a guess (the engine is not sure of the speaker). */
+  guess: boolean;
   box: { x: number; y: number; w: number; h: number } | null;
 }
 
@@ -98,6 +100,7 @@ export async function readLabelsOnce(page: Page, placedOnly: boolean): Promise<L
         text: stripTags(outerHTML).trim(),
         aria: attr('aria-label'),
         fragment: attr('class').split(' ').includes('frag'),
+        guess: attr('class').split(' ').includes('guess'),
         box: await boxOf(cdp, nodeId),
       });
     }
@@ -115,7 +118,9 @@ export async function cardText(page: Page): Promise<string | null> {
     const { outerHTML } = (await cdp.send('DOM.getOuterHTML', { nodeId: id })) as {
       outerHTML: string;
     };
-    return stripTags(outerHTML.replace(/<\/p>/g, '\n'));
+    // QuoteLens's own words are generated content (data-say): read them as the reader sees them.
+    const shown = outerHTML.replace(/<[^>]*\sdata-say="([^"]*)"[^>]*>/g, (tag, say) => tag + say);
+    return stripTags(shown.replace(/<\/p>/g, '\n'));
   } finally {
     await cdp.detach();
   }

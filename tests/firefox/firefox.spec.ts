@@ -10,6 +10,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { markDeclarations } from '../../lib/dom/highlight-style';
 import { groupBySpeaker } from '../../lib/popup-state';
+import { SURE_CONFIDENCE } from '../../lib/quotes/types';
 import { type StaticServer, startStaticServer } from '../e2e/static-server';
 import { drawnCount, type Firefox, launchFirefox, readLabels, until } from './harness';
 
@@ -134,6 +135,13 @@ test('labels name the speakers: full name first, short name after', async () => 
     expect(quote, `statement "${g.text.slice(0, 40)}…" is found`).toBeTruthy();
     const label = labels.find((l) => l.id === quote?.id);
     expect(label?.aria, g.text.slice(0, 40)).toMatch(new RegExp(`^Statement by ${g.speaker}\\b`));
+  }
+  // Guesses (engine below SURE_CONFIDENCE) are marked apart from sure labels.
+  for (const q of state.quotes) {
+    const l = labels.find((x) => x.id === q.id);
+    expect(l?.guess, q.text.slice(0, 30)).toBe(
+      q.speaker !== null && q.confidence < SURE_CONFIDENCE,
+    );
   }
   const okafor = labels.filter((l) => l.aria.startsWith('Statement by Rosalind Okafor'));
   expect(okafor[0]?.text).toMatch(/^Rosalind Okafor\??$/);

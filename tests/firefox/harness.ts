@@ -168,6 +168,7 @@ export interface FirefoxLabel {
   text: string;
   aria: string;
   fragment: boolean;
+  guess: boolean;
   placed: boolean;
   box: { x: number; y: number; w: number; h: number };
 }
@@ -184,6 +185,7 @@ export function readLabels(ff: Firefox, page: Page): Promise<FirefoxLabel[] | nu
         text: (el.textContent || (shown && shown !== 'none' ? shown.replace(/^"|"$/g, '') : '')).trim(),
         aria: el.getAttribute('aria-label') || '',
         fragment: el.classList.contains('frag'),
+        guess: el.classList.contains('guess'),
         placed: el.classList.contains('placed'),
         box: { x: r.left + scrollX, y: r.top + scrollY, w: r.width, h: r.height },
       };

@@ -8,7 +8,7 @@ import {
   shortName,
   UNKNOWN_SPEAKER,
 } from '../../../lib/dom/labels';
-import type { Quote, Speaker } from '../../../lib/quotes/types';
+import { type Quote, type Speaker, SURE_CONFIDENCE } from '../../../lib/quotes/types';
 
 function speaker(id: number, name: string, extra: Partial<Speaker> = {}): Speaker {
   return {
@@ -71,6 +71,49 @@ describe('shortName', () => {
 });
 
 describe('labelSpecs', () => {
+  it('shows a speaker the engine is not sure of as a guess, and a sure one plainly', () => {
+    const specs = labelSpecs(
+      [
+        quote(0, 10, 0, { speaker: 'Margit van der Berg', confidence: 0.95 }),
+        quote(1, 50, 0, {
+          speaker: 'Margit van der Berg',
+          confidence: 0.6,
+          runnerUp: 'Tobias Renfrew Jr.',
+        }),
+        quote(2, 90, 1, { speaker: 'Tobias Renfrew Jr.', confidence: 0.4 }),
+        // Just at the threshold counts as sure; an unknown speaker is no claim, so no guess.
+        quote(3, 130, 0, { speaker: 'Margit van der Berg', confidence: SURE_CONFIDENCE }),
+        quote(4, 170, null, { confidence: 0.1 }),
+      ],
+      speakers,
+    );
+    expect(specs.map((s) => [s.text, s.guess])).toEqual([
+      ['Margit van der Berg', false],
+      ['van der Berg?', true],
+      ['Tobias Renfrew Jr.?', true],
+      ['van der Berg', false],
+      [UNKNOWN_SPEAKER, false],
+    ]);
+    expect(specs[1]?.ariaLabel).toBe('Statement by Margit van der Berg');
+    expect(specs[1]?.ariaDescription).toBe(
+      'QuoteLens is not sure of the speaker: maybe Tobias Renfrew Jr.',
+    );
+    expect(specs[2]?.ariaDescription).toBe('QuoteLens is not sure of the speaker');
+    expect(specs[0]?.ariaDescription).toBeNull();
+  });
+
+  it("marks a guessed outer speaker in a nested quote's label", () => {
+    const specs = labelSpecs(
+      [
+        quote(0, 10, 0, { speaker: 'Margit van der Berg', confidence: 0.5 }),
+        quote(1, 20, 1, { speaker: 'Tobias Renfrew Jr.', parent: 0 }),
+      ],
+      speakers,
+    );
+    expect(specs[1]?.text).toBe('Tobias Renfrew Jr. · quoted by van der Berg?');
+    expect(specs[1]?.guess).toBe(false);
+  });
+
   it('names a speaker in full once, then by the short form, in reading order', () => {
     // Given out of reading order on purpose.
     const specs = labelSpecs([quote(1, 50, 0), quote(0, 10, 0), quote(2, 90, 0)], speakers);
@@ -130,6 +173,25 @@ describe('cardFacts', () => {
     expect(cardFacts(quotes, speakers, 3)).toMatchObject({ previousId: 2, nextId: 0 });
     expect(cardFacts(quotes, speakers, 1)).toMatchObject({ previousId: null, nextId: null });
     expect(cardFacts(quotes, speakers, 99)).toBeNull();
+  });
+  it('says when the speaker is a guess and names the runner-up', () => {
+    const unsure = [
+      quote(0, 0, 0, {
+        speaker: 'Margit van der Berg',
+        confidence: 0.5,
+        runnerUp: 'Tobias Renfrew Jr.',
+      }),
+      quote(1, 20, 0, {
+        speaker: 'Margit van der Berg',
+        confidence: 0.99,
+        runnerUp: 'Tobias Renfrew Jr.',
+      }),
+    ];
+    expect(cardFacts(unsure, speakers, 0)).toMatchObject({
+      guess: true,
+      runnerUp: 'Tobias Renfrew Jr.',
+    });
+    expect(cardFacts(unsure, speakers, 1)).toMatchObject({ guess: false, runnerUp: null });
   });
 });
 
