@@ -88,6 +88,12 @@ export default defineContentScript({
           return notes.showNote(request.id);
         case 'page:notes':
           return notes.state();
+        case 'page:panel':
+          notes.panelEvent(request.token, request.event, request.height);
+          return { ok: true };
+        case 'page:notes-changed':
+          notes.changed();
+          return { ok: true };
       }
     }
 

@@ -9,7 +9,11 @@
  *       annotation for v1 records, article keys re-normalised), indexes `by-recent`,
  *       `by-article-created`, `by-tag` (multiEntry) and `by-deleted` (soft-deleted notes
  *       only); store `meta` (key → value).
- * Adding v3: bump DB_VERSION, add MIGRATIONS[3], add a test opening a v2 database under v3.
+ *   v3  `addDraftsAndImportStaging` (issue 14): store `drafts` — one record per unsaved
+ *       draft, keyed by its editor's key (a tab's draft write never replaces another's) — and
+ *       store `import-staging`, where a streamed import waits, chunk by chunk, until it is
+ *       committed in one transaction (or cancelled, changing nothing). Notes are untouched.
+ * Adding v4: bump DB_VERSION, add MIGRATIONS[4], add a test opening a v3 database under v4.
  */
 import {
   type DBSchema,
@@ -22,7 +26,7 @@ import { normalizeUrl } from './url';
 import { type Note, noteTags } from './web-annotation';
 
 export const DB_NAME = 'quotelens-notes';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A stored note: the annotation plus the fields indexes need. */
 export interface NoteRecord {
@@ -37,6 +41,29 @@ export interface NoteRecord {
   tags: string[];
   /** Soft delete: set while a deleted note can still be restored (undo); null when live. */
   deletedAt: string | null;
+  /**
+   * When each field last changed (ISO), so a save from an older editor is refused only when it
+   * would overwrite a field changed since that editor opened. Absent: `modified` stands in.
+   */
+  edited?: Partial<Record<EditableField, string>>;
+}
+
+export type EditableField = 'text' | 'tags' | 'speaker' | 'selectors';
+
+/** An unsaved draft (v3): one record each, keyed by its editor ('new|…' or 'edit|<note id>'). */
+export interface DraftRecord {
+  key: string;
+  body: string;
+  tags: string[];
+  /** Epoch ms of the last keystroke kept. */
+  at: number;
+}
+
+/** A note of an import in progress (v3), waiting for the import's commit. */
+export interface StagedNote {
+  importId: string;
+  seq: number;
+  annotation: Note;
 }
 
 /** What v1 stored (kept for the migration and its test). */
@@ -61,6 +88,15 @@ export interface NotesSchema extends DBSchema {
   meta: {
     key: string;
     value: unknown;
+  };
+  drafts: {
+    key: string;
+    value: DraftRecord;
+    indexes: { 'by-at': number };
+  };
+  'import-staging': {
+    key: [string, number];
+    value: StagedNote;
   };
 }
 
@@ -112,6 +148,11 @@ export const MIGRATIONS: Record<number, Migration> = {
       await cursor.update(fresh);
       cursor = await cursor.continue();
     }
+  },
+  3: function addDraftsAndImportStaging(db) {
+    const drafts = db.createObjectStore('drafts', { keyPath: 'key' });
+    drafts.createIndex('by-at', 'at');
+    db.createObjectStore('import-staging', { keyPath: ['importId', 'seq'] });
   },
 };
 

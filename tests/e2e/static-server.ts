@@ -23,7 +23,11 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-export async function startStaticServer(rootDir: string): Promise<StaticServer> {
+export async function startStaticServer(
+  rootDir: string,
+  /** Extra response headers for HTML pages (e.g. a CSP that keeps the page's scripts out). */
+  htmlHeaders: Record<string, string> = {},
+): Promise<StaticServer> {
   const root = resolve(rootDir);
   const server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -40,8 +44,10 @@ export async function startStaticServer(rootDir: string): Promise<StaticServer> 
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
+    const type = TYPES[extname(target).toLowerCase()] ?? 'application/octet-stream';
     res.writeHead(200, {
-      'content-type': TYPES[extname(target).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': type,
+      ...(type.startsWith('text/html') ? htmlHeaders : {}),
     });
     createReadStream(target).pipe(res);
   });

@@ -38,7 +38,7 @@ describe('notes database schema and migrations', () => {
   it('creates the latest version from scratch with every store and index', async () => {
     const db = await openNotesDb({ name: freshName() });
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['meta', 'notes']);
+    expect([...db.objectStoreNames].sort()).toEqual(['drafts', 'import-staging', 'meta', 'notes']);
     const indexes = [...db.transaction('notes').store.indexNames].sort();
     expect(indexes).toEqual([
       'by-article',
@@ -63,7 +63,7 @@ describe('notes database schema and migrations', () => {
       damaged,
     ]);
 
-    const db = await openNotesDb({ name });
+    const db = await openNotesDb({ name, version: 2 });
     expect(db.version).toBe(2);
     const all = await db.getAll('notes');
     expect(all).toHaveLength(3);
@@ -91,6 +91,37 @@ describe('notes database schema and migrations', () => {
     expect(
       (await db.getAllFromIndex('notes', 'by-article', 'example.org/a')).map((r) => r.id),
     ).toEqual([a.id]);
+    db.close();
+  });
+
+  it('opens a database made by the v2 extension under v3: notes untouched, drafts one record each', async () => {
+    const name = freshName();
+    const a = note(4, 'https://example.org/d', ['kept']);
+    const v2 = await openNotesDb({ name, version: 2 });
+    expect([...v2.objectStoreNames].sort()).toEqual(['meta', 'notes']);
+    const record = {
+      id: a.id,
+      articleKey: 'example.org/d',
+      annotation: a,
+      created: a.created,
+      modified: a.modified,
+      tags: ['kept'],
+      deletedAt: null,
+    };
+    await v2.put('notes', record);
+    await v2.put('meta', 'persisted', 'persist');
+    v2.close();
+
+    const db = await openNotesDb({ name });
+    expect(db.version).toBe(3);
+    expect(await db.get('notes', a.id)).toEqual(record);
+    expect(await db.get('meta', 'persist')).toBe('persisted');
+    // Two tabs' drafts are two records: writing one never replaces the other.
+    await db.put('drafts', { key: 'new|tab-a', body: 'A', tags: [], at: 1 });
+    await db.put('drafts', { key: 'new|tab-b', body: 'B', tags: [], at: 2 });
+    expect((await db.getAll('drafts')).map((d) => d.body)).toEqual(['A', 'B']);
+    await db.put('import-staging', { importId: 'i1', seq: 0, annotation: a });
+    expect(await db.count('import-staging')).toBe(1);
     db.close();
   });
 
