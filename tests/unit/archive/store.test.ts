@@ -13,7 +13,10 @@ function fresh(start = Date.UTC(2026, 2, 1)) {
   return {
     store: createArchiveStore({
       openDb,
-      now: () => new Date((t += 86_400_000)),
+      now: () => {
+        t += 86_400_000;
+        return new Date(t);
+      },
       newId: () => `person-${++id}`,
     }),
     openDb,
