@@ -10,7 +10,10 @@ export function fillMonths(months: Props['months']): Props['months'] {
   const [y0, m0] = months[0]!.month.split('-').map(Number) as [number, number];
   const last = months[months.length - 1]!.month;
   const out: Props['months'] = [];
-  for (let y = y0, m = m0; out.length < 240; m === 12 ? ((m = 1), y++) : m++) {
+  // At most twenty years of bars; the index counts months from the first one.
+  for (let i = 0; out.length < 240; i++) {
+    const y = y0 + Math.floor((m0 - 1 + i) / 12);
+    const m = ((m0 - 1 + i) % 12) + 1;
     const key = `${y}-${String(m).padStart(2, '0')}`;
     out.push({ month: key, count: have.get(key) ?? 0 });
     if (key === last) break;

@@ -42,24 +42,10 @@ export function LibraryPage({ notes, archive }: Props) {
   return (
     <div class="ql-library">
       <nav class="ql-library-tabs" aria-label="Library">
-        <a
-          href="#notes"
-          aria-current={route.view === 'notes' ? 'page' : undefined}
-          onClick={(e) => {
-            e.preventDefault();
-            go({ view: 'notes' });
-          }}
-        >
+        <a href="#notes" aria-current={route.view === 'notes' ? 'page' : undefined}>
           Notes
         </a>
-        <a
-          href="#speakers"
-          aria-current={route.view === 'speakers' ? 'page' : undefined}
-          onClick={(e) => {
-            e.preventDefault();
-            go({ view: 'speakers', speakerId: null });
-          }}
-        >
+        <a href="#speakers" aria-current={route.view === 'speakers' ? 'page' : undefined}>
           Speakers
         </a>
       </nav>

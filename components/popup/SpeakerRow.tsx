@@ -108,17 +108,10 @@ export function SpeakerRow(props: Props) {
         </button>
       </div>
       {props.seenElsewhere && props.seenElsewhere.count > 0 && (
-        <a
-          class="ql-seen"
-          href="notes.html#speakers"
-          onClick={(e) => {
-            e.preventDefault();
-            props.seenElsewhere?.onOpen();
-          }}
-        >
+        <button type="button" class="ql-seen" onClick={() => props.seenElsewhere?.onOpen()}>
           also in {props.seenElsewhere.count}{' '}
           {props.seenElsewhere.count === 1 ? 'article' : 'articles'} you read
-        </a>
+        </button>
       )}
       {chosen && (
         <fieldset class="ql-stepper">
