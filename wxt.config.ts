@@ -27,6 +27,12 @@ export default defineConfig({
     // URL (use_dynamic_url) so pages cannot probe for QuoteLens by fetching it.
     web_accessible_resources: [
       { resources: ['notes-ui.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+      // The note editor's frame (extension origin: the page can neither script nor search it).
+      {
+        resources: ['note-frame.html'],
+        matches: ['http://*/*', 'https://*/*'],
+        use_dynamic_url: true,
+      },
     ],
     commands: {
       'toggle-site': {

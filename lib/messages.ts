@@ -3,7 +3,7 @@
  * background, notes page). Types only plus tiny guards: no browser APIs here.
  * Add a message by adding a member to the right union and its reply type.
  */
-import type { Note, NoteDraft, NotePatch } from './notes/web-annotation';
+import type { Note, NoteDraft, NotePatch, NoteSelectors } from './notes/web-annotation';
 import type { Extraction, Quote, Speaker, TextModel } from './quotes/types';
 
 /** What the content script knows about its page, as the popup shows it. */
@@ -38,7 +38,14 @@ export type ContentRequest =
   // The notes page's "open article": scroll to this note and open it.
   | { type: 'page:show-note'; id: string }
   // The page's notes as anchored here (the popup's count and "not found on this page").
-  | { type: 'page:notes' };
+  | { type: 'page:notes' }
+  // From the background, for the note frame this tab's content script opened (`token`).
+  | { type: 'page:panel'; token: string; event: PanelEvent; height?: number }
+  // From the background: notes of this page's article changed elsewhere.
+  | { type: 'page:notes-changed' };
+
+/** What the note frame tells the page that holds it: close me, or my content's height. */
+export type PanelEvent = 'close' | 'size';
 
 /** A note found on the page (entrypoints/content/notes.ts). */
 export interface AnchoredNoteInfo {
@@ -83,6 +90,11 @@ export function isContentRequest(value: unknown): value is ContentRequest {
 export interface EngineRequest {
   type: 'engine:extract';
   model: TextModel;
+  /**
+   * The page's canonical link and title, for the reader's archive (issue 15): the background
+   * records the article when the reader opted in. The address is the sender tab's, never this.
+   */
+  page?: { canonical: string | null; title: string };
 }
 
 export type EngineReply = { ok: true; extraction: Extraction } | { ok: false; error: string };
@@ -99,6 +111,7 @@ export function isEngineRequest(value: unknown): value is EngineRequest {
 
 export type NotesErrorCode =
   | 'quota' // the browser refused to store more: the caller keeps its draft
+  | 'conflict' // changed elsewhere since the editor opened it: `current` is the stored note
   | 'not-found' // no note with that id (or it was deleted)
   | 'invalid' // bad request or bad import file; `error` says what and where
   | 'forbidden' // the sender is not this extension
@@ -109,6 +122,8 @@ export interface NotesFailure {
   code: NotesErrorCode;
   /** A sentence for the reader. */
   error: string;
+  /** With code 'conflict': the note as stored now. */
+  current?: Note;
 }
 
 /** Where a page is: its address and its <link rel=canonical> (article identity: lib/notes/url.ts). */
@@ -128,7 +143,52 @@ export interface NotesPageQuery {
   order?: NotesOrder;
 }
 
+/**
+ * A passage or statement whose notes the reader opened, as the content script found it on the
+ * page. The note frame (an extension page) shows it; the background keeps it under a token.
+ */
+export interface PanelSpot {
+  /** The annotated words (for the panel's quote and the draft's key). */
+  quote: string;
+  speaker: string | null;
+  selectors: NoteSelectors;
+  /** Notes the content script anchored on this spot (the background checks each is the page's). */
+  noteIds: string[];
+  /** Which editor opens first: 'new', a note id, or none (list only). */
+  start: 'new' | string | null;
+}
+
+/** A draft the note editor keeps while the reader types (one record each, in the background). */
+export interface DraftBody {
+  body: string;
+  tags: string[];
+}
+
+/**
+ * Requests of the note frame (note-frame.html), each naming the spot it was opened for by the
+ * token its page's content script got from `notes:panel-open`. The background files notes
+ * under that page's article only.
+ */
+export type PanelRequest =
+  | { type: 'notes:panel-load'; token: string }
+  | { type: 'notes:panel-add'; token: string; text: string; tags: string[] }
+  | { type: 'notes:panel-update'; token: string; id: string; patch: NotePatch }
+  | { type: 'notes:panel-delete'; token: string; id: string }
+  | { type: 'notes:panel-restore'; token: string; id: string }
+  | { type: 'notes:panel-draft'; token: string; editor: string; draft: DraftBody | null }
+  | { type: 'notes:panel-ui'; token: string; event: PanelEvent; height?: number };
+
 export type NotesRequest =
+  | PanelRequest
+  // Content script: open the note frame on a spot of its own page.
+  | {
+      type: 'notes:panel-open';
+      /** The page's address now (the background accepts it on the sender's origin only). */
+      url?: string;
+      canonical?: string | null;
+      title: string;
+      spot: PanelSpot;
+    }
   | ({ type: 'notes:list-for-page' } & PageRef)
   | ({ type: 'notes:count-for-page' } & PageRef)
   | { type: 'notes:get'; id: string }
@@ -161,7 +221,25 @@ export interface ExportFile {
   mime: string;
 }
 
+/** What the note frame shows: the spot and its notes, with any drafts kept for them. */
+export interface PanelView {
+  quote: string;
+  speaker: string | null;
+  start: 'new' | string | null;
+  notes: Note[];
+  /** Drafts by editor: 'new' or a note id. */
+  drafts: Record<string, DraftBody>;
+}
+
 interface NotesReplyMap {
+  'notes:panel-open': { token: string };
+  'notes:panel-load': PanelView;
+  'notes:panel-add': { note: Note };
+  'notes:panel-update': { note: Note };
+  'notes:panel-delete': { note: Note };
+  'notes:panel-restore': { note: Note };
+  'notes:panel-draft': Record<string, never>;
+  'notes:panel-ui': Record<string, never>;
   'notes:list-for-page': { articleKey: string; notes: Note[] };
   'notes:count-for-page': { articleKey: string; count: number };
   'notes:get': { note: Note };
@@ -185,10 +263,10 @@ export type NotesReply<R extends NotesRequest> =
   | NotesFailure;
 
 /**
- * Broadcast after every change to the notes database, so every tab and page showing notes
- * refreshes. Delivered by writing it to `browser.storage.local` under NOTES_CHANGED_KEY
- * (storage.onChanged reaches content scripts, popup and pages alike; it carries ids and
- * article keys only, never note text).
+ * Broadcast after every change to the notes database, so every page showing notes refreshes.
+ * Written to `browser.storage.session` under NOTES_CHANGED_KEY, where only the extension's own
+ * pages read it (trusted contexts: never a content script, so no page learns which articles
+ * carry notes). A tab whose article changed gets a `page:notes-changed` message instead.
  */
 export interface NotesChanged {
   type: 'notes:changed';
@@ -262,7 +340,29 @@ function isPatchShape(v: unknown): boolean {
     (p.text === undefined || isStr(p.text)) &&
     (p.tags === undefined || isStrArray(p.tags)) &&
     isOptStr(p.speaker) &&
+    (p.base === undefined || isStr(p.base)) &&
     (p.selectors === undefined || isSelectorsShape(p.selectors))
+  );
+}
+
+const isToken = (v: unknown) => isStr(v) && v.length >= 16 && v.length <= 64;
+
+function isDraftBody(v: unknown): boolean {
+  const d = v as Partial<DraftBody> | null;
+  return typeof d === 'object' && d !== null && isStr(d.body) && isStrArray(d.tags);
+}
+
+function isSpotShape(v: unknown): boolean {
+  const s = v as Partial<Record<keyof PanelSpot, unknown>> | null;
+  return (
+    typeof s === 'object' &&
+    s !== null &&
+    isStr(s.quote) &&
+    isOptStr(s.speaker) &&
+    isSelectorsShape(s.selectors) &&
+    isStrArray(s.noteIds) &&
+    (s.noteIds as string[]).length <= 1000 &&
+    isOptStr(s.start)
   );
 }
 
@@ -279,6 +379,25 @@ export function isNotesRequest(value: unknown): value is NotesRequest {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   switch (v.type) {
+    case 'notes:panel-open':
+      return isOptStr(v.url) && isOptStr(v.canonical) && isStr(v.title) && isSpotShape(v.spot);
+    case 'notes:panel-load':
+      return isToken(v.token);
+    case 'notes:panel-add':
+      return isToken(v.token) && isStr(v.text) && isStrArray(v.tags);
+    case 'notes:panel-update':
+      return isToken(v.token) && isStr(v.id) && isPatchShape(v.patch);
+    case 'notes:panel-delete':
+    case 'notes:panel-restore':
+      return isToken(v.token) && isStr(v.id);
+    case 'notes:panel-draft':
+      return isToken(v.token) && isStr(v.editor) && (v.draft === null || isDraftBody(v.draft));
+    case 'notes:panel-ui':
+      return (
+        isToken(v.token) &&
+        (v.event === 'close' || v.event === 'size') &&
+        (v.height === undefined || (typeof v.height === 'number' && Number.isFinite(v.height)))
+      );
     case 'notes:list-for-page':
     case 'notes:count-for-page':
       return isStr(v.url) && isOptStr(v.canonical);

@@ -5,7 +5,7 @@
  * never as HTML. A failed save (quota, storage) is shown and the draft is kept.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { formatTime, type NoteDraft, parseTags } from './note-item';
+import { EditConflict, formatTime, type NoteDraft, parseTags } from './note-item';
 
 export interface NoteEditorProps {
   /** The statement or selected text the note is on. */
@@ -14,8 +14,12 @@ export interface NoteEditorProps {
   initial?: NoteDraft;
   created?: string;
   updated?: string;
-  /** Resolves when stored; rejects with the reason to show (the draft stays). */
-  onSave: (draft: NoteDraft) => Promise<void>;
+  /**
+   * Resolves when stored; rejects with the reason to show (the draft stays), or with an
+   * EditConflict when the note changed elsewhere. `base` is given when the reader chose to keep
+   * their version over that newer one (the save then starts from it).
+   */
+  onSave: (draft: NoteDraft, base?: string) => Promise<void>;
   onCancel: () => void;
   /** Present for an existing note. */
   onDelete?: () => Promise<void>;
@@ -36,6 +40,8 @@ export function NoteEditor(props: NoteEditorProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const [conflict, setConflict] = useState<EditConflict | null>(null);
+  const [showBoth, setShowBoth] = useState(false);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const id = useId();
 
@@ -48,18 +54,30 @@ export function NoteEditor(props: NoteEditorProps) {
     body !== (initial?.body ?? '') || tags.join('\n') !== (initial?.tags ?? []).join('\n');
   const empty = body.trim() === '' && tags.length === 0;
 
-  async function save() {
+  async function save(base?: string) {
     if (busy || empty) return;
     setBusy(true);
     setError(null);
     try {
-      await onSave({ body, tags });
+      await (base === undefined ? onSave({ body, tags }) : onSave({ body, tags }, base));
+      setConflict(null);
       props.onDraft?.(null);
     } catch (e) {
-      setError(describeError(e));
+      if (e instanceof EditConflict) {
+        setConflict(e);
+      } else {
+        setError(describeError(e));
+      }
     } finally {
       setBusy(false);
     }
+  }
+
+  function keepTheirs() {
+    // Their version stays as stored; this editor's text is dropped, on the reader's word.
+    setConflict(null);
+    props.onDraft?.(null);
+    onCancel();
   }
 
   async function remove() {
@@ -167,6 +185,46 @@ export function NoteEditor(props: NoteEditorProps) {
         <p class="ql-note-error" role="alert">
           Not saved: {error} Your text is kept here — try again.
         </p>
+      ) : null}
+      {conflict ? (
+        <div class="ql-note-conflict" role="alert">
+          <p>
+            Changed elsewhere since you opened it (
+            <time dateTime={conflict.theirsUpdated}>{formatTime(conflict.theirsUpdated)}</time>).
+            Nothing was saved.
+          </p>
+          {showBoth ? (
+            <div class="ql-note-theirs">
+              <p class="ql-field">Their version</p>
+              <p class="ql-note-text">{conflict.theirs.body}</p>
+              {conflict.theirs.tags.length ? (
+                <p class="ql-panel-tags">{conflict.theirs.tags.map((t) => `#${t}`).join(' ')}</p>
+              ) : null}
+              <p class="ql-field">Yours is in the editor above.</p>
+            </div>
+          ) : null}
+          <p class="ql-note-actions">
+            <button
+              type="button"
+              class="ql-btn ql-primary"
+              disabled={busy}
+              onClick={() => void save(conflict.theirsUpdated)}
+            >
+              Keep mine
+            </button>
+            <button type="button" class="ql-btn" disabled={busy} onClick={keepTheirs}>
+              Keep theirs
+            </button>
+            <button
+              type="button"
+              class="ql-btn"
+              aria-pressed={showBoth}
+              onClick={() => setShowBoth(!showBoth)}
+            >
+              {showBoth ? 'Hide theirs' : 'See both'}
+            </button>
+          </p>
+        </div>
       ) : null}
       {confirmDiscard ? (
         <p class="ql-note-warn" role="status">

@@ -14,7 +14,8 @@ export interface NotePanelProps {
   /** Which note opens in the editor first: 'new', a note id, or nothing (list only). */
   start?: 'new' | string | null;
   onCreate: (draft: NoteDraft) => Promise<void>;
-  onUpdate: (note: NoteItem, draft: NoteDraft) => Promise<void>;
+  /** `base`: the version the reader chose to keep theirs over (after a conflict). */
+  onUpdate: (note: NoteItem, draft: NoteDraft, base?: string) => Promise<void>;
   onDelete: (note: NoteItem) => Promise<void>;
   onClose: () => void;
   /** Unsaved drafts by editor: 'new' or a note id (kept across reloads by the caller). */
@@ -102,8 +103,8 @@ export function NotePanel(p: NotePanelProps) {
                   onDraft={(d) => p.onDraft?.(n.id, d)}
                   created={n.created}
                   updated={n.updated}
-                  onSave={async (d) => {
-                    await p.onUpdate(n, d);
+                  onSave={async (d, base) => {
+                    await (base === undefined ? p.onUpdate(n, d) : p.onUpdate(n, d, base));
                     setEditing(null);
                   }}
                   onCancel={() => setEditing(null)}

@@ -26,8 +26,12 @@ export interface ImportReport {
 export interface NotesPageApi {
   /** Every note. `onPartial` may be called with the notes read so far (first paint sooner). */
   list(onPartial?: (soFar: NoteItem[]) => void): Promise<NoteItem[]>;
-  /** Stores the reader's edit; rejects with a reason to show. */
-  update(note: NoteItem, draft: NoteDraft): Promise<void>;
+  /**
+   * Stores the reader's edit (only the changed fields, from the version `note` is, or from
+   * `base` when the reader chose to keep theirs over a newer one); rejects with a reason to
+   * show, or with an EditConflict when the note changed elsewhere meanwhile.
+   */
+  update(note: NoteItem, draft: NoteDraft, base?: string): Promise<void>;
   remove(note: NoteItem): Promise<void>;
   /** Puts a just-deleted note back exactly as it was (undo). */
   restore(note: NoteItem): Promise<void>;
@@ -177,8 +181,9 @@ export function NotesPage({ api }: { api: NotesPageApi }) {
     }
   }
 
-  async function saveEdit(note: NoteItem, draft: NoteDraft) {
-    await api.update(note, draft); // a rejection stays in the editor with the draft
+  async function saveEdit(note: NoteItem, draft: NoteDraft, base?: string) {
+    // A rejection (or an EditConflict) stays in the editor with the draft.
+    await (base === undefined ? api.update(note, draft) : api.update(note, draft, base)); // stays in the editor with the draft
     setEditing(null);
     await reload();
   }
@@ -395,7 +400,7 @@ export function NotesPage({ api }: { api: NotesPageApi }) {
               initial={{ body: editing.body, tags: editing.tags }}
               created={editing.created}
               updated={editing.updated}
-              onSave={(d) => saveEdit(editing, d)}
+              onSave={(d, base) => saveEdit(editing, d, base)}
               onCancel={() => setEditing(null)}
               onDelete={() => removeNote(editing)}
             />

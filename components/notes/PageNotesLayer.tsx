@@ -1,13 +1,12 @@
 /**
- * Everything notes draws on the live page, inside QuoteLens's closed shadow root:
- * the open note panel (placed next to its text), the small note markers at the end of
- * annotated passages, the "deleted — undo" toast and messages. Positions come in as
- * viewport rectangles from the content script; this view never reads the page.
+ * Everything notes draws on the live page, inside QuoteLens's closed shadow root: the note
+ * frame (an extension-origin iframe holding the panel, placed next to its text), the small
+ * note markers at the end of annotated passages, and messages. Positions come in as viewport
+ * rectangles from the content script; this view never reads the page. No note text is ever
+ * here, and QuoteLens's own words are CSS generated content (`data-say`), so the page's
+ * window.find() cannot match them.
  */
-
-import { NotePanel, type NotePanelProps } from './NotePanel';
-import type { NoteItem } from './note-item';
-import { UndoToast } from './UndoToast';
+import { useEffect, useRef } from 'preact/hooks';
 
 export interface Box {
   top: number;
@@ -30,19 +29,28 @@ export interface Passage {
 }
 
 export interface PageNotesLayerProps {
-  /** `id` names this opening of the panel: a new id starts a fresh editor. */
-  panel: (NotePanelProps & { id: string; box: Box | null }) | null;
+  /** `id` names this opening of the panel: a new id loads a fresh frame. */
+  panel: PanelFrameProps | null;
   passages: readonly Passage[];
   onMarker: (key: string) => void;
-  deleted: NoteItem | null;
-  onUndo: () => void;
-  onDismissUndo: () => void;
   message: string | null;
   onDismissMessage: () => void;
   viewport: { width: number; height: number };
 }
 
+export interface PanelFrameProps {
+  id: string;
+  box: Box | null;
+  /** The note frame's address (extension origin, with its grant token). */
+  src: string;
+  /** Its content's height as it last reported it (0: not yet). */
+  height: number;
+  onLoad: (frame: HTMLIFrameElement) => void;
+}
+
 const PANEL_WIDTH = 360;
+/** Until the frame reports its height. */
+const FIRST_HEIGHT = 260;
 const PANEL_MAX_HEIGHT = 440;
 
 /**
@@ -99,33 +107,56 @@ export function PageNotesLayer(p: PageNotesLayerProps) {
             ))}
             <button
               type="button"
-              class="ql-note-marker"
+              class="ql-note-marker ql-say"
               style={{ left: `${m.marker.left}px`, top: `${m.marker.top}px` }}
               aria-label={m.label}
               title={m.label}
               onClick={() => p.onMarker(m.key)}
+              data-say="✎"
             >
-              ✎{m.count > 1 ? <span class="ql-count-badge">{m.count}</span> : null}
+              {m.count > 1 ? (
+                <span class="ql-count-badge ql-say" data-say={String(m.count)} />
+              ) : null}
             </button>
           </div>
         ))}
       </div>
-      {p.panel && place ? (
-        <div class="ql-panel-wrap" style={place}>
-          <NotePanel key={p.panel.id} {...p.panel} />
-        </div>
-      ) : null}
+      {p.panel && place ? <PanelFrame key={p.panel.id} {...p.panel} place={place} /> : null}
       {p.message ? (
-        <div class="ql-toast ql-toast-error" role="alert">
-          <span>{p.message}</span>
-          <button type="button" class="ql-btn" aria-label="Dismiss" onClick={p.onDismissMessage}>
-            ×
-          </button>
+        <div class="ql-toast ql-toast-error" role="alert" aria-label={p.message}>
+          <span class="ql-say" data-say={p.message} />
+          <button
+            type="button"
+            class="ql-btn ql-say"
+            data-say="×"
+            aria-label="Dismiss"
+            onClick={p.onDismissMessage}
+          />
         </div>
-      ) : null}
-      {p.deleted ? (
-        <UndoToast message="Note deleted." onUndo={p.onUndo} onDismiss={p.onDismissUndo} />
       ) : null}
     </div>
+  );
+}
+
+function PanelFrame(p: PanelFrameProps & { place: Record<string, string> }) {
+  const ref = useRef<HTMLIFrameElement>(null);
+  const { maxHeight, ...at } = p.place;
+  const max = Number.parseFloat(maxHeight ?? '') || PANEL_MAX_HEIGHT;
+  const height = Math.min(max, p.height > 0 ? p.height : FIRST_HEIGHT);
+  useEffect(() => {
+    const frame = ref.current;
+    if (!frame) return;
+    const loaded = () => p.onLoad(frame);
+    frame.addEventListener('load', loaded);
+    return () => frame.removeEventListener('load', loaded);
+  }, []);
+  return (
+    <iframe
+      ref={ref}
+      class="ql-panel-frame"
+      title="QuoteLens note"
+      src={p.src}
+      style={{ ...at, height: `${height}px` }}
+    />
   );
 }

@@ -119,3 +119,30 @@ export function formatTime(iso: string, locale?: string): string {
   if (Number.isNaN(d.getTime())) return '';
   return d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/**
+ * A save refused because the note was changed elsewhere (another tab, the notes page) since
+ * this editor opened it. `theirs` is the stored version; the editor lets the reader choose.
+ */
+export class EditConflict extends Error {
+  constructor(
+    readonly theirs: NoteDraft,
+    readonly theirsUpdated: string,
+  ) {
+    super('This note was changed elsewhere since you opened it.');
+    this.name = 'EditConflict';
+  }
+}
+
+/** An edit as sent to the store: only the fields that changed, and the version it started from. */
+export function editPatch(
+  before: NoteDraft,
+  after: NoteDraft,
+  base: string,
+): { text?: string; tags?: string[]; base: string } {
+  return {
+    ...(after.body !== before.body ? { text: after.body } : {}),
+    ...(after.tags.join('\n') !== before.tags.join('\n') ? { tags: after.tags } : {}),
+    base,
+  };
+}

@@ -21,6 +21,13 @@ export const PAGE_NOTES_CSS = `
 }
 .ql-notes-layer * { box-sizing: border-box; font: inherit; color: inherit; letter-spacing: normal; text-transform: none; }
 .ql-notes-layer :focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
+.ql-panel-frame {
+  position: fixed; z-index: 2147483646; display: block; margin: 0; padding: 0;
+  border: 1px solid var(--line); border-radius: 12px; background: var(--bg);
+  box-shadow: 0 10px 32px rgb(0 0 0 / .28); pointer-events: auto; color-scheme: light dark;
+}
+/* QuoteLens's words on the page are generated content: window.find() cannot match them. */
+.ql-say::before { content: attr(data-say); }
 .ql-panel-wrap {
   position: fixed; z-index: 2147483646; overflow: auto; overscroll-behavior: contain;
   background: var(--bg); border: 1px solid var(--line); border-radius: 12px;

@@ -62,10 +62,12 @@ export function Card({ facts, speakerId, theme, x, y, canAddNote, notes, actions
         </p>
       ) : null}
       {facts.role ? <p class="role">{facts.role}</p> : null}
-      <p class="count">
-        {statementsLine(facts)}
-        {notes > 0 ? ` · ${notes === 1 ? '1 note' : `${notes} notes`}` : ''}
-      </p>
+      {/* QuoteLens's own words are generated content (styles.ts .say): window.find() on the
+          page cannot match them. */}
+      <p
+        class="count say"
+        data-say={`${statementsLine(facts)}${notes > 0 ? ` · ${notes === 1 ? '1 note' : `${notes} notes`}` : ''}`}
+      />
       <div class="row">
         <button
           type="button"
@@ -73,22 +75,27 @@ export function Card({ facts, speakerId, theme, x, y, canAddNote, notes, actions
           disabled={alone}
           aria-label={`Previous statement by ${short}`}
           onClick={actions.previous}
-        >
-          ← Previous
-        </button>
+          class="say"
+          data-say="← Previous"
+        />
         <button
           type="button"
           data-act="next"
           disabled={alone}
           aria-label={`Next statement by ${short}`}
           onClick={actions.next}
-        >
-          Next →
-        </button>
+          class="say"
+          data-say="Next →"
+        />
         {canAddNote ? (
-          <button type="button" data-act="note" onClick={actions.addNote}>
-            Add note
-          </button>
+          <button
+            type="button"
+            data-act="note"
+            class="say"
+            data-say="Add note"
+            aria-label="Add note"
+            onClick={actions.addNote}
+          />
         ) : null}
       </div>
     </div>

@@ -82,6 +82,7 @@ export const SHADOW_CSS = `
   font: 400 13px/18px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
   white-space: normal; word-wrap: break-word;
 }
+.card .say::before { content: attr(data-say); }
 .card.dark { background: #1f2227; color: #eef0f3; border-color: #3b4048; }
 .card .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 6px; vertical-align: 0; }
 .card .name { font-size: 14px; font-weight: 700; margin: 0; }

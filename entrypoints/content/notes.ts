@@ -15,13 +15,7 @@ import {
   setAddNoteHandler,
   setNoteBadges,
 } from '../../lib/dom/page-hooks';
-import {
-  isNotesChanged,
-  NOTES_CHANGED_KEY,
-  type NotesReply,
-  type NotesRequest,
-  type PageNotesState,
-} from '../../lib/messages';
+import type { NotesReply, NotesRequest, PageNotesState } from '../../lib/messages';
 import type {
   createPageNotes,
   NotesController,
@@ -73,7 +67,6 @@ export function startNotes(
   let ui: PageNotes | null = null;
   let loading: Promise<PageNotes> | null = null;
   let stopped = false;
-  let articleKey: string | null = null;
   let url = doc.location.href;
 
   function loadUi(): Promise<PageNotes> {
@@ -102,24 +95,16 @@ export function startNotes(
     url = doc.location.href;
     const r = await countNotes(doc);
     if (!r || stopped || ui) return;
-    articleKey = r.articleKey;
+
     if (r.count > 0) await loadUi().catch((e) => console.warn('[QuoteLens] notes:', e));
   }
 
-  // Until the view is loaded: watch for notes arriving (another tab) and for a
-  // single-page-app navigation to another article that has notes.
-  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    const change = changes[NOTES_CHANGED_KEY]?.newValue;
-    if (area !== 'local' || !isNotesChanged(change)) return;
-    if (articleKey && !change.articleKeys.includes(articleKey)) return;
-    void check();
-  };
-  browser.storage.onChanged.addListener(onStorage);
+  // Until the view is loaded: watch for a single-page-app navigation to another article that
+  // has notes. (Notes arriving from another tab: the background sends `page:notes-changed`.)
   const offAnnotated = onAnnotated((page) => {
     if (page && page.url.replace(/#.*$/, '') !== url.replace(/#.*$/, '')) void check();
   });
   function unwatch() {
-    browser.storage.onChanged.removeListener(onStorage);
     offAnnotated();
   }
 
@@ -157,6 +142,13 @@ export function startNotes(
         if (!r?.count) return { count: 0, anchored: [], orphans: [] };
       }
       return (await loadUi()).state();
+    },
+    panelEvent(token, event, height) {
+      ui?.panelEvent(token, event, height);
+    },
+    changed() {
+      if (ui) ui.changed();
+      else void check();
     },
     refresh() {
       ui?.refresh();

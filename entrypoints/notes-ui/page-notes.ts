@@ -2,18 +2,17 @@
  * The reader's notes on the live page, loaded into the content script's isolated world only
  * when a page has notes or the reader adds one (entrypoints/content/notes.ts starts it), so
  * the many pages without notes do not carry this code. Re-anchors the article's notes on the
- * page's text model (exact, then fuzzy, else orphaned), shows note badges on statement labels
- * and a subtle mark under noted passages, and hosts the note editor in a closed shadow root.
+ * page's text model (lib/notes-view/spots.ts), shows note badges on statement labels and a
+ * subtle mark under noted passages, and opens the note panel.
  *
- * Privacy: note text lives only in this isolated world and the closed shadow root — never in
- * the page's DOM attributes, localStorage, IndexedDB, URL or console. Rendered as text only.
- * Storage goes through the background (lib/messages.ts `notes:*`); a failed write keeps the
- * draft in the editor and says why.
+ * Privacy: the note panel — the editor and every note's text — is the note frame, an
+ * extension-origin page (entrypoints/note-frame) in an iframe inside a closed shadow root: the
+ * page cannot script it, search it with window.find() or hear its keystrokes. Nothing of a
+ * note's text is put in the page's document or shadow roots; QuoteLens's own words there are
+ * CSS generated content. This module only knows where notes are, to draw their marks.
  */
 import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
-import { noteToItem } from '../../components/notes/adapter';
-import type { NoteDraft as ViewDraft } from '../../components/notes/note-item';
 import {
   type Box,
   PageNotesLayer,
@@ -21,88 +20,36 @@ import {
   type Passage,
 } from '../../components/notes/PageNotesLayer';
 import { PAGE_NOTES_CSS } from '../../components/notes/page-styles';
-import { type Anchor, describeSpan, reanchor, selectorsFromRange } from '../../lib/dom/anchor';
+import { type Anchor, describeSpan, selectorsFromRange } from '../../lib/dom/anchor';
 import { findArticle } from '../../lib/dom/article';
 import { quoteAt } from '../../lib/dom/note-quote';
 import type { AddNoteRequest, AnnotatedPage } from '../../lib/dom/page-hooks';
 import { buildTextModel, type PageText, rangeFromOffsets } from '../../lib/dom/text-model';
-import {
-  type AnchoredNoteInfo,
-  isNotesChanged,
-  NOTES_CHANGED_KEY,
-  type NotesReply,
-  type NotesRequest,
-  type PageNotesState,
-} from '../../lib/messages';
-import { type Note, type NoteSelectors, noteSelectors } from '../../lib/notes/web-annotation';
+import type { AnchoredNoteInfo, PageNotesState, PanelEvent, PanelSpot } from '../../lib/messages';
+import { notesClient } from '../../lib/notes/client';
+import type { Note, NoteSelectors } from '../../lib/notes/web-annotation';
+import { placeNotes, type Spot } from '../../lib/notes-view/spots';
 import type { Quote } from '../../lib/quotes/types';
-
-export const NOTES_HOST_TAG = 'quotelens-notes';
-
-/** Unsaved drafts, in the extension's own storage (never the page's), so a reload loses nothing. */
-const DRAFTS_KEY = 'notes:drafts';
-const DRAFT_KEEP_MS = 30 * 24 * 60 * 60 * 1000;
-type StoredDraft = ViewDraft & { at: number };
-
-/** Events from the note editor that must not reach the page. */
-const KEEP_INSIDE = [
-  'keydown',
-  'keyup',
-  'keypress',
-  'beforeinput',
-  'input',
-  'change',
-  'compositionstart',
-  'compositionupdate',
-  'compositionend',
-  'paste',
-  'copy',
-  'cut',
-] as const;
 
 /** What notes needs of the page: its text (and the statements, when the engine ran). */
 interface PageModel extends PageText {
   quotes: readonly Quote[];
 }
 
-/** One passage or statement with notes, as shown on the page. */
-interface Spot {
-  key: string;
-  start: number;
-  end: number;
-  quote: Quote | null;
-  notes: Note[];
-}
-
 interface OpenPanel {
   key: string;
-  /** Which opening this is: each opening gets a fresh editor. */
+  /** Which opening this is: each opening gets a fresh frame. */
   seq: number;
-  quoteText: string;
-  speaker: string | null;
-  selectors: NoteSelectors;
-  start: 'new' | string | null;
+  /** The background's grant for this opening (null until it answers). */
+  token: string | null;
+  /** The frame's content height, as it reports it. */
+  height: number;
   boxOf: () => Box | null;
   /** Where keyboard focus goes back to when the panel closes (what opened it). */
   returnFocus: (() => void) | null;
 }
 
-type Ok<R extends NotesRequest> = Extract<NotesReply<R>, { ok: true }>;
-
-/** One typed request to the background's notes store; a failure becomes an Error to show. */
-async function ask<R extends NotesRequest>(message: R): Promise<Ok<R>> {
-  let reply: NotesReply<R> | undefined;
-  try {
-    reply = (await browser.runtime.sendMessage(message)) as NotesReply<R> | undefined;
-  } catch (e) {
-    throw new Error(
-      `QuoteLens could not reach its storage (${e instanceof Error ? e.message : String(e)}). Reload the page and try again`,
-    );
-  }
-  if (!reply) throw new Error('QuoteLens’s storage did not answer. Reload the page and try again');
-  if (!reply.ok) throw new Error(reply.error);
-  return reply as Ok<R>;
-}
+const ask = notesClient((m) => browser.runtime.sendMessage(m));
 
 function canonicalHref(doc: Document): string | null {
   return doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href ?? null;
@@ -129,6 +76,10 @@ export interface NotesController {
   showNote(id: string): Promise<{ ok: true; found: boolean } | { ok: false; error: string }>;
   /** The page's notes: where each was found, and those whose text is gone (for the popup). */
   state(): Promise<PageNotesState>;
+  /** The note frame asked to close, or told its height (through the background). */
+  panelEvent(token: string, event: PanelEvent, height?: number): void;
+  /** This article's notes changed elsewhere (the background says so). */
+  changed(): void;
   /** Draws again after the site's switch changed. */
   refresh(): void;
   stop(): void;
@@ -173,15 +124,12 @@ export function createPageNotes(doc: Document, options: PageNotesOptions): PageN
   let passages: Passage[] = [];
   let panel: OpenPanel | null = null;
   let panelSeq = 0;
-  let deleted: Note | null = null;
   let message: string | null = null;
   let messageTimer: ReturnType<typeof setTimeout> | undefined;
   let host: HTMLElement | null = null;
   let mount: HTMLElement | null = null;
   let frame = 0;
   let stopped = false;
-  let drafts: Record<string, StoredDraft> = {};
-  let draftTimer: ReturnType<typeof setTimeout> | undefined;
 
   // ── The page's text ──
 
@@ -217,31 +165,15 @@ export function createPageNotes(doc: Document, options: PageNotesOptions): PageN
       return;
     }
     const { model: m, quotes } = model();
-    anchors = new Map();
-    const bySpan = new Map<string, Spot>();
-    const badges = new Map<number, number>();
-    for (const note of notes) {
-      const a = reanchor(m.text, noteSelectors(note));
-      anchors.set(note.id, a);
-      if (a.status !== 'anchored') continue;
-      const q = quoteAt(quotes, a);
-      const key = q ? `q${q.id}` : `s${a.start}-${a.end}`;
-      let spot = bySpan.get(key);
-      if (!spot) {
-        spot = q
-          ? { key, start: q.start, end: q.end, quote: q, notes: [] }
-          : { key, start: a.start, end: a.end, quote: null, notes: [] };
-        bySpan.set(key, spot);
-      }
-      spot.notes.push(note);
-      if (q) badges.set(q.id, (badges.get(q.id) ?? 0) + 1);
-    }
+    const placed = placeNotes(m.text, quotes, notes);
+    anchors = placed.anchors;
+    const badges = placed.badges;
     if (!enabled()) {
       clearDrawn();
       draw();
       return;
     }
-    spots = [...bySpan.values()].sort((a, b) => a.start - b.start);
+    spots = placed.spots;
     setNoteBadges(badges);
     measurePassages();
     draw();
@@ -249,7 +181,8 @@ export function createPageNotes(doc: Document, options: PageNotesOptions): PageN
 
   function ensureMount(): HTMLElement {
     if (mount?.isConnected) return mount;
-    host = doc.createElement(NOTES_HOST_TAG);
+    // A plain <div>: a page that defines a custom element of ours first cannot break it.
+    host = doc.createElement('div');
     host.setAttribute(
       'style',
       'all: initial !important; position: absolute !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; display: block !important; z-index: 2147483646 !important; pointer-events: none !important;',
@@ -258,11 +191,6 @@ export function createPageNotes(doc: Document, options: PageNotesOptions): PageN
     const style = doc.createElement('style');
     style.textContent = PAGE_NOTES_CSS;
     mount = doc.createElement('div');
-    // What the reader types into a note stays here: without this, keys and input events
-    // would bubble out to the page (its shortcuts would fire, its key listeners would see
-    // the note being typed). A page listener in the capture phase still runs before us: only
-    // an editor in an extension-origin frame would hide keystrokes from that.
-    for (const type of KEEP_INSIDE) mount.addEventListener(type, (e) => e.stopPropagation());
     shadow.append(style, mount);
     // On <html>, not <body>: the page's body markup stays exactly its own.
     (doc.documentElement ?? doc.body).appendChild(host);
@@ -306,37 +234,29 @@ export function createPageNotes(doc: Document, options: PageNotesOptions): PageN
     return spots.find((s) => s.key === key)?.notes ?? [];
   }
 
+  function frameUrl(token: string): string {
+    return `${(browser.runtime.getURL as (p: string) => string)('/note-frame.html')}#${token}`;
+  }
+
   function draw() {
     if (stopped) return;
-    const hasSomething = panel || deleted || message || passages.length > 0;
+    const hasSomething = panel || message || passages.length > 0;
     if (!hasSomething && !mount) return;
     const el = ensureMount();
     const p = panel;
     const props: PageNotesLayerProps = {
-      panel: p
-        ? {
-            id: `${p.key}#${p.seq}`,
-            box: p.boxOf(),
-            quote: p.quoteText,
-            speaker: p.speaker,
-            notes: notesOf(p.key).map(noteToItem),
-            start: p.start,
-            onCreate: (d) => create(p, d),
-            onUpdate: (n, d) => update(n.id, d),
-            onDelete: (n) => remove(n.id),
-            onClose: closePanel,
-            drafts: panelDrafts(p),
-            onDraft: (editor, d) => keepDraft(p, editor, d),
-          }
-        : null,
+      panel:
+        p?.token != null
+          ? {
+              id: `${p.key}#${p.seq}`,
+              box: p.boxOf(),
+              src: frameUrl(p.token),
+              height: p.height,
+              onLoad: (iframe) => iframe.focus(),
+            }
+          : null,
       passages,
       onMarker: (key) => openSpot(key, null),
-      deleted: deleted ? noteToItem(deleted) : null,
-      onUndo: undo,
-      onDismissUndo: () => {
-        deleted = null;
-        draw();
-      },
       message,
       onDismissMessage: () => {
         message = null;
@@ -361,22 +281,51 @@ export function createPageNotes(doc: Document, options: PageNotesOptions): PageN
 
   // ── Opening the editor ──
 
+  /** Opens the note frame on a spot: the background keeps the spot under a fresh grant. */
+  async function openPanel(
+    key: string,
+    spot: Omit<PanelSpot, 'noteIds'>,
+    boxOf: () => Box | null,
+    returnFocus: (() => void) | null,
+  ): Promise<void> {
+    const seq = ++panelSeq;
+    const previous = panel?.token;
+    if (previous)
+      void ask({ type: 'notes:panel-ui', token: previous, event: 'close' }).catch(() => undefined);
+    panel = { key, seq, token: null, height: 0, boxOf, returnFocus };
+    draw();
+    try {
+      const { token } = await ask({
+        type: 'notes:panel-open',
+        url,
+        canonical,
+        title: articleTitle(doc),
+        spot: { ...spot, noteIds: notesOf(key).map((n) => n.id) },
+      });
+      if (panel?.seq !== seq) return;
+      panel.token = token;
+      draw();
+    } catch (e) {
+      if (panel?.seq === seq) panel = null;
+      say(`QuoteLens could not open the note: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
   function openSpot(key: string, start: 'new' | string | null) {
     const spot = spots.find((s) => s.key === key);
     if (!spot) return;
     const text = model().model.text;
-    panel = {
-      seq: ++panelSeq,
+    void openPanel(
       key,
-      quoteText: text.slice(spot.start, spot.end),
-      speaker: spot.quote?.speaker ?? null,
-      selectors: describeSpan(text, spot.start, spot.end),
-      start,
-      boxOf: () => boxOfRange(rangeOf(spot.start, spot.end)),
-      returnFocus: focusBack(),
-    };
-    draw();
-    focusPanel();
+      {
+        quote: text.slice(spot.start, spot.end),
+        speaker: spot.quote?.speaker ?? null,
+        selectors: describeSpan(text, spot.start, spot.end),
+        start,
+      },
+      () => boxOfRange(rangeOf(spot.start, spot.end)),
+      focusBack(),
+    );
   }
 
   function openForQuote(
@@ -386,28 +335,27 @@ export function createPageNotes(doc: Document, options: PageNotesOptions): PageN
   ) {
     const text = model().model.text;
     const key = `q${q.id}`;
-    panel = {
-      seq: ++panelSeq,
+    void openPanel(
       key,
-      quoteText: q.text || text.slice(q.start, q.end),
-      speaker: q.speaker,
-      selectors: describeSpan(text, q.start, q.end),
-      start: notesOf(key).length && start === 'new' ? null : start,
-      boxOf: () => boxOfRange(annotated?.rangeOf(q.id) ?? rangeOf(q.start, q.end)),
+      {
+        quote: q.text || text.slice(q.start, q.end),
+        speaker: q.speaker,
+        selectors: describeSpan(text, q.start, q.end),
+        // With notes already there, the panel lists them and offers "Add another note".
+        start: notesOf(key).length && start === 'new' ? null : start,
+      },
+      () => boxOfRange(annotated?.rangeOf(q.id) ?? rangeOf(q.start, q.end)),
       returnFocus,
-    };
-    // With notes already there, the panel lists them and offers "Add another note".
-    if (notesOf(key).length === 0) panel.start = 'new';
-    draw();
-    focusPanel();
+    );
   }
 
-  function focusPanel() {
-    // The editor focuses its textarea on mount; a list-only panel gets focus on its first button.
-    requestAnimationFrame(() => {
-      const root = mount?.querySelector<HTMLElement>('.ql-note-panel');
-      if (root && !hasFocusIn(root)) root.querySelector<HTMLElement>('textarea, button')?.focus();
-    });
+  function openSelection(selectors: NoteSelectors, start: number, end: number, box: Box | null) {
+    void openPanel(
+      `s${start}-${end}`,
+      { quote: selectors.quote.exact, speaker: null, selectors, start: 'new' },
+      () => boxOfRange(rangeOf(start, end)) ?? box,
+      focusBack(),
+    );
   }
 
   /** Gives focus back to the page element that had it (outside our panel), if still there. */
@@ -435,63 +383,12 @@ export function createPageNotes(doc: Document, options: PageNotesOptions): PageN
     if (hadFocus) back?.();
   }
 
-  // ── Store operations (through the background) ──
-
-  async function create(p: OpenPanel, d: ViewDraft) {
-    const { note } = await ask({
-      type: 'notes:add',
-      draft: {
-        url,
-        canonical,
-        title: articleTitle(doc),
-        text: d.body,
-        tags: d.tags,
-        selectors: p.selectors,
-        speaker: p.speaker,
-      },
-    });
-    notes = [...notes.filter((n) => n.id !== note.id), note];
-    reanchorAll();
-  }
-
-  async function update(id: string, d: ViewDraft) {
-    const { note } = await ask({
-      type: 'notes:update',
-      id,
-      patch: { text: d.body, tags: d.tags },
-    });
-    notes = notes.map((n) => (n.id === id ? note : n));
-    reanchorAll();
-  }
-
-  async function remove(id: string) {
-    const { note } = await ask({ type: 'notes:delete', id });
-    notes = notes.filter((n) => n.id !== id);
-    deleted = note;
-    if (panel && notesOf(panel.key).length <= 1 && !panel.key.startsWith('q')) panel = null;
-    reanchorAll();
-  }
-
-  async function undo() {
-    const gone = deleted;
-    deleted = null;
-    if (!gone) return draw();
-    try {
-      const { note } = await ask({ type: 'notes:restore', id: gone.id });
-      notes = [...notes.filter((n) => n.id !== note.id), note];
-      reanchorAll();
-    } catch (e) {
-      say(`Could not restore the note: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
+  // ── The background's notes store ──
 
   async function load() {
     try {
-      const r = await ask({
-        type: 'notes:list-for-page',
-        url,
-        canonical,
-      });
+      // The background answers for this page's own address, whatever `url` says.
+      const r = await ask({ type: 'notes:list-for-page', url, canonical });
       notes = r.notes;
       articleKey = r.articleKey;
     } catch (e) {
@@ -502,61 +399,7 @@ export function createPageNotes(doc: Document, options: PageNotesOptions): PageN
     reanchorAll();
   }
 
-  const ready = Promise.all([load(), loadDrafts()]);
-
-  async function loadDrafts() {
-    try {
-      const got = (await browser.storage.local.get(DRAFTS_KEY))[DRAFTS_KEY];
-      const now = Date.now();
-      if (got && typeof got === 'object') {
-        for (const [k, d] of Object.entries(got as Record<string, StoredDraft>)) {
-          if (typeof d?.body === 'string' && Array.isArray(d.tags) && now - d.at < DRAFT_KEEP_MS) {
-            drafts[k] = d;
-          }
-        }
-      }
-    } catch {
-      drafts = {};
-    }
-  }
-
-  function newDraftKey(p: OpenPanel): string {
-    const q = p.selectors.quote;
-    return `new|${articleKey ?? url}|${q.prefix.slice(-16)}|${q.exact.slice(0, 300)}`;
-  }
-
-  function panelDrafts(p: OpenPanel): Map<string, ViewDraft> {
-    const out = new Map<string, ViewDraft>();
-    const fresh = drafts[newDraftKey(p)];
-    if (fresh) out.set('new', fresh);
-    for (const n of notesOf(p.key)) {
-      const d = drafts[`edit|${n.id}`];
-      if (d) out.set(n.id, d);
-    }
-    return out;
-  }
-
-  function keepDraft(p: OpenPanel, editor: string, draft: ViewDraft | null) {
-    const key = editor === 'new' ? newDraftKey(p) : `edit|${editor}`;
-    if (draft) drafts[key] = { ...draft, at: Date.now() };
-    else delete drafts[key];
-    clearTimeout(draftTimer);
-    // Written a moment after typing stops, and at once when a draft is dropped.
-    draftTimer = setTimeout(
-      () => {
-        draftTimer = undefined;
-        browser.storage.local.set({ [DRAFTS_KEY]: drafts }).catch(() => undefined);
-      },
-      draft ? 250 : 0,
-    );
-  }
-
-  function flushDrafts() {
-    if (draftTimer === undefined) return;
-    clearTimeout(draftTimer);
-    draftTimer = undefined;
-    browser.storage.local.set({ [DRAFTS_KEY]: drafts }).catch(() => undefined);
-  }
+  const ready = load();
 
   /** Resolves once this page's notes are loaded and anchored (or there are none). */
   async function settled(): Promise<void> {
@@ -570,16 +413,12 @@ export function createPageNotes(doc: Document, options: PageNotesOptions): PageN
     if (loaded && !annotated) reanchorAll();
   }, options.annotatorWaitMs ?? 2500);
 
-  // Notes changed elsewhere (another tab, the notes page): reload this article's notes.
+  // Notes changed (here, another tab, the notes page): the background tells this tab.
   let reloadTimer: ReturnType<typeof setTimeout> | undefined;
-  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    const change = changes[NOTES_CHANGED_KEY]?.newValue;
-    if (area !== 'local' || !isNotesChanged(change)) return;
-    if (articleKey && !change.articleKeys.includes(articleKey)) return;
+  function changed() {
     clearTimeout(reloadTimer);
-    reloadTimer = setTimeout(() => void load(), 200);
-  };
-  browser.storage.onChanged.addListener(onStorage);
+    reloadTimer = setTimeout(() => void load(), 150);
+  }
 
   // ── Wiring to the annotator, the page and the background ──
 
@@ -622,14 +461,23 @@ export function createPageNotes(doc: Document, options: PageNotesOptions): PageN
   };
   doc.defaultView?.addEventListener('scroll', onViewChange, { passive: true, capture: true });
   doc.defaultView?.addEventListener('resize', onViewChange, { passive: true });
-  // Leaving the page (reload, navigation) writes a draft still waiting to be kept.
-  doc.defaultView?.addEventListener('pagehide', flushDrafts);
 
   return {
     addNote(req) {
       annotated = req.page;
       void ready.then(() => openForQuote(req.quote, 'new', req.returnFocus ?? focusBack()));
     },
+
+    panelEvent(token, event, height) {
+      if (panel?.token !== token) return;
+      if (event === 'close') closePanel();
+      else if (height !== undefined) {
+        panel.height = height;
+        draw();
+      }
+    },
+
+    changed,
 
     async noteSelection() {
       await ready;
@@ -653,19 +501,7 @@ export function createPageNotes(doc: Document, options: PageNotesOptions): PageN
         openForQuote(q);
         return { ok: true };
       }
-      const key = `s${start}-${end}`;
-      const box = boxOfRange(range);
-      panel = {
-        seq: ++panelSeq,
-        key,
-        quoteText: selectors.quote.exact,
-        speaker: null,
-        selectors,
-        start: 'new',
-        boxOf: () => boxOfRange(rangeOf(start, end)) ?? box,
-        returnFocus: focusBack(),
-      };
-      draw();
+      openSelection(selectors, start, end, boxOfRange(range));
       return { ok: true };
     },
 
@@ -723,12 +559,14 @@ export function createPageNotes(doc: Document, options: PageNotesOptions): PageN
       clearTimeout(waitTimer);
       clearTimeout(reloadTimer);
       clearTimeout(messageTimer);
-      browser.storage.onChanged.removeListener(onStorage);
+      if (panel?.token) {
+        void ask({ type: 'notes:panel-ui', token: panel.token, event: 'close' }).catch(
+          () => undefined,
+        );
+      }
       offAnnotated();
       doc.defaultView?.removeEventListener('scroll', onViewChange, { capture: true });
       doc.defaultView?.removeEventListener('resize', onViewChange);
-      doc.defaultView?.removeEventListener('pagehide', flushDrafts);
-      flushDrafts();
       if (frame) cancelAnimationFrame(frame);
       setNoteBadges(new Map());
       if (mount) render(null, mount);

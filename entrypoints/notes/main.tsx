@@ -8,19 +8,12 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { noteToItem } from '../../components/notes/adapter';
 import { NotesPage, type NotesPageApi } from '../../components/notes/NotesPage';
-import type { NoteItem } from '../../components/notes/note-item';
-import { NOTES_CHANGED_KEY, type NotesReply, type NotesRequest } from '../../lib/messages';
+import { EditConflict, editPatch, type NoteItem } from '../../components/notes/note-item';
+import { NOTES_CHANGED_KEY } from '../../lib/messages';
+import { NotesRequestError, notesClient } from '../../lib/notes/client';
 import type { Note } from '../../lib/notes/web-annotation';
 
-type Ok<R extends NotesRequest> = Extract<NotesReply<R>, { ok: true }>;
-
-/** One typed request to the background's notes store; a failure becomes an Error to show. */
-async function ask<R extends NotesRequest>(message: R): Promise<Ok<R>> {
-  const reply = (await browser.runtime.sendMessage(message)) as NotesReply<R> | undefined;
-  if (!reply) throw new Error('QuoteLens’s background did not answer; try reloading this page.');
-  if (!reply.ok) throw new Error(reply.error);
-  return reply as Ok<R>;
-}
+const ask = notesClient((m) => browser.runtime.sendMessage(m));
 
 /** The first page is small so the list shows at once; the rest come in large pages. */
 const FIRST_PAGE = 100;
@@ -64,8 +57,17 @@ async function openAt(note: NoteItem): Promise<void> {
 
 const api: NotesPageApi = {
   list: listAll,
-  async update(note, draft) {
-    await ask({ type: 'notes:update', id: note.id, patch: { text: draft.body, tags: draft.tags } });
+  async update(note, draft, base) {
+    const patch = editPatch(note, draft, base ?? note.updated);
+    try {
+      await ask({ type: 'notes:update', id: note.id, patch });
+    } catch (e) {
+      if (e instanceof NotesRequestError && e.code === 'conflict' && e.current) {
+        const theirs = noteToItem(e.current);
+        throw new EditConflict({ body: theirs.body, tags: theirs.tags }, theirs.updated);
+      }
+      throw e;
+    }
   },
   async remove(note) {
     await ask({ type: 'notes:delete', id: note.id });
@@ -86,7 +88,7 @@ const api: NotesPageApi = {
   subscribe(onChange) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area !== 'local' || !(NOTES_CHANGED_KEY in changes)) return;
+      if (area !== 'session' || !(NOTES_CHANGED_KEY in changes)) return;
       clearTimeout(timer);
       timer = setTimeout(onChange, 150);
     };

@@ -97,7 +97,7 @@ export function createBrowserApi(search = location.search): PopupApi {
     },
     watchNotes(cb) {
       const listener = (changes: Record<string, unknown>, area: string) => {
-        if (area === 'local' && NOTES_CHANGED_KEY in changes) cb();
+        if (area === 'session' && NOTES_CHANGED_KEY in changes) cb();
       };
       browser.storage.onChanged.addListener(listener);
       return () => browser.storage.onChanged.removeListener(listener);

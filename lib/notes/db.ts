@@ -9,7 +9,16 @@
  *       annotation for v1 records, article keys re-normalised), indexes `by-recent`,
  *       `by-article-created`, `by-tag` (multiEntry) and `by-deleted` (soft-deleted notes
  *       only); store `meta` (key → value).
- * Adding v3: bump DB_VERSION, add MIGRATIONS[3], add a test opening a v2 database under v3.
+ *   v3  `addDraftsAndImportStaging` (issue 14): store `drafts` — one record per unsaved
+ *       draft, keyed by its editor's key (a tab's draft write never replaces another's) — and
+ *       store `import-staging`, where a streamed import waits, chunk by chunk, until it is
+ *       committed in one transaction (or cancelled, changing nothing). Notes are untouched.
+ *   v4  `addArchive` (issue 15): the reader's archive of who said what — stores
+ *       `archive-articles` (keyed by canonical article key; indexes `by-site`, `by-read`,
+ *       `by-person` multiEntry), `archive-statements` (indexes `by-article`,
+ *       `by-person-date`, `by-word` multiEntry), `archive-people`, `archive-pins`. Notes, drafts
+ *       and staging are untouched; the archive starts empty (nothing is kept before opt-in).
+ * Adding v5: bump DB_VERSION, add MIGRATIONS[5], add a test opening a v4 database under v5.
  */
 import {
   type DBSchema,
@@ -18,11 +27,17 @@ import {
   openDB,
   type StoreNames,
 } from 'idb';
+import type {
+  ArchiveArticle,
+  ArchivePerson,
+  ArchivePin,
+  ArchiveStatement,
+} from '../archive/records';
 import { normalizeUrl } from './url';
 import { type Note, noteTags } from './web-annotation';
 
 export const DB_NAME = 'quotelens-notes';
-export const DB_VERSION = 2;
+export const DB_VERSION = 4;
 
 /** A stored note: the annotation plus the fields indexes need. */
 export interface NoteRecord {
@@ -37,6 +52,29 @@ export interface NoteRecord {
   tags: string[];
   /** Soft delete: set while a deleted note can still be restored (undo); null when live. */
   deletedAt: string | null;
+  /**
+   * When each field last changed (ISO), so a save from an older editor is refused only when it
+   * would overwrite a field changed since that editor opened. Absent: `modified` stands in.
+   */
+  edited?: Partial<Record<EditableField, string>>;
+}
+
+export type EditableField = 'text' | 'tags' | 'speaker' | 'selectors';
+
+/** An unsaved draft (v3): one record each, keyed by its editor ('new|…' or 'edit|<note id>'). */
+export interface DraftRecord {
+  key: string;
+  body: string;
+  tags: string[];
+  /** Epoch ms of the last keystroke kept. */
+  at: number;
+}
+
+/** A note of an import in progress (v3), waiting for the import's commit. */
+export interface StagedNote {
+  importId: string;
+  seq: number;
+  annotation: Note;
 }
 
 /** What v1 stored (kept for the migration and its test). */
@@ -61,6 +99,34 @@ export interface NotesSchema extends DBSchema {
   meta: {
     key: string;
     value: unknown;
+  };
+  drafts: {
+    key: string;
+    value: DraftRecord;
+    indexes: { 'by-at': number };
+  };
+  'import-staging': {
+    key: [string, number];
+    value: StagedNote;
+  };
+  'archive-articles': {
+    key: string;
+    value: ArchiveArticle;
+    indexes: { 'by-site': string; 'by-read': string; 'by-person': string };
+  };
+  'archive-statements': {
+    key: string;
+    value: ArchiveStatement;
+    indexes: { 'by-article': string; 'by-person-date': [string, string]; 'by-word': string };
+  };
+  'archive-people': {
+    key: string;
+    value: ArchivePerson;
+  };
+  'archive-pins': {
+    key: string;
+    value: ArchivePin;
+    indexes: { 'by-person': string };
   };
 }
 
@@ -112,6 +178,25 @@ export const MIGRATIONS: Record<number, Migration> = {
       await cursor.update(fresh);
       cursor = await cursor.continue();
     }
+  },
+  3: function addDraftsAndImportStaging(db) {
+    const drafts = db.createObjectStore('drafts', { keyPath: 'key' });
+    drafts.createIndex('by-at', 'at');
+    db.createObjectStore('import-staging', { keyPath: ['importId', 'seq'] });
+  },
+  4: function addArchive(db) {
+    const articles = db.createObjectStore('archive-articles', { keyPath: 'key' });
+    articles.createIndex('by-site', 'site');
+    articles.createIndex('by-read', 'lastRead');
+    articles.createIndex('by-person', 'personIds', { multiEntry: true });
+    const statements = db.createObjectStore('archive-statements', { keyPath: 'id' });
+    statements.createIndex('by-article', 'articleKey');
+    // Statements with no person (personId null) are left out of this index by IndexedDB.
+    statements.createIndex('by-person-date', ['personId', 'readAt']);
+    statements.createIndex('by-word', 'words', { multiEntry: true });
+    db.createObjectStore('archive-people', { keyPath: 'id' });
+    const pins = db.createObjectStore('archive-pins', { keyPath: 'key' });
+    pins.createIndex('by-person', 'personId');
   },
 };
 

@@ -50,7 +50,14 @@ import type {
   NotesPage,
   NotesPageQuery,
 } from '../messages';
-import { type NoteRecord, type NotesDb, openNotesDb, toRecord } from './db';
+import {
+  type DraftRecord,
+  type EditableField,
+  type NoteRecord,
+  type NotesDb,
+  openNotesDb,
+  toRecord,
+} from './db';
 import { articleKey, articleKeys, articleSource, cleanUrl } from './url';
 import {
   applyPatch,
@@ -77,6 +84,17 @@ export class NotesError extends Error {
   ) {
     super(message);
     this.name = 'NotesError';
+  }
+}
+
+/**
+ * A save from an editor opened before someone else changed the same field (another tab, the
+ * notes page). Nothing was written; `current` is the note as stored, for the reader to choose.
+ */
+export class ConflictError extends NotesError {
+  constructor(readonly current: Note) {
+    super('conflict', 'This note was changed elsewhere since you opened it.');
+    this.name = 'ConflictError';
   }
 }
 
@@ -276,8 +294,46 @@ function byTextPosition(a: Note, b: Note): number {
   return pa - pb || a.created.localeCompare(b.created);
 }
 
+const FIELDS: readonly EditableField[] = ['text', 'tags', 'speaker', 'selectors'];
+
+function fieldValue(note: Note, field: EditableField): string {
+  switch (field) {
+    case 'text':
+      return noteText(note);
+    case 'tags':
+      return JSON.stringify(noteTags(note));
+    case 'speaker':
+      return note.quotelens.speaker ?? '';
+    case 'selectors':
+      return JSON.stringify(noteSelectors(note));
+  }
+}
+
+function patchValue(patch: NotePatch, field: EditableField): string | undefined {
+  switch (field) {
+    case 'text':
+      return patch.text;
+    case 'tags':
+      return patch.tags && JSON.stringify(cleanTags(patch.tags));
+    case 'speaker':
+      return patch.speaker === undefined ? undefined : (patch.speaker ?? '');
+    case 'selectors':
+      return patch.selectors && JSON.stringify(patch.selectors);
+  }
+}
+
+/** Drafts older than this are dropped (a reader does not come back to a month-old draft). */
+export const DRAFT_KEEP_MS = 30 * 24 * 60 * 60 * 1000;
+export const MAX_DRAFTS_PER_READ = 1000;
+
 export interface NotesStore {
   add(draft: NoteDraft): Promise<Note>;
+  /** The article key a note (live or deleted) is filed under, or null when there is none. */
+  keyOf(id: string): Promise<string | null>;
+  /** Drafts by key (missing keys left out). */
+  drafts(keys: readonly string[]): Promise<Map<string, DraftRecord>>;
+  /** Keeps one draft (its own record), or drops it (null). */
+  putDraft(key: string, draft: { body: string; tags: string[] } | null): Promise<void>;
   get(id: string): Promise<Note>;
   update(id: string, patch: NotePatch): Promise<Note>;
   delete(id: string): Promise<Note>;
@@ -386,6 +442,38 @@ export function createNotesStore(options: NotesStoreOptions = {}): NotesStore {
       return note;
     },
 
+    async keyOf(id) {
+      return (await (await db()).get('notes', id))?.articleKey ?? null;
+    },
+
+    async drafts(keys) {
+      const d = await db();
+      const tx = d.transaction('drafts');
+      const oldest = now().getTime() - DRAFT_KEEP_MS;
+      const found = await Promise.all(
+        keys.slice(0, MAX_DRAFTS_PER_READ).map((k) => tx.store.get(k)),
+      );
+      await tx.done;
+      const out = new Map<string, DraftRecord>();
+      for (const r of found) if (r && r.at >= oldest) out.set(r.key, r);
+      return out;
+    },
+
+    async putDraft(key, draft) {
+      const d = await db();
+      if (!draft) return void (await d.delete('drafts', key));
+      if (draft.body.length > MAX_NOTE_TEXT) {
+        throw new NotesError('invalid', 'The note is longer than 100,000 characters.');
+      }
+      const record: DraftRecord = {
+        key,
+        body: draft.body,
+        tags: cleanTags(draft.tags),
+        at: now().getTime(),
+      };
+      await guardQuota(() => d.put('drafts', record));
+    },
+
     async get(id) {
       const record = await (await db()).get('notes', id);
       if (!record || record.deletedAt !== null) {
@@ -399,18 +487,30 @@ export function createNotesStore(options: NotesStoreOptions = {}): NotesStore {
         throw new NotesError('invalid', 'The note is longer than 100,000 characters.');
       }
       const record = await modify(id, (current) => {
-        const annotation = applyPatch(
-          current.annotation,
-          patch,
-          laterThan(current.annotation.modified, now()),
-        );
+        const modified = laterThan(current.annotation.modified, now());
+        // Tracking starts at the first edit: every field then last changed at `modified`.
+        const edited: Partial<Record<EditableField, string>> = current.edited
+          ? { ...current.edited }
+          : Object.fromEntries(FIELDS.map((f) => [f, current.annotation.modified]));
+        for (const field of FIELDS) {
+          const mine = patchValue(patch, field);
+          if (mine === undefined || mine === fieldValue(current.annotation, field)) continue;
+          // An editor that opened before this field last changed would overwrite that change.
+          const changedAt = current.edited?.[field] ?? current.annotation.modified;
+          if (patch.base !== undefined && changedAt > patch.base) {
+            throw new ConflictError(current.annotation);
+          }
+          edited[field] = modified;
+        }
+        const { base: _base, ...fields } = patch;
+        const annotation = applyPatch(current.annotation, fields, modified);
         if (!noteText(annotation).trim() && noteTags(annotation).length === 0) {
           throw new NotesError('invalid', 'The note is empty; delete it instead.');
         }
         if (patch.selectors && !noteSelectors(annotation).quote.exact.trim()) {
           throw new NotesError('invalid', 'The note is not attached to any text.');
         }
-        return { ...toRecord(annotation), articleKey: current.articleKey };
+        return { ...toRecord(annotation), articleKey: current.articleKey, edited };
       });
       return record.annotation;
     },

@@ -11,6 +11,8 @@
  * so a page that gained or lost its canonical link still finds its notes.
  */
 
+import { getDomain } from 'tldts';
+
 /** Query parameters that never change what article a URL shows. */
 const TRACKING_EXACT = new Set([
   'fbclid',
@@ -175,6 +177,26 @@ export function normalizeUrl(raw: string): string | null {
 }
 
 /**
+ * Publishers whose AMP or mobile pages live on a registrable domain of their own, paired with
+ * the domain of their articles. Any other canonical on another site is ignored.
+ */
+// (Google's AMP cache needs no pair: cleanUrl unwraps it to the publisher's own address.)
+const SITE_PAIRS: readonly (readonly [string, string])[] = [['bbc.co.uk', 'bbc.com']];
+
+function registrable(host: string): string {
+  // IP addresses and single-label hosts (localhost) have no registrable domain: the host is it.
+  return getDomain(host, { allowPrivateDomains: true }) ?? host.toLowerCase();
+}
+
+/** Whether two hosts are one site: the same registrable domain, or a known publisher pair. */
+export function sameSite(a: string, b: string): boolean {
+  const da = registrable(a);
+  const db = registrable(b);
+  if (da === db) return true;
+  return SITE_PAIRS.some(([x, y]) => (da === x && db === y) || (da === y && db === x));
+}
+
+/**
  * Whether a page's <link rel=canonical> can be trusted as its article address. Some sites
  * point every page's canonical at their home page or at a section front; then it would merge
  * many articles into one, so it is ignored when it is a bare root while the page is not.
@@ -183,6 +205,8 @@ export function trustedCanonical(url: string, canonical: string | null | undefin
   const page = parseHttp(cleanUrl(url));
   const canon = parseHttp(canonical, page?.toString());
   if (!page || !canon) return null;
+  // Another site's page naming this article as its canonical must not get the article's notes.
+  if (!sameSite(page.hostname, canon.hostname)) return null;
   const isRoot = (u: URL) => u.pathname.replace(/\/+$/, '') === '' && u.search === '';
   if (isRoot(canon) && !isRoot(page)) return null;
   return canon.toString();

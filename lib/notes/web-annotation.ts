@@ -92,6 +92,11 @@ export interface NotePatch {
   speaker?: string | null;
   /** Re-anchored selectors, when the content script found the note moved. */
   selectors?: NoteSelectors;
+  /**
+   * The note's `modified` when the editor opened it. A field changed elsewhere after that is
+   * not overwritten: the save fails with a conflict (the reader chooses). Absent: last wins.
+   */
+  base?: string;
 }
 
 // ── Accessors (the UI reads notes through these, never by poking at body[]) ──

@@ -17,6 +17,7 @@ import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import type { PageNotesState } from '../../lib/messages';
 import { noteQuote, noteText } from '../../lib/notes/web-annotation';
 import { EXTENSION_DIR, extensionWorker, FIXTURES_DIR, launchWithExtension } from './fixtures';
+import { addNoteOnSelection, editorFrame, waitForEditor } from './notes-helpers';
 import { focusedName } from './page-helpers';
 
 const ARTICLE_PATH = '/news/2026/orchard-lane-library.html';
@@ -107,24 +108,6 @@ async function select(page: Page, text: string) {
   expect(ok, `"${text}" is on the page`).toBe(true);
 }
 
-/** Selects `text`, opens the note editor on it (the context-menu / shortcut path) and saves `body`. */
-async function addNoteOnSelection(context: BrowserContext, page: Page, text: string, body: string) {
-  // The content script is up and has loaded its notes.
-  const before = (await notesState(context, page)).count;
-  await select(page, text);
-  const r = await toTab<{ ok: boolean; error?: string }>(context, page, {
-    type: 'page:note-selection',
-  });
-  expect(r).toEqual({ ok: true });
-  // The editor takes focus in its closed shadow root: type as the reader does.
-  await page.waitForTimeout(150);
-  await page.keyboard.type(body);
-  await page.keyboard.press('Control+Enter');
-  await expect
-    .poll(async () => (await notesState(context, page)).count, { timeout: 5000 })
-    .toBe(before + 1);
-}
-
 interface CdpNode {
   nodeId: number;
   backendNodeId: number;
@@ -192,24 +175,26 @@ async function clickInShadow(
   }
 }
 
-/** The value of a form field inside a closed shadow root (through the DevTools protocol). */
-async function shadowValue(page: Page, match: (a: Record<string, string>) => boolean) {
-  const [el] = await shadowElements(page, match);
-  if (!el) return null;
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: el.backendNodeId })) as {
-      object: { objectId: string };
-    };
-    const { result } = (await cdp.send('Runtime.callFunctionOn', {
-      objectId: object.objectId,
-      functionDeclaration: 'function () { return this.value; }',
-      returnByValue: true,
-    })) as { result: { value: string } };
-    return result.value;
-  } finally {
-    await cdp.detach();
-  }
+/** The note body's value in the editor frame (null while none is open). */
+async function editorBody(page: Page): Promise<string | null> {
+  const frame = editorFrame(page);
+  if (!frame) return null;
+  return frame
+    .evaluate(() => document.querySelector<HTMLTextAreaElement>('.ql-note-body')?.value ?? null)
+    .catch(() => null);
+}
+
+/** The accessible name of what has the keyboard inside the editor frame. */
+async function frameFocus(page: Page): Promise<string | null> {
+  const frame = editorFrame(page);
+  if (!frame) return null;
+  return frame
+    .evaluate(() => {
+      if (!document.hasFocus()) return null;
+      const el = document.activeElement as HTMLElement | null;
+      return el?.getAttribute('aria-label') ?? el?.textContent ?? null;
+    })
+    .catch(() => null);
 }
 
 /** How many passage-note markers are drawn (in the closed shadow root). */
@@ -421,7 +406,7 @@ test.describe('notes', () => {
       // Hovering a label opens its card (as a reader's mouse does).
       await clickInShadow(page, 'the first label of Rosalind Okafor', isLabel, 'hover');
       await clickInShadow(page, 'the card’s Add note button', (a) => a['data-act'] === 'note');
-      await page.waitForTimeout(150);
+      await waitForEditor(page);
       await page.keyboard.type('Twelve thousand a day: check the traffic count.');
       await page.screenshot({ path: 'test-results/notes-editor-demo.png' });
       await page.keyboard.press('Control+Enter');
@@ -430,7 +415,7 @@ test.describe('notes', () => {
       expect(first?.quoteId).not.toBeNull();
       expect(first?.text.startsWith(statement)).toBe(true);
       // Saved, the panel keeps the keyboard; Escape closes it and gives focus back to the label.
-      await expect.poll(() => focusedName(page)).toBe('Close notes');
+      await expect.poll(() => frameFocus(page)).toBe('Close notes');
       await page.keyboard.press('Escape');
       await expect.poll(() => focusedName(page)).toMatch(/^Statement by Rosalind Okafor/);
       // The label now says it carries a note.
@@ -605,16 +590,19 @@ test.describe('notes', () => {
       expect(new URL(article.url()).pathname).toBe('/demo/index.html');
       // The note's panel is open next to its passage, which was scrolled into view.
       await expect
-        .poll(async () => (await shadowElements(article, (a) => a['data-note-id'] === id)).length)
+        .poll(async () =>
+          editorFrame(article)
+            ?.evaluate((id) => document.querySelectorAll(`[data-note-id="${id}"]`).length, id)
+            .catch(() => 0),
+        )
         .toBe(1);
       expect(await article.evaluate(() => scrollY)).toBeGreaterThan(300);
 
       // Delete it in place, then undo.
-      const hasClass = (a: Record<string, string>, c: string) =>
-        (a.class ?? '').split(' ').includes(c);
-      await clickInShadow(article, 'the note’s Delete button', (a) => hasClass(a, 'ql-danger'));
+      const frame = editorFrame(article);
+      await frame?.locator('.ql-panel-note .ql-danger').click();
       await expect.poll(async () => (await notesState(context, article)).count).toBe(0);
-      await clickInShadow(article, 'Undo', (a) => hasClass(a, 'ql-primary'));
+      await frame?.getByRole('button', { name: 'Undo' }).click();
       await expect.poll(async () => (await notesState(context, article)).anchored[0]?.id).toBe(id);
     } finally {
       await context.close();
@@ -730,16 +718,15 @@ test.describe('notes', () => {
       });
       await select(page, DOOMED);
       expect(await toTab(context, page, { type: 'page:note-selection' })).toEqual({ ok: true });
-      await page.waitForTimeout(150);
+      await waitForEditor(page);
       await page.keyboard.type('Half a thought about the boiler');
       await page.waitForTimeout(500);
       await page.reload();
       await notesState(context, page);
       await select(page, DOOMED);
       expect(await toTab(context, page, { type: 'page:note-selection' })).toEqual({ ok: true });
-      const isBody = (a: Record<string, string>) =>
-        (a.class ?? '').split(' ').includes('ql-note-body');
-      await expect.poll(() => shadowValue(page, isBody)).toBe('Half a thought about the boiler');
+      await expect.poll(() => editorBody(page)).toBe('Half a thought about the boiler');
+      await waitForEditor(page);
       await page.keyboard.press('Control+End');
       await page.keyboard.type(', finished.');
       await page.keyboard.press('Control+Enter');
@@ -749,7 +736,7 @@ test.describe('notes', () => {
       await notesState(context, page);
       await select(page, DOOMED);
       await toTab(context, page, { type: 'page:note-selection' });
-      await expect.poll(() => shadowValue(page, isBody)).toBe('');
+      await expect.poll(() => editorBody(page)).toBe('');
     } finally {
       await context.close();
     }
@@ -788,7 +775,7 @@ test.describe('notes', () => {
         (a.class ?? '').split(' ').includes('l') && (a['aria-label'] ?? '').includes('Brennan');
       await clickInShadow(page, 'the label of the committee chair', isLabel, 'hover');
       await clickInShadow(page, 'the card’s Add note button', (a) => a['data-act'] === 'note');
-      await page.waitForTimeout(150);
+      await waitForEditor(page);
       await page.keyboard.type('Paint versus books.');
       await page.keyboard.press('Control+Enter');
       await expect.poll(async () => (await notesState(context, page)).count).toBe(1);

@@ -119,7 +119,9 @@ export async function cardText(page: Page): Promise<string | null> {
     const { outerHTML } = (await cdp.send('DOM.getOuterHTML', { nodeId: id })) as {
       outerHTML: string;
     };
-    return stripTags(outerHTML.replace(/<\/p>/g, '\n'));
+    // QuoteLens's own words are generated content (data-say): read them as the reader sees them.
+    const shown = outerHTML.replace(/<[^>]*\sdata-say="([^"]*)"[^>]*>/g, (tag, say) => tag + say);
+    return stripTags(shown.replace(/<\/p>/g, '\n'));
   } finally {
     await cdp.detach();
   }

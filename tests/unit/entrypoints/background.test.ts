@@ -68,46 +68,65 @@ describe('background: who may talk to the notes store', () => {
     await send({ type: 'notes:delete', id: added.note.id }, PAGE_SENDER);
   });
 
-  it('lets its content script reach the notes of a page, nothing more', async () => {
-    const added = (await send({ type: 'notes:add', draft }, CONTENT_SENDER)) as {
+  it('lets its content script read its own page’s notes and open the note frame, nothing more', async () => {
+    const added = (await send({ type: 'notes:add', draft }, PAGE_SENDER)) as {
       ok: boolean;
       note: { id: string };
     };
     expect(added.ok).toBe(true);
     expect(
       await send({ type: 'notes:count-for-page', url: draft.url }, CONTENT_SENDER),
-    ).toMatchObject({ ok: true });
+    ).toMatchObject({ ok: true, count: 1 });
+    // Another site's content script asking for this article gets its own page's notes: none.
+    const elsewhere = { ...CONTENT_SENDER, url: 'https://evil.example.net/x', tab: { id: 8 } };
+    expect(await send({ type: 'notes:list-for-page', url: draft.url }, elsewhere)).toMatchObject({
+      ok: true,
+      notes: [],
+    });
     for (const message of [
       { type: 'notes:export', format: 'jsonld' },
       { type: 'notes:import', text: '[]' },
       { type: 'notes:list-all' },
       { type: 'notes:search', query: 'x' },
+      { type: 'notes:get', id: added.note.id },
+      { type: 'notes:add', draft },
+      { type: 'notes:update', id: added.note.id, patch: { text: 'x' } },
+      { type: 'notes:delete', id: added.note.id },
     ]) {
       expect(await send(message, CONTENT_SENDER)).toMatchObject({ ok: false, code: 'forbidden' });
     }
-    await send({ type: 'notes:delete', id: added.note.id }, CONTENT_SENDER);
-  });
-
-  it.each([
-    [
-      'another extension',
-      { id: 'some-other-extension', url: 'chrome-extension://some-other-extension/x.html' },
-    ],
-    [
-      "another extension's content script",
-      { id: 'some-other-extension', url: 'https://example.org/', tab: { id: 1 } },
-    ],
-    ['a sender without id', { url: `chrome-extension://${ID}/notes.html` }],
-    ['our id but neither our page nor a tab', { id: ID, url: 'https://example.org/' }],
-    [
-      'our id from a foreign extension origin',
-      { id: ID, url: 'chrome-extension://evil/notes.html' },
-    ],
-  ])('refuses %s', async (_label, sender) => {
-    const reply = await send({ type: 'notes:export', format: 'jsonld' }, sender);
-    expect(reply).toMatchObject({ ok: false, code: 'forbidden' });
-    const add = await send({ type: 'notes:add', draft }, sender);
-    expect(add).toMatchObject({ ok: false, code: 'forbidden' });
+    // The note frame writes through the grant its page's content script got, on that page only.
+    const spot = {
+      quote: 'one winter',
+      speaker: null,
+      selectors: draft.selectors,
+      noteIds: [added.note.id],
+      start: null,
+    };
+    const opened = (await send(
+      { type: 'notes:panel-open', title: 'Night ferry', spot },
+      CONTENT_SENDER,
+    )) as { ok: boolean; token: string };
+    expect(opened.ok).toBe(true);
+    const frame = { id: ID, url: `chrome-extension://${ID}/note-frame.html`, tab: { id: 7 } };
+    const view = (await send({ type: 'notes:panel-load', token: opened.token }, frame)) as {
+      notes: { id: string }[];
+    };
+    expect(view.notes.map((n) => n.id)).toEqual([added.note.id]);
+    // Another tab's frame, or a made-up token: refused.
+    expect(
+      await send({ type: 'notes:panel-load', token: opened.token }, { ...frame, tab: { id: 8 } }),
+    ).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await send({ type: 'notes:panel-load', token: 'f'.repeat(36) }, frame)).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    // The frame cannot use the notes page's requests.
+    expect(await send({ type: 'notes:list-all' }, frame)).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    await send({ type: 'notes:delete', id: added.note.id }, PAGE_SENDER);
   });
 
   it('answers a malformed notes request with an error, and leaves other messages alone', async () => {
@@ -141,13 +160,20 @@ describe('background: who may talk to the notes store', () => {
     expect(bad.error).toMatch(/no "items" array/);
   });
 
-  it('broadcasts every change through storage.local (ids and keys, never the note text)', async () => {
+  it('tells a change to the extension’s pages (storage.session) and to tabs of that article only', async () => {
     const seen: NotesChanged[] = [];
-    fakeBrowser.storage.local.onChanged.addListener(
+    fakeBrowser.storage.session.onChanged.addListener(
       (changes: Record<string, { newValue?: unknown }>) => {
         const v = changes[NOTES_CHANGED_KEY]?.newValue;
         if (v) seen.push(v as NotesChanged);
       },
+    );
+    const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined as never);
+    // Tab 7 shows the article, tab 9 another one.
+    await send({ type: 'notes:count-for-page', url: '' }, CONTENT_SENDER);
+    await send(
+      { type: 'notes:count-for-page', url: '' },
+      { ...CONTENT_SENDER, url: 'https://example.org/other', tab: { id: 9 } },
     );
     const added = (await send(
       { type: 'notes:add', draft: { ...draft, text: 'secret words' } },
@@ -167,7 +193,14 @@ describe('background: who may talk to the notes store', () => {
     });
     expect((seen[1]?.rev ?? 0) > (seen[0]?.rev ?? 0)).toBe(true);
     expect(JSON.stringify(seen)).not.toContain('secret');
+    await vi.waitFor(() => expect(told).toHaveBeenCalled());
+    expect(told.mock.calls.map((c) => c[0])).toContain(7);
+    expect(told.mock.calls.map((c) => c[0])).not.toContain(9);
+    expect(told.mock.calls[0]?.[1]).toEqual({ type: 'page:notes-changed' });
+    // Nothing of it in storage.local, where content scripts read.
+    expect(await fakeBrowser.storage.local.get(NOTES_CHANGED_KEY)).toEqual({});
     await send({ type: 'notes:delete', id: added.note.id }, PAGE_SENDER);
+    told.mockRestore();
   });
 });
 

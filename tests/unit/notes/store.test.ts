@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openNotesDb } from '../../../lib/notes/db';
 import {
+  ConflictError,
   createNotesStore,
   type NotesChange,
   NotesError,
@@ -219,6 +220,61 @@ describe('two tabs at once', () => {
     expect(second.modified > first.modified).toBe(true);
     expect(noteText(await store.get(note.id))).toBe('two');
     expect((await store.listAll()).total).toBe(1);
+  });
+});
+
+describe('stale editors (issue 14 item 5)', () => {
+  it('refuses a save from an editor opened before another tab rewrote the same field', async () => {
+    const { store, clock } = makeStore();
+    const note = await store.add(draft({ text: 'first version' }));
+    // Tabs A and B both open the note (base = its modified then). A saves a rewrite.
+    clock.t += 1000;
+    const a = await store.update(note.id, { text: 'rewrite from tab A', base: note.modified });
+    clock.t += 1000;
+    // B's older editor saves: refused, with the stored version to choose from.
+    const stale = store.update(note.id, { text: 'older edit from tab B', base: note.modified });
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    await stale.catch((e: ConflictError) => {
+      expect(e.code).toBe('conflict');
+      expect(noteText(e.current)).toBe('rewrite from tab A');
+    });
+    expect(noteText(await store.get(note.id))).toBe('rewrite from tab A');
+    // "Keep mine": B saves again from the version it was shown.
+    const kept = await store.update(note.id, { text: 'older edit from tab B', base: a.modified });
+    expect(noteText(kept)).toBe('older edit from tab B');
+  });
+
+  it('a tags-only edit elsewhere neither reverts nor blocks a text edit (only changed fields are sent)', async () => {
+    const { store, clock } = makeStore();
+    const note = await store.add(draft({ text: 'text v1', tags: ['budget'] }));
+    clock.t += 1000;
+    // The notes page changes the tags only.
+    await store.update(note.id, { tags: ['budget', 'ferry'], base: note.modified });
+    clock.t += 1000;
+    // The tab's editor, opened before that, saves its new text only.
+    const saved = await store.update(note.id, { text: 'text v2', base: note.modified });
+    expect(noteText(saved)).toBe('text v2');
+    expect(noteTags(saved)).toEqual(['budget', 'ferry']);
+    // Sending a field unchanged from what is stored is no conflict either.
+    await store.update(note.id, {
+      tags: ['budget', 'ferry'],
+      text: 'text v3',
+      base: saved.modified,
+    });
+    expect(noteText(await store.get(note.id))).toBe('text v3');
+  });
+
+  it('drafts are one record each: two tabs’ drafts never replace each other', async () => {
+    const { store } = makeStore();
+    await store.putDraft('new|example.org/a|x|words one', { body: 'tab A', tags: [] });
+    await store.putDraft('new|example.org/a|y|words two', { body: 'tab B', tags: ['t'] });
+    const got = await store.drafts([
+      'new|example.org/a|x|words one',
+      'new|example.org/a|y|words two',
+    ]);
+    expect([...got.values()].map((d) => d.body)).toEqual(['tab A', 'tab B']);
+    await store.putDraft('new|example.org/a|x|words one', null);
+    expect([...(await store.drafts(['new|example.org/a|x|words one'])).keys()]).toEqual([]);
   });
 });
 

@@ -120,6 +120,35 @@ describe('canonical links', () => {
     );
   });
 
+  it('trusts a canonical only on the same site or a known publisher pair (issue 14 item 3)', () => {
+    const article = 'https://www.example.org/2026/05/story-slug';
+    // Another site naming the reader's article as its canonical gets nothing of it.
+    expect(trustedCanonical('https://evil.example.net/copy', article)).toBeNull();
+    expect(articleKey('https://evil.example.net/copy', article)).toBe('evil.example.net/copy');
+    expect(articleKeys('https://evil.example.net/copy', article)).toEqual([
+      'evil.example.net/copy',
+    ]);
+    // A look-alike sharing only the public suffix is another site.
+    expect(trustedCanonical('https://news.co.uk/a', 'https://paper.co.uk/a')).toBeNull();
+    // Two users' pages on a hosting platform are two sites (private suffix list).
+    expect(trustedCanonical('https://alice.github.io/a', 'https://bob.github.io/a')).toBeNull();
+    expect(trustedCanonical('http://localhost:8080/a', 'http://127.0.0.1:8080/a')).toBeNull();
+    // The same site's mobile, AMP and subdomain pages keep their canonical.
+    expect(trustedCanonical('https://amp.example.org/story.amp', article)).toBe(article);
+    expect(trustedCanonical('https://m.example.org/s?id=9', article)).toBe(article);
+    // Google's AMP cache is unwrapped to the publisher's own address first.
+    expect(
+      trustedCanonical(
+        'https://www-example-org.cdn.ampproject.org/c/s/www.example.org/2026/05/story-slug.amp',
+        article,
+      ),
+    ).toBe(article);
+    // A known pair of one publisher's domains.
+    expect(trustedCanonical('https://www.bbc.co.uk/news/x-1', 'https://www.bbc.com/news/x-1')).toBe(
+      'https://www.bbc.com/news/x-1',
+    );
+  });
+
   it('ignores a canonical that is not a web address', () => {
     expect(articleKey('https://example.org/a', 'javascript:void(0)')).toBe('example.org/a');
     expect(articleKey('https://example.org/a', '')).toBe('example.org/a');
