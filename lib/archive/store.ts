@@ -568,6 +568,16 @@ export function createArchiveStore(options: ArchiveStoreOptions = {}) {
       return { articles: counts[0]!, statements: counts[1]!, people: counts[2]!, bytes };
     },
 
+    /** Articles read, latest first (of one site when given). */
+    async articles(site?: string, limit = 500): Promise<ArchiveArticle[]> {
+      const d = await db();
+      const list = site
+        ? await d.getAllFromIndex('archive-articles', 'by-site', site)
+        : await d.getAllFromIndex('archive-articles', 'by-read');
+      list.sort((a, b) => b.lastRead.localeCompare(a.lastRead));
+      return list.slice(0, limit);
+    },
+
     /** The people records (tests, bench). */
     async allPeople(): Promise<ArchivePerson[]> {
       return [...(await roster()).stored.values()];

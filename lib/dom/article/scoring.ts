@@ -86,7 +86,9 @@ export function chooseTopCandidate(
     const s = a.stats.get(p);
     if (!s) continue;
     const score = 1 + s.commas + Math.min(Math.floor(s.len / 100), 3);
-    let anc: Element | null = p.parentElement;
+    // A container holding its own text beside blocks is the parent of that text (Readability
+    // wraps such runs in <p>): its score starts at itself, not at its parent.
+    let anc: Element | null = s.hasBlock ? p : p.parentElement;
     for (let level = 0; anc && level < SCORE_ANCESTOR_LEVELS; level++) {
       const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
       scores.set(anc, init(anc) + score / divider);
