@@ -103,7 +103,7 @@ export function createOverlay(doc: Document, actions: OverlayActions, theme: The
         speakerId={actions.speakerIdOf(id)}
         theme={theme}
         x={x}
-        y={at.y + 19}
+        y={at.y + (at.height ?? (at.kind === 'tick' ? 5 : at.kind === 'gap' ? 12 : 16)) + 3}
         canAddNote={actions.canAddNote()}
         notes={noteCounts.get(id) ?? 0}
         actions={{
@@ -234,6 +234,9 @@ export function createOverlay(doc: Document, actions: OverlayActions, theme: The
         if (p) {
           placements.set(id, p);
           el.style.transform = `translate(${p.x}px,${p.y}px)`;
+          el.style.width = p.width === undefined ? '' : `${p.width}px`;
+          el.style.height = p.height === undefined ? '' : `${p.height}px`;
+          el.dataset.k = p.kind;
           el.classList.add('placed');
         } else {
           placements.delete(id);
