@@ -126,7 +126,10 @@ async function main() {
   const store = createArchiveStore({
     openDb: () => openNotesDb({ name: 'bench-archive' }),
     // Articles read over about two years.
-    now: () => new Date((clock += 6_000_000)),
+    now: () => {
+      clock += 6_000_000;
+      return new Date(clock);
+    },
   });
   const t0 = performance.now();
   const recordTimes: number[] = [];
