@@ -455,7 +455,7 @@ export function createArchiveStore(options: ArchiveStoreOptions = {}) {
 
     /** The popup's question: who of this page's speakers has the reader met elsewhere. */
     async lookup(
-      speakers: Array<{ name: string; kind: NameKind }>,
+      speakers: Array<{ name: string; kind: NameKind; aliases?: string[] }>,
       url: string,
       canonical?: string | null,
     ): Promise<Array<LookupHit | null>> {
@@ -464,7 +464,7 @@ export function createArchiveStore(options: ArchiveStoreOptions = {}) {
       const d = await db();
       const out: Array<LookupHit | null> = [];
       for (const s of speakers) {
-        const p = state.roster.peek(s.name, s.kind);
+        const p = state.roster.peek(s.name, s.kind, s.aliases ?? []);
         if (!p) {
           out.push(null);
           continue;
