@@ -58,16 +58,18 @@ export function useArchive(api: PopupArchiveApi | undefined, page: PageState | n
     };
   }, [api]);
   const speakers = page?.status === 'ready' ? page.speakers : [];
-  const wanted = JSON.stringify(speakers.map((s) => [s.id, s.name, s.kind]));
+  const wanted = JSON.stringify(speakers.map((s) => [s.id, s.name, s.kind, s.aliases]));
   const url = page?.url ?? '';
   useEffect(() => {
     if (!api || !url || wanted === '[]') return;
     let live = true;
-    const list = JSON.parse(wanted) as Array<[number, string, PageState['speakers'][0]['kind']]>;
+    const list = JSON.parse(wanted) as Array<
+      [number, string, PageState['speakers'][0]['kind'], string[]]
+    >;
     api
       .lookup(
         url,
-        list.map(([, name, kind]) => ({ name, kind })),
+        list.map(([, name, kind, aliases]) => ({ name, kind, aliases })),
       )
       .then((found) => {
         if (!live) return;

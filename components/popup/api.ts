@@ -56,7 +56,7 @@ export interface PopupArchiveApi {
   /** For each speaker: who the archive knows them as, and in how many other articles. */
   lookup(
     url: string,
-    speakers: Array<{ name: string; kind: NameKind }>,
+    speakers: Array<{ name: string; kind: NameKind; aliases?: string[] }>,
   ): Promise<Array<LookupHit | null>>;
   openSpeaker(personId: string): void;
 }
