@@ -1,4 +1,9 @@
 import { browser } from 'wxt/browser';
+import { isArchiveRequest } from '@/lib/archive/messages';
+import { maybeRecord } from '@/lib/archive/recorder';
+import { routeArchiveMessage } from '@/lib/archive/router';
+import { readArchiveSettings } from '@/lib/archive/settings';
+import { createArchiveStore } from '@/lib/archive/store';
 import { runCommand } from '@/lib/commands';
 import { serveEngineRequest } from '@/lib/dom/remote-engine';
 import {
@@ -58,7 +63,32 @@ export default defineBackground(() => {
   // toggle-site command flips the switch for the active tab's site.
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isEngineRequest(message) || sender.id !== browser.runtime.id) return undefined;
-    return Promise.resolve(serveEngineRequest(message, extractQuotes));
+    const reply = serveEngineRequest(message, extractQuotes);
+    // The reader's archive (issue 15): recorded here, after the page has its answer.
+    if (reply.ok) void maybeRecord(recorder, message, reply.extraction, sender);
+    return Promise.resolve(reply);
+  });
+
+  // The archive of who said what (issue 15): only this extension's pages read it.
+  const archive = createArchiveStore();
+  const archiveStorage = browser.storage as unknown as StorageLike;
+  const recorder = {
+    store: archive,
+    settings: () => readArchiveSettings(archiveStorage),
+    selfId: browser.runtime.id,
+  };
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!isArchiveRequest(message)) return undefined;
+    return routeArchiveMessage(
+      {
+        store: archive,
+        storage: archiveStorage,
+        usage: async () => (await globalThis.navigator?.storage?.estimate?.())?.usage ?? null,
+      },
+      message,
+      sender,
+      self(),
+    );
   });
   const settings = createSettingsStore(browser.storage as unknown as StorageLike);
   browser.commands.onCommand.addListener((command, tab) => {

@@ -91,6 +91,11 @@ export function isContentRequest(value: unknown): value is ContentRequest {
 export interface EngineRequest {
   type: 'engine:extract';
   model: TextModel;
+  /**
+   * The page's canonical link and title, for the reader's archive (issue 15): the background
+   * records the article when the reader opted in. The address is the sender tab's, never this.
+   */
+  page?: { canonical: string | null; title: string };
 }
 
 export type EngineReply = { ok: true; extraction: Extraction } | { ok: false; error: string };

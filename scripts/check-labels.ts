@@ -13,14 +13,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page as PwPage } from '@playwright/test';
+import { type BrowserContext, chromium } from '@playwright/test';
 import type { Page as PpPage } from 'puppeteer-core';
 import { chromiumArgs, EXTENSION_DIR } from '../tests/e2e/fixtures';
 import { type StaticServer, startStaticServer } from '../tests/e2e/static-server';
 import { type Firefox, launchFirefox } from '../tests/firefox/harness';
 import { chromiumPath } from './browsers';
 import { type Box, coveringLabels, overlappingPairs } from './labels/overlap';
-import { type PageBoxes, READ_BOXES, SCROLL_THROUGH } from './labels/read-page';
+import { chromiumBoxes, type PageBoxes, READ_BOXES, SCROLL_THROUGH } from './labels/read-page';
 
 const WIDTHS = [1280, 800, 400];
 const HEIGHT = 900;
@@ -149,37 +149,6 @@ async function chromiumRows(list: Target[], servers: Map<string, StaticServer>):
     rmSync(profile, { recursive: true, force: true });
   }
   return rows;
-}
-
-async function chromiumBoxes(page: PwPage): Promise<PageBoxes> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { result } = await cdp.send('Runtime.evaluate', {
-      expression: `document.querySelector('quotelens-overlay')`,
-    });
-    let target: string | undefined;
-    if (result.objectId) {
-      const { node } = await cdp.send('DOM.describeNode', {
-        objectId: result.objectId,
-        depth: 1,
-        pierce: true,
-      });
-      const shadow = node.shadowRoots?.[0];
-      if (shadow)
-        target = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })).object
-          .objectId;
-    }
-    const { result: global } = await cdp.send('Runtime.evaluate', { expression: 'globalThis' });
-    const out = await cdp.send('Runtime.callFunctionOn', {
-      objectId: global.objectId,
-      functionDeclaration: `function (root) { return JSON.stringify((${READ_BOXES})(root || null)); }`,
-      arguments: target ? [{ objectId: target }] : [{ value: null }],
-      returnByValue: true,
-    });
-    return JSON.parse(out.result.value as string) as PageBoxes;
-  } finally {
-    await cdp.detach();
-  }
 }
 
 async function firefoxRows(list: Target[], servers: Map<string, StaticServer>): Promise<Row[]> {

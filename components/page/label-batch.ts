@@ -72,7 +72,10 @@ export function renderLabelBatch(
     button.setAttribute('style', labelColours(spec.speakerId, theme));
     button.setAttribute('aria-haspopup', 'dialog');
     if (spec.ariaDescription) button.setAttribute('aria-description', spec.ariaDescription);
-    button.textContent = spec.text;
+    // The words come from CSS (`content: attr(data-t)`), not text nodes: the page's find-in-page
+    // and window.find() then never match a speaker's name in a label instead of the article.
+    button.dataset.t = spec.text;
+    button.dataset.i = spec.initial;
     setNotes(button, spec, noteCounts.get(spec.quoteId) ?? 0);
     container.append(button);
     register(spec.quoteId, button);

@@ -46,6 +46,21 @@ export const SHADOW_CSS = `
   transition: opacity .15s ease;
 }
 .l.placed { display: block; }
+.l::before { content: attr(data-t); }
+.l[data-k="margin"] { text-align: right; border-radius: 8px 2px 2px 8px; }
+.l[data-k="gap"] {
+  height: 12px; padding: 0 4px; border-radius: 4px;
+  font: 600 9.5px/12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+}
+.l[data-k="marker"] {
+  width: 16px; height: 14px; padding: 0; border-radius: 7px; text-align: center;
+  font: 700 9px/14px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+}
+.l[data-k="marker"]::before { content: attr(data-i); }
+.l[data-k="tick"] { width: 16px; height: 5px; padding: 0; border-radius: 3px; font-size: 0; }
+.l[data-k="tick"]::before { content: none; }
+.l[data-k="marker"] .badge, .l[data-k="tick"] .badge { display: none; }
+.l[data-k="gap"] .badge { margin-left: 2px; padding: 0 2px; border-radius: 3px; }
 .l.frag { background: var(--bg-soft); color: var(--fg-soft); box-shadow: inset 0 0 0 1px var(--bg); }
 .l.guess {
   background: var(--bg-soft); color: var(--fg-soft);

@@ -40,7 +40,10 @@ export default defineContentScript({
     const annotator: Annotator = new Annotator({
       doc: document,
       // The engine runs in the background: none of its work lands on the page's main thread.
-      extract: remoteExtract((request) => browser.runtime.sendMessage(request)),
+      // The page's canonical link and title ride along for the reader's archive (issue 15).
+      extract: remoteExtract((request) =>
+        browser.runtime.sendMessage({ ...request, page: pageIdentity(document) }),
+      ),
       staticSheet: true,
       sheetTarget: import.meta.env.FIREFOX ? 'firefox' : 'chromium',
       // Test builds only (tests/e2e/wrap.spec.ts): the wrapping fallback in a real browser.
@@ -133,3 +136,11 @@ export default defineContentScript({
     })();
   },
 });
+
+/** What the archive needs to know of the page beyond its text (issue 15). */
+function pageIdentity(doc: Document): { canonical: string | null; title: string } {
+  const canonical =
+    doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href ?? null;
+  const og = doc.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content;
+  return { canonical, title: (og || doc.title || '').trim().slice(0, 300) };
+}

@@ -6,6 +6,9 @@
  * shows. Reads layout only for the groups it places (all reads, then all writes).
  * Never touches the page's nodes; the view (shadow root) is injected.
  */
+
+import { measureSpace, type RectCache } from './label-space';
+import type { BlockSpace } from './labels';
 import {
   type Anchor,
   anchorOf,
@@ -211,20 +214,26 @@ export class LabelLayer {
     this.apply(groups, this.measure(groups));
   }
 
-  private measure(groups: Group[]): (Anchor | null)[][] {
+  private measure(groups: Group[]): Measured[] {
     if (groups.length === 0) return [];
     const origin = this.view.origin();
+    const cache: RectCache = new Map();
     return groups.map((g) => {
       g.anchors ??= g.ranges.map(anchorOf);
-      return measureAnchors(g.anchors, origin);
+      return {
+        anchors: measureAnchors(g.anchors, origin),
+        space: measureSpace(g.el, origin, cache),
+      };
     });
   }
 
-  private apply(groups: Group[], measured: (Anchor | null)[][]): void {
+  private apply(groups: Group[], measured: Measured[]): void {
     groups.forEach((g, i) => {
+      const m = measured[i];
       const placements: (Placement | null)[] = placeLabels(
-        measured[i] ?? [],
+        m?.anchors ?? [],
         g.specs.map((s) => s.text),
+        m?.space,
       );
       this.view.place(
         g.specs.map((s) => s.quoteId),
@@ -232,4 +241,9 @@ export class LabelLayer {
       );
     });
   }
+}
+
+interface Measured {
+  anchors: (Anchor | null)[];
+  space: BlockSpace;
 }

@@ -30,6 +30,8 @@ export interface LabelSpec {
   guess: boolean;
   /** Said after the name by screen readers: that the speaker is a guess, and the runner-up. */
   ariaDescription: string | null;
+  /** What a compact marker shows: the initial of the speaker's short name ("?" if unknown). */
+  initial: string;
 }
 
 /**
@@ -86,6 +88,20 @@ export function labelSpecs(quotes: readonly Quote[], speakers: readonly Speaker[
     }
     return v;
   };
+  const initials = new Map<number, string>();
+  const initialOf = (s: Speaker) => {
+    let v = initials.get(s.id);
+    if (v === undefined) {
+      const short = shortOf(s);
+      v = (
+        /[A-Za-z0-9]/.test(short[0] ?? '')
+          ? (short[0] as string)
+          : (short.match(/\p{L}|\p{N}/u)?.[0] ?? '•')
+      ).toUpperCase();
+      initials.set(s.id, v);
+    }
+    return v;
+  };
   const shown = new Set<number>();
   let ordered: readonly Quote[] = quotes;
   for (let i = 1; i < quotes.length; i++) {
@@ -128,6 +144,7 @@ export function labelSpecs(quotes: readonly Quote[], speakers: readonly Speaker[
       fragment: q.fragment,
       nested: !!parent,
       guess,
+      initial: speaker ? initialOf(speaker) : '?',
       ariaDescription: guess
         ? `QuoteLens is not sure of the speaker${q.runnerUp ? `: maybe ${q.runnerUp}` : ''}`
         : null,
@@ -257,43 +274,199 @@ export function measureAnchors(
   return out;
 }
 
+/**
+ * How a label is drawn, from the most to the least room it needs (none of them over text):
+ * - `margin`: the full label beside the text column, where the layout leaves a margin;
+ * - `gap`: a slimmer label in the space between two lines, where the line height leaves room;
+ * - `marker`: the speaker's initial in a small focusable chip, in a narrow margin or line gap;
+ * - `tick`: a thin coloured tab just above the statement's first letter, where nothing else fits.
+ * Markers and ticks open the card (full name, role, count) on hover and focus like labels.
+ */
+export type LabelKind = 'margin' | 'gap' | 'marker' | 'tick';
+
 export interface Placement {
   x: number;
   y: number;
+  kind: LabelKind;
+  /**
+   * Box width set by the layout. A margin label's `x` is its right edge (by the column) and
+   * `width` the most it may take: it is as wide as its words up to that.
+   */
+  width?: number;
+  /** Box height set by the layout (a marker squeezed into a narrow line gap). */
+  height?: number;
 }
 
-/** Label box metrics the view uses (px); `placeLabels` estimates widths from them. */
-export const LABEL_METRICS = { height: 16, charWidth: 6.4, padding: 12, gap: 3, lift: 13 } as const;
+/**
+ * The room around one block of text, in layer coordinates (label-space.ts measures it).
+ * `columnLeft` is where the text column starts (a list's own left edge, so bullets stay clear);
+ * `freeLeft` is how much empty page lies to its left.
+ */
+export interface BlockSpace {
+  columnLeft: number;
+  freeLeft: number;
+  top: number;
+  right: number;
+  lineHeight: number;
+  /** Free space above the block's box (its top margin): the first line's gap can use it. */
+  marginTop: number;
+}
+
+/** Label box metrics the view uses (px); the layout estimates widths from them. */
+export const LABEL_METRICS = {
+  height: 16,
+  charWidth: 6.4,
+  padding: 12,
+  gap: 3,
+  /** Space between a margin label and the text column. */
+  marginGap: 8,
+  /** Narrowest margin that takes a label (a short name clipped to it). */
+  minMargin: 52,
+  maxMarginWidth: 180,
+  gapHeight: 12,
+  gapCharWidth: 5.3,
+  gapPadding: 8,
+  markerWidth: 16,
+  markerHeight: 14,
+  minMarkerHeight: 8,
+  tickHeight: 5,
+  sideTickWidth: 5,
+} as const;
 
 export function estimateLabelWidth(text: string): number {
   return Math.ceil(text.length * LABEL_METRICS.charWidth + LABEL_METRICS.padding);
 }
 
+function estimateGapWidth(text: string): number {
+  return Math.ceil(text.length * LABEL_METRICS.gapCharWidth + LABEL_METRICS.gapPadding);
+}
+
+/** The free band above an anchor's line: the leading between lines, or more on a first line. */
+export function gapAbove(anchor: Anchor, space: BlockSpace): number {
+  const leading = space.lineHeight - anchor.h;
+  const firstLine = anchor.y - space.top < space.lineHeight * 0.9;
+  return firstLine ? Math.max(leading, anchor.y - space.top + space.marginTop) : leading;
+}
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const hits = (a: Box, b: Box) =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
 /**
- * Label positions from anchors: each label sits just above the first line of its statement,
- * starting at its first character; labels that would overlap on one line are pushed right.
- * Pure: the widths are estimated, so no layout is read.
+ * Label positions for one block's statements. Each label takes the first form that fits
+ * without covering text (LabelKind, in order) and without meeting a label already placed:
+ * margin labels and margin markers stack downwards, labels in a line gap move right along it
+ * and fall back to a smaller form when the line runs out. Pure: widths are estimated.
+ * Without a `space` (a block that could not be measured) labels go in the gap above the line.
  */
 export function placeLabels(
   anchors: readonly (Anchor | null)[],
   texts: readonly string[],
+  space?: BlockSpace,
 ): (Placement | null)[] {
-  const out: (Placement | null)[] = anchors.map((a) =>
-    a ? { x: Math.round(a.x), y: Math.round(a.y - LABEL_METRICS.lift) } : null,
-  );
-  const order = out
-    .map((p, i) => ({ p, i }))
-    .filter((e): e is { p: Placement; i: number } => e.p !== null)
-    .sort((a, b) => a.p.y - b.p.y || a.p.x - b.p.x);
-  let rowY = Number.NEGATIVE_INFINITY;
-  let rowRight = Number.NEGATIVE_INFINITY;
-  for (const { p, i } of order) {
-    if (Math.abs(p.y - rowY) > LABEL_METRICS.height / 2) {
-      rowY = p.y;
-      rowRight = Number.NEGATIVE_INFINITY;
+  const M = LABEL_METRICS;
+  const out: (Placement | null)[] = anchors.map(() => null);
+  const placed: Box[] = [];
+  const free = (b: Box) => !placed.some((p) => hits(p, b));
+  const order = anchors
+    .map((a, i) => ({ a, i }))
+    .filter((e): e is { a: Anchor; i: number } => e.a !== null)
+    .sort((p, q) => p.a.y - q.a.y || p.a.x - q.a.x);
+  const sp: BlockSpace = space ?? {
+    columnLeft: 0,
+    freeLeft: 0,
+    top: Number.NEGATIVE_INFINITY,
+    right: Number.POSITIVE_INFINITY,
+    lineHeight: 0,
+    marginTop: 0,
+  };
+  const right = sp.right;
+
+  /** Down the margin from `y` until the box meets no other label. */
+  const stackDown = (x: number, y: number, w: number, h: number): Box => {
+    const b = { x, y, w, h };
+    for (let tries = 0; tries < 50 && !free(b); tries++) {
+      const blocker = placed.find((p) => hits(p, b));
+      b.y = (blocker ? blocker.y + blocker.h : b.y) + 2;
     }
-    if (p.x < rowRight + LABEL_METRICS.gap) p.x = Math.round(rowRight + LABEL_METRICS.gap);
-    rowRight = p.x + estimateLabelWidth(texts[i] ?? '');
+    return b;
+  };
+  /** Along the line gap from `x` until free; null once it would run past the block. */
+  const alongLine = (x: number, y: number, w: number, h: number): Box | null => {
+    const b = { x, y, w, h };
+    for (let tries = 0; tries < 50; tries++) {
+      const blocker = placed.find((p) => hits(p, b));
+      if (!blocker) return b.x + b.w <= Math.max(right, x + w) ? b : null;
+      b.x = blocker.x + blocker.w + M.gap;
+    }
+    return null;
+  };
+
+  for (const { a, i } of order) {
+    const text = texts[i] ?? '';
+    const mid = a.y + a.h / 2;
+    const gap = space ? gapAbove(a, sp) : M.height + 4;
+    let box: Box | null = null;
+    let kind: LabelKind = 'tick';
+    let width: number | undefined;
+    let height: number | undefined;
+    if (sp.freeLeft >= M.minMargin) {
+      // Right-aligned to the column; as wide as its words (up to the margin): the estimate only
+      // keeps margin labels from stacking onto each other.
+      const room = Math.min(sp.freeLeft - M.marginGap, M.maxMarginWidth);
+      const w = Math.min(estimateLabelWidth(text), room);
+      box = stackDown(sp.columnLeft - M.marginGap - w, Math.round(mid - M.height / 2), w, M.height);
+      kind = 'margin';
+      width = room;
+    }
+    if (!box && gap >= M.gapHeight + 2) {
+      const top = a.y - gap + (gap - M.gapHeight) / 2;
+      box = alongLine(a.x, Math.round(top), estimateGapWidth(text), M.gapHeight);
+      kind = 'gap';
+    }
+    if (!box && sp.freeLeft >= M.markerWidth + 4) {
+      const x = sp.columnLeft - 3 - M.markerWidth;
+      box = stackDown(x, Math.round(mid - M.markerHeight / 2), M.markerWidth, M.markerHeight);
+      kind = 'marker';
+    }
+    if (!box && gap >= M.minMarkerHeight + 2) {
+      const h = Math.min(M.markerHeight, gap - 2);
+      box = alongLine(a.x, Math.round(a.y - gap + (gap - h) / 2), M.markerWidth, h);
+      kind = 'marker';
+      if (box) height = Math.floor(h);
+    }
+    if (!box && sp.freeLeft >= M.sideTickWidth + 3) {
+      // A thin upright tab beside the line, in the page's padding.
+      const x = sp.columnLeft - 2 - M.sideTickWidth;
+      box = stackDown(x, Math.round(mid - M.markerHeight / 2), M.sideTickWidth, M.markerHeight);
+      kind = 'tick';
+      width = M.sideTickWidth;
+      height = M.markerHeight;
+    }
+    if (!box) {
+      // Nothing else fits: a flat tab just above the first letter, no taller than the leading
+      // (at least 3 px, so it can still be seen and pointed at).
+      const h = Math.max(3, Math.min(M.tickHeight, Math.floor(gap)));
+      box =
+        alongLine(a.x, Math.round(a.y - h), M.markerWidth, h) ??
+        stackDown(a.x, Math.round(a.y - h), M.markerWidth, h);
+      kind = 'tick';
+      if (h !== M.tickHeight) height = h;
+    }
+    placed.push(box);
+    out[i] = {
+      x: Math.round(kind === 'margin' ? box.x + box.w : box.x),
+      y: box.y,
+      kind,
+      ...(width !== undefined ? { width: Math.round(width) } : {}),
+      ...(height !== undefined ? { height } : {}),
+    };
   }
   return out;
 }

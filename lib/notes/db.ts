@@ -13,7 +13,12 @@
  *       draft, keyed by its editor's key (a tab's draft write never replaces another's) — and
  *       store `import-staging`, where a streamed import waits, chunk by chunk, until it is
  *       committed in one transaction (or cancelled, changing nothing). Notes are untouched.
- * Adding v4: bump DB_VERSION, add MIGRATIONS[4], add a test opening a v3 database under v4.
+ *   v4  `addArchive` (issue 15): the reader's archive of who said what — stores
+ *       `archive-articles` (keyed by canonical article key; indexes `by-site`, `by-read`,
+ *       `by-person` multiEntry), `archive-statements` (indexes `by-article`,
+ *       `by-person-date`, `by-word` multiEntry), `archive-people`, `archive-pins`. Notes, drafts
+ *       and staging are untouched; the archive starts empty (nothing is kept before opt-in).
+ * Adding v5: bump DB_VERSION, add MIGRATIONS[5], add a test opening a v4 database under v5.
  */
 import {
   type DBSchema,
@@ -22,11 +27,17 @@ import {
   openDB,
   type StoreNames,
 } from 'idb';
+import type {
+  ArchiveArticle,
+  ArchivePerson,
+  ArchivePin,
+  ArchiveStatement,
+} from '../archive/records';
 import { normalizeUrl } from './url';
 import { type Note, noteTags } from './web-annotation';
 
 export const DB_NAME = 'quotelens-notes';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** A stored note: the annotation plus the fields indexes need. */
 export interface NoteRecord {
@@ -98,6 +109,25 @@ export interface NotesSchema extends DBSchema {
     key: [string, number];
     value: StagedNote;
   };
+  'archive-articles': {
+    key: string;
+    value: ArchiveArticle;
+    indexes: { 'by-site': string; 'by-read': string; 'by-person': string };
+  };
+  'archive-statements': {
+    key: string;
+    value: ArchiveStatement;
+    indexes: { 'by-article': string; 'by-person-date': [string, string]; 'by-word': string };
+  };
+  'archive-people': {
+    key: string;
+    value: ArchivePerson;
+  };
+  'archive-pins': {
+    key: string;
+    value: ArchivePin;
+    indexes: { 'by-person': string };
+  };
 }
 
 export type NotesDb = IDBPDatabase<NotesSchema>;
@@ -153,6 +183,20 @@ export const MIGRATIONS: Record<number, Migration> = {
     const drafts = db.createObjectStore('drafts', { keyPath: 'key' });
     drafts.createIndex('by-at', 'at');
     db.createObjectStore('import-staging', { keyPath: ['importId', 'seq'] });
+  },
+  4: function addArchive(db) {
+    const articles = db.createObjectStore('archive-articles', { keyPath: 'key' });
+    articles.createIndex('by-site', 'site');
+    articles.createIndex('by-read', 'lastRead');
+    articles.createIndex('by-person', 'personIds', { multiEntry: true });
+    const statements = db.createObjectStore('archive-statements', { keyPath: 'id' });
+    statements.createIndex('by-article', 'articleKey');
+    // Statements with no person (personId null) are left out of this index by IndexedDB.
+    statements.createIndex('by-person-date', ['personId', 'readAt']);
+    statements.createIndex('by-word', 'words', { multiEntry: true });
+    db.createObjectStore('archive-people', { keyPath: 'id' });
+    const pins = db.createObjectStore('archive-pins', { keyPath: 'key' });
+    pins.createIndex('by-person', 'personId');
   },
 };
 

@@ -13,6 +13,7 @@ import {
   type Chooser,
   confidenceOf,
   type Judge,
+  type QuoteContext,
   type RankerModel,
   rankerChooser,
   rulesChooser,
@@ -76,8 +77,8 @@ export function defaultJudge(): Judge {
   return trainedStatements;
 }
 /** Calibrated confidence of another candidate than the chosen one. */
-const recalibrate = (choice: Choice, i: number) =>
-  shipped.trees.length > 0 ? confidenceOf(shipped, choice, i) : 1;
+const recalibrate = (choice: Choice, i: number, quote: QuoteContext) =>
+  shipped.trees.length > 0 ? confidenceOf(shipped, choice, i, quote) : 1;
 
 export function extractQuotes(model: TextModel, options: EngineOptions = {}): Extraction {
   const { text } = model;
@@ -116,7 +117,8 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
     scene.scanNames(w.span.open);
     const proposal = proposeSpeakers(scene, kept, qi, hist);
     const features = candidateFeatures(scene, kept, qi, hist, proposal);
-    let choice = choose(features, proposal.rulesPick);
+    const quote: QuoteContext = { fragment: w.fragment, lang: model.lang };
+    let choice = choose(features, proposal.rulesPick, quote);
     // a transcript's speaker label ("PENCE: …") is the page's own statement of who speaks
     const labelled = proposal.cands.findIndex((c) => c.via.has('cue-transcript'));
     if (labelled >= 0 && labelled !== choice.index)
@@ -124,7 +126,7 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
         ...choice,
         index: labelled,
         runnerUp: choice.index,
-        confidence: recalibrate(choice, labelled),
+        confidence: recalibrate(choice, labelled, quote),
       };
     const c = proposal.cands[choice.index] as Candidate;
     const kind = model.blocks[w.span.block]?.kind;

@@ -20,6 +20,13 @@ export interface RankerModel {
   trees: Tree[];
   /** Calibration knots [probability, how often right], increasing; linear between knots. */
   calibration: Array<[number, number]>;
+  /**
+   * The same for fragments ("called it a “great meeting”"): woven into the reporter's sentence,
+   * they are attributed less reliably at the same probability, so they have their own curve.
+   */
+  fragmentCalibration?: Array<[number, number]>;
+  /** Languages of the training pages (BCP 47 primary subtags); elsewhere no label is sure. */
+  languages?: string[];
   /** The statement judge: is a quoted span someone's words (see statement-features.ts)? */
   statement?: JudgeModel;
 }
@@ -42,8 +49,21 @@ export interface Choice {
   runnerUp: number;
 }
 
+/** What calibration needs to know of the quote beyond its candidates. */
+export interface QuoteContext {
+  fragment: boolean;
+  /** The page language, where known. */
+  lang?: string;
+}
+
 /** Picks a candidate from the feature vectors of a quote's candidates. */
-export type Chooser = (features: Float64Array[], rulesPick: number) => Choice;
+export type Chooser = (features: Float64Array[], rulesPick: number, quote?: QuoteContext) => Choice;
+
+/**
+ * The most a label can be trusted on a page in a language the model never saw: the rules and
+ * the lexicon still work there, but nothing measured how well, so it is shown as a guess.
+ */
+export const UNLEARNED_LANGUAGE_CAP = 0.8;
 
 /**
  * A model's trees packed into one typed array, node i of the forest at 4i with children as
@@ -134,7 +154,7 @@ export function calibrate(knots: ReadonlyArray<readonly [number, number]>, p: nu
 export function rankerChooser(model: RankerModel): Chooser {
   if (model.features.length !== FEATURES.length || model.features.some((f, i) => f !== FEATURES[i]))
     throw new Error('attribution model does not fit this engine: retrain with `npm run train`');
-  return (xs) => {
+  return (xs, _rulesPick, quote) => {
     const probs = candidateProbabilities(model, xs);
     let index = 0;
     let runnerUp = -1;
@@ -147,7 +167,7 @@ export function rankerChooser(model: RankerModel): Chooser {
     return {
       index,
       probs,
-      confidence: calibrate(model.calibration, probs[index] as number),
+      confidence: calibrated(model, probs[index] as number, quote),
       runnerUp,
     };
   };
@@ -183,9 +203,25 @@ export function runnerUpName(
   return best;
 }
 
+/** How often a choice at raw probability `p` is right, for this kind of quote on this page. */
+export function calibrated(model: RankerModel, p: number, quote?: QuoteContext): number {
+  const knots = quote?.fragment
+    ? (model.fragmentCalibration ?? model.calibration)
+    : model.calibration;
+  const c = calibrate(knots, p);
+  const lang = quote?.lang?.toLowerCase().split('-')[0];
+  const learned = !lang || !model.languages || model.languages.includes(lang);
+  return learned ? c : Math.min(c, UNLEARNED_LANGUAGE_CAP);
+}
+
 /** Calibrated confidence of candidate `i` of a choice (after an override, say). */
-export function confidenceOf(model: RankerModel, choice: Choice, i: number): number {
-  return calibrate(model.calibration, choice.probs[i] ?? 0);
+export function confidenceOf(
+  model: RankerModel,
+  choice: Choice,
+  i: number,
+  quote?: QuoteContext,
+): number {
+  return calibrated(model, choice.probs[i] ?? 0, quote);
 }
 
 /** Today's hand-written order of precedence, as a chooser: for training and comparison. */

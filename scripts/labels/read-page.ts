@@ -3,6 +3,8 @@
  * shadow root as its argument, through CDP in Chromium and BiDi in Firefox) that returns the
  * placed labels' boxes and every line box of the page's own text, in page coordinates.
  */
+import type { Page } from '@playwright/test';
+
 export interface PageBoxes {
   labels: Array<{ x: number; y: number; w: number; h: number; id: string; kind: string }>;
   lines: Array<{ x: number; y: number; w: number; h: number }>;
@@ -46,3 +48,35 @@ export const SCROLL_THROUGH = `async () => {
   scrollTo(0, 0);
   await wait(250);
 }`;
+
+/** READ_BOXES in Chromium: the closed shadow root reached through the DevTools protocol. */
+export async function chromiumBoxes(page: Page): Promise<PageBoxes> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { result } = await cdp.send('Runtime.evaluate', {
+      expression: `document.querySelector('quotelens-overlay')`,
+    });
+    let target: string | undefined;
+    if (result.objectId) {
+      const { node } = await cdp.send('DOM.describeNode', {
+        objectId: result.objectId,
+        depth: 1,
+        pierce: true,
+      });
+      const shadow = node.shadowRoots?.[0];
+      if (shadow)
+        target = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })).object
+          .objectId;
+    }
+    const { result: global } = await cdp.send('Runtime.evaluate', { expression: 'globalThis' });
+    const out = await cdp.send('Runtime.callFunctionOn', {
+      objectId: global.objectId,
+      functionDeclaration: `function (root) { return JSON.stringify((${READ_BOXES})(root || null)); }`,
+      arguments: target ? [{ objectId: target }] : [{ value: null }],
+      returnByValue: true,
+    });
+    return JSON.parse(out.result.value as string) as PageBoxes;
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -19,6 +19,7 @@ import { FEATURES } from '../../lib/quotes/features';
 import { extractQuotes } from '../../lib/quotes/index';
 import {
   type Chooser,
+  calibrate,
   type Judge,
   type RankerModel,
   rankerChooser,
@@ -27,6 +28,7 @@ import {
   trainedJudge,
 } from '../../lib/quotes/ranker';
 import { STATEMENT_FEATURES } from '../../lib/quotes/statement-features';
+import { SURE_CONFIDENCE } from '../../lib/quotes/types';
 import { type CorpusPage, corpusPath, loadCorpus, ROOT } from '../quotes/corpus';
 import { loadScorer, type PageScore, type Scorer, summaryLine } from '../quotes/score';
 import { type Boosted, boost, DEFAULT_BOOST } from './boost';
@@ -35,6 +37,11 @@ import { buildGroups, buildStatements, type Group } from './dataset';
 
 export const MODEL_FILE = join(ROOT, 'lib/quotes/attribution-model.json');
 const TRAIN_CORPUS = 'polnear-train';
+/** PolNeAR is English political news: the only language the model has seen. */
+const LANGUAGES = ['en'];
+
+const share = (pts: ReadonlyArray<{ right: boolean }>) =>
+  (pts.filter((pt) => pt.right).length / Math.max(1, pts.length)).toFixed(3);
 /**
  * Rounds of training (see the header). A second round, on the first model's own history, moved
  * the cross-validated attribution by less than its fold-to-fold spread, at twice the time.
@@ -92,15 +99,22 @@ function trainModel(
 const judgeOf = (m: RankerModel): Judge =>
   m.statement ? trainedJudge(m.statement, STATEMENT_FEATURES) : rulesJudge;
 
+/** A held-out choice: the ranker's raw probability, whether it was right, of what kind of quote. */
+interface Point {
+  p: number;
+  right: boolean;
+  fragment: boolean;
+}
+
 /** Run the engine on pages with a chooser; score it; collect (raw probability, right) per quote. */
 function heldOut(
   scorer: Scorer,
   pages: CorpusPage[],
   chooser: Chooser,
   judge: Judge,
-): { scores: PageScore[]; points: Array<{ p: number; right: boolean }> } {
+): { scores: PageScore[]; points: Point[] } {
   const scores: PageScore[] = [];
-  const points: Array<{ p: number; right: boolean }> = [];
+  const points: Point[] = [];
   for (const page of pages) {
     const { quotes } = extractQuotes(page.model, { chooser, judge });
     const score = scorer.scorePage(page.gold, {
@@ -113,7 +127,7 @@ function heldOut(
       const g = goldQuotes[pair.gold];
       const q = quotes[pair.quote];
       if (!g || g.speaker_unscored || g.optional || !q) continue;
-      points.push({ p: q.confidence, right: pair.speakerCorrect });
+      points.push({ p: q.confidence, right: pair.speakerCorrect, fragment: q.fragment });
     }
   }
   return { scores, points };
@@ -157,7 +171,7 @@ export async function train(
   const foldOf = new Map(pages.map((p, i) => [p.id, i % folds]));
   const oof: PageScore[] = [];
   const rules: PageScore[] = [];
-  const points: Array<{ p: number; right: boolean }> = [];
+  const points: Point[] = [];
   for (let k = 0; k < (opts.skipCv ? 0 : folds); k++) {
     const trainPages = pages.filter((p) => foldOf.get(p.id) !== k);
     const testPages = pages.filter((p) => foldOf.get(p.id) === k);
@@ -182,12 +196,22 @@ export async function train(
   const cvRules = scorer.summarize(rules).metrics;
   say(`cross-validated (${folds} folds): ${summaryLine(cv, pages.length)}`);
   say(`today's rules on the same folds: ${summaryLine(cvRules, pages.length)}`);
-  const calibration = fitCalibration(points);
+  const calibration = fitCalibration(points.filter((pt) => !pt.fragment));
+  const fragmentCalibration = fitCalibration(points.filter((pt) => pt.fragment));
+  for (const [kind, knots, pts] of [
+    ['statements', calibration, points.filter((pt) => !pt.fragment)],
+    ['fragments', fragmentCalibration, points.filter((pt) => pt.fragment)],
+  ] as const) {
+    const sure = pts.filter((pt) => calibrate(knots, pt.p) >= SURE_CONFIDENCE);
+    say(
+      `held-out ${kind}: ${pts.length}, right ${share(pts)}; calibrated ≥ ${SURE_CONFIDENCE}: ${sure.length} (${(sure.length / Math.max(1, pts.length)).toFixed(3)}), right ${share(sure)}`,
+    );
+  }
   if (opts.cvOnly)
     return { model: asModel({ trees: [], gain: new Float64Array(0) }, calibration), report };
 
   const final = trainModel(scorer, pages, first, rounds);
-  const model = { ...final.model, calibration };
+  const model = { ...final.model, calibration, fragmentCalibration, languages: LANGUAGES };
   const strongest = (b: Boosted, names: readonly string[]) => {
     const ranked = [...b.gain]
       .map((g, i) => [names[i] as string, g] as const)

@@ -97,7 +97,8 @@ export async function readLabelsOnce(page: Page, placedOnly: boolean): Promise<L
       };
       out.push({
         id: Number(attr('data-id')),
-        text: stripTags(outerHTML).trim(),
+        // The words are drawn by CSS from data-t (label-batch.ts); the note badge is its own text.
+        text: (attr('data-t') || stripTags(outerHTML)).trim(),
         aria: attr('aria-label'),
         fragment: attr('class').split(' ').includes('frag'),
         guess: attr('class').split(' ').includes('guess'),

@@ -11,6 +11,8 @@ import type { Page } from 'puppeteer-core';
 import { markDeclarations } from '../../lib/dom/highlight-style';
 import { groupBySpeaker } from '../../lib/popup-state';
 import { SURE_CONFIDENCE } from '../../lib/quotes/types';
+import { type Box, coveringLabels, overlappingPairs } from '../../scripts/labels/overlap';
+import { type PageBoxes, READ_BOXES, SCROLL_THROUGH } from '../../scripts/labels/read-page';
 import { type StaticServer, startStaticServer } from '../e2e/static-server';
 import { drawnCount, type Firefox, launchFirefox, readLabels, until } from './harness';
 
@@ -231,6 +233,30 @@ test('the popup lists the speakers and jumps to a speaker’s first statement', 
     /^1 of \d+$/,
   );
   await popup.close();
+  await page.close();
+});
+
+test('no label covers text or another label, at 1280, 800 and 400 px', async () => {
+  const page = await ff.newPage();
+  for (const width of [1280, 800, 400]) {
+    await page.setViewport({ width, height: 900 });
+    for (const path of ['demo/index.html', 'content/dark.html', 'notes/article-a.html']) {
+      await page.goto(server.url(path));
+      await until(
+        'the first draw',
+        () => drawnCount(page),
+        (n) => n >= 1,
+        20_000,
+      );
+      await page.evaluate(`(${SCROLL_THROUGH})()`);
+      const boxes = (await ff.inShadow<PageBoxes>(page, READ_BOXES)) ?? { labels: [], lines: [] };
+      const state = await ff.state(page);
+      const where = `${path} at ${width} px`;
+      expect(boxes.labels.length, `${where}: a label per statement`).toBe(state.quotes.length);
+      expect(coveringLabels(boxes.labels, boxes.lines as Box[]), `${where}: covering`).toEqual([]);
+      expect(overlappingPairs(boxes.labels), `${where}: overlapping`).toEqual([]);
+    }
+  }
   await page.close();
 });
 

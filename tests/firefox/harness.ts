@@ -179,10 +179,10 @@ export function readLabels(ff: Firefox, page: Page): Promise<FirefoxLabel[] | nu
     page,
     `(root) => [...root.querySelectorAll('.l')].map((el) => {
       const r = el.getBoundingClientRect();
-      const shown = getComputedStyle(el, '::before').content;
       return {
         id: Number(el.dataset.id),
-        text: (el.textContent || (shown && shown !== 'none' ? shown.replace(/^"|"$/g, '') : '')).trim(),
+        // Drawn by CSS from data-t (components/page/label-batch.ts).
+        text: (el.dataset.t || el.textContent || '').trim(),
         aria: el.getAttribute('aria-label') || '',
         fragment: el.classList.contains('frag'),
         guess: el.classList.contains('guess'),

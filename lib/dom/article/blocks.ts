@@ -11,12 +11,12 @@ import { type Analysis, type ArticleBlock, linkDensity } from './types';
 
 /** Kinds by class, for blocks that are not plain body paragraphs. */
 const STANDFIRST_CLASS =
-  /standfirst|(?:^|[-_\s])(?:dek|deck|summary|subtitle|sub-?headline|subhead|strapline|lede|lead-?in|intro|description|excerpt)(?:[-_\s]|$)/i;
+  /standfirst|(?:^|[-_\s])(?:dek|deck|summary|subtitle|sub-?headline|subhead|strapline|lede|lead-?in|intro|description|excerpt)(?:[-_\s]|$)/;
 
 const BYLINE_CLASS =
-  /byline|(?:^|[-_\s])(?:author|authors|dateline|credit|credits|attribution|date|dates|time|timestamp|published|updated|pubdate|meta|metadata)(?:[-_\s]|$)/i;
+  /byline|(?:^|[-_\s])(?:author|authors|dateline|credit|credits|attribution|date|dates|time|timestamp|published|updated|pubdate|meta|metadata)(?:[-_\s]|$)/;
 
-const CAPTION_CLASS = /caption/i;
+const CAPTION_CLASS = /caption/;
 
 /** A table cell (or dd) this long is a paragraph of a table-layout page, not data. */
 const PROSE_CELL_MIN_CHARS = 80;
@@ -115,6 +115,7 @@ export class BlockCollector {
           (n) => n.nodeType === ELEMENT_NODE && tagOf(n as Element) === 'time',
         );
         if (onlyTimes || verdict === 'byline') kind = 'byline';
+        else if (verdict === 'caption') kind = 'caption';
       }
       this.blocks.push({ element: el, kind, nodes });
     };
@@ -181,6 +182,7 @@ export class BlockCollector {
       if (kind !== 'caption') {
         if (verdict === 'drop') return;
         if (verdict === 'byline') kind = 'byline';
+        if (verdict === 'caption' && kind === 'paragraph') kind = 'caption';
       }
     }
     this.blocks.push({ element: el, kind });
@@ -197,4 +199,40 @@ function hasVisibleText(n: Node, a: Analysis): boolean {
   if (n.nodeType !== ELEMENT_NODE) return false;
   const s = a.stats.get(n as Element);
   return !!s && !s.dropped && s.len > 0;
+}
+
+/** A block this long that repeats an earlier one word for word is the same text set twice. */
+const REPEAT_MIN_CHARS = 40;
+/**
+ * Kinds whose repeats are page furniture (a caption set once per screen size, a standfirst
+ * again as the summary). Body paragraphs and list items may repeat on purpose (a recipe).
+ */
+const REPEATED_KINDS: ReadonlySet<BlockKind> = new Set<BlockKind>(['standfirst', 'caption']);
+
+/** Leaves out captions and standfirsts that repeat an earlier block, and what repeats them. */
+export function dropRepeats(blocks: ArticleBlock[], a: Analysis): ArticleBlock[] {
+  const byLen = new Map<number, ArticleBlock[]>();
+  const out: ArticleBlock[] = [];
+  for (const b of blocks) {
+    const len = b.nodes || b.kind === 'headline' ? 0 : (a.stats.get(b.element)?.len ?? 0);
+    if (len < REPEAT_MIN_CHARS) {
+      out.push(b);
+      continue;
+    }
+    const same = byLen.get(len);
+    // Text is read only for blocks of equal length.
+    if (
+      same?.some(
+        (x) =>
+          (REPEATED_KINDS.has(x.kind) || REPEATED_KINDS.has(b.kind)) &&
+          sameText(x.element, b.element),
+      )
+    ) {
+      continue;
+    }
+    if (same) same.push(b);
+    else byLen.set(len, [b]);
+    out.push(b);
+  }
+  return out;
 }

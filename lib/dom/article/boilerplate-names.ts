@@ -70,8 +70,11 @@ export const WEAK_FURNITURE_KEEP_LINK_DENSITY = 0.33;
 
 /** Class tokens that name a layout state, not content ("has-sidebar"): never furniture. */
 const STATE_PREFIX = /^(?:has|with|no|is|js|show|hide|l|u|t|theme|page|body|template|layout)-/;
+/** The same inside a token: `content-with-sidebar` is the content beside a sidebar. */
+const STATE_INFIX = /[-_](?:with|has|no|without)[-_][a-z0-9]+/g;
 
-export const PULLQUOTE_CLASS = /pull-?quote|pullquote|(?:^|[-_\s])quote(?:[-_\s]|$)|blockquote/i;
+/** Matched against classAndId's lower-case names. */
+export const PULLQUOTE_CLASS = /pull-?quote|pullquote|(?:^|[-_\s])quote(?:[-_\s]|$)|blockquote/;
 
 /** Bound of the per-class-string cache (pages repeat the same few class lists thousands of times). */
 const VERDICT_CACHE_LIMIT = 4096;
@@ -109,7 +112,10 @@ function namesVerdict(names: string): 0 | 1 | 2 {
   for (const raw of tokens) {
     if (!raw) continue;
     // camelCase → kebab so `relatedLinks` reads as `related-links`.
-    const token = raw.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+    const token = raw
+      .replace(/([a-z])([A-Z])/g, '$1-$2')
+      .toLowerCase()
+      .replace(STATE_INFIX, '');
     if (STATE_PREFIX.test(token)) continue;
     if (FURNITURE_STRONG.test(token)) {
       verdict = 2;

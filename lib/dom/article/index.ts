@@ -15,12 +15,12 @@
  * visibility.ts), scoring.ts and siblings.ts (pass two), headline.ts, blocks.ts and intro.ts
  * (pass three, with bylines-dates.ts).
  */
-import { BlockCollector } from './blocks';
+import { BlockCollector, dropRepeats } from './blocks';
 import { chooseHeadline } from './headline';
 import { collectIntro, relabelIntro } from './intro';
 import { Analyser } from './measure';
 import { chooseTopCandidate } from './scoring';
-import { bodyUnderHeadline, joinSiblings } from './siblings';
+import { bodyUnderHeadline, headlineArticle, joinSiblings } from './siblings';
 import type { Analysis, ArticleBlock } from './types';
 
 export { foldDateText, isDateText } from './bylines-dates';
@@ -72,6 +72,8 @@ function* findArticleRegionTask(
     const story = bodyUnderHeadline(headline, content, analysis, chosen.scores);
     if (story) content = joinSiblings(story, analysis, chosen.scores);
   }
+  const own = headline && headlineArticle(headline, content, analysis);
+  if (own) content = [own];
   return { content, headline, analysis };
 }
 
@@ -105,5 +107,5 @@ export function* findArticleTask(
     collectIntro(collector, a, headline, first);
   }
   for (const el of content) collector.collect(el, null);
-  return relabelIntro(collector.blocks, a);
+  return relabelIntro(dropRepeats(collector.blocks, a), a);
 }

@@ -69,11 +69,32 @@ function depthBetween(ancestor: Element, el: Element): number {
   return d;
 }
 
+/** A label above the headline shorter than this is a kicker ("Farming", "Opinion | Politics"). */
+const KICKER_MAX_CHARS = 40;
+
+/**
+ * Short labels set above the headline (the section, a kicker, a breadcrumb) are not the story;
+ * bylines and dates there are kept as bylines.
+ */
+function dropKickers(blocks: ArticleBlock[], a: Analysis): ArticleBlock[] {
+  const at = blocks.findIndex((b) => b.kind === 'headline');
+  if (at <= 0) return blocks;
+  const kept = blocks.slice(0, at).filter((b) => {
+    if (b.kind === 'byline' || b.kind === 'caption') return true;
+    const len = b.nodes
+      ? b.nodes.reduce((n, x) => n + (x.textContent || '').trim().length, 0)
+      : (a.stats.get(b.element)?.len ?? 0);
+    return len >= KICKER_MAX_CHARS;
+  });
+  return kept.length === at ? blocks : [...kept, ...blocks.slice(at)];
+}
+
 /**
  * Before the first body paragraph, a long heading is the standfirst (sites set it in an h2),
  * and a short "standfirst" is a label ("Key points"), so a heading.
  */
 export function relabelIntro(blocks: ArticleBlock[], a: Analysis): ArticleBlock[] {
+  blocks = dropKickers(blocks, a);
   for (const b of blocks) {
     if (b.kind === 'paragraph') break;
     const len = b.nodes ? 0 : (a.stats.get(b.element)?.len ?? 0);

@@ -85,3 +85,37 @@ export function bodyUnderHeadline(
   }
   return best;
 }
+
+/** The headline's own <article> must hold this much text besides the headline to be the story. */
+const STORY_ARTICLE_MIN_CHARS = 200;
+
+/**
+ * A page that sets each story in its own <article> (the story, then teasers of others, each an
+ * <article>): when the chosen body holds the headline's <article> and other <article>s beside
+ * it, the story is the headline's <article> alone. Null when that does not apply.
+ */
+export function headlineArticle(
+  headline: Element,
+  content: Element[],
+  a: Analysis,
+): Element | null {
+  let story: Element | null = null;
+  for (let e = headline.parentElement; e; e = e.parentElement) {
+    if (tagOf(e) === 'article') {
+      story = e;
+      break;
+    }
+  }
+  if (!story) return null;
+  const s = a.stats.get(story);
+  const own = (s?.len ?? 0) - (a.stats.get(headline)?.len ?? 0);
+  if (!s || s.dropped || own < STORY_ARTICLE_MIN_CHARS) return null;
+  const holder = content.find((c) => c !== story && c.contains(story));
+  if (!holder) return null;
+  for (const other of holder.getElementsByTagName('article')) {
+    if (other === story || other.contains(story) || story.contains(other)) continue;
+    const o = a.stats.get(other);
+    if (o && !o.dropped && o.len > 0) return story;
+  }
+  return null;
+}

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type BlockSpace,
   cardFacts,
   estimateLabelWidth,
   LABEL_METRICS,
   labelSpecs,
+  type Placement,
   placeLabels,
   shortName,
   UNKNOWN_SPEAKER,
@@ -196,17 +198,108 @@ describe('cardFacts', () => {
 });
 
 describe('placeLabels', () => {
-  it('puts each label just above its first character', () => {
-    const [p] = placeLabels([{ x: 100.4, y: 200, h: 20 }], ['Vale']);
-    expect(p).toEqual({ x: 100, y: 200 - LABEL_METRICS.lift });
+  const M = LABEL_METRICS;
+  // A text column starting at x = 300 with 140 px of empty page to its left, 28 px lines.
+  const roomy: BlockSpace = {
+    columnLeft: 300,
+    freeLeft: 140,
+    top: 1000,
+    right: 900,
+    lineHeight: 28,
+    marginTop: 16,
+  };
+  const line = (n: number, x = 300) => ({ x, y: 1000 + 4 + n * 28, h: 20 });
+  const box = (p: Placement | null | undefined, text = '') => ({
+    x: (p?.x ?? 0) - (p?.kind === 'margin' ? (p?.width ?? 0) : 0),
+    y: p?.y ?? 0,
+    w: p?.width ?? (p?.kind === 'gap' ? estimateLabelWidth(text) : M.markerWidth),
+    h:
+      p?.height ??
+      (p?.kind === 'margin'
+        ? M.height
+        : p?.kind === 'gap'
+          ? M.gapHeight
+          : p?.kind === 'tick'
+            ? M.tickHeight
+            : M.markerHeight),
   });
-  it('pushes labels that would overlap on one line to the right, and hides unplaced ones', () => {
+  const meets = (a: { x: number; y: number; w: number; h: number }, b: typeof a) =>
+    a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+  it('puts labels in the margin beside their line, clear of the column', () => {
+    const [p] = placeLabels([line(2, 420)], ['Vale'], roomy);
+    expect(p?.kind).toBe('margin');
+    expect(p?.x).toBe(300 - M.marginGap); // its right edge, by the column
+    expect(p?.width).toBe(140 - M.marginGap); // as wide as its words, up to the margin
+    // Vertically centred on the statement's first line.
+    expect(Math.abs((p?.y ?? 0) + M.height / 2 - (line(2).y + 10))).toBeLessThanOrEqual(1);
+  });
+
+  it('stacks labels of statements starting on the same line down the margin', () => {
     const out = placeLabels(
-      [{ x: 100, y: 200, h: 20 }, null, { x: 110, y: 201, h: 20 }, { x: 110, y: 260, h: 20 }],
-      ['Margit van der Berg', 'x', 'Renfrew', 'Renfrew'],
+      [line(1, 320), null, line(1, 600)],
+      ['Margit van der Berg', 'x', 'Renfrew'],
+      roomy,
     );
     expect(out[1]).toBeNull();
-    expect(out[2]!.x).toBeGreaterThanOrEqual(100 + estimateLabelWidth('Margit van der Berg'));
-    expect(out[3]!.x).toBe(110); // another line: untouched
+    expect(out.filter((p) => p?.kind === 'margin')).toHaveLength(2);
+    expect(meets(box(out[0]), box(out[2]))).toBe(false);
+    expect(out[2]!.y).toBeGreaterThan(out[0]!.y);
+  });
+
+  it('clips a long name to a narrow margin', () => {
+    const [p] = placeLabels([line(0)], ['Margit van der Berg · quoted by Renfrew'], {
+      ...roomy,
+      freeLeft: 70,
+    });
+    expect(p?.kind).toBe('margin');
+    expect(p?.width).toBe(70 - M.marginGap);
+  });
+
+  it('uses the gap between lines when there is no margin and the lines are far apart', () => {
+    const spaced = { ...roomy, freeLeft: 0, lineHeight: 36 };
+    const anchors = [
+      { x: 420, y: 1000 + 8 + 3 * 36, h: 20 },
+      { x: 440, y: 1000 + 8 + 3 * 36, h: 20 },
+    ];
+    const out = placeLabels(anchors, ['Vale', 'Renfrew'], spaced);
+    expect(out.map((p) => p?.kind)).toEqual(['gap', 'gap']);
+    // Inside the 16 px between the lines, not over either.
+    for (const p of out) {
+      expect(p!.y).toBeGreaterThanOrEqual(anchors[0]!.y - 16);
+      expect(p!.y + M.gapHeight).toBeLessThanOrEqual(anchors[0]!.y);
+    }
+    expect(out[1]!.x).toBeGreaterThanOrEqual(420 + Math.ceil(4 * M.gapCharWidth + M.gapPadding));
+  });
+
+  it('falls back to a marker in a narrow margin, then to a marker or tick in a tight line gap', () => {
+    const narrow = { ...roomy, freeLeft: 24 };
+    expect(placeLabels([line(2)], ['Vale'], narrow)[0]).toMatchObject({
+      kind: 'marker',
+      x: 300 - 3 - M.markerWidth,
+    });
+    const tight = { ...roomy, freeLeft: 0, lineHeight: 30 };
+    const marker = placeLabels([line(2)], ['Vale'], tight)[0];
+    expect(marker?.kind).toBe('marker');
+    expect(marker?.height).toBe(8);
+    expect(marker!.y + 8).toBeLessThanOrEqual(line(2).y);
+    const solid = { ...roomy, freeLeft: 0, lineHeight: 26 };
+    const tick = placeLabels([line(2)], ['Vale'], solid)[0];
+    expect(tick).toMatchObject({ kind: 'tick', y: line(2).y - M.tickHeight });
+    // Leading too thin even for that: the tab shrinks to the leading, 3 px at least.
+    const tightest = placeLabels([line(2)], ['Vale'], { ...solid, lineHeight: 21 })[0];
+    expect(tightest).toMatchObject({ kind: 'tick', y: line(2).y - 3, height: 3 });
+    // A few px of padding beside the column: an upright tab there instead.
+    const side = placeLabels([line(2)], ['Vale'], { ...solid, freeLeft: 10 })[0];
+    expect(side).toMatchObject({
+      kind: 'tick',
+      x: 300 - 2 - M.sideTickWidth,
+      width: M.sideTickWidth,
+    });
+  });
+
+  it('a first line may use the space above its block', () => {
+    const tight = { ...roomy, freeLeft: 0, lineHeight: 24 };
+    expect(placeLabels([line(0)], ['Vale'], tight)[0]?.kind).toBe('gap');
   });
 });

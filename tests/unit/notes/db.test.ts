@@ -38,7 +38,16 @@ describe('notes database schema and migrations', () => {
   it('creates the latest version from scratch with every store and index', async () => {
     const db = await openNotesDb({ name: freshName() });
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['drafts', 'import-staging', 'meta', 'notes']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'archive-articles',
+      'archive-people',
+      'archive-pins',
+      'archive-statements',
+      'drafts',
+      'import-staging',
+      'meta',
+      'notes',
+    ]);
     const indexes = [...db.transaction('notes').store.indexNames].sort();
     expect(indexes).toEqual([
       'by-article',
@@ -112,7 +121,7 @@ describe('notes database schema and migrations', () => {
     await v2.put('meta', 'persisted', 'persist');
     v2.close();
 
-    const db = await openNotesDb({ name });
+    const db = await openNotesDb({ name, version: 3 });
     expect(db.version).toBe(3);
     expect(await db.get('notes', a.id)).toEqual(record);
     expect(await db.get('meta', 'persist')).toBe('persisted');
@@ -122,6 +131,51 @@ describe('notes database schema and migrations', () => {
     expect((await db.getAll('drafts')).map((d) => d.body)).toEqual(['A', 'B']);
     await db.put('import-staging', { importId: 'i1', seq: 0, annotation: a });
     expect(await db.count('import-staging')).toBe(1);
+    db.close();
+  });
+
+  it('opens a database made by the v3 extension under v4: notes, drafts, staging untouched, archive empty', async () => {
+    const name = freshName();
+    const a = note(5, 'https://example.org/e', ['kept']);
+    const v3 = await openNotesDb({ name, version: 3 });
+    expect([...v3.objectStoreNames].sort()).toEqual(['drafts', 'import-staging', 'meta', 'notes']);
+    const record = {
+      id: a.id,
+      articleKey: 'example.org/e',
+      annotation: a,
+      created: a.created,
+      modified: a.modified,
+      tags: ['kept'],
+      deletedAt: null,
+    };
+    await v3.put('notes', record);
+    await v3.put('drafts', { key: 'new|tab-a', body: 'A', tags: [], at: 1 });
+    await v3.put('import-staging', { importId: 'i1', seq: 0, annotation: a });
+    v3.close();
+
+    const db = await openNotesDb({ name });
+    expect(db.version).toBe(4);
+    expect(await db.get('notes', a.id)).toEqual(record);
+    expect((await db.getAll('drafts')).map((d) => d.body)).toEqual(['A']);
+    expect(await db.count('import-staging')).toBe(1);
+    for (const store of [
+      'archive-articles',
+      'archive-statements',
+      'archive-people',
+      'archive-pins',
+    ] as const) {
+      expect(await db.count(store)).toBe(0);
+    }
+    expect([...db.transaction('archive-statements').store.indexNames].sort()).toEqual([
+      'by-article',
+      'by-person-date',
+      'by-word',
+    ]);
+    expect([...db.transaction('archive-articles').store.indexNames].sort()).toEqual([
+      'by-person',
+      'by-read',
+      'by-site',
+    ]);
     db.close();
   });
 

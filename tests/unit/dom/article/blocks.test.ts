@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BlockCollector } from '../../../../lib/dom/article/blocks';
+import { BlockCollector, dropRepeats } from '../../../../lib/dom/article/blocks';
 import { analyse } from '../../../../lib/dom/article/measure';
 import { $, parse, textOf } from './fixture';
 
@@ -54,5 +54,20 @@ describe('pass three: blocks and their kinds', () => {
       { kind: 'other', text: '12' },
       { kind: 'paragraph', text: long },
     ]);
+  });
+});
+
+describe('repeated blocks', () => {
+  it('leaves out a standfirst or caption set twice, but keeps paragraphs a page repeats', () => {
+    const standfirst = 'A summary of the story that the page sets twice, once per screen size.';
+    const step = 'Stir the sauce for two minutes over a low heat, then leave it to rest.';
+    const doc = parse(
+      `<body><div id="root"><p class="standfirst">${standfirst}</p><p class="summary">${standfirst}</p><p>${step}</p><p>Then the second part.</p><p>${step}</p></div></body>`,
+    );
+    const c = new BlockCollector(analyse(doc.documentElement), null);
+    c.collect($(doc, '#root'), null);
+    const kept = dropRepeats(c.blocks, analyse(doc.documentElement)).map(textOf);
+    expect(kept.filter((t) => t === standfirst)).toHaveLength(1);
+    expect(kept.filter((t) => t === step)).toHaveLength(2);
   });
 });

@@ -34,6 +34,15 @@ describe('boilerplate by name', () => {
     expect(verdict($(other, '.commentary'))).toBe(0);
     expect(verdict($(other, '.relatedLinks'))).toBe(1);
   });
+
+  it('reads "with-", "has-" and "no-" inside a name as a layout state', () => {
+    const other = parse(
+      '<body><div class="content-with-sidebar-wrp">a</div><div class="sidebar-with-ads">b</div><div class="page_no_comments">c</div></body>',
+    );
+    expect(verdict($(other, '.content-with-sidebar-wrp'))).toBe(0);
+    expect(verdict($(other, '.sidebar-with-ads'))).toBe(2);
+    expect(verdict($(other, '.page_no_comments'))).toBe(0);
+  });
 });
 
 describe('boilerplate by tag and role', () => {

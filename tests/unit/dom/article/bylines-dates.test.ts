@@ -182,6 +182,16 @@ describe('shortTextVerdict', () => {
     ['Photo: Valley Post', 'byline'],
     ['Updated: 3 May 2026, 10:42', 'byline'],
     ['The council said it would decide in May.', null],
+    ['Advert', 'label'],
+    ['https://www.example.com/news/2026/ferry-fares-double.html', 'label'],
+    ['(Reporting by Jane Roe; editing by John Doe)', 'byline'],
+    ['Email Jane Roe at jroe@example.com or follow her on the socials.', 'byline'],
+    [
+      'In this Nov. 10, 2026, file photo, a row of unsold cars stands at a dealership in the valley. Sales fell for a third month in October.',
+      'caption',
+    ],
+    ['A row of unsold cars at a dealership. (AP Photo/Jane Roe, File)', 'caption'],
+    ['He said the photo was taken in 2019, before the fire.', null],
   ] as const)('%s → %s', (text, verdict) => {
     expect(shortTextVerdict(text)).toBe(verdict);
   });

@@ -14,6 +14,8 @@ describe('intro between headline and body', () => {
     expect(kinds).toContainEqual(['standfirst', 'Apple and pear blossom w']);
     expect(kinds).toContainEqual(['byline', 'By Ines Harrow']);
     expect(kinds).toContainEqual(['caption', 'Frost-damaged blossom in']);
+    expect(at('headline')).toBe(0);
+    expect(kinds.map(([, text]) => text)).not.toContain('Farming');
     expect(at('headline')).toBeLessThan(at('standfirst'));
     const body = kinds.findIndex(([, text]) => text?.startsWith('Temperatures fell'));
     expect(at('standfirst')).toBeLessThan(body);

@@ -32,3 +32,10 @@ describe('pass two: choosing the container', () => {
     expect(top(parse('<body><div><a href="/">Home</a></div></body>'))).toBeNull();
   });
 });
+
+describe('a story set as text directly in a container', () => {
+  it('scores the container itself, not its link-heavy parent', () => {
+    const doc = fixture('text-in-body-div');
+    expect(top(doc)?.className).toBe('story-col');
+  });
+});

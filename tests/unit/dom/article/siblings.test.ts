@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { findArticle } from '../../../../lib/dom/article';
 import { chooseHeadline } from '../../../../lib/dom/article/headline';
 import { analyse } from '../../../../lib/dom/article/measure';
 import { chooseTopCandidate } from '../../../../lib/dom/article/scoring';
-import { bodyUnderHeadline, joinSiblings } from '../../../../lib/dom/article/siblings';
-import { fixture, parse } from './fixture';
+import {
+  bodyUnderHeadline,
+  headlineArticle,
+  joinSiblings,
+} from '../../../../lib/dom/article/siblings';
+import { $, fixture, parse, textOf } from './fixture';
 
 describe('sibling join', () => {
   it('joins a neighbouring paragraph of prose, but not a short link', () => {
@@ -35,5 +40,25 @@ describe('the story under the headline', () => {
     const story = headline && bodyUnderHeadline(headline, content, a, chosen.scores);
     expect(story?.textContent).toContain('harbour route from Friday');
     expect(story?.textContent).not.toContain('central library');
+  });
+});
+
+describe("the headline's own <article>", () => {
+  it('is the story when teasers beside it are <article>s too', () => {
+    const doc = fixture('story-among-teasers');
+    const a = analyse(doc.documentElement);
+    const story = $(doc, 'article');
+    expect(headlineArticle($(doc, 'h1'), [$(doc, '#primary')], a)).toBe(story);
+    const texts = findArticle(doc).map(textOf);
+    expect(texts[0]).toBe('Only those who love themselves');
+    expect(texts.join(' ')).not.toMatch(/Courage|Gratitude|united family/);
+  });
+
+  it('is not narrowed to when it holds the headline alone', () => {
+    const doc = parse(
+      `<body><div id="c"><article><h1>Headline only</h1></article><div>${'<p>Body text of the story, long enough to count as a paragraph of prose here.</p>'.repeat(4)}</div><article><p>Another story</p></article></div></body>`,
+    );
+    const a = analyse(doc.documentElement);
+    expect(headlineArticle($(doc, 'h1'), [$(doc, '#c')], a)).toBeNull();
   });
 });

@@ -1,0 +1,125 @@
+/**
+ * What a content script really costs a page's main thread, read from a Chromium trace of one
+ * page load (bench:page): beyond QuoteLens's own busy time between its marks, the injection of
+ * its script (parse, compile, first evaluation) and the frame its highlights cause (style,
+ * layout, paint after the `drawn` mark). Also the one-pass floor: a TreeWalker over every text
+ * node with a quote-mark regex, run in the same tab.
+ */
+import type { CDPSession, Page } from '@playwright/test';
+
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8',
+  'blink.user_timing',
+].join(',');
+
+export interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { url?: string; frame?: string } };
+}
+
+export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => {
+    for (const ev of e.value) events.push(ev as unknown as TraceEvent);
+  });
+  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
+  return async () => {
+    const done = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
+    await cdp.send('Tracing.end');
+    await done;
+    return events;
+  };
+}
+
+/** Events of the frame work a page does after a change (styles, layout, paint, commit). */
+const FRAME_EVENTS = new Set([
+  'UpdateLayoutTree',
+  'Layout',
+  'PrePaint',
+  'Paint',
+  'Layerize',
+  'UpdateLayer',
+  'UpdateLayerTree',
+  'Commit',
+  'ScheduleStyleRecalculation',
+  'HitTest',
+]);
+
+export interface TraceCosts {
+  /** The content script's parse, compile and top-level run (EvaluateScript of its URL), ms. */
+  inject: number;
+  /** Style, layout and paint of the first frame after the drawn mark, ms. */
+  frame: number;
+}
+
+/**
+ * Reads the costs from the page renderer's main thread: the thread that recorded the
+ * `quotelens:drawn` user-timing mark.
+ */
+export function costsFromTrace(events: TraceEvent[], extensionUrl: string): TraceCosts | null {
+  const drawn = events.find((e) => e.name === 'quotelens:drawn');
+  if (!drawn) return null;
+  const { pid } = drawn;
+  const mainTid = events.find(
+    (e) => e.pid === pid && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
+  )?.tid;
+  const main = events.filter((e) => e.pid === pid && e.tid === mainTid && e.ph === 'X');
+  let inject = 0;
+  for (const e of main) {
+    if (e.name === 'EvaluateScript' && e.args?.data?.url?.startsWith(extensionUrl)) {
+      inject += (e.dur ?? 0) / 1000;
+    }
+  }
+  // The first frame after the mark: frame events until the first Commit (or the first Paint
+  // when the trace has no commit), nested events counted once.
+  const after = main.filter((e) => e.ts >= drawn.ts && FRAME_EVENTS.has(e.name));
+  after.sort((x, y) => x.ts - y.ts);
+  let frame = 0;
+  let coveredTo = 0;
+  for (const e of after) {
+    const end = e.ts + (e.dur ?? 0);
+    if (e.ts >= coveredTo) {
+      frame += (e.dur ?? 0) / 1000;
+      coveredTo = end;
+    } else if (end > coveredTo) {
+      frame += (end - coveredTo) / 1000;
+      coveredTo = end;
+    }
+    if (e.name === 'Commit' || (e.name === 'Paint' && !after.some((x) => x.name === 'Commit'))) {
+      break;
+    }
+  }
+  return { inject, frame };
+}
+
+/** Lets the page draw two frames, so the frame after the marks is in the trace. */
+export async function settleFrames(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))),
+  );
+}
+
+/**
+ * The one-pass floor on the page as it stands: a TreeWalker over every text node of the body
+ * testing a quote-mark regex. Its first run in the tab (its code compiled then too), ms.
+ */
+export async function measureFloor(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const t0 = performance.now();
+    const marks = /["“”„‟«»「」『』‹›]/;
+    const walker = document.createTreeWalker(document.body ?? document, NodeFilter.SHOW_TEXT);
+    let hits = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (marks.test(n.nodeValue ?? '')) hits++;
+    }
+    const ms = performance.now() - t0;
+    return hits >= 0 ? ms : ms;
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * Labels never hide words: on this repo's article fixtures, at 1280, 800 and 400 px, after
+ * scrolling through the page, no label covers a line of the page's text (≥ 3 px tall and ≥ 6 px
+ * wide) and no two labels overlap; every statement has its label. The same count as
+ * `npm run check:labels` (which also runs the shared corpus and Firefox). And the label words
+ * are drawn by CSS, so the page's own find (window.find) never lands in a label.
+ */
+import { type Box, coveringLabels, overlappingPairs } from '../../scripts/labels/overlap';
+import { chromiumBoxes, SCROLL_THROUGH } from '../../scripts/labels/read-page';
+import { expect, test } from './fixtures';
+import { pageState, waitDrawn } from './page-helpers';
+
+const PAGES = [
+  'demo/index.html',
+  'content/dark.html',
+  'content/hostile.html',
+  'notes/article-a.html',
+];
+
+for (const width of [1280, 800, 400]) {
+  test(`at ${width} px no label covers text or another label`, async ({ server, context }) => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width, height: 900 });
+    for (const path of PAGES) {
+      await page.goto(server.url(path));
+      await waitDrawn(page);
+      await page.evaluate(`(${SCROLL_THROUGH})()`);
+      const boxes = await chromiumBoxes(page);
+      const state = await pageState(context, page);
+      expect(boxes.labels.length, `${path}: a label per statement`).toBe(state.quotes.length);
+      expect(coveringLabels(boxes.labels, boxes.lines as Box[]), `${path}: covering`).toEqual([]);
+      expect(overlappingPairs(boxes.labels), `${path}: overlapping`).toEqual([]);
+    }
+  });
+}
+
+test('a label’s words cannot be found by the page’s find', async ({ server, context }) => {
+  const page = await context.newPage();
+  await page.goto(server.url('demo/index.html'));
+  await waitDrawn(page);
+  // "Rosalind Okafor" is in the article and in her first label; "Okafor?"/"Okafor" labels aside,
+  // the label-only phrase "quoted by" never appears in the article's text.
+  const found = await page.evaluate(() => {
+    const w = window as unknown as { find(s: string): boolean };
+    getSelection()?.removeAllRanges();
+    return w.find('quoted by');
+  });
+  expect(found).toBe(false);
+});
