@@ -621,16 +621,13 @@ function isAbort(e: unknown): boolean {
 
 /** What an import did, in words: nothing of yours is replaced, and copies are counted. */
 export function importReport(name: string, r: ImportReport): string {
-  const parts = [`${r.added.toLocaleString('en')} added`];
+  const parts = [`${r.added} added`];
   if (r.copies) {
     parts.push(
-      `${r.copies.toLocaleString('en')} kept as copies beside your own notes with the same id (yours unchanged)`,
+      `${r.copies} kept as copies beside your own notes with the same id (yours unchanged)`,
     );
   }
-  parts.push(
-    `${r.updated.toLocaleString('en')} updated`,
-    `${r.skipped.toLocaleString('en')} skipped`,
-  );
+  parts.push(`${r.updated} updated`, `${r.skipped} skipped`);
   return `Imported ${name}: ${parts.join(', ')}.`;
 }
 

@@ -31,9 +31,7 @@ test('a page that defines quotelens-overlay as its own custom element first cann
   expect(state.status).toBe('ready');
   expect(state.error).toBeUndefined();
   // The labels are drawn, in QuoteLens's own closed shadow root (on a plain host).
-  await expect
-    .poll(async () => (await shadowStrings(page, true)).join('|'))
-    .toContain('Rosalind Okafor');
+  await expect.poll(async () => (await shadowStrings(page)).join('|')).toContain('Rosalind Okafor');
   // Whatever the page's element saw, it holds none of QuoteLens's labels.
   const open = await page.evaluate(() =>
     [...document.querySelectorAll('quotelens-overlay')].map((e) => e.shadowRoot?.innerHTML ?? ''),
