@@ -92,7 +92,8 @@ export function createOverlay(doc: Document, actions: OverlayActions, theme: The
     const viewWidth = doc.documentElement.clientWidth || 1024;
     const originLeft = layer.getBoundingClientRect().left;
     const maxX = viewWidth - originLeft - CARD_WIDTH - 8;
-    const x = Math.max(8 - originLeft, Math.min(at.x, maxX));
+    const left = at.kind === 'margin' ? at.x - (at.width ?? 0) : at.x;
+    const x = Math.max(8 - originLeft, Math.min(left, maxX));
     const step = (target: number | null) => () => {
       if (target === null) return;
       actions.jump(target);
@@ -233,8 +234,13 @@ export function createOverlay(doc: Document, actions: OverlayActions, theme: The
         const p = at[i];
         if (p) {
           placements.set(id, p);
-          el.style.transform = `translate(${p.x}px,${p.y}px)`;
-          el.style.width = p.width === undefined ? '' : `${p.width}px`;
+          // A margin label is placed by its right edge, by the text column (labels.ts).
+          el.style.transform =
+            p.kind === 'margin'
+              ? `translate(${p.x}px,${p.y}px) translateX(-100%)`
+              : `translate(${p.x}px,${p.y}px)`;
+          el.style.maxWidth = p.kind === 'margin' && p.width !== undefined ? `${p.width}px` : '';
+          el.style.width = p.kind !== 'margin' && p.width !== undefined ? `${p.width}px` : '';
           el.style.height = p.height === undefined ? '' : `${p.height}px`;
           el.dataset.k = p.kind;
           el.classList.add('placed');

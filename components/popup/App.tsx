@@ -11,6 +11,7 @@ import type { PageState } from '../../lib/messages';
 import { decideView, type SpeakerOrder, type TabProbe } from '../../lib/popup-state';
 import { isActiveOn, type Settings, siteOf } from '../../lib/settings';
 import { OrphanList } from '../notes/OrphanList';
+import { ArchiveOffer, ArchiveSwitch, useArchive } from './ArchiveOffer';
 import type { NotesInfo, PopupApi, TargetTab } from './api';
 import { ExportBar } from './ExportBar';
 import { NotesLink } from './NotesLink';
@@ -241,6 +242,7 @@ export function App({
 
   const hasSite =
     site !== '' && !['restricted', 'unreadable', 'closed', 'no-tab'].includes(view.kind);
+  const archive = useArchive(api.archive, page);
 
   return (
     <div class="ql-popup" data-view={view.kind}>
@@ -265,6 +267,9 @@ export function App({
         )}
       </header>
       <main class="ql-main">
+        {archive.settings && !archive.settings.asked && (
+          <ArchiveOffer onAnswer={(yes) => void archive.set({ enabled: yes, asked: true })} />
+        )}
         {view.kind === 'list' ? (
           <SpeakerList
             page={view.page}
@@ -274,6 +279,7 @@ export function App({
             onJump={(quoteId, note) => {
               void send({ type: 'page:jump', quoteId }).then((ok) => ok && announce(note));
             }}
+            seenElsewhere={archive.seenElsewhere}
             onOnly={(speakerId) => {
               void send({ type: 'page:only-speaker', speakerId }).then((ok) => {
                 if (ok) setOnly(speakerId);
@@ -308,6 +314,12 @@ export function App({
             allEnabled={settings.enabled}
             onSite={(on) => void api.setSiteEnabled(site, on).then(setSettings)}
             onAll={(on) => void api.setAllEnabled(on).then(setSettings)}
+          />
+        )}
+        {archive.settings && (
+          <ArchiveSwitch
+            on={archive.settings.enabled}
+            onChange={(on) => void archive.set({ enabled: on, asked: true })}
           />
         )}
         {hasSite && <NotesLink info={notes} onOpen={() => api.openNotesPage()} />}

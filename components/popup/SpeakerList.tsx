@@ -21,6 +21,8 @@ interface Props {
   onOrderChange?(order: SpeakerOrder): void;
   onJump(quoteId: number, note: string): void;
   onOnly(speakerId: number | null): void;
+  /** The archive's "also in N articles you read" for a speaker id of this page. */
+  seenElsewhere?(speakerId: number | null): { count: number; onOpen(): void } | null;
 }
 
 interface Selection {
@@ -33,7 +35,15 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
 }
 
-export function SpeakerList({ page, only, initialOrder, onOrderChange, onJump, onOnly }: Props) {
+export function SpeakerList({
+  page,
+  only,
+  initialOrder,
+  onOrderChange,
+  onJump,
+  onOnly,
+  seenElsewhere,
+}: Props) {
   const [order, setOrder] = useState<SpeakerOrder>(initialOrder ?? 'appearance');
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<Selection | null>(null);
@@ -283,6 +293,7 @@ export function SpeakerList({ page, only, initialOrder, onOrderChange, onJump, o
               onStatement={(id) => choose(g.key, id)}
               onStep={step}
               onOnly={(on) => onOnly(on ? g.speakerId : null)}
+              seenElsewhere={seenElsewhere?.(g.speakerId) ?? null}
             />
           );
         })}

@@ -29,6 +29,8 @@ interface Props {
   onStatement(id: number): void;
   onStep(delta: number): void;
   onOnly(on: boolean): void;
+  /** Where the reader met this speaker before (their archive), if anywhere. */
+  seenElsewhere?: { count: number; onOpen(): void } | null;
 }
 
 export function navIdOfSpeaker(key: string): string {
@@ -105,6 +107,12 @@ export function SpeakerRow(props: Props) {
           </svg>
         </button>
       </div>
+      {props.seenElsewhere && props.seenElsewhere.count > 0 && (
+        <button type="button" class="ql-seen" onClick={() => props.seenElsewhere?.onOpen()}>
+          also in {props.seenElsewhere.count}{' '}
+          {props.seenElsewhere.count === 1 ? 'article' : 'articles'} you read
+        </button>
+      )}
       {chosen && (
         <fieldset class="ql-stepper">
           <legend class="ql-visually-hidden">Step through the statements of {group.name}</legend>

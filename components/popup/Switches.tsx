@@ -12,7 +12,7 @@ interface Props {
   onAll(enabled: boolean): void;
 }
 
-function Switch(props: {
+export function Switch(props: {
   id: string;
   label: string;
   detail?: string;

@@ -3,6 +3,9 @@
  * the browser wiring lives in entrypoints/popup/browser-api.ts, tests pass a fake.
  * Views never touch `browser` directly.
  */
+import type { NameKind } from '../../lib/archive/identity';
+import type { ArchiveSettings } from '../../lib/archive/settings';
+import type { LookupHit } from '../../lib/archive/store';
 import type { ContentReply, ContentRequest } from '../../lib/messages';
 import type { Note } from '../../lib/notes/web-annotation';
 import type { Settings } from '../../lib/settings';
@@ -43,4 +46,17 @@ export interface PopupApi {
   reloadTab(tabId: number): Promise<void>;
   copyText(text: string): Promise<void>;
   download(fileName: string, mime: string, text: string): void;
+  /** The reader's archive of who said what (issue 15); absent where there is none. */
+  archive?: PopupArchiveApi;
+}
+
+export interface PopupArchiveApi {
+  settings(): Promise<ArchiveSettings>;
+  set(patch: Partial<ArchiveSettings>): Promise<ArchiveSettings>;
+  /** For each speaker: who the archive knows them as, and in how many other articles. */
+  lookup(
+    url: string,
+    speakers: Array<{ name: string; kind: NameKind; aliases?: string[] }>,
+  ): Promise<Array<LookupHit | null>>;
+  openSpeaker(personId: string): void;
 }

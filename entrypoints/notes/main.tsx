@@ -6,12 +6,14 @@
 import './style.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { LibraryPage } from '../../components/library/LibraryPage';
 import { noteToItem } from '../../components/notes/adapter';
-import { NotesPage, type NotesPageApi } from '../../components/notes/NotesPage';
+import type { NotesPageApi } from '../../components/notes/NotesPage';
 import { EditConflict, editPatch, type NoteItem } from '../../components/notes/note-item';
 import { NOTES_CHANGED_KEY } from '../../lib/messages';
 import { NotesRequestError, notesClient } from '../../lib/notes/client';
 import type { Note } from '../../lib/notes/web-annotation';
+import { createLibraryApi } from './library-api';
 
 const ask = notesClient((m) => browser.runtime.sendMessage(m));
 
@@ -101,4 +103,4 @@ const api: NotesPageApi = {
 navigator.storage?.persist?.().catch(() => undefined);
 
 const root = document.getElementById('app');
-if (root) render(<NotesPage api={api} />, root);
+if (root) render(<LibraryPage notes={api} archive={createLibraryApi()} />, root);

@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { PopupApi, TabLookup } from '../../components/popup/api';
+import type { ArchiveReply, ArchiveRequest } from '../../lib/archive/messages';
 import {
   type ContentReply,
   type ContentRequest,
@@ -115,6 +116,20 @@ export function createBrowserApi(search = location.search): PopupApi {
         copyWithSelection(text);
       }
     },
+    archive: {
+      async settings() {
+        return (await askArchive({ type: 'archive:settings' })).settings;
+      },
+      async set(patch) {
+        return (await askArchive({ type: 'archive:set', patch })).settings;
+      },
+      async lookup(url, speakers) {
+        return (await askArchive({ type: 'archive:lookup', url, speakers })).hits;
+      },
+      openSpeaker(id) {
+        void browser.tabs.create({ url: `${notesPageUrl}#speaker=${encodeURIComponent(id)}` });
+      },
+    },
     download(fileName, mime, text) {
       // A BOM lets spreadsheet programs read the CSV's UTF-8 as UTF-8.
       const body = mime === 'text/csv' ? `\uFEFF${text}` : text;
@@ -128,4 +143,14 @@ export function createBrowserApi(search = location.search): PopupApi {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     },
   };
+}
+
+/** One request to the background's archive; a failure becomes an Error. */
+async function askArchive<R extends ArchiveRequest>(
+  request: R,
+): Promise<Extract<ArchiveReply<R>, { ok: true }>> {
+  const reply = (await browser.runtime.sendMessage(request)) as ArchiveReply<R> | undefined;
+  if (!reply) throw new Error('QuoteLens’s background did not answer.');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply as Extract<ArchiveReply<R>, { ok: true }>;
 }

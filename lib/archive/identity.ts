@@ -172,6 +172,8 @@ const isInitial = (token: string) => /^(\p{Lu}\.)+$|^\p{Lu}$/u.test(token);
 const isCapitalised = (token: string) => /^\p{Lu}/u.test(token);
 
 function isRoleish(token: string): boolean {
+  // "M. Kowalczyk": a capital and a dot is an initial here, even where French reads "Monsieur".
+  if (isInitial(token)) return false;
   const t = fold(token);
   const b = t.replace(/\.$/, '');
   // "Bill Clinton": a known given name is a name even where it is also a noun.
@@ -187,6 +189,7 @@ function isRoleish(token: string): boolean {
 
 function titleGender(tokens: string[]): 'f' | 'm' | null {
   for (const t of tokens) {
+    if (isInitial(t)) continue;
     const b = bare(t);
     if (FEMALE_TITLES.has(b) || FEMALE_TITLES.has(`${b}.`)) return 'f';
     if (MALE_TITLES.has(b) || MALE_TITLES.has(`${b}.`)) return 'm';

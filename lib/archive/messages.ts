@@ -16,7 +16,7 @@ export type ArchiveRequest =
       type: 'archive:lookup';
       url: string;
       canonical?: string | null;
-      speakers: Array<{ name: string; kind: NameKind }>;
+      speakers: Array<{ name: string; kind: NameKind; aliases?: string[] }>;
     }
   | { type: 'archive:people'; query: string }
   | { type: 'archive:search'; query: string }

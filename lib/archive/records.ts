@@ -7,6 +7,8 @@ import type { NoteSelectors } from '../notes/web-annotation';
 /** One article read, keyed by its canonical URL (lib/notes/url.ts articleKey). */
 export interface ArchiveArticle {
   key: string;
+  /** Its number in reading order (first read); its statements' ids start with it. */
+  seq: number;
   /** The address to open (canonical when trusted, else the page's). */
   url: string;
   title: string;
@@ -22,7 +24,10 @@ export interface ArchiveArticle {
 
 /** One statement of one article. */
 export interface ArchiveStatement {
-  /** `${articleKey}#${n}`, n its reading order: a re-read replaces, never duplicates. */
+  /**
+   * `<article seq, base 36, 6 digits>.<n>`, n its reading order: a re-read replaces, never
+   * duplicates; short because every index entry repeats it; sorts by first reading.
+   */
   id: string;
   articleKey: string;
   /** The archive person, or null where the engine named no one (or only a description). */
@@ -34,6 +39,7 @@ export interface ArchiveStatement {
   text: string;
   fragment: boolean;
   confidence: number;
+  /** As stored, `quote.exact` is '' (it is `text`); reads put it back. */
   selectors: NoteSelectors;
   /** ISO time the article was (last) read: statements list and chart by it. */
   readAt: string;

@@ -60,8 +60,8 @@ export class Roster {
   }
 
   /** Without changing anything: the person this speaker would be, or null. */
-  peek(speaker: string, kind: NameKind = 'person'): Person | null {
-    const name = parseName(speaker, kind);
+  peek(speaker: string, kind: NameKind = 'person', aliases: readonly string[] = []): Person | null {
+    const name = fullestForm(speaker, aliases, kind);
     if (!name) return null;
     const d = decide(name, this.candidates(name), this.pins);
     return 'join' in d ? (this.people.get(d.join) ?? null) : null;
@@ -73,7 +73,7 @@ export class Roster {
     aliases: readonly string[] = [],
     kind: NameKind = 'person',
   ): Resolution | null {
-    const name = parseName(speaker, kind);
+    const name = fullestForm(speaker, aliases, kind);
     if (!name) return null;
     const d = decide(name, this.candidates(name), this.pins);
     const known = 'join' in d ? this.people.get(d.join) : undefined;
@@ -82,6 +82,31 @@ export class Roster {
     this.put(person);
     return { person, name, created: !known };
   }
+}
+
+const richness = (n: NameParts) => (n.given ? 4 : n.initial ? 2 : 0) + n.middles.length;
+
+/**
+ * The form of a speaker's name that says the most: the engine names a speaker by one form
+ * ("Kowalczyk") and may have seen a fuller one of the same surname ("M. Kowalczyk").
+ */
+export function fullestForm(
+  speaker: string,
+  aliases: readonly string[],
+  kind: NameKind,
+): NameParts | null {
+  const name = parseName(speaker, kind);
+  if (!name || name.kind !== 'person') return name;
+  let best = name;
+  for (const a of aliases) {
+    const p = parseName(a, kind);
+    if (!p || p.surname !== name.surname) continue;
+    // Never trade a given name for a different one ("Bill" under "Hillary Clinton").
+    if (name.given && p.given !== name.given) continue;
+    if (name.initial && p.initial && p.initial !== name.initial) continue;
+    if (richness(p) > richness(best)) best = p;
+  }
+  return best;
 }
 
 function add(map: Map<string, Set<string>>, key: string, id: string): void {

@@ -94,6 +94,33 @@ const ARCHIVE_STORES = [
   'archive-pins',
 ] as const;
 
+/** A random person id: 12 base-36 characters (~62 bits); every index entry repeats it. */
+function shortId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  let n = 0n;
+  for (const b of bytes) n = (n << 8n) | BigInt(b);
+  return n.toString(36).padStart(13, '0').slice(-12);
+}
+
+/** The meta key of the last article number given out. */
+const SEQ_KEY = 'archive-seq';
+/** Statement ids read per search word; past it a word is common. */
+const KEYS_CAP = 60_000;
+/** Records read to estimate the archive's size. */
+const STATS_SAMPLE = 400;
+const encoder = new TextEncoder();
+
+/** Bytes a record takes: its UTF-8 JSON, plus the keys its indexes repeat. */
+export function recordBytes(record: unknown): number {
+  const r = record as Partial<ArchiveStatement & ArchiveArticle>;
+  let bytes = encoder.encode(JSON.stringify(record)).length;
+  if (Array.isArray(r.words))
+    bytes += r.words.reduce((t, w) => t + w.length + (r.id?.length ?? 0), 0);
+  if (typeof r.articleKey === 'string') bytes += 2 * (r.articleKey.length + (r.id?.length ?? 0));
+  if (Array.isArray(r.personIds)) bytes += r.personIds.length * 80;
+  return bytes;
+}
+
 export class ArchiveError extends Error {
   constructor(
     readonly code: 'not-found' | 'invalid',
@@ -124,7 +151,7 @@ function toPerson(p: ArchivePerson): Person {
 export function createArchiveStore(options: ArchiveStoreOptions = {}) {
   const open = options.openDb ?? (() => openNotesDb());
   const now = options.now ?? (() => new Date());
-  const newId = options.newId ?? (() => crypto.randomUUID());
+  const newId = options.newId ?? shortId;
   let dbPromise: Promise<NotesDb> | null = null;
   let rosterPromise: Promise<{ roster: Roster; stored: Map<string, ArchivePerson> }> | null = null;
   /** Writes queue up: the roster in memory must see each write's result before the next. */
@@ -207,7 +234,8 @@ export function createArchiveStore(options: ArchiveStoreOptions = {}) {
   }
 
   function writeTx(d: NotesDb) {
-    return d.transaction([...ARCHIVE_STORES], 'readwrite');
+    // `meta` holds the article counter.
+    return d.transaction([...ARCHIVE_STORES, 'meta' as const], 'readwrite');
   }
 
   async function deleteArticles(keys: string[]): Promise<void> {
@@ -237,22 +265,22 @@ export function createArchiveStore(options: ArchiveStoreOptions = {}) {
         const d = await db();
         const state = await roster();
         const when = now().toISOString();
-        const rows: ArchiveStatement[] = [];
+        const rows: Array<Omit<ArchiveStatement, 'id'>> = [];
         const personIds = new Set<string>();
-        input.statements.forEach((s, n) => {
+        input.statements.forEach((s) => {
           const kind = s.speakerKind ?? 'person';
           const r = s.speaker ? state.roster.resolve(s.speaker, s.aliases, kind) : null;
           if (r) personIds.add(r.person.id);
           rows.push({
-            id: `${key}#${n}`,
             articleKey: key,
             personId: r?.person.id ?? null,
             speaker: s.speaker,
             nameKey: r ? pinKey(r.name) : null,
             text: s.text,
             fragment: s.fragment,
-            confidence: s.confidence,
-            selectors: s.selectors,
+            confidence: Math.round(s.confidence * 1000) / 1000,
+            // The quote's words are `text`: stored once.
+            selectors: { ...s.selectors, quote: { ...s.selectors.quote, exact: '' } },
             readAt: when,
             words: searchWords(s.text),
           });
@@ -261,6 +289,13 @@ export function createArchiveStore(options: ArchiveStoreOptions = {}) {
         const articles = tx.objectStore('archive-articles');
         const statements = tx.objectStore('archive-statements');
         const old = await articles.get(key);
+        let seq = old?.seq;
+        if (seq === undefined) {
+          const meta = tx.objectStore('meta');
+          seq = Number((await meta.get(SEQ_KEY)) ?? 0) + 1;
+          await meta.put(seq, SEQ_KEY);
+        }
+        const prefix = seq.toString(36).padStart(6, '0');
         const touched = new Set(personIds);
         for (const s of await statements.index('by-article').getAll(key)) {
           if (s.personId) touched.add(s.personId);
@@ -268,6 +303,7 @@ export function createArchiveStore(options: ArchiveStoreOptions = {}) {
         }
         const article: ArchiveArticle = {
           key,
+          seq,
           url,
           title: input.title.trim() || url,
           site: input.site,
@@ -277,7 +313,9 @@ export function createArchiveStore(options: ArchiveStoreOptions = {}) {
           personIds: [...personIds],
         };
         await articles.put(article);
-        for (const row of rows) await statements.put(row);
+        for (const [n, row] of rows.entries()) {
+          await statements.put({ ...row, id: `${prefix}.${n.toString(36)}` });
+        }
         await recount(tx, touched, state);
         await tx.done;
         return { key, personIds: [...personIds] };
@@ -335,26 +373,46 @@ export function createArchiveStore(options: ArchiveStoreOptions = {}) {
         i === words.length - 1 && words.length > 0
           ? IDBKeyRange.bound(w, `${w}\uffff`)
           : IDBKeyRange.only(w);
-      // Walk the rarest word's statements and check the others on each record.
-      const counts = await Promise.all(words.map((w, i) => index.count(rangeOf(w, i))));
-      const rarest = counts.indexOf(Math.min(...counts));
-      const others = words.filter((_, i) => i !== rarest);
-      const lastIsOther = rarest !== words.length - 1;
+      // The rarest word's statement ids (each word read up to a cap), newest first (ids grow
+      // with reading order); each candidate read and checked for the other words. When every
+      // word is common, matches are dense: walk the first word's newest statements instead.
+      const check = (row: ArchiveStatement) =>
+        words.every((w, i) =>
+          i === words.length - 1 ? row.words.some((x) => x.startsWith(w)) : row.words.includes(w),
+        );
       const found: ArchiveStatement[] = [];
-      let cursor = await index.openCursor(rangeOf(words[rarest]!, rarest));
-      const seen = new Set<string>();
-      while (cursor && found.length < limit) {
-        const s = cursor.value;
-        if (!seen.has(s.id)) {
-          seen.add(s.id);
-          const ok = others.every((w, i) =>
-            lastIsOther && i === others.length - 1
-              ? s.words.some((x) => x.startsWith(w))
-              : s.words.includes(w),
-          );
-          if (ok) found.push(s);
+      const keySets =
+        words.length === 1
+          ? []
+          : await Promise.all(
+              words.map(
+                async (w, i) => (await index.getAllKeys(rangeOf(w, i), KEYS_CAP)) as string[],
+              ),
+            );
+      const complete = keySets.filter((k) => k.length < KEYS_CAP);
+      if (complete.length > 0) {
+        // Intersect the ids of every word read whole (a capped word is checked on its record).
+        const [smallest, ...rest] = complete
+          .sort((x, y) => x.length - y.length)
+          .map((k) => new Set(k));
+        const ids = [...(smallest ?? [])]
+          .filter((id) => rest.every((set) => set.has(id)))
+          .sort((x, y) => (x < y ? 1 : x > y ? -1 : 0));
+        const statements = tx.objectStore('archive-statements');
+        for (const id of ids) {
+          if (found.length >= limit) break;
+          const row = await statements.get(id);
+          if (row && check(row)) found.push(row);
         }
-        cursor = await cursor.continue();
+      } else {
+        let cursor = await index.openCursor(rangeOf(words[0]!, 0), 'prev');
+        const seen = new Set<string>();
+        while (cursor && found.length < limit) {
+          const row = cursor.value;
+          if (!seen.has(row.id) && check(row)) found.push(row);
+          seen.add(row.id);
+          cursor = await cursor.continue();
+        }
       }
       found.sort((a, b) => b.readAt.localeCompare(a.readAt));
       return views(tx, found);
@@ -401,7 +459,7 @@ export function createArchiveStore(options: ArchiveStoreOptions = {}) {
 
     /** The popup's question: who of this page's speakers has the reader met elsewhere. */
     async lookup(
-      speakers: Array<{ name: string; kind: NameKind }>,
+      speakers: Array<{ name: string; kind: NameKind; aliases?: string[] }>,
       url: string,
       canonical?: string | null,
     ): Promise<Array<LookupHit | null>> {
@@ -410,7 +468,7 @@ export function createArchiveStore(options: ArchiveStoreOptions = {}) {
       const d = await db();
       const out: Array<LookupHit | null> = [];
       for (const s of speakers) {
-        const p = state.roster.peek(s.name, s.kind);
+        const p = state.roster.peek(s.name, s.kind, s.aliases ?? []);
         if (!p) {
           out.push(null);
           continue;
@@ -550,20 +608,23 @@ export function createArchiveStore(options: ArchiveStoreOptions = {}) {
       return { people: people.map(summary), statements: await views(tx, rows) };
     },
 
+    /**
+     * Counts, and the size the records take (UTF-8 JSON of a sample of each store, scaled to
+     * its count, plus index keys): an estimate that needs no full scan.
+     */
     async stats(): Promise<ArchiveStats> {
       const d = await db();
       const tx = d.transaction([...ARCHIVE_STORES]);
       let bytes = 0;
       const counts: number[] = [];
       for (const name of ARCHIVE_STORES) {
-        let n = 0;
-        let cursor = await tx.objectStore(name).openCursor();
-        while (cursor) {
-          bytes += JSON.stringify(cursor.value).length * 2;
-          n++;
-          cursor = await cursor.continue();
-        }
+        const store = tx.objectStore(name);
+        const n = await store.count();
+        const sample = await store.getAll(null, STATS_SAMPLE);
         counts.push(n);
+        if (sample.length === 0) continue;
+        const sampled = sample.reduce((t, r) => t + recordBytes(r), 0);
+        bytes += Math.round((sampled / sample.length) * n);
       }
       return { articles: counts[0]!, statements: counts[1]!, people: counts[2]!, bytes };
     },
@@ -602,6 +663,7 @@ export function createArchiveStore(options: ArchiveStoreOptions = {}) {
       const a = articles.get(s.articleKey);
       out.push({
         ...s,
+        selectors: { ...s.selectors, quote: { ...s.selectors.quote, exact: s.text } },
         articleTitle: a?.title ?? s.articleKey,
         articleUrl: a?.url ?? `https://${s.articleKey}`,
         site: a?.site ?? '',

@@ -288,7 +288,10 @@ export interface Placement {
   x: number;
   y: number;
   kind: LabelKind;
-  /** Box width set by the layout (margin labels are clipped to the margin). */
+  /**
+   * Box width set by the layout. A margin label's `x` is its right edge (by the column) and
+   * `width` the most it may take: it is as wide as its words up to that.
+   */
   width?: number;
   /** Box height set by the layout (a marker squeezed into a narrow line gap). */
   height?: number;
@@ -414,10 +417,13 @@ export function placeLabels(
     let width: number | undefined;
     let height: number | undefined;
     if (sp.freeLeft >= M.minMargin) {
-      const w = Math.min(estimateLabelWidth(text), sp.freeLeft - M.marginGap, M.maxMarginWidth);
+      // Right-aligned to the column; as wide as its words (up to the margin): the estimate only
+      // keeps margin labels from stacking onto each other.
+      const room = Math.min(sp.freeLeft - M.marginGap, M.maxMarginWidth);
+      const w = Math.min(estimateLabelWidth(text), room);
       box = stackDown(sp.columnLeft - M.marginGap - w, Math.round(mid - M.height / 2), w, M.height);
       kind = 'margin';
-      width = w;
+      width = room;
     }
     if (!box && gap >= M.gapHeight + 2) {
       const top = a.y - gap + (gap - M.gapHeight) / 2;
@@ -455,7 +461,7 @@ export function placeLabels(
     }
     placed.push(box);
     out[i] = {
-      x: Math.round(box.x),
+      x: Math.round(kind === 'margin' ? box.x + box.w : box.x),
       y: box.y,
       kind,
       ...(width !== undefined ? { width: Math.round(width) } : {}),

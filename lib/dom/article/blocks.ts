@@ -11,12 +11,12 @@ import { type Analysis, type ArticleBlock, linkDensity } from './types';
 
 /** Kinds by class, for blocks that are not plain body paragraphs. */
 const STANDFIRST_CLASS =
-  /standfirst|(?:^|[-_\s])(?:dek|deck|summary|subtitle|sub-?headline|subhead|strapline|lede|lead-?in|intro|description|excerpt)(?:[-_\s]|$)/i;
+  /standfirst|(?:^|[-_\s])(?:dek|deck|summary|subtitle|sub-?headline|subhead|strapline|lede|lead-?in|intro|description|excerpt)(?:[-_\s]|$)/;
 
 const BYLINE_CLASS =
-  /byline|(?:^|[-_\s])(?:author|authors|dateline|credit|credits|attribution|date|dates|time|timestamp|published|updated|pubdate|meta|metadata)(?:[-_\s]|$)/i;
+  /byline|(?:^|[-_\s])(?:author|authors|dateline|credit|credits|attribution|date|dates|time|timestamp|published|updated|pubdate|meta|metadata)(?:[-_\s]|$)/;
 
-const CAPTION_CLASS = /caption/i;
+const CAPTION_CLASS = /caption/;
 
 /** A table cell (or dd) this long is a paragraph of a table-layout page, not data. */
 const PROSE_CELL_MIN_CHARS = 80;

@@ -73,7 +73,8 @@ const STATE_PREFIX = /^(?:has|with|no|is|js|show|hide|l|u|t|theme|page|body|temp
 /** The same inside a token: `content-with-sidebar` is the content beside a sidebar. */
 const STATE_INFIX = /[-_](?:with|has|no|without)[-_][a-z0-9]+/g;
 
-export const PULLQUOTE_CLASS = /pull-?quote|pullquote|(?:^|[-_\s])quote(?:[-_\s]|$)|blockquote/i;
+/** Matched against classAndId's lower-case names. */
+export const PULLQUOTE_CLASS = /pull-?quote|pullquote|(?:^|[-_\s])quote(?:[-_\s]|$)|blockquote/;
 
 /** Bound of the per-class-string cache (pages repeat the same few class lists thousands of times). */
 const VERDICT_CACHE_LIMIT = 4096;

@@ -6,7 +6,7 @@
 
 /** Short blocks that are calls to action or labels, whatever their markup. */
 const FURNITURE_TEXT =
-  /^(?:sign up|subscribe|advertisement|advertising|sponsored|read more|read next|related|share this|share on|follow us|click here|most read|most popular|recommended|you may also like|more from|more on this|listen to this|watch:|also read|see also|skip to|video player is loading|scroll down to comment)(?![a-z])|^(?:click|tap) '|^what do you think\?|\bour newsletters?\b|\b(?:sign up|subscribe|join|get|receive)\b.{0,60}\bnewsletters?\b|\bunsubscribe\b|\ball rights reserved\b|©/i;
+  /^(?:sign up|subscribe|advertisement|advertising|sponsored|read more|read next|related|share this|share on|follow us|click here|most read|most popular|recommended|you may also like|more from|more on this|listen to this|watch:|also read|see also|skip to|video player is loading|scroll down to comment)(?![a-z])|^(?:click|tap) '|^what do you think\?|\bour newsletters?\b|\b(?:sign up|subscribe|join|get|receive)\b.{0,60}\bnewsletters?\b|\bunsubscribe\b|\ball rights reserved\b|©/;
 const FURNITURE_TEXT_MAX_CHARS = 160;
 /** Whole blocks that are interface labels (compared lower-case, end punctuation off). */
 const UI_LABELS = new Set([
@@ -59,7 +59,7 @@ const UI_LABELS = new Set([
   'this slideshow requires javascript',
 ]);
 /** A block that is a web address and nothing else (a print header, a bare link). */
-const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/i;
+const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/;
 /** Short blocks that are credits or bylines by their words ("By Jane Roe", "Photo: AP"). */
 const BYLINE_TEXT =
   /^(?:[Bb]y|BY|[Pp]ar|[Vv]on|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Оо]т)\s+\p{Lu}|^(?:[Cc]redits?|[Pp]hotos?|[Ii]mages?|[Ss]ources?|[Ff]oto|[Cc]rédit|[Pp]icture|[Ii]llustration)\s*:|\b(?:Getty Images|Shutterstock|AFP|Reuters|AP Photo|EPA)\b\s*(?:\(Composite\))?$/u;
@@ -69,13 +69,13 @@ const BYLINE_TEXT_MAX_CHARS = 120;
  * at jane@example.com or follow her @jane". Kept as bylines, out of the body.
  */
 const CONTACT_TEXT =
-  /^\(?(?:additional )?(?:reporting|writing|editing|compiled|research) by\b|\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b|\bfollow (?:him|her|us|them|me)\b|^follow @/i;
+  /^\(?(?:additional )?(?:reporting|writing|editing|compiled|research) by\b|\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b|\bfollow (?:him|her|us|them|me)\b|^follow @/;
 /**
  * A picture's caption set as a paragraph: it ends with the picture's credit ("(AP Photo/Jane
  * Roe)") or opens as agencies word them ("In this Nov. 10, 2019, file photo, …").
  */
 const CAPTION_TEXT =
-  /\((?:[A-Z][\w.&/ -]{0,30}?\s?)?(?:Photo|Photograph|Image|Picture|Foto)s?\b[^)]{0,80}\)\s*$|^In (?:this|these|an?) .{0,100}?\b(?:photos?|photographs?|images?|pictures?|handout)\b/i;
+  /\((?:[a-z][\w.&/ -]{0,30}?\s?)?(?:photo|photograph|image|picture|foto)s?\b[^)]{0,80}\)\s*$|^in (?:this|these|an?) .{0,100}?\b(?:photos?|photographs?|images?|pictures?|handout)\b/;
 const NOTE_TEXT_MAX_CHARS = 400;
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-zé]*\\.?';
 /**
@@ -128,13 +128,15 @@ export const SHORT_TEXT_MAX_CHARS = Math.max(
 export function shortTextVerdict(raw: string): 'label' | 'drop' | 'byline' | 'caption' | null {
   const text = raw.replace(/\s+/g, ' ').trim();
   if (text.length > SHORT_TEXT_MAX_CHARS) return null;
+  // The patterns below read lower-case text: the `i` flag costs much to compile, cold.
+  const lower = text.toLowerCase();
   if (text.length <= FURNITURE_TEXT_MAX_CHARS) {
-    if (UI_LABELS.has(text.toLowerCase().replace(/[\s.:…!|]+$/, ''))) return 'label';
-    if (URL_ONLY.test(text)) return 'label';
-    if (FURNITURE_TEXT.test(text)) return 'drop';
+    if (UI_LABELS.has(lower.replace(/[\s.:…!|]+$/, ''))) return 'label';
+    if (URL_ONLY.test(lower)) return 'label';
+    if (FURNITURE_TEXT.test(lower)) return 'drop';
   }
-  if (CONTACT_TEXT.test(text)) return 'byline';
-  if (CAPTION_TEXT.test(text)) return 'caption';
+  if (CONTACT_TEXT.test(lower)) return 'byline';
+  if (CAPTION_TEXT.test(lower)) return 'caption';
   if (text.length > BYLINE_TEXT_MAX_CHARS) return null;
   if (text.length <= BYLINE_TEXT_MAX_CHARS && BYLINE_TEXT.test(text)) return 'byline';
   // Every date has a digit: most blocks never need the (costly to compile) date pattern.

@@ -1,7 +1,7 @@
 /** The content script's first, cheap look at a page: is there an article here at all? */
 
 /** Cheap article signals, for the content script's first look at a page. */
-const ARTICLE_OG_TYPE = /^article$/i;
+const ARTICLE_OG_TYPE = 'article';
 const ARTICLE_LD_TYPE =
   /"@type"\s*:\s*\[?\s*"(?:News|Reportage|Analysis|Opinion|Review|Background|Scholarly|Tech)?Article"|"@type"\s*:\s*\[?\s*"(?:BlogPosting|LiveBlogPosting)"/;
 const MIN_ARTICLE_PARAGRAPHS = 4;
@@ -20,7 +20,7 @@ export function looksLikeArticle(doc: Document): boolean {
     const property = meta.getAttribute('property') || meta.getAttribute('name');
     if (
       property === 'og:type' &&
-      ARTICLE_OG_TYPE.test((meta.getAttribute('content') || '').trim())
+      (meta.getAttribute('content') || '').trim().toLowerCase() === ARTICLE_OG_TYPE
     ) {
       return true;
     }

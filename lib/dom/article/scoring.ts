@@ -6,11 +6,14 @@
 import { isPageRoot, tagOf } from './elements';
 import { type Analysis, linkDensity } from './types';
 
-/** Readability-style class weights: these nudge a container's score up or down. */
+/**
+ * Readability-style class weights: these nudge a container's score up or down. Matched against
+ * lower-cased names, without the `i` flag (costly to compile cold, see classAndId).
+ */
 const POSITIVE_CLASS =
-  /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-?text/i;
+  /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-?text/;
 const NEGATIVE_CLASS =
-  /-ad-|hidden|^hid$|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|teaser|card|nav|menu/i;
+  /-ad-|hidden|^hid$|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|teaser|card|nav|menu/;
 const CLASS_WEIGHT = 25;
 
 /** How many ancestors a paragraph's score reaches (parent, grandparent, …). */
@@ -21,18 +24,18 @@ const MIN_ALT_CANDIDATES = 3;
 
 function classWeight(el: Element): number {
   let w = 0;
-  const cls = el.getAttribute('class');
+  const cls = el.getAttribute('class')?.toLowerCase();
   if (cls) {
     if (NEGATIVE_CLASS.test(cls)) w -= CLASS_WEIGHT;
     if (POSITIVE_CLASS.test(cls)) w += CLASS_WEIGHT;
   }
-  const id = el.getAttribute('id');
+  const id = el.getAttribute('id')?.toLowerCase();
   if (id) {
     if (NEGATIVE_CLASS.test(id)) w -= CLASS_WEIGHT;
     if (POSITIVE_CLASS.test(id)) w += CLASS_WEIGHT;
   }
   const itemprop = el.getAttribute('itemprop');
-  if (itemprop && /articleBody/i.test(itemprop)) w += CLASS_WEIGHT * 2;
+  if (itemprop?.toLowerCase().includes('articlebody')) w += CLASS_WEIGHT * 2;
   return w;
 }
 

@@ -5,12 +5,15 @@
  */
 import { tagOf } from './elements';
 
-/** Text a screen reader gets but the eye does not ("Image caption,", "Advertisement"). */
+/**
+ * Text a screen reader gets but the eye does not ("Image caption,", "Advertisement"). Matched
+ * against the lower-cased class, without the `i` flag (costly to compile cold).
+ */
 const VISUALLY_HIDDEN_CLASS =
-  /(?:^|\s)(?:sr-only|sr-text|visually-?hidden|visuallyhidden|screen-?reader[\w-]*|offscreen|a11y-hidden|is-hidden|hidden|hide|u-hidden|element-invisible|off-screen)(?:\s|$)/i;
+  /(?:^|\s)(?:sr-only|sr-text|visually-?hidden|visuallyhidden|screen-?reader[\w-]*|offscreen|a11y-hidden|is-hidden|hidden|hide|u-hidden|element-invisible|off-screen)(?:\s|$)/;
 
 /** Inline style that hides an element (no layout read: the attribute only). */
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/;
 
 /** An aria-hidden subtree with this much text is a page wrapper behind a dialog, not decoration. */
 export const ARIA_HIDDEN_KEEP_CHARS = 1500;
@@ -48,7 +51,7 @@ export function hiddenBy(el: Element, tag: string, cls: string | null, withAria 
   if (el.hasAttribute('hidden')) return true;
   if (withAria && el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
-  return !!style && HIDDEN_STYLE.test(style);
+  return !!style && HIDDEN_STYLE.test(style.toLowerCase());
 }
 
 /** Bound of the per-class-string caches (pages repeat the same few class lists thousands of times). */
@@ -60,7 +63,7 @@ const hiddenClassCache = new Map<string, boolean>();
 function hiddenByClass(cls: string): boolean {
   let hidden = hiddenClassCache.get(cls);
   if (hidden === undefined) {
-    hidden = VISUALLY_HIDDEN_CLASS.test(cls);
+    hidden = VISUALLY_HIDDEN_CLASS.test(cls.toLowerCase());
     if (hiddenClassCache.size >= VERDICT_CACHE_LIMIT) hiddenClassCache.clear();
     hiddenClassCache.set(cls, hidden);
   }

@@ -120,3 +120,17 @@ describe('identity evaluation', () => {
     expect(s.recall).toBeGreaterThanOrEqual(0.94);
   });
 });
+
+describe('the fullest form of an article speaker', () => {
+  it('resolves by the fullest alias of the same surname', () => {
+    const r = roster();
+    r.resolve('Marta Kowalczyk');
+    r.resolve('Marek Kowalczyk');
+    // The engine named them "Kowalczyk" but saw "M. Kowalczyk": still ambiguous, kept apart…
+    const m = r.resolve('Kowalczyk', ['M. Kowalczyk'])!;
+    expect(m.name.key).toBe('m kowalczyk');
+    // …while "Ma. Kowalczyk"-less articles that gave the full name join.
+    expect(r.resolve('Kowalczyk', ['Marta Kowalczyk'])!.person.display).toBe('Marta Kowalczyk');
+    expect(r.resolve('Hillary Clinton', ['Bill Clinton'])!.name.key).toBe('hillary clinton');
+  });
+});

@@ -210,7 +210,7 @@ describe('placeLabels', () => {
   };
   const line = (n: number, x = 300) => ({ x, y: 1000 + 4 + n * 28, h: 20 });
   const box = (p: Placement | null | undefined, text = '') => ({
-    x: p?.x ?? 0,
+    x: (p?.x ?? 0) - (p?.kind === 'margin' ? (p?.width ?? 0) : 0),
     y: p?.y ?? 0,
     w: p?.width ?? (p?.kind === 'gap' ? estimateLabelWidth(text) : M.markerWidth),
     h:
@@ -229,7 +229,8 @@ describe('placeLabels', () => {
   it('puts labels in the margin beside their line, clear of the column', () => {
     const [p] = placeLabels([line(2, 420)], ['Vale'], roomy);
     expect(p?.kind).toBe('margin');
-    expect((p?.x ?? 0) + (p?.width ?? 0)).toBe(300 - M.marginGap);
+    expect(p?.x).toBe(300 - M.marginGap); // its right edge, by the column
+    expect(p?.width).toBe(140 - M.marginGap); // as wide as its words, up to the margin
     // Vertically centred on the statement's first line.
     expect(Math.abs((p?.y ?? 0) + M.height / 2 - (line(2).y + 10))).toBeLessThanOrEqual(1);
   });

@@ -1,0 +1,29 @@
+/**
+ * What the library page's Speakers view needs from the outside (the background's archive);
+ * entrypoints/notes/main.tsx wires it, tests pass a fake. Views never touch `browser`.
+ */
+import type { ExportFormat } from '../../lib/archive/messages';
+import type { ArchiveArticle } from '../../lib/archive/records';
+import type { ArchiveSettings } from '../../lib/archive/settings';
+import type {
+  ArchiveStats,
+  PersonSummary,
+  SpeakerPage,
+  StatementView,
+} from '../../lib/archive/store';
+
+export interface LibraryApi {
+  settings(): Promise<ArchiveSettings>;
+  set(patch: Partial<ArchiveSettings>): Promise<ArchiveSettings>;
+  people(query: string): Promise<PersonSummary[]>;
+  search(query: string): Promise<{ people: PersonSummary[]; statements: StatementView[] }>;
+  speaker(id: string): Promise<SpeakerPage>;
+  articles(site?: string): Promise<ArchiveArticle[]>;
+  merge(from: string, into: string): Promise<PersonSummary>;
+  split(id: string, nameKey: string): Promise<PersonSummary>;
+  forget(scope: 'article' | 'site' | 'all', key?: string): Promise<void>;
+  exportArchive(id: string | null, format: ExportFormat): Promise<void>;
+  stats(): Promise<{ stats: ArchiveStats; usage: number | null }>;
+  /** Opens the article at the statement (a text fragment link). */
+  open(statement: StatementView): void;
+}

@@ -1,0 +1,62 @@
+/**
+ * The library page's archive wiring: LibraryApi over `archive:*` messages to the background,
+ * downloads of exports, and opening an article at a statement. Wiring only.
+ */
+import { browser } from 'wxt/browser';
+import type { LibraryApi } from '../../components/library/api';
+import type { ArchiveReply, ArchiveRequest } from '../../lib/archive/messages';
+import { linkToStatement } from '../../lib/export';
+
+async function ask<R extends ArchiveRequest>(
+  request: R,
+): Promise<Extract<ArchiveReply<R>, { ok: true }>> {
+  const reply = (await browser.runtime.sendMessage(request)) as ArchiveReply<R> | undefined;
+  if (!reply) throw new Error('QuoteLens’s background did not answer; try reloading this page.');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply as Extract<ArchiveReply<R>, { ok: true }>;
+}
+
+function download(fileName: string, mime: string, text: string): void {
+  // A BOM lets spreadsheet programs read the CSV's UTF-8 as UTF-8.
+  const body = mime === 'text/csv' ? `\uFEFF${text}` : text;
+  const url = URL.createObjectURL(new Blob([body], { type: `${mime};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function createLibraryApi(): LibraryApi {
+  return {
+    settings: async () => (await ask({ type: 'archive:settings' })).settings,
+    set: async (patch) => (await ask({ type: 'archive:set', patch })).settings,
+    people: async (query) => (await ask({ type: 'archive:people', query })).people,
+    search: async (query) => {
+      const r = await ask({ type: 'archive:search', query });
+      return { people: r.people, statements: r.statements };
+    },
+    speaker: async (id) => (await ask({ type: 'archive:speaker', id })).page,
+    articles: async (site) =>
+      (await ask({ type: 'archive:articles', ...(site ? { site } : {}) })).articles,
+    merge: async (from, into) => (await ask({ type: 'archive:merge', from, into })).person,
+    split: async (id, nameKey) => (await ask({ type: 'archive:split', id, nameKey })).person,
+    forget: async (scope, key) => {
+      await ask({ type: 'archive:forget', scope, ...(key ? { key } : {}) });
+    },
+    exportArchive: async (id, format) => {
+      const r = await ask({ type: 'archive:export', id, format });
+      download(r.fileName, r.mime, r.text);
+    },
+    stats: async () => {
+      const r = await ask({ type: 'archive:stats' });
+      return { stats: r.stats, usage: r.usage };
+    },
+    open(statement) {
+      // A text fragment brings the statement into view where the browser supports it.
+      void browser.tabs.create({ url: linkToStatement(statement.articleUrl, statement.text) });
+    },
+  };
+}
