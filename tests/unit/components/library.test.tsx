@@ -76,7 +76,10 @@ function fakeApi(): LibraryApi & { calls: string[] } {
       stats: { articles: 2, statements: 2, people: 1, bytes: 2048 },
       usage: null,
     }),
-    open: (s) => void calls.push(`open:${s.id}`),
+    open: async (s) => {
+      calls.push(`open:${s.id}`);
+      return 'orphaned';
+    },
   };
 }
 
@@ -125,5 +128,8 @@ describe('library page', () => {
     await wait();
     expect(api.calls).toEqual(['export:p1:csv', 'split:p1:kowalczyk', 'open:000002.0']);
     expect(shown).toBe('p2');
+    expect(root.querySelector('[data-opened="orphaned"] .ql-orphan')?.textContent).toContain(
+      'no longer on the page',
+    );
   });
 });
