@@ -40,6 +40,8 @@ export type ContentRequest =
   | { type: 'page:show-note'; id: string }
   // The page's notes as anchored here (the popup's count and "not found on this page").
   | { type: 'page:notes' }
+  // The library page's "open at the statement" (issue 15): re-anchor and show it.
+  | { type: 'page:show-statement'; selectors: NoteSelectors }
   // From the background, for the note frame this tab's content script opened (`token`).
   | { type: 'page:panel'; token: string; event: PanelEvent; height?: number }
   // From the background: notes of this page's article changed elsewhere.
@@ -74,7 +76,9 @@ export type ContentReply<R extends ContentRequest> = R extends { type: 'page:get
     ? PageNotesState
     : R extends { type: 'page:show-note' }
       ? { ok: true; found: boolean } | { ok: false; error: string }
-      : { ok: true } | { ok: false; error: string };
+      : R extends { type: 'page:show-statement' }
+        ? { ok: true; shown: 'shown' | 'orphaned' | 'not-ready' } | { ok: false; error: string }
+        : { ok: true } | { ok: false; error: string };
 
 export function isContentRequest(value: unknown): value is ContentRequest {
   return (

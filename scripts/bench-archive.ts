@@ -57,7 +57,7 @@ const SURNAMES = Array.from({ length: 800 }, (_, i) => {
 });
 // 2,000 people; some share a surname (two given names on one surname).
 const PEOPLE = Array.from({ length: 2000 }, (_, i) => ({
-  given: GIVEN[(i * 7) % GIVEN.length]!,
+  given: GIVEN[(i + 3 * Math.floor(i / SURNAMES.length)) % GIVEN.length]!,
   surname: SURNAMES[i % SURNAMES.length]!,
 }));
 

@@ -31,7 +31,8 @@ export function ActivityChart({ months }: Props) {
   return (
     <figure class="ql-chart">
       <svg
-        width={all.length * w}
+        // Wide enough for its month labels even with one bar.
+        width={Math.max(120, all.length * w)}
         height={h + 14}
         role="img"
         aria-label={`Statements per month: ${summary}`}
@@ -49,7 +50,7 @@ export function ActivityChart({ months }: Props) {
         <text x={0} y={h + 12} class="ql-chart-label">
           {all[0]!.month}
         </text>
-        {all.length > 4 && (
+        {all.length > 8 && (
           <text x={all.length * w} y={h + 12} text-anchor="end" class="ql-chart-label">
             {all[all.length - 1]!.month}
           </text>

@@ -17,6 +17,8 @@ interface Props {
   onShow(id: string | null): void;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
@@ -104,8 +106,9 @@ export function SpeakersView({ api, speakerId, onShow }: Props) {
         </label>
         {stats && (
           <span class="ql-archive-size" data-testid="archive-size">
-            {stats.stats.articles} articles · {stats.stats.statements} statements ·{' '}
-            {stats.stats.people} speakers · {formatBytes(stats.stats.bytes)}
+            {plural(stats.stats.articles, 'article')} ·{' '}
+            {plural(stats.stats.statements, 'statement')} · {plural(stats.stats.people, 'speaker')}{' '}
+            · {formatBytes(stats.stats.bytes)}
             {stats.usage !== null && ` (all QuoteLens data: ${formatBytes(stats.usage)})`}
           </span>
         )}
@@ -178,7 +181,13 @@ export function SpeakersView({ api, speakerId, onShow }: Props) {
                     href={s.articleUrl}
                     onClick={(e) => {
                       e.preventDefault();
-                      api.open(s);
+                      void api.open(s).then((r) => {
+                        if (r === 'orphaned') {
+                          setMessage(
+                            'That statement is no longer on the page; it stays in your archive.',
+                          );
+                        }
+                      });
                     }}
                   >
                     {s.articleTitle}

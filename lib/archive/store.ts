@@ -105,7 +105,7 @@ function shortId(): string {
 /** The meta key of the last article number given out. */
 const SEQ_KEY = 'archive-seq';
 /** Statement ids read per search word; past it a word is common. */
-const KEYS_CAP = 3000;
+const KEYS_CAP = 60_000;
 /** Records read to estimate the archive's size. */
 const STATS_SAMPLE = 400;
 const encoder = new TextEncoder();
@@ -389,11 +389,15 @@ export function createArchiveStore(options: ArchiveStoreOptions = {}) {
                 async (w, i) => (await index.getAllKeys(rangeOf(w, i), KEYS_CAP)) as string[],
               ),
             );
-      const rare = keySets
-        .filter((k) => k.length < KEYS_CAP)
-        .sort((x, y) => x.length - y.length)[0];
-      if (rare) {
-        const ids = [...new Set(rare)].sort((x, y) => (x < y ? 1 : x > y ? -1 : 0));
+      const complete = keySets.filter((k) => k.length < KEYS_CAP);
+      if (complete.length > 0) {
+        // Intersect the ids of every word read whole (a capped word is checked on its record).
+        const [smallest, ...rest] = complete
+          .sort((x, y) => x.length - y.length)
+          .map((k) => new Set(k));
+        const ids = [...(smallest ?? [])]
+          .filter((id) => rest.every((set) => set.has(id)))
+          .sort((x, y) => (x < y ? 1 : x > y ? -1 : 0));
         const statements = tx.objectStore('archive-statements');
         for (const id of ids) {
           if (found.length >= limit) break;

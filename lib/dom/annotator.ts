@@ -5,9 +5,12 @@
  * Owns the page state the popup asks for. The label view is injected (components/page), the
  * engine too (tests); no WXT, no extension APIs. `clear()` leaves the page as it found it.
  */
+
 import type { PageState, PageStatus } from '../messages';
+import type { NoteSelectors } from '../notes/web-annotation';
 import type { Extraction, Quote, TextModel } from '../quotes/types';
 import { siteOf } from '../settings';
+import { reanchor } from './anchor';
 import { type ArticleBlock, findArticleTask, looksLikeArticle } from './article';
 import { createHighlighter, type Highlighter, type Mark, type Theme } from './highlight';
 import type { SheetTarget } from './highlight-style';
@@ -295,6 +298,19 @@ export class Annotator {
     this.labels?.ensure(quoteId);
     this.view?.focus(quoteId);
     return true;
+  }
+
+  /**
+   * Brings an archived statement into view (issue 15): its selectors are re-anchored on this
+   * run's text as notes are; 'orphaned' when its words are no longer on the page.
+   */
+  showStatement(selectors: NoteSelectors): 'shown' | 'orphaned' | 'not-ready' {
+    const p = this.painted;
+    if (!p) return 'not-ready';
+    const anchor = reanchor(p.model.text, selectors);
+    if (anchor.status !== 'anchored') return 'orphaned';
+    const quote = p.extraction.quotes.find((q) => q.start < anchor.end && anchor.start < q.end);
+    return quote && this.jump(quote.id) ? 'shown' : 'orphaned';
   }
 
   /** Dims every other speaker's highlights and labels; null shows all again. */

@@ -304,7 +304,7 @@ export function candidateFeatures(
   if (p.pronoun) for (const e of speakers) if (e.gender === p.pronoun) ofGender++;
 
   return p.cands.map((c) => {
-    const f = Float64Array.from(q);
+    const f = q.slice();
     for (const v of c.via) f[VIA_AT.get(v) as number] = 1;
     f[F.viaCount] = c.via.size;
     for (const rule of c.rules) f[RULE_AT.get(rule) as number] = 1;

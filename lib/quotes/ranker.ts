@@ -66,56 +66,106 @@ export type Chooser = (features: Float64Array[], rulesPick: number, quote?: Quot
 export const UNLEARNED_LANGUAGE_CAP = 0.8;
 
 /**
- * A model's trees packed into one typed array, node i of the forest at 4i with children as
- * forest indices: scoring walks flat memory instead of hundreds of small arrays (the ranker runs
- * for every candidate of every quote). Packed once per model.
+ * A model's trees of at most two levels, one typed array per part (root split, left child,
+ * right child), tree k at index k: scoring a candidate is at most two comparisons per tree over
+ * memory read in order (the ranker runs for every candidate of every quote). A child that is a
+ * leaf has feature -1 and its value in the first leaf slot. Packed once per model.
  */
-interface Forest {
-  nodes: Float64Array;
-  roots: Int32Array;
+interface ShallowForest {
+  f0: Int32Array;
+  t0: Float64Array;
+  lf: Int32Array;
+  lt: Float64Array;
+  la: Float64Array;
+  lb: Float64Array;
+  rf: Int32Array;
+  rt: Float64Array;
+  ra: Float64Array;
+  rb: Float64Array;
 }
-const forests = new WeakMap<Tree[], Forest>();
+const shallow = new WeakMap<Tree[], ShallowForest | null>();
 
-function forestOf(trees: Tree[]): Forest {
-  let forest = forests.get(trees);
-  if (forest) return forest;
-  const total = trees.reduce((n, t) => n + t.length, 0);
-  const nodes = new Float64Array(total);
-  const roots = new Int32Array(trees.length);
-  let base = 0;
-  trees.forEach((t, k) => {
-    roots[k] = base / 4;
-    for (let i = 0; i < t.length; i += 4) {
-      const leaf = (t[i] as number) < 0;
-      nodes[base + i] = t[i] as number;
-      nodes[base + i + 1] = t[i + 1] as number;
-      nodes[base + i + 2] = leaf ? 0 : (t[i + 2] as number) + base / 4;
-      nodes[base + i + 3] = leaf ? 0 : (t[i + 3] as number) + base / 4;
+function shallowOf(trees: Tree[]): ShallowForest | null {
+  const known = shallow.get(trees);
+  if (known !== undefined) return known;
+  const n = trees.length;
+  const ints = () => new Int32Array(n);
+  const reals = () => new Float64Array(n);
+  const sf: ShallowForest = {
+    f0: ints(),
+    t0: reals(),
+    lf: ints(),
+    lt: reals(),
+    la: reals(),
+    lb: reals(),
+    rf: ints(),
+    rt: reals(),
+    ra: reals(),
+    rb: reals(),
+  };
+  const node = (t: Tree, i: number) =>
+    t.slice(4 * i, 4 * i + 4) as [number, number, number, number];
+  // a child: its split and two leaves, or (feature -1) its own value; null if it goes deeper
+  const child = (t: Tree, i: number): [number, number, number, number] | null => {
+    const [f, v, l, r] = node(t, i);
+    if (f < 0) return [-1, 0, v, 0];
+    const [lf, lv] = node(t, l);
+    const [rf, rv] = node(t, r);
+    return lf < 0 && rf < 0 ? [f, v, lv, rv] : null;
+  };
+  for (let k = 0; k < n; k++) {
+    const t = trees[k] as Tree;
+    const [f, v, l, r] = node(t, 0);
+    if (f < 0) {
+      sf.f0[k] = -1;
+      sf.la[k] = v;
+      continue;
     }
-    base += t.length;
-  });
-  forest = { nodes, roots };
-  forests.set(trees, forest);
-  return forest;
+    const left = child(t, l);
+    const right = child(t, r);
+    if (!left || !right) {
+      shallow.set(trees, null);
+      return null;
+    }
+    sf.f0[k] = f;
+    sf.t0[k] = v;
+    [sf.lf[k], sf.lt[k], sf.la[k], sf.lb[k]] = left;
+    [sf.rf[k], sf.rt[k], sf.ra[k], sf.rb[k]] = right;
+  }
+  shallow.set(trees, sf);
+  return sf;
+}
+
+function treeScore(tree: Tree, x: Float64Array): number {
+  let i = 0;
+  for (;;) {
+    const f = tree[4 * i] as number;
+    if (f < 0) return tree[4 * i + 1] as number;
+    i =
+      (x[f] as number) <= (tree[4 * i + 1] as number)
+        ? (tree[4 * i + 2] as number)
+        : (tree[4 * i + 3] as number);
+  }
 }
 
 /** The sum of the trees' leaves for `x`: go left when the feature is ≤ the threshold. */
 export function sumOfTrees(trees: Tree[], x: Float64Array): number {
-  const { nodes, roots } = forestOf(trees);
+  const sf = shallowOf(trees);
   let s = 0;
-  for (let k = 0; k < roots.length; k++) {
-    let i = 4 * (roots[k] as number);
-    for (;;) {
-      const f = nodes[i] as number;
-      if (f < 0) {
-        s += nodes[i + 1] as number;
-        break;
-      }
-      i =
-        4 *
-        ((x[f] as number) <= (nodes[i + 1] as number)
-          ? (nodes[i + 2] as number)
-          : (nodes[i + 3] as number));
+  if (!sf) {
+    for (const t of trees) s += treeScore(t, x);
+    return s;
+  }
+  const { f0, t0, lf, lt, la, lb, rf, rt, ra, rb } = sf;
+  for (let k = 0; k < f0.length; k++) {
+    const f = f0[k] as number;
+    if (f < 0) s += la[k] as number;
+    else if ((x[f] as number) <= (t0[k] as number)) {
+      const g = lf[k] as number;
+      s += g < 0 || (x[g] as number) <= (lt[k] as number) ? (la[k] as number) : (lb[k] as number);
+    } else {
+      const g = rf[k] as number;
+      s += g < 0 || (x[g] as number) <= (rt[k] as number) ? (ra[k] as number) : (rb[k] as number);
     }
   }
   return s;

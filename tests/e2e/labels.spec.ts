@@ -8,7 +8,7 @@
 import { type Box, coveringLabels, overlappingPairs } from '../../scripts/labels/overlap';
 import { chromiumBoxes, SCROLL_THROUGH } from '../../scripts/labels/read-page';
 import { expect, test } from './fixtures';
-import { pageState, waitDrawn } from './page-helpers';
+import { cardText, pageState, readLabels, waitDrawn } from './page-helpers';
 
 const PAGES = [
   'demo/index.html',
@@ -46,4 +46,25 @@ test('a label’s words cannot be found by the page’s find', async ({ server, 
     return w.find('quoted by');
   });
   expect(found).toBe(false);
+});
+
+test('where there is no room for a name, a compact marker shows the initial and opens the card', async ({
+  server,
+  context,
+}) => {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 800, height: 900 });
+  await page.goto(server.url('demo/index.html'));
+  await waitDrawn(page);
+  const kinds = await page.evaluate(`(${SCROLL_THROUGH})()`).then(() => chromiumBoxes(page));
+  const marker = kinds.labels.find((l) => l.kind === 'marker');
+  expect(marker, 'the demo at 800 px has markers').toBeTruthy();
+  const label = (await readLabels(page)).find((l) => String(l.id) === marker?.id);
+  expect(label?.aria).toMatch(/^Statement by /);
+  const name = label?.aria.replace(/^Statement by /, '').split(',')[0] ?? '';
+  // Hover: the card names the speaker in full.
+  await page.evaluate((y) => window.scrollTo(0, y - 200), marker?.y ?? 0);
+  const fresh = (await readLabels(page)).find((l) => l.id === label?.id);
+  await page.mouse.move((fresh?.box?.x ?? 0) + 4, (fresh?.box?.y ?? 0) + 4);
+  await expect.poll(() => cardText(page)).toContain(name);
 });

@@ -225,3 +225,35 @@ describe('archive store', () => {
     );
   });
 });
+
+describe('archive search joins words', () => {
+  it('finds statements holding all words, newest first, the last word a prefix', async () => {
+    const { store } = fresh();
+    const texts = [
+      'ferry timetable changes',
+      'the ferry is late',
+      'timetable for buses',
+      'ferry timetables published',
+      'ferry and timetable again',
+    ];
+    for (const [i, t] of texts.entries()) {
+      await store.record(
+        article(`https://a.example/${i}`, [
+          said(t, 'Omar Haddad'),
+          said(`filler ${i}`, 'Ana Ferreira'),
+        ]),
+      );
+    }
+    expect((await store.search('ferry timetable')).map((s) => s.text)).toEqual([
+      'ferry and timetable again',
+      'ferry timetables published',
+      'ferry timetable changes',
+    ]);
+    expect((await store.search('timetable ferr')).map((s) => s.text)).toEqual([
+      'ferry and timetable again',
+      'ferry timetable changes',
+    ]);
+    expect(await store.search('ferry buses')).toEqual([]);
+    expect((await store.search('fill')).length).toBe(5);
+  });
+});

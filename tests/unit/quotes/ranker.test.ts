@@ -8,6 +8,8 @@ import {
   rulesChooser,
   rulesJudge,
   runnerUpName,
+  sumOfTrees,
+  type Tree,
   trainedJudge,
 } from '../../../lib/quotes/ranker';
 
@@ -44,6 +46,50 @@ describe('ranker', () => {
     const choice = rankerChooser(model)([a, b], 0);
     expect(choice.index).toBe(1);
     expect(choice.runnerUp).toBe(0);
+  });
+
+  it('sums shallow and deep trees as a plain walk of each tree does', () => {
+    let seed = 7;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    // a random tree of the given depth over 5 features, as boost.ts lays trees out
+    const grow = (depth: number): Tree => {
+      const t: number[] = [];
+      const add = (d: number): number => {
+        const i = t.length / 4;
+        t.push(0, 0, 0, 0);
+        if (d === depth || rand() < 0.2) {
+          t.splice(4 * i, 2, -1, rand() - 0.5);
+          return i;
+        }
+        const l = add(d + 1);
+        const r = add(d + 1);
+        t.splice(4 * i, 4, Math.floor(rand() * 5), rand(), l, r);
+        return i;
+      };
+      add(0);
+      return t;
+    };
+    const walk = (t: Tree, v: Float64Array) => {
+      let i = 0;
+      while ((t[4 * i] as number) >= 0)
+        i =
+          (v[t[4 * i] as number] as number) <= (t[4 * i + 1] as number)
+            ? (t[4 * i + 2] as number)
+            : (t[4 * i + 3] as number);
+      return t[4 * i + 1] as number;
+    };
+    for (const depth of [2, 3]) {
+      const trees = Array.from({ length: 50 }, () => grow(depth));
+      for (let n = 0; n < 200; n++) {
+        const v = Float64Array.from({ length: 5 }, () => (rand() < 0.3 ? 0 : rand()));
+        let want = 0;
+        for (const t of trees) want += walk(t, v);
+        expect(sumOfTrees(trees, v)).toBe(want);
+      }
+    }
   });
 
   it('names a runner-up by pooled chance, only other named ones with at least one in ten', () => {
