@@ -16,9 +16,9 @@ import { type Note, validateNote } from '../../lib/notes/web-annotation';
 import { backupFile, generated } from '../fixtures/notes/generate-backup';
 import { extensionWorker, launchWithExtension } from './fixtures';
 
-// CI runs 20,000 (a 200,000-note run takes about 10 minutes on a loaded 2-core machine):
+// CI runs 5,000 (a 200,000-note run takes about 10 minutes on a loaded 2-core machine):
 // QL_BACKUP_NOTES=200000 npx playwright test -g backup for the full size.
-const N = Number(process.env.QL_BACKUP_NOTES ?? 20_000);
+const N = Number(process.env.QL_BACKUP_NOTES ?? 5_000);
 
 /** Sum of the resident memory of every process started with this profile (MiB). */
 function chromiumRss(profile: string): number {
