@@ -65,11 +65,17 @@ function fakeApi(): LibraryApi & { calls: string[] } {
     settings: async () => ({ ...DEFAULT_ARCHIVE_SETTINGS, enabled: true, asked: true }),
     set: async (p) => ({ ...DEFAULT_ARCHIVE_SETTINGS, ...p }),
     people: async () => [page.person],
-    search: async (q) => (calls.push(`search:${q}`), { people: [], statements: page.statements }),
+    search: async (q) => {
+      calls.push(`search:${q}`);
+      return { people: [], statements: page.statements };
+    },
     speaker: async () => page,
     articles: async () => [],
     merge: async () => page.person,
-    split: async (id, key) => (calls.push(`split:${id}:${key}`), { ...page.person, id: 'p2' }),
+    split: async (id, key) => {
+      calls.push(`split:${id}:${key}`);
+      return { ...page.person, id: 'p2' };
+    },
     forget: async (scope, key) => void calls.push(`forget:${scope}:${key}`),
     exportArchive: async (id, format) => void calls.push(`export:${id}:${format}`),
     stats: async () => ({
