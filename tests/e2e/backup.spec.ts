@@ -83,12 +83,8 @@ test.describe('backups', () => {
 
       // Cancelled part-way: nothing changes.
       await input.setInputFiles(file);
-      await expect(page.locator('.ql-progress')).toContainText(
-        /Importing backup\.jsonld — [1-9]\d*%/,
-        {
-          timeout: 60_000,
-        },
-      );
+      // Cancelled as soon as it starts (a large file is still being read then).
+      await expect(page.locator('.ql-progress')).toContainText('Importing backup.jsonld');
       await page.locator('.ql-progress').getByRole('button', { name: 'Cancel' }).click();
       await expect(flash).toContainText('cancelled: nothing changed', { timeout: 60_000 });
       console.log('[backup e2e] cancelled');
