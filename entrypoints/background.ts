@@ -33,7 +33,11 @@ export default defineBackground(() => {
   const session = trustedSession();
   const grants = createGrants(session);
   const tell: RouterContext['tell'] = (tabId, frameId, message) => {
-    browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined);
+    // a closed tab or one without our script cannot be told; where the API itself throws
+    // (not as a rejection) the same holds
+    Promise.resolve()
+      .then(() => browser.tabs.sendMessage(tabId, message, { frameId }))
+      .catch(() => undefined);
   };
 
   // Increases across worker restarts too, so listeners always see a new value.
