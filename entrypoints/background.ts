@@ -33,7 +33,11 @@ export default defineBackground(() => {
   const session = trustedSession();
   const grants = createGrants(session);
   const tell: RouterContext['tell'] = (tabId, frameId, message) => {
-    browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined);
+    // a closed tab or one without our script cannot be told; where the API itself throws
+    // (not as a rejection) the same holds
+    Promise.resolve()
+      .then(() => browser.tabs.sendMessage(tabId, message, { frameId }))
+      .catch(() => undefined);
   };
 
   // Increases across worker restarts too, so listeners always see a new value.
@@ -102,6 +106,8 @@ export default defineBackground(() => {
   // Service workers have no persist(); extension pages ask too (notes page). Asked once.
   store.requestPersistence(globalThis.navigator?.storage).catch(() => undefined);
   store.purgeDeleted(DELETED_KEEP_MS).catch(() => undefined);
+  // An import the worker was stopped in the middle of never half-lands.
+  store.clearStagedImports().catch(() => undefined);
 
   // Context menu: created on install/start (removeAll first: ids must be unique).
   const createMenu = () =>

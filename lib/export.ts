@@ -91,12 +91,15 @@ export const CSV_COLUMNS = [
 
 /**
  * One RFC 4180 field. Quoted when it holds a comma, quote or line break; a
- * leading `= + - @` (or tab / carriage return) gets an apostrophe so spreadsheet
+ * leading `= + - @` (or its full-width form, or tab / carriage return; after spaces too) gets an apostrophe so spreadsheet
  * programs show it as text instead of running it as a formula.
  */
 export function csvField(value: string | number | boolean | null): string {
   let text = value === null ? '' : String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  // Full-width ＝＋－＠ too: spreadsheets fold them to their ASCII forms and run the formula.
+  if (typeof value === 'string' && /^\s*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(text)) {
+    text = `'${text}`;
+  }
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

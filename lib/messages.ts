@@ -3,7 +3,8 @@
  * background, notes page). Types only plus tiny guards: no browser APIs here.
  * Add a message by adding a member to the right union and its reply type.
  */
-import type { Note, NoteDraft, NotePatch, NoteSelectors } from './notes/web-annotation';
+import type { NoteSelectors } from './dom/selectors';
+import type { Note, NoteDraft, NotePatch } from './notes/web-annotation';
 import type { Extraction, Quote, Speaker, TextModel } from './quotes/types';
 
 /** What the content script knows about its page, as the popup shows it. */
@@ -39,6 +40,8 @@ export type ContentRequest =
   | { type: 'page:show-note'; id: string }
   // The page's notes as anchored here (the popup's count and "not found on this page").
   | { type: 'page:notes' }
+  // The library page's "open at the statement" (issue 15): re-anchor and show it.
+  | { type: 'page:show-statement'; selectors: NoteSelectors }
   // From the background, for the note frame this tab's content script opened (`token`).
   | { type: 'page:panel'; token: string; event: PanelEvent; height?: number }
   // From the background: notes of this page's article changed elsewhere.
@@ -73,7 +76,9 @@ export type ContentReply<R extends ContentRequest> = R extends { type: 'page:get
     ? PageNotesState
     : R extends { type: 'page:show-note' }
       ? { ok: true; found: boolean } | { ok: false; error: string }
-      : { ok: true } | { ok: false; error: string };
+      : R extends { type: 'page:show-statement' }
+        ? { ok: true; shown: 'shown' | 'orphaned' | 'not-ready' } | { ok: false; error: string }
+        : { ok: true } | { ok: false; error: string };
 
 export function isContentRequest(value: unknown): value is ContentRequest {
   return (
@@ -199,7 +204,13 @@ export type NotesRequest =
   | ({ type: 'notes:list-all' } & NotesPageQuery)
   | ({ type: 'notes:search'; query: string } & NotesPageQuery)
   | { type: 'notes:export'; format: 'jsonld' | 'markdown' }
-  | { type: 'notes:import'; text: string };
+  | { type: 'notes:import'; text: string }
+  // A backup of any size, a chunk per message (lib/notes/backup.ts).
+  | { type: 'notes:export-chunk'; format: 'jsonld' | 'markdown'; cursor: string | null }
+  | { type: 'notes:import-begin' }
+  | { type: 'notes:import-chunk'; importId: string; first: number; items: string[] }
+  | { type: 'notes:import-commit'; importId: string }
+  | { type: 'notes:import-cancel'; importId: string };
 
 export interface NotesPage {
   notes: Note[];
@@ -211,8 +222,15 @@ export interface NotesPage {
 
 export interface ImportSummary {
   added: number;
+  /** Notes deleted here that the file holds a newer copy of: back again. */
   updated: number;
+  /** Already here with the same content (or twice in the file). */
   skipped: number;
+  /**
+   * Notes whose id a different note of the reader's already has: kept beside it as copies
+   * (the reader's note is never replaced by an import).
+   */
+  copies?: number;
 }
 
 export interface ExportFile {
@@ -253,6 +271,11 @@ interface NotesReplyMap {
   'notes:search': NotesPage;
   'notes:export': ExportFile;
   'notes:import': ImportSummary;
+  'notes:export-chunk': { text: string; next: string | null; done: number; total: number };
+  'notes:import-begin': { importId: string };
+  'notes:import-chunk': { staged: number };
+  'notes:import-commit': ImportSummary;
+  'notes:import-cancel': Record<string, never>;
 }
 
 export type NotesRequestType = NotesRequest['type'];
@@ -417,6 +440,21 @@ export function isNotesRequest(value: unknown): value is NotesRequest {
       return v.format === 'jsonld' || v.format === 'markdown';
     case 'notes:import':
       return isStr(v.text);
+    case 'notes:export-chunk':
+      return (v.format === 'jsonld' || v.format === 'markdown') && isOptStr(v.cursor);
+    case 'notes:import-begin':
+      return true;
+    case 'notes:import-chunk':
+      return (
+        isStr(v.importId) &&
+        Number.isInteger(v.first) &&
+        (v.first as number) >= 0 &&
+        isStrArray(v.items) &&
+        (v.items as string[]).length <= 5000
+      );
+    case 'notes:import-commit':
+    case 'notes:import-cancel':
+      return isStr(v.importId);
     default:
       return false;
   }

@@ -28,7 +28,7 @@ function rng(seed: number): () => number {
   };
 }
 const r = rng(2026);
-const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)]!;
+const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)] as T;
 
 // Invented words (syllables), drawn by a Zipf-like law as words are in news text.
 const SYLLABLES = 'ka lo mi ra ten vor sal pen dri mar tho bel quin sor ga lu fen ost ar bri'.split(
@@ -44,7 +44,7 @@ const VOCABULARY = Array.from({ length: 6000 }, (_, i) => {
   return w;
 });
 const zipf = () =>
-  VOCABULARY[Math.min(VOCABULARY.length - 1, Math.floor(VOCABULARY.length ** r() - 1))]!;
+  VOCABULARY[Math.min(VOCABULARY.length - 1, Math.floor(VOCABULARY.length ** r() - 1))] as string;
 const FUNCTION_WORDS = ['the', 'and', 'we', 'will', 'not', 'is', 'of', 'to', 'a', 'in'];
 
 const GIVEN =
@@ -52,13 +52,14 @@ const GIVEN =
     ' ',
   );
 const SURNAMES = Array.from({ length: 800 }, (_, i) => {
-  const s = VOCABULARY[(i * 37) % VOCABULARY.length]!;
-  return s[0]!.toUpperCase() + s.slice(1);
+  const s = VOCABULARY[(i * 37) % VOCABULARY.length] as string;
+  return (s[0] as string).toUpperCase() + s.slice(1);
 });
 // 2,000 people; some share a surname (two given names on one surname).
-const PEOPLE = Array.from({ length: 2000 }, (_, i) => ({
-  given: GIVEN[(i + 3 * Math.floor(i / SURNAMES.length)) % GIVEN.length]!,
-  surname: SURNAMES[i % SURNAMES.length]!,
+type Person = { given: string; surname: string };
+const PEOPLE: Person[] = Array.from({ length: 2000 }, (_, i) => ({
+  given: GIVEN[(i + 3 * Math.floor(i / SURNAMES.length)) % GIVEN.length] as string,
+  surname: SURNAMES[i % SURNAMES.length] as string,
 }));
 
 function sentence(): string {
@@ -66,13 +67,13 @@ function sentence(): string {
   const words: string[] = [];
   for (let i = 0; i < n; i++) words.push(r() < 0.35 ? pick(FUNCTION_WORDS) : zipf());
   const s = words.join(' ');
-  return s[0]!.toUpperCase() + s.slice(1);
+  return (s[0] as string).toUpperCase() + s.slice(1);
 }
 
 function article(i: number) {
   const cast = Array.from({ length: 3 + Math.floor(r() * 4) }, () =>
     // The first hundred people are the beat's regulars.
-    r() < 0.3 ? PEOPLE[Math.floor(r() * 100)]! : pick(PEOPLE),
+    r() < 0.3 ? (PEOPLE[Math.floor(r() * 100)] as Person) : pick(PEOPLE),
   );
   const paragraphs: string[] = [];
   const statements: StatementInput[] = [];
@@ -108,9 +109,9 @@ function article(i: number) {
 function stat(times: number[]) {
   const s = [...times].sort((a, b) => a - b);
   return {
-    median: s[Math.floor(s.length / 2)]!,
-    p95: s[Math.floor(s.length * 0.95)]!,
-    max: s[s.length - 1]!,
+    median: s[Math.floor(s.length / 2)] as number,
+    p95: s[Math.floor(s.length * 0.95)] as number,
+    max: s[s.length - 1] as number,
   };
 }
 const ms = (n: number) => `${n.toFixed(1)} ms`;
@@ -151,11 +152,11 @@ async function main() {
 
   // Search: a common word, a rare one, two words, a prefix, a speaker's name.
   const queries = [
-    VOCABULARY[3]!,
-    VOCABULARY[2500]!,
+    VOCABULARY[3] as string,
+    VOCABULARY[2500] as string,
     `${VOCABULARY[5]} ${VOCABULARY[40]}`,
-    VOCABULARY[1]!.slice(0, 3),
-    PEOPLE[0]!.surname,
+    (VOCABULARY[1] as string).slice(0, 3),
+    (PEOPLE[0] as Person).surname,
   ];
   const searchTimes: number[] = [];
   const perQuery = new Map<string, number[]>();
@@ -179,8 +180,9 @@ async function main() {
 
   // Speaker pages: the most quoted speaker and typical ones.
   const people = await store.people('', 100_000);
-  const top = people[0]!;
-  const typical = people[Math.floor(people.length / 2)]!;
+  const top = people[0];
+  const typical = people[Math.floor(people.length / 2)];
+  if (!top || !typical) throw new Error('the archive holds no speakers');
   for (const [label, person] of [
     [`most quoted (${top.statementCount} statements)`, top],
     [`typical (${typical.statementCount} statements)`, typical],

@@ -201,7 +201,8 @@ async function main(): Promise<void> {
   const list = targets();
   if (!existsSync(SHARED))
     console.log('check:labels: ../shared/corpus is absent: own fixtures only.');
-  const browsers = arg('--browser') ? [arg('--browser')] : ['chromium', 'firefox'];
+  const only = arg('--browser');
+  const browsers = only ? [only] : ['chromium', 'firefox'];
   if (!process.argv.includes('--no-build')) {
     for (const b of browsers) {
       console.log(`Building the ${b} extension…`);
@@ -228,7 +229,7 @@ async function main(): Promise<void> {
       const sel = rows.filter((r) => r.browser === b && r.width === w);
       const sum = (k: 'drawn' | 'covering' | 'overlapping') => sel.reduce((s, r) => s + r[k], 0);
       console.log(
-        `  ${b!.padEnd(8)} ${String(w).padStart(4)}px: ${sum('drawn')} drawn, ${sum('covering')} covering text, ${sum('overlapping')} overlapping, over ${sel.length} pages`,
+        `  ${b.padEnd(8)} ${String(w).padStart(4)}px: ${sum('drawn')} drawn, ${sum('covering')} covering text, ${sum('overlapping')} overlapping, over ${sel.length} pages`,
       );
     }
   }

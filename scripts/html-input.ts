@@ -3,7 +3,8 @@
  * by its declared charset, refuses input that is not HTML, and parses it with linkedom.
  * Never used by the extension (linkedom stays out of the content script).
  */
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 
 /** Bad input: the message is one line for the user. */
@@ -13,10 +14,36 @@ const HTML_SIGNAL =
   /<(?:!doctype\s+html|html|head|body|meta|title|p|div|article|main|section|span|a|h[1-6]|table|ul|ol|br|header|script)[\s>/]/i;
 const CHARSET_META = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i;
 
-async function readStdin(): Promise<Buffer> {
+/** The largest page read (a saved news page is a few MB; /dev/zero is not a page). */
+export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+
+/** Reads a stream, stopping with a clear message past `max` bytes (never unbounded). */
+async function readCapped(
+  stream: AsyncIterable<Buffer | string>,
+  name: string,
+  max: number,
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of stream) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    size += b.length;
+    if (size > max) {
+      throw new InputError(
+        `${name}: larger than ${Math.round(max / 1024 / 1024)} MB, which no saved web page is; give an HTML file`,
+      );
+    }
+    chunks.push(b);
+  }
   return Buffer.concat(chunks);
+}
+
+/**
+ * Where a path given on the command line is: npm runs scripts in the project folder, so a
+ * relative path is taken from the folder the user ran npm in (INIT_CWD).
+ */
+export function inputPath(path: string, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.INIT_CWD ?? process.cwd(), path);
 }
 
 /**
@@ -89,12 +116,16 @@ function isJson(text: string): boolean {
 }
 
 /** Reads a page from a path (`-` for standard input) and returns its decoded text. */
-export async function readHtml(path: string): Promise<string> {
+export async function readHtml(path: string, max = MAX_INPUT_BYTES): Promise<string> {
   let bytes: Buffer;
   const name = path === '-' ? 'stdin' : path;
   try {
-    bytes = path === '-' ? await readStdin() : await readFile(path);
+    bytes =
+      path === '-'
+        ? await readCapped(process.stdin, name, max)
+        : await readCapped(createReadStream(inputPath(path)), name, max);
   } catch (err) {
+    if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT'

@@ -1,14 +1,19 @@
 /** A small bar chart of a speaker's statements per month (the months the reader read them). */
+interface Month {
+  month: string;
+  count: number;
+}
+
 interface Props {
-  months: Array<{ month: string; count: number }>;
+  months: Month[];
 }
 
 /** Every month from the first to the last, empty ones included, so gaps show as gaps. */
 export function fillMonths(months: Props['months']): Props['months'] {
   if (months.length === 0) return [];
   const have = new Map(months.map((m) => [m.month, m.count]));
-  const [y0, m0] = months[0]!.month.split('-').map(Number) as [number, number];
-  const last = months[months.length - 1]!.month;
+  const [y0, m0] = (months[0] as Month).month.split('-').map(Number) as [number, number];
+  const last = (months[months.length - 1] as Month).month;
   const out: Props['months'] = [];
   // At most twenty years of bars; the index counts months from the first one.
   for (let i = 0; out.length < 240; i++) {
@@ -48,11 +53,11 @@ export function ActivityChart({ months }: Props) {
           );
         })}
         <text x={0} y={h + 12} class="ql-chart-label">
-          {all[0]!.month}
+          {(all[0] as Month).month}
         </text>
         {all.length > 8 && (
           <text x={all.length * w} y={h + 12} text-anchor="end" class="ql-chart-label">
-            {all[all.length - 1]!.month}
+            {(all[all.length - 1] as Month).month}
           </text>
         )}
       </svg>

@@ -3,7 +3,7 @@
  * statement), the reader's notes on them, a chart per month, merge / split, export.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { PersonSummary, SpeakerPage } from '../../lib/archive/store';
+import type { PersonSummary, SpeakerPage, StatementView } from '../../lib/archive/store';
 import { noteText } from '../../lib/notes/web-annotation';
 import { ActivityChart } from './ActivityChart';
 import type { LibraryApi } from './api';
@@ -22,6 +22,10 @@ export function SpeakerDetail({ api, id, onBack, onShow, onChanged }: Props) {
   const [mergeQuery, setMergeQuery] = useState('');
   const [candidates, setCandidates] = useState<PersonSummary[]>([]);
   const [rev, setRev] = useState(0);
+  /** What opening each statement's article found: shown there, or its words gone. */
+  const [opened, setOpened] = useState<ReadonlyMap<string, string>>(new Map());
+  const open = (s: StatementView) =>
+    void api.open(s).then((result) => setOpened((o) => new Map(o).set(s.id, result)));
 
   useEffect(() => {
     let live = true;
@@ -143,7 +147,12 @@ export function SpeakerDetail({ api, id, onBack, onShow, onChanged }: Props) {
       </details>
       <ol class="ql-archive-statements" aria-label={`Statements of ${person.name}`}>
         {statements.map((s) => (
-          <li key={s.id} class="ql-archive-statement" data-fragment={s.fragment ? '' : undefined}>
+          <li
+            key={s.id}
+            class="ql-archive-statement"
+            data-fragment={s.fragment ? '' : undefined}
+            data-opened={opened.get(s.id)}
+          >
             <blockquote>“{s.text}”</blockquote>
             <div class="ql-archive-meta">
               <time dateTime={s.readAt}>{s.readAt.slice(0, 10)}</time> ·{' '}
@@ -151,7 +160,7 @@ export function SpeakerDetail({ api, id, onBack, onShow, onChanged }: Props) {
                 href={s.articleUrl}
                 onClick={(e) => {
                   e.preventDefault();
-                  api.open(s);
+                  open(s);
                 }}
               >
                 {s.articleTitle}
@@ -159,6 +168,11 @@ export function SpeakerDetail({ api, id, onBack, onShow, onChanged }: Props) {
               · {s.site}
               {s.fragment && <span class="ql-tag">fragment</span>}
               {s.confidence < 0.9 && <span class="ql-tag">speaker uncertain</span>}
+              {opened.get(s.id) === 'orphaned' && (
+                <span class="ql-tag ql-orphan" role="status">
+                  no longer on the page — kept here
+                </span>
+              )}
             </div>
             {(notes[s.id] ?? []).map((n) => (
               <aside key={n.id} class="ql-archive-note" aria-label="Your note">

@@ -181,7 +181,13 @@ export function SpeakersView({ api, speakerId, onShow }: Props) {
                     href={s.articleUrl}
                     onClick={(e) => {
                       e.preventDefault();
-                      api.open(s);
+                      void api.open(s).then((r) => {
+                        if (r === 'orphaned') {
+                          setMessage(
+                            'That statement is no longer on the page; it stays in your archive.',
+                          );
+                        }
+                      });
                     }}
                   >
                     {s.articleTitle}

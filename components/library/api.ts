@@ -24,6 +24,9 @@ export interface LibraryApi {
   forget(scope: 'article' | 'site' | 'all', key?: string): Promise<void>;
   exportArchive(id: string | null, format: ExportFormat): Promise<void>;
   stats(): Promise<{ stats: ArchiveStats; usage: number | null }>;
-  /** Opens the article at the statement (a text fragment link). */
-  open(statement: StatementView): void;
+  /**
+   * Opens the article at the statement, re-anchored as notes are: 'orphaned' when its words
+   * are gone from the page (kept in the archive all the same), 'unknown' when no one answers.
+   */
+  open(statement: StatementView): Promise<'shown' | 'orphaned' | 'unknown'>;
 }

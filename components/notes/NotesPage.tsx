@@ -21,7 +21,14 @@ export interface ImportReport {
   added: number;
   updated: number;
   skipped: number;
+  /** Notes kept as copies beside a note of yours with the same id (yours unchanged). */
+  copies?: number;
 }
+
+/** Told as a long export or import goes on: done of total (notes, or bytes read). */
+export type OnProgress = (done: number, total: number) => void;
+
+export type ExportFormat = 'jsonld' | 'markdown';
 
 export interface NotesPageApi {
   /** Every note. `onPartial` may be called with the notes read so far (first paint sooner). */
@@ -41,6 +48,20 @@ export interface NotesPageApi {
   exportMarkdown(): Promise<string>;
   /** Rejects with the importer's message on a malformed file (nothing changed). */
   importJsonLd(text: string): Promise<ImportReport>;
+  /**
+   * A backup of any size, a chunk at a time: the file's text in pieces (for a Blob). Rejects
+   * with an AbortError when `signal` aborts. Without it, exportJsonLd/exportMarkdown are used.
+   */
+  exportParts?(
+    format: ExportFormat,
+    onProgress: OnProgress,
+    signal: AbortSignal,
+  ): Promise<string[]>;
+  /**
+   * Imports a file of any size, streamed in chunks; changes nothing unless it all succeeds,
+   * and nothing when `signal` aborts first (rejects with an AbortError).
+   */
+  importStream?(file: File, onProgress: OnProgress, signal: AbortSignal): Promise<ImportReport>;
   /** Opens the article and brings the note into view. */
   open(note: NoteItem): Promise<void>;
   /** Tells the page when notes change elsewhere (another tab). Returns an unsubscribe. */
@@ -58,7 +79,16 @@ const heightOf = (r: Row) => (r.kind === 'group' ? GROUP_ROW_HEIGHT : NOTE_ROW_H
 
 type Flash = { kind: 'ok' | 'error'; text: string } | null;
 
+interface Task {
+  label: string;
+  unit: 'notes' | 'bytes';
+  done: number;
+  total: number;
+  cancel: () => void;
+}
+
 export function NotesPage({ api }: { api: NotesPageApi }) {
+  const [task, setTask] = useState<Task | null>(null);
   const [notes, setNotes] = useState<NoteItem[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [complete, setComplete] = useState(true);
@@ -211,44 +241,66 @@ export function NotesPage({ api }: { api: NotesPageApi }) {
     }
   }
 
-  async function exportJsonLd() {
+  /** Runs a long export or import with a progress bar and a Cancel button. */
+  async function withTask<T>(
+    label: string,
+    unit: 'notes' | 'bytes',
+    work: (onProgress: OnProgress, signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    const controller = new AbortController();
+    const show = (done: number, total: number) =>
+      setTask({ label, unit, done, total, cancel: () => controller.abort() });
+    show(0, 0);
     try {
-      save(
-        api,
-        `quotelens-notes-${today()}.jsonld`,
-        await api.exportJsonLd(),
-        'application/ld+json',
-      );
-    } catch (e) {
-      setFlash({ kind: 'error', text: `Export failed: ${message(e)}` });
+      return await work(show, controller.signal);
+    } finally {
+      setTask(null);
     }
   }
 
-  async function exportMarkdown() {
+  async function exportAs(format: ExportFormat) {
+    const [ext, type] =
+      format === 'jsonld' ? ['jsonld', 'application/ld+json'] : ['md', 'text/markdown'];
+    const filename = `quotelens-notes-${today()}.${ext}`;
     try {
-      save(api, `quotelens-notes-${today()}.md`, await api.exportMarkdown(), 'text/markdown');
+      const parts = api.exportParts
+        ? await withTask('Exporting', 'notes', (p, signal) =>
+            (api.exportParts as NonNullable<NotesPageApi['exportParts']>)(format, p, signal),
+          )
+        : [format === 'jsonld' ? await api.exportJsonLd() : await api.exportMarkdown()];
+      save(api, filename, parts, type);
     } catch (e) {
-      setFlash({ kind: 'error', text: `Export failed: ${message(e)}` });
+      if (isAbort(e)) setFlash({ kind: 'ok', text: 'Export cancelled.' });
+      else setFlash({ kind: 'error', text: `Export failed: ${message(e)}` });
     }
   }
 
   async function importFile(file: File) {
-    let text: string;
     try {
-      text = await file.text();
-    } catch (e) {
-      setFlash({ kind: 'error', text: `Could not read ${file.name}: ${message(e)}` });
-      return;
-    }
-    try {
-      const r = await api.importJsonLd(text);
-      setFlash({
-        kind: 'ok',
-        text: `Imported ${file.name}: ${r.added} added, ${r.updated} updated, ${r.skipped} skipped.`,
-      });
+      let r: ImportReport;
+      if (api.importStream) {
+        const stream = api.importStream;
+        r = await withTask(`Importing ${file.name}`, 'bytes', (p, signal) =>
+          stream(file, p, signal),
+        );
+      } else {
+        let text: string;
+        try {
+          text = await file.text();
+        } catch (e) {
+          setFlash({ kind: 'error', text: `Could not read ${file.name}: ${message(e)}` });
+          return;
+        }
+        r = await api.importJsonLd(text);
+      }
+      setFlash({ kind: 'ok', text: importReport(file.name, r) });
       await reload();
     } catch (e) {
-      setFlash({ kind: 'error', text: `Nothing imported from ${file.name}: ${message(e)}` });
+      if (isAbort(e)) {
+        setFlash({ kind: 'ok', text: `Import of ${file.name} cancelled: nothing changed.` });
+      } else {
+        setFlash({ kind: 'error', text: `Nothing imported from ${file.name}: ${message(e)}` });
+      }
     }
   }
 
@@ -288,13 +340,28 @@ export function NotesPage({ api }: { api: NotesPageApi }) {
               }
             }}
           />
-          <button type="button" class="ql-btn" onClick={exportJsonLd} disabled={!total}>
+          <button
+            type="button"
+            class="ql-btn"
+            onClick={() => void exportAs('jsonld')}
+            disabled={!total || task !== null}
+          >
             Export JSON-LD
           </button>
-          <button type="button" class="ql-btn" onClick={exportMarkdown} disabled={!total}>
+          <button
+            type="button"
+            class="ql-btn"
+            onClick={() => void exportAs('markdown')}
+            disabled={!total || task !== null}
+          >
             Export Markdown
           </button>
-          <button type="button" class="ql-btn" onClick={() => fileRef.current?.click()}>
+          <button
+            type="button"
+            class="ql-btn"
+            onClick={() => fileRef.current?.click()}
+            disabled={task !== null}
+          >
             Import JSON-LD…
           </button>
           <input
@@ -314,6 +381,26 @@ export function NotesPage({ api }: { api: NotesPageApi }) {
           Keys: <kbd>/</kbd> search · <kbd>↑</kbd> <kbd>↓</kbd> move between notes ·{' '}
           <kbd>Enter</kbd> edit · <kbd>o</kbd> open article · <kbd>Delete</kbd> delete
         </p>
+        {task ? (
+          <div class="ql-progress" role="status" aria-live="polite">
+            <progress
+              max={task.total || undefined}
+              value={task.total ? task.done : undefined}
+              aria-label={task.label}
+            />
+            <span>
+              {task.label}
+              {task.total
+                ? task.unit === 'notes'
+                  ? ` — ${task.done.toLocaleString('en')} of ${plural(task.total, 'note')}`
+                  : ` — ${Math.round((100 * task.done) / task.total)}%`
+                : '…'}
+            </span>
+            <button type="button" class="ql-btn" onClick={task.cancel}>
+              Cancel
+            </button>
+          </div>
+        ) : null}
         {flash ? (
           <p class={`ql-flash ql-${flash.kind}`} role={flash.kind === 'error' ? 'alert' : 'status'}>
             {flash.text}
@@ -528,9 +615,26 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function save(api: NotesPageApi, filename: string, text: string, type: string) {
-  if (api.download) return api.download(filename, text, type);
-  const url = URL.createObjectURL(new Blob([text], { type }));
+function isAbort(e: unknown): boolean {
+  return (e as { name?: unknown } | null)?.name === 'AbortError';
+}
+
+/** What an import did, in words: nothing of yours is replaced, and copies are counted. */
+export function importReport(name: string, r: ImportReport): string {
+  const parts = [`${r.added} added`];
+  if (r.copies) {
+    parts.push(
+      `${r.copies} kept as copies beside your own notes with the same id (yours unchanged)`,
+    );
+  }
+  parts.push(`${r.updated} updated`, `${r.skipped} skipped`);
+  return `Imported ${name}: ${parts.join(', ')}.`;
+}
+
+function save(api: NotesPageApi, filename: string, parts: string[], type: string) {
+  if (api.download) return api.download(filename, parts.join(''), type);
+  // A Blob of the pieces: a 200,000-note file is never one string.
+  const url = URL.createObjectURL(new Blob(parts, { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

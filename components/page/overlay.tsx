@@ -31,10 +31,24 @@ interface Batch {
   specs: readonly LabelSpec[];
 }
 
+/**
+ * Our host element with its closed shadow root. A page that defined `quotelens-overlay` as its
+ * own custom element first (its constructor throwing, or taking the shadow root) cannot break
+ * QuoteLens: the host is then a plain <div>.
+ */
+function makeHost(doc: Document): { host: HTMLElement; shadow: ShadowRoot } {
+  try {
+    const host = doc.createElement(HOST_TAG);
+    return { host, shadow: host.attachShadow({ mode: 'closed' }) };
+  } catch {
+    const host = doc.createElement('div');
+    return { host, shadow: host.attachShadow({ mode: 'closed' }) };
+  }
+}
+
 export function createOverlay(doc: Document, actions: OverlayActions, theme: Theme): LabelView {
-  const host = doc.createElement(HOST_TAG);
+  const { host, shadow } = makeHost(doc);
   host.setAttribute('style', HOST_STYLE);
-  const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = SHADOW_CSS;
   const dimStyle = doc.createElement('style');

@@ -27,6 +27,7 @@ type Reply =
   | PageNotesState
   | { ok: true }
   | { ok: true; found: boolean }
+  | { ok: true; shown: 'shown' | 'orphaned' | 'not-ready' }
   | { ok: false; error: string };
 
 export default defineContentScript({
@@ -91,6 +92,8 @@ export default defineContentScript({
           return notes.showNote(request.id);
         case 'page:notes':
           return notes.state();
+        case 'page:show-statement':
+          return { ok: true, shown: annotator.showStatement(request.selectors) };
         case 'page:panel':
           notes.panelEvent(request.token, request.event, request.height);
           return { ok: true };

@@ -54,9 +54,27 @@ export function createLibraryApi(): LibraryApi {
       const r = await ask({ type: 'archive:stats' });
       return { stats: r.stats, usage: r.usage };
     },
-    open(statement) {
-      // A text fragment brings the statement into view where the browser supports it.
-      void browser.tabs.create({ url: linkToStatement(statement.articleUrl, statement.text) });
+    async open(statement) {
+      // A text fragment scrolls there even where QuoteLens does not run; where it runs, the
+      // content script re-anchors the statement and shows it (or says its words are gone).
+      const tab = await browser.tabs.create({
+        url: linkToStatement(statement.articleUrl, statement.text),
+        active: true,
+      });
+      if (tab.id === undefined) return 'unknown';
+      for (let i = 0; i < 80; i++) {
+        await new Promise((ok) => setTimeout(ok, 250));
+        try {
+          const reply = (await browser.tabs.sendMessage(tab.id, {
+            type: 'page:show-statement',
+            selectors: statement.selectors,
+          })) as { ok: boolean; shown?: 'shown' | 'orphaned' | 'not-ready' } | undefined;
+          if (reply?.ok && reply.shown && reply.shown !== 'not-ready') return reply.shown;
+        } catch {
+          // Not loaded yet (or no content script there): try again shortly.
+        }
+      }
+      return 'unknown';
     },
   };
 }

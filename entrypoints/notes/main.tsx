@@ -11,6 +11,7 @@ import { noteToItem } from '../../components/notes/adapter';
 import type { NotesPageApi } from '../../components/notes/NotesPage';
 import { EditConflict, editPatch, type NoteItem } from '../../components/notes/note-item';
 import { NOTES_CHANGED_KEY } from '../../lib/messages';
+import { readBackup } from '../../lib/notes/backup-reader';
 import { NotesRequestError, notesClient } from '../../lib/notes/client';
 import type { Note } from '../../lib/notes/web-annotation';
 import { createLibraryApi } from './library-api';
@@ -82,6 +83,29 @@ const api: NotesPageApi = {
   },
   async exportMarkdown() {
     return (await ask({ type: 'notes:export', format: 'markdown' })).text;
+  },
+  async exportParts(format, onProgress, signal) {
+    const parts: string[] = [];
+    let cursor: string | null = null;
+    do {
+      if (signal.aborted) throw new DOMException('Export cancelled', 'AbortError');
+      const chunk: { text: string; next: string | null; done: number; total: number } = await ask({
+        type: 'notes:export-chunk',
+        format,
+        cursor,
+      });
+      parts.push(chunk.text);
+      onProgress(chunk.done, chunk.total);
+      cursor = chunk.next;
+    } while (cursor);
+    return parts;
+  },
+  importStream(file, onProgress, signal) {
+    return readBackup(file, {
+      ask: (m) => ask(m as never),
+      onProgress,
+      signal,
+    });
   },
   async importJsonLd(text) {
     return ask({ type: 'notes:import', text });

@@ -231,13 +231,14 @@ export function parseName(raw: string, kind: NameKind = 'person'): NameParts | n
   text = text.replace(/(\p{Lu}\.)(?=\p{Lu}\p{Ll})/gu, '$1 ');
   let tokens = text.split(/\s+/).filter(Boolean);
   const gender = titleGender(tokens);
-  while (tokens.length > 0 && SUFFIXES.has(bare(tokens[tokens.length - 1]!))) tokens.pop();
+  while (tokens.length > 0 && SUFFIXES.has(bare(tokens[tokens.length - 1] as string))) tokens.pop();
   // Titles and roles lead the name; the name is what follows the last of them. A role word
   // at the very end is part of the name ("Martin Luther King"), never cut.
   let cut = 0;
   for (let i = 0; i < tokens.length - 1; i++) {
-    if (isRoleish(tokens[i]!)) cut = i + 1;
-    else if (isCapitalised(tokens[i]!) && !isInitial(tokens[i]!) && !isRoleish(tokens[i + 1]!)) {
+    const t = tokens[i] as string;
+    if (isRoleish(t)) cut = i + 1;
+    else if (isCapitalised(t) && !isInitial(t) && !isRoleish(tokens[i + 1] as string)) {
       break;
     }
   }
@@ -247,10 +248,10 @@ export function parseName(raw: string, kind: NameKind = 'person'): NameParts | n
     .filter((t) => !GENERIC_ROLE_WORDS.has(t) && (ROLES.has(t) || TITLES.has(t)));
   tokens = tokens.slice(cut);
   if (tokens.length === 0 || tokens.every(isRoleish)) return null;
-  if (tokens.length === 1 && isRoleish(tokens[0]!)) return null;
+  if (tokens.length === 1 && isRoleish(tokens[0] as string)) return null;
   // Surname: the last word with the particles before it ("von der Leyen", "bin Salman").
   let s = tokens.length - 1;
-  while (s > 0 && PARTICLES.has(bare(tokens[s - 1]!))) s--;
+  while (s > 0 && PARTICLES.has(bare(tokens[s - 1] as string))) s--;
   const surnameTokens = tokens.slice(s);
   const front = tokens.slice(0, s);
   let given: string | null = null;
@@ -346,7 +347,7 @@ export function decide(
     const exact = bySurname.filter(
       (c) => c.given === given && middlesAgree(c.middles, name.middles),
     );
-    if (exact.length === 1) return { join: exact[0]!.id, why: 'same full name' };
+    if (exact.length === 1) return { join: (exact[0] as PersonRef).id, why: 'same full name' };
     if (exact.length > 1) {
       // "George Bush" with two George Bushes known: the entry of that very form, else apart.
       const same = exact.find((c) => c.keys.includes(name.key) && c.middles.length === 0);
@@ -363,7 +364,7 @@ export function decide(
         genderOk(c) &&
         middlesAgree(c.middles, name.middles),
     );
-    if (nick.length === 1) return { join: nick[0]!.id, why: 'nickname fits one' };
+    if (nick.length === 1) return { join: (nick[0] as PersonRef).id, why: 'nickname fits one' };
     if (nick.length > 1) return { create: true, why: 'ambiguous' };
     // …or the entry so far known only by surname or initial, when no one else has the surname.
     const partial = bySurname.filter(
@@ -371,7 +372,7 @@ export function decide(
     );
     const otherGiven = bySurname.some((c) => c.given);
     if (partial.length === 1 && !otherGiven)
-      return { join: partial[0]!.id, why: 'fills in a name' };
+      return { join: (partial[0] as PersonRef).id, why: 'fills in a name' };
     return { create: true, why: partial.length > 1 || otherGiven ? 'ambiguous' : 'new person' };
   }
   if (name.initial) {
@@ -379,8 +380,9 @@ export function decide(
       (c) => c.initial === name.initial && middlesAgree(c.middles, name.middles) && genderOk(c),
     );
     const named = fits.filter((c) => c.given);
-    if (named.length === 1) return { join: named[0]!.id, why: 'initial fits one' };
-    if (named.length === 0 && fits.length === 1) return { join: fits[0]!.id, why: 'same initial' };
+    if (named.length === 1) return { join: (named[0] as PersonRef).id, why: 'initial fits one' };
+    if (named.length === 0 && fits.length === 1)
+      return { join: (fits[0] as PersonRef).id, why: 'same initial' };
     const same = fits.find((c) => !c.given && c.keys.includes(name.key));
     return same
       ? { join: same.id, why: 'same ambiguous form' }
@@ -391,11 +393,13 @@ export function decide(
     (c) => genderOk(c) && (c.surname === name.surname || c.keys.includes(name.key)),
   );
   const named = fits.filter((c) => c.given || c.initial);
-  if (named.length === 1) return { join: named[0]!.id, why: 'surname fits one' };
+  if (named.length === 1) return { join: (named[0] as PersonRef).id, why: 'surname fits one' };
   // "Secretary Clinton": the one namesake seen with that role.
   const byRole = named.filter((c) => name.roles.some((r) => c.roles.includes(r)));
-  if (named.length > 1 && byRole.length === 1) return { join: byRole[0]!.id, why: 'role fits one' };
-  if (named.length === 0 && fits.length === 1) return { join: fits[0]!.id, why: 'same surname' };
+  if (named.length > 1 && byRole.length === 1)
+    return { join: (byRole[0] as PersonRef).id, why: 'role fits one' };
+  if (named.length === 0 && fits.length === 1)
+    return { join: (fits[0] as PersonRef).id, why: 'same surname' };
   const placeholder = fits.find((c) => !c.given && !c.initial && c.keys.includes(name.key));
   return placeholder
     ? { join: placeholder.id, why: 'same ambiguous form' }

@@ -96,7 +96,7 @@ export function fullestForm(
   kind: NameKind,
 ): NameParts | null {
   const name = parseName(speaker, kind);
-  if (!name || name.kind !== 'person') return name;
+  if (name?.kind !== 'person') return name;
   let best = name;
   for (const a of aliases) {
     const p = parseName(a, kind);

@@ -405,7 +405,7 @@ export function createArchiveStore(options: ArchiveStoreOptions = {}) {
           if (row && check(row)) found.push(row);
         }
       } else {
-        let cursor = await index.openCursor(rangeOf(words[0]!, 0), 'prev');
+        let cursor = await index.openCursor(rangeOf(words[0] as string, 0), 'prev');
         const seen = new Set<string>();
         while (cursor && found.length < limit) {
           const row = cursor.value;
@@ -626,7 +626,9 @@ export function createArchiveStore(options: ArchiveStoreOptions = {}) {
         const sampled = sample.reduce((t, r) => t + recordBytes(r), 0);
         bytes += Math.round((sampled / sample.length) * n);
       }
-      return { articles: counts[0]!, statements: counts[1]!, people: counts[2]!, bytes };
+      // One count per store, in ARCHIVE_STORES order.
+      const [articles, statements, people] = counts as [number, number, number];
+      return { articles, statements, people, bytes };
     },
 
     /** Articles read, latest first (of one site when given). */

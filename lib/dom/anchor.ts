@@ -19,11 +19,7 @@
  * Only `selectorsFromRange` touches the DOM (a selection → model offsets), read-only.
  */
 import search from 'approx-string-match';
-import type {
-  NoteSelectors,
-  TextPositionSelector,
-  TextQuoteSelector,
-} from '../notes/web-annotation';
+import type { NoteSelectors, TextPositionSelector, TextQuoteSelector } from './selectors';
 import { type PageText, segmentIndexOf } from './text-model';
 
 /** Characters of context kept on each side of the quote. */

@@ -5,14 +5,18 @@
  * Owns the page state the popup asks for. The label view is injected (components/page), the
  * engine too (tests); no WXT, no extension APIs. `clear()` leaves the page as it found it.
  */
+
 import type { PageState, PageStatus } from '../messages';
+import type { NoteSelectors } from '../notes/web-annotation';
 import type { Extraction, Quote, TextModel } from '../quotes/types';
 import { siteOf } from '../settings';
+import { reanchor } from './anchor';
 import { type ArticleBlock, findArticleTask, looksLikeArticle } from './article';
 import { createHighlighter, type Highlighter, type Mark, type Theme } from './highlight';
 import type { SheetTarget } from './highlight-style';
 import { LabelLayer } from './label-layer';
 import { anchorOf, cardFacts, type LabelSpec, type LabelView, labelSpecs } from './labels';
+import { PageBudget } from './page-budget';
 import { type AnnotatedPage, publishAnnotated, requestAddNote } from './page-hooks';
 import { PageWatch } from './page-watch';
 import { Cancelled, Slicer } from './slicer';
@@ -21,10 +25,27 @@ import { detectTheme } from './theme';
 
 /** Longest wait after content changes on a page whose article text keeps not changing. */
 const MAX_DEBOUNCE_MS = 8000;
+/** Longest wait after content changes on a page that keeps QuoteLens over its budget. */
+const MAX_BUDGET_DEBOUNCE_MS = 30_000;
+/**
+ * Busy ms one run may take finding the article and building its text (a page of a million
+ * elements): past it, the page is left as it is, with a message, instead of being read on.
+ */
+export const RUN_READ_BUDGET_MS = 1500;
 /** Tries at finding an article in a page that grows by script, before giving up. */
 const MAX_LATE_ARTICLE_CHECKS = 6;
 
 export const PERF_PREFIX = 'quotelens';
+
+/** A page too large to read within one run's budget. */
+class TooLarge extends Error {
+  constructor() {
+    super(
+      `This page is too large for QuoteLens to read without slowing it down (more than ${RUN_READ_BUDGET_MS / 1000} s of work); it was left as it is.`,
+    );
+    this.name = 'TooLarge';
+  }
+}
 
 export interface RunReport {
   run: number;
@@ -118,6 +139,8 @@ export class Annotator {
   private current: Promise<void> = Promise.resolve();
   /** Content-triggered runs in a row that found the same article text. */
   private quietStreak = 0;
+  /** Main-thread time spent following the page's changes (lib/dom/page-budget.ts). */
+  readonly budget = new PageBudget();
   /** The article text of the last run (whether or not it was painted). */
   private lastText: string | null = null;
   private readonly baseDebounce: number;
@@ -184,8 +207,14 @@ export class Annotator {
       .catch(() => undefined)
       .then(() => this.annotate(slicer, reason))
       .catch((err) => {
-        if (err instanceof Cancelled) return;
+        if (err instanceof Cancelled) {
+          // A run overtaken by the next change still cost the page its time: charged too.
+          if (reason === 'content') this.charge(slicer.stats.busy);
+          return;
+        }
         slicer.end();
+        // Too large to read: not again on every change of the page either.
+        if (err instanceof TooLarge) this.budget.exhaust();
         this.error = reportError('annotate', err);
         try {
           // Benchmarks and the sweep wait for this mark: a failed run says so and how long it took.
@@ -271,6 +300,19 @@ export class Annotator {
     return true;
   }
 
+  /**
+   * Brings an archived statement into view (issue 15): its selectors are re-anchored on this
+   * run's text as notes are; 'orphaned' when its words are no longer on the page.
+   */
+  showStatement(selectors: NoteSelectors): 'shown' | 'orphaned' | 'not-ready' {
+    const p = this.painted;
+    if (!p) return 'not-ready';
+    const anchor = reanchor(p.model.text, selectors);
+    if (anchor.status !== 'anchored') return 'orphaned';
+    const quote = p.extraction.quotes.find((q) => q.start < anchor.end && anchor.start < q.end);
+    return quote && this.jump(quote.id) ? 'shown' : 'orphaned';
+  }
+
   /** Dims every other speaker's highlights and labels; null shows all again. */
   onlySpeaker(speakerId: number | null): void {
     this.onlySpeakerId = speakerId;
@@ -321,6 +363,15 @@ export class Annotator {
 
   // -------------------------------------------------------------------------------------------
 
+  /** Charges a content run to the page's budget and sets the wait before the next one. */
+  private charge(busy: number): void {
+    this.budget.spend(busy);
+    const quiet = Math.min(this.baseDebounce * 2 ** this.quietStreak, MAX_DEBOUNCE_MS);
+    this.watch.setDebounce(
+      Math.max(quiet, this.budget.delay(this.baseDebounce, MAX_BUDGET_DEBOUNCE_MS)),
+    );
+  }
+
   private cancel(): void {
     this.slicer?.cancel();
     this.slicer = null;
@@ -342,6 +393,8 @@ export class Annotator {
 
   private onContentChanged(): void {
     if (!this.enabled) return;
+    // Spent this page's allowance on its changes: the marks stay as they are (re-annotate asks).
+    if (this.budget.exhausted) return;
     if (this.status === 'not-article') {
       if (this.lateChecks >= MAX_LATE_ARTICLE_CHECKS) return;
       this.lateChecks++;
@@ -355,6 +408,7 @@ export class Annotator {
     this.clear();
     this.lateChecks = 0;
     this.quietStreak = 0;
+    this.budget.reset();
     this.watch.setDebounce(this.baseDebounce);
     if (!this.enabled) return;
     this.setStatus('working');
@@ -401,6 +455,7 @@ export class Annotator {
         // best effort
       }
       this.options.onReport?.(report);
+      if (reason === 'content') this.charge(report.busy);
       this.setStatus(status);
     };
 
@@ -420,6 +475,7 @@ export class Annotator {
     let found = articleTask.next();
     while (!found.done) {
       await slicer.pause();
+      if (slicer.stats.busy > RUN_READ_BUDGET_MS) throw new TooLarge();
       found = articleTask.next();
     }
     const blocks = found.value;
@@ -429,6 +485,7 @@ export class Annotator {
     let built = modelTask.next();
     while (!built.done) {
       await slicer.pause();
+      if (slicer.stats.busy > RUN_READ_BUDGET_MS) throw new TooLarge();
       built = modelTask.next();
     }
     const { model, map } = built.value;

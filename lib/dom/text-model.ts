@@ -15,7 +15,7 @@
  * - `offsetFromDomPoint(map, node, offset)` → the model offset of a DOM position (selections)
  */
 import type { BlockKind, InlineSpan, TextBlock, TextModel } from '../quotes/types';
-import { type ArticleBlock, isHiddenElement, MAX_DOM_DEPTH } from './article';
+import { type ArticleBlock, isHiddenElement, isRendered, MAX_DOM_DEPTH } from './article';
 import { PHRASING_TAGS } from './inline-tags';
 
 const ELEMENT_NODE = 1;
@@ -214,6 +214,9 @@ function addNode(b: Builder, n: Node, inlineSpans: InlineSpan[], depth = 0): voi
   if (n.nodeType !== ELEMENT_NODE) return;
   const el = n as Element;
   if (isHiddenElement(el)) return;
+  // On a live page, what its styles hide (a hover card inside a sentence) is not read either;
+  // styles reach elements through their attributes almost always, so only those are asked.
+  if (el.hasAttributes() && !isRendered(el)) return;
   const tag = (el.localName || el.tagName || '').toLowerCase();
   if (tag === 'br') {
     softBreak(b);

@@ -266,6 +266,17 @@ async function dispatch(store: NotesStore, r: NotesRequest): Promise<Record<stri
       return { ...(await store.exportAll(r.format)) };
     case 'notes:import':
       return { ...(await store.importJsonLd(r.text)) };
+    case 'notes:export-chunk':
+      return { ...(await store.exportChunk(r.format, r.cursor)) };
+    case 'notes:import-begin':
+      return { importId: await store.importBegin() };
+    case 'notes:import-chunk':
+      return { staged: await store.importChunk(r.importId, r.items, r.first) };
+    case 'notes:import-commit':
+      return { ...(await store.importCommit(r.importId)) };
+    case 'notes:import-cancel':
+      await store.importCancel(r.importId);
+      return {};
   }
 }
 

@@ -51,6 +51,18 @@ import type {
   NotesPageQuery,
 } from '../messages';
 import {
+  type BackupFormat,
+  cancelImport,
+  clearStaging,
+  commitImport,
+  EXPORT_CHUNK_NOTES,
+  type ExportChunk,
+  exportChunk,
+  ImportError,
+  importText,
+  stageItems,
+} from './backup';
+import {
   type DraftRecord,
   type EditableField,
   type NoteRecord,
@@ -63,8 +75,14 @@ import {
   applyPatch,
   buildNote,
   cleanTags,
+  MAX_CONTEXT_TEXT,
   MAX_NOTE_TEXT,
   MAX_QUOTE_TEXT,
+  MAX_SPEAKER,
+  MAX_TAG,
+  MAX_TAGS,
+  MAX_TITLE,
+  MAX_URL,
   type Note,
   type NoteDraft,
   type NotePatch,
@@ -72,10 +90,11 @@ import {
   noteSelectors,
   noteTags,
   noteText,
-  parseJsonLd,
-  toJsonLd,
-  toMarkdown,
 } from './web-annotation';
+
+function newImportId(): string {
+  return `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
 
 export class NotesError extends Error {
   constructor(
@@ -285,6 +304,18 @@ function validateDraft(draft: NoteDraft): string | null {
   const q = draft.selectors.quote;
   if (!q.exact.trim()) return 'The note is not attached to any text.';
   if (q.exact.length > MAX_QUOTE_TEXT) return 'The selected text is longer than 20,000 characters.';
+  if (q.prefix.length > MAX_CONTEXT_TEXT || q.suffix.length > MAX_CONTEXT_TEXT) {
+    return 'The text around the selection is too long.';
+  }
+  if (draft.title.length > MAX_TITLE) return 'The article title is longer than 2,000 characters.';
+  if (draft.url.length > MAX_URL) return 'The page address is longer than 8,000 characters.';
+  if ((draft.speaker ?? '').length > MAX_SPEAKER) return 'The speaker name is too long.';
+  return tagsProblem(draft.tags);
+}
+
+function tagsProblem(tags: readonly string[] | undefined): string | null {
+  if ((tags?.length ?? 0) > MAX_TAGS) return `A note takes at most ${MAX_TAGS} tags.`;
+  if (tags?.some((t) => t.length > MAX_TAG)) return `A tag is longer than ${MAX_TAG} characters.`;
   return null;
 }
 
@@ -349,7 +380,17 @@ export interface NotesStore {
   listAll(query?: NotesPageQuery): Promise<NotesPage>;
   search(query: string, page?: NotesPageQuery): Promise<NotesPage>;
   exportAll(format: 'jsonld' | 'markdown'): Promise<ExportFile>;
+  /** The next piece of an export (null cursor: the first); see lib/notes/backup.ts. */
+  exportChunk(format: BackupFormat, cursor: string | null, limit?: number): Promise<ExportChunk>;
+  /** A whole file at once (small files): all or nothing; never replaces a note of yours. */
   importJsonLd(text: string): Promise<ImportSummary>;
+  /** A file of any size, chunk by chunk: begin, chunks, then commit (or cancel: no change). */
+  importBegin(): Promise<string>;
+  importChunk(importId: string, items: readonly string[], first: number): Promise<number>;
+  importCommit(importId: string): Promise<ImportSummary>;
+  importCancel(importId: string): Promise<void>;
+  /** Drops imports left half-way (by a restart). */
+  clearStagedImports(): Promise<void>;
   purgeDeleted(olderThanMs: number): Promise<number>;
   requestPersistence(storage: StorageManagerLike | undefined): Promise<PersistResult>;
   close(): Promise<void>;
@@ -486,6 +527,8 @@ export function createNotesStore(options: NotesStoreOptions = {}): NotesStore {
       if (patch.text !== undefined && patch.text.length > MAX_NOTE_TEXT) {
         throw new NotesError('invalid', 'The note is longer than 100,000 characters.');
       }
+      const tagIssue = tagsProblem(patch.tags);
+      if (tagIssue) throw new NotesError('invalid', tagIssue);
       const record = await modify(id, (current) => {
         const modified = laterThan(current.annotation.modified, now());
         // Tracking starts at the first edit: every field then last changed at `modified`.
@@ -615,64 +658,83 @@ export function createNotesStore(options: NotesStoreOptions = {}): NotesStore {
     },
 
     async exportAll(format) {
-      const all = (await (await db()).getAllFromIndex('notes', 'by-article-created'))
-        .filter((r) => r.deletedAt === null)
-        .map((r) => r.annotation);
+      const d = await db();
       const date = now();
+      const parts: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const chunk: ExportChunk = await exportChunk(d, format, cursor, EXPORT_CHUNK_NOTES, date);
+        parts.push(chunk.text);
+        cursor = chunk.next;
+      } while (cursor);
       const stamp = date.toISOString().slice(0, 10);
       return format === 'jsonld'
         ? {
-            text: toJsonLd(all, date),
+            text: parts.join(''),
             filename: `quotelens-notes-${stamp}.jsonld`,
             mime: 'application/ld+json',
           }
-        : {
-            text: toMarkdown(all, date),
-            filename: `quotelens-notes-${stamp}.md`,
-            mime: 'text/markdown',
-          };
+        : { text: parts.join(''), filename: `quotelens-notes-${stamp}.md`, mime: 'text/markdown' };
+    },
+
+    async exportChunk(format, cursor, limit = EXPORT_CHUNK_NOTES) {
+      try {
+        return await exportChunk(await db(), format, cursor, limit, now());
+      } catch (e) {
+        if (e instanceof Error && /export position/.test(e.message)) {
+          throw new NotesError('invalid', e.message);
+        }
+        throw e;
+      }
     },
 
     async importJsonLd(text) {
-      const parsed = parseJsonLd(text);
-      if (!parsed.ok) throw new NotesError('invalid', parsed.error);
-      const summary: ImportSummary = { added: 0, updated: 0, skipped: parsed.duplicates };
-      const written: NoteRecord[] = [];
       const d = await db();
-      await guardQuota(() => {
-        // One transaction: if any write fails (quota…), the whole import is rolled back.
-        const tx = d.transaction('notes', 'readwrite');
-        return atomically(tx, async () => {
-          // All reads, then all writes, each batch pipelined (one await per batch, not per note).
-          const existing = await Promise.all(parsed.notes.map((n) => tx.store.get(n.id)));
-          const puts: Promise<unknown>[] = [];
-          for (const [i, note] of parsed.notes.entries()) {
-            const current = existing[i];
-            const incoming = toRecord(note);
-            if (!current) {
-              summary.added++;
-            } else {
-              const stored =
-                current.deletedAt !== null && current.deletedAt > current.modified
-                  ? current.deletedAt
-                  : current.modified;
-              if (Date.parse(note.modified) <= Date.parse(stored)) {
-                summary.skipped++;
-                continue;
-              }
-              summary.updated++;
-            }
-            const put = tx.store.put(incoming);
-            // If a later put fails, the abort rejects this one too: not an unhandled error.
-            put.catch(() => undefined);
-            puts.push(put);
-            written.push(incoming);
-          }
-          await Promise.all(puts);
-        });
-      });
-      changed(written);
-      return summary;
+      try {
+        const { summary, written } = await guardQuota(() => importText(d, text, newImportId()));
+        changed(written);
+        return summary;
+      } catch (e) {
+        if (e instanceof ImportError)
+          throw new NotesError('invalid', `Cannot import: ${e.message}.`);
+        throw e;
+      }
+    },
+
+    async importBegin() {
+      return newImportId();
+    },
+
+    async importChunk(importId, items, first) {
+      const d = await db();
+      try {
+        return await guardQuota(() => stageItems(d, importId, items, first));
+      } catch (e) {
+        await cancelImport(d, importId).catch(() => undefined);
+        if (e instanceof ImportError)
+          throw new NotesError('invalid', `Cannot import: ${e.message}.`);
+        throw e;
+      }
+    },
+
+    async importCommit(importId) {
+      const d = await db();
+      try {
+        const { summary, written } = await guardQuota(() => commitImport(d, importId));
+        changed(written);
+        return summary;
+      } catch (e) {
+        await cancelImport(d, importId).catch(() => undefined);
+        throw e;
+      }
+    },
+
+    async importCancel(importId) {
+      await cancelImport(await db(), importId);
+    },
+
+    async clearStagedImports() {
+      await clearStaging(await db());
     },
 
     async purgeDeleted(olderThanMs) {

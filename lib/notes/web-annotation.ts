@@ -10,27 +10,15 @@ export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Our own terms (speaker, article title, site…) live under this IRI in exported JSON-LD. */
 export const QUOTELENS_NS = 'https://quotelens.invalid/ns#';
 
-export interface TextQuoteSelector {
-  type: 'TextQuoteSelector';
-  exact: string;
-  prefix: string;
-  suffix: string;
-}
+// The selector types are the anchoring layer's (lib/dom/selectors.ts); notes store them.
+import type {
+  NoteSelectors,
+  Selector,
+  TextPositionSelector,
+  TextQuoteSelector,
+} from '../dom/selectors';
 
-export interface TextPositionSelector {
-  type: 'TextPositionSelector';
-  /** Offsets into the article's TextModel.text (lib/quotes/types.ts). */
-  start: number;
-  end: number;
-}
-
-export type Selector = TextQuoteSelector | TextPositionSelector;
-
-/** The two selectors QuoteLens writes for every note; `position` may be absent on import. */
-export interface NoteSelectors {
-  quote: TextQuoteSelector;
-  position?: TextPositionSelector;
-}
+export type { NoteSelectors, Selector, TextPositionSelector, TextQuoteSelector };
 
 export interface TextualBody {
   type: 'TextualBody';
@@ -239,6 +227,13 @@ export function applyPatch(note: Note, patch: NotePatch, modified: string): Note
 
 export const MAX_NOTE_TEXT = 100_000;
 export const MAX_QUOTE_TEXT = 20_000;
+/** Caps on every other field a note carries (an import is held to them field by field). */
+export const MAX_CONTEXT_TEXT = 2_000;
+export const MAX_TITLE = 2_000;
+export const MAX_URL = 8_000;
+export const MAX_SPEAKER = 500;
+export const MAX_TAG = 200;
+export const MAX_TAGS = 100;
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -312,11 +307,16 @@ export function validateNote(raw: unknown): Result<Note> {
   }
   if (text === null) return fail('has no comment body (TextualBody with the note text)');
   if (text.length > MAX_NOTE_TEXT) return fail('has a note text longer than 100,000 characters');
+  if (tags.length > MAX_TAGS) return fail(`has more than ${MAX_TAGS} tags`);
+  if (tags.some((t) => t.length > MAX_TAG))
+    return fail(`has a tag longer than ${MAX_TAG} characters`);
 
   const targets = asArray(raw.target);
   if (targets.length !== 1 || !isObject(targets[0])) return fail('must have exactly one target');
   const target = targets[0];
   if (!isHttpUrl(target.source)) return fail('"target.source" is not an http(s) URL');
+  if (target.source.length > MAX_URL)
+    return fail(`"target.source" is longer than ${MAX_URL} characters`);
   let quote: TextQuoteSelector | undefined;
   let position: TextPositionSelector | undefined;
   for (const s of asArray(target.selector)) {
@@ -329,6 +329,9 @@ export function validateNote(raw: unknown): Result<Note> {
       for (const k of ['prefix', 'suffix'] as const) {
         if (s[k] !== undefined && typeof s[k] !== 'string') {
           return fail(`has a TextQuoteSelector whose "${k}" is not text`);
+        }
+        if (typeof s[k] === 'string' && (s[k] as string).length > MAX_CONTEXT_TEXT) {
+          return fail(`has a TextQuoteSelector "${k}" longer than ${MAX_CONTEXT_TEXT} characters`);
         }
       }
       quote ??= {
@@ -359,6 +362,18 @@ export function validateNote(raw: unknown): Result<Note> {
   const str = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
   if (ql.speaker !== undefined && ql.speaker !== null && typeof ql.speaker !== 'string') {
     return fail('"quotelens.speaker" is not text');
+  }
+  const caps: [string, number][] = [
+    ['speaker', MAX_SPEAKER],
+    ['title', MAX_TITLE],
+    ['site', MAX_TITLE],
+    ['pageUrl', MAX_URL],
+  ];
+  for (const [k, max] of caps) {
+    const v = ql[k];
+    if (typeof v === 'string' && v.length > max) {
+      return fail(`"quotelens.${k}" is longer than ${max.toLocaleString('en')} characters`);
+    }
   }
   const note: Note = {
     id: raw.id,
@@ -420,6 +435,19 @@ export function toJsonLd(notes: readonly Note[], now: Date): string {
   return `${JSON.stringify(collection, null, 2)}\n`;
 }
 
+/**
+ * A URL inside Markdown's <…>: percent-encoded wherever a renderer could read markup into it
+ * (an imported note's source may hold `> <img onerror=…>`).
+ */
+export function markdownUrl(url: string): string {
+  return url.replace(/[\s<>"'`()[\]\\|{}^*_]/g, (c) =>
+    Array.from(
+      new TextEncoder().encode(c),
+      (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+    ).join(''),
+  );
+}
+
 /** Markdown for reading, not for import: articles as sections, each note as a quote + text. */
 export function toMarkdown(notes: readonly Note[], now: Date): string {
   const groups = new Map<string, Note[]>();
@@ -446,7 +474,7 @@ export function toMarkdown(notes: readonly Note[], now: Date): string {
     out.push(
       `## ${esc(title)}`,
       '',
-      `<${source}>${first?.quotelens.site ? ` · ${esc(first.quotelens.site)}` : ''}`,
+      `<${markdownUrl(source)}>${first?.quotelens.site ? ` · ${esc(first.quotelens.site)}` : ''}`,
       '',
     );
     for (const n of [...list].sort((a, b) => a.created.localeCompare(b.created))) {
@@ -463,6 +491,10 @@ export function toMarkdown(notes: readonly Note[], now: Date): string {
 
 // ── Import ──
 
+/**
+ * A file read whole (the store's importJsonLd, tests, small files) is capped; the notes page
+ * streams any larger file in chunks (lib/notes/import-stream.ts), with no cap on the total.
+ */
 export const MAX_IMPORT_CHARS = 50_000_000;
 
 export type ParseResult =
@@ -497,10 +529,13 @@ function recordsOf(doc: unknown): unknown[] | string {
       if (seen.has(page)) break;
       seen.add(page);
       if (!Array.isArray(page.items)) return 'an AnnotationPage has no "items" array';
-      records.push(...page.items);
+      // One by one: spreading 100,000 items into push() overflows the call stack.
+      for (const item of page.items) records.push(item);
       page = isObject(page.next) ? page.next : undefined;
     }
-    if (doc.first === undefined && Array.isArray(doc.items)) records.push(...doc.items);
+    if (doc.first === undefined && Array.isArray(doc.items)) {
+      for (const item of doc.items) records.push(item);
+    }
     return records;
   }
   if (typeIs(doc, 'AnnotationPage')) {
@@ -515,7 +550,9 @@ function recordsOf(doc: unknown): unknown[] | string {
  * with a message naming the record and the reason.
  */
 export function parseJsonLd(text: string): ParseResult {
-  if (text.length > MAX_IMPORT_CHARS) return { ok: false, error: 'The file is larger than 50 MB.' };
+  if (text.length > MAX_IMPORT_CHARS) {
+    return { ok: false, error: 'The file is larger than 50 MB; import it from the notes page.' };
+  }
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));

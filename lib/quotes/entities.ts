@@ -70,16 +70,21 @@ export class EntityIndex {
     if (pos > e.subj) e.subj = pos;
   }
 
-  /** Distinct entities, latest mentioned first, at most RECENT_REACH of them. */
-  *recent(): Generator<Entity> {
+  /**
+   * Distinct entities, latest mentioned first, at most RECENT_REACH of them. Several passes ask
+   * for every quote; the log only grows, so the list is kept until it does.
+   */
+  recent(): readonly Entity[] {
+    if (this.recentAt === this.log.length) return this.recentList;
     const seen = new Set<Entity>();
-    for (let i = this.log.length - 1; i >= 0 && seen.size < RECENT_REACH; i--) {
-      const e = this.log[i] as Entity;
-      if (seen.has(e)) continue;
-      seen.add(e);
-      yield e;
-    }
+    for (let i = this.log.length - 1; i >= 0 && seen.size < RECENT_REACH; i--)
+      seen.add(this.log[i] as Entity);
+    this.recentList = [...seen];
+    this.recentAt = this.log.length;
+    return this.recentList;
   }
+  private recentList: Entity[] = [];
+  private recentAt = 0;
 
   private indexParts(e: Entity): void {
     for (const p of e.parts) {

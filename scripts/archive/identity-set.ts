@@ -142,7 +142,7 @@ function pick<T>(r: () => number, weighted: Array<[T, number]>): T {
     x -= w;
     if (x < 0) return v;
   }
-  return weighted[weighted.length - 1]![0];
+  return (weighted[weighted.length - 1] as [T, number])[0];
 }
 
 /**
@@ -172,7 +172,7 @@ export function generateArticles(
       const sorted = [...names].sort((a, b) => richness(b) - richness(a));
       speakers.push({
         gold: p.id,
-        name: sorted[0]!,
+        name: sorted[0] as string,
         aliases: sorted.slice(1),
         statements: 1 + Math.floor(r() * 4),
       });

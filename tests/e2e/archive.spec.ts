@@ -130,6 +130,20 @@ test.describe('archive', () => {
         await expect(lib.locator('.ql-archive-statement', { hasText: words })).toHaveCount(1);
       }
       await expect(lib.locator('.ql-chart svg')).toBeVisible();
+      // Its article opens at the statement, re-anchored there (not reported as gone).
+      const [opened] = await Promise.all([
+        context.waitForEvent('page'),
+        lib
+          .locator('.ql-archive-statement', { hasText: 'Every subsidy' })
+          .getByRole('link')
+          .click(),
+      ]);
+      await waitDrawn(opened);
+      expect(opened.url()).toContain('archive/ferry.html');
+      await expect(
+        lib.locator('.ql-archive-statement', { hasText: 'Every subsidy' }),
+      ).toHaveAttribute('data-opened', 'shown', { timeout: 20_000 });
+      await opened.close();
 
       // The popup on the third article says where the reader met her before.
       const popup2 = await context.newPage();

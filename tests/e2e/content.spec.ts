@@ -347,6 +347,21 @@ test('a single-page-app navigation (history.pushState) clears the old marks and 
   expect(state.quotes.every((q) => !/library/i.test(q.text))).toBe(true);
 });
 
+test("text the page's own styles hide is not read; display: contents is", async ({
+  server,
+  context,
+}) => {
+  const page = await context.newPage();
+  await page.goto(server.url('content/css-hidden.html'));
+  await waitDrawn(page);
+  const state = await pageState(context, page);
+  expect(state.status).toBe('ready');
+  const texts = state.quotes.map((q) => q.text.replace(/[,.]$/, ''));
+  expect(texts).toContain('One more bad winter and the wall will not stand');
+  expect(texts).toContain('We will keep the slipway open for the fishing boats throughout');
+  expect(texts.some((t) => /last boat|never be labelled/.test(t))).toBe(false);
+});
+
 test('labels stay intact on a page with hostile CSS', async ({ server, context }) => {
   const page = await context.newPage();
   await page.goto(server.url('content/hostile.html'));

@@ -116,6 +116,12 @@ describe('CSV', () => {
     expect(csvField('+1')).toBe("'+1");
     expect(csvField('@cmd')).toBe("'@cmd");
     expect(csvField(-3)).toBe('-3');
+    // Full-width forms, which spreadsheets fold to = + - @ (issue 14).
+    expect(csvField('＝1+1')).toBe("'＝1+1");
+    expect(csvField('＋1')).toBe("'＋1");
+    expect(csvField('－1')).toBe("'－1");
+    expect(csvField('＠SUM(A1)')).toBe("'＠SUM(A1)");
+    expect(csvField(' =1')).toBe("' =1");
   });
 
   it('round-trips every statement through a strict CSV reader', () => {

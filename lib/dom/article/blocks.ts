@@ -8,6 +8,7 @@ import { isPullQuote, PULLQUOTE_CLASS } from './boilerplate-names';
 import { SHORT_TEXT_MAX_CHARS, shortTextVerdict } from './bylines-dates';
 import { classAndId, ELEMENT_NODE, INLINE_TAGS, isHeadingTag, TEXT_NODE, tagOf } from './elements';
 import { type Analysis, type ArticleBlock, linkDensity } from './types';
+import { isRendered } from './visibility';
 
 /** Kinds by class, for blocks that are not plain body paragraphs. */
 const STANDFIRST_CLASS =
@@ -39,6 +40,8 @@ export class BlockCollector {
   collect(el: Element, inherited: BlockKind | null): void {
     const s = this.a.stats.get(el);
     if (!s || s.dropped || s.len === 0) return;
+    // Hidden by the page's styles (live page only): the reader never sees it.
+    if (!isRendered(el)) return;
     const tag = tagOf(el);
 
     if (el === this.headline || (tag === 'h1' && !this.headlineSeen && !this.headline)) {

@@ -70,6 +70,8 @@ export const WEAK_FURNITURE_KEEP_LINK_DENSITY = 0.33;
 
 /** Class tokens that name a layout state, not content ("has-sidebar"): never furniture. */
 const STATE_PREFIX = /^(?:has|with|no|is|js|show|hide|l|u|t|theme|page|body|template|layout)-/;
+/** An embedded post's wrapper (`social-media-embed`): part of the story, whatever else it says. */
+const EMBED_WORD = /(?:^|[-_])embed(?:ded)?(?:[-_]|$)/;
 /** The same inside a token: `content-with-sidebar` is the content beside a sidebar. */
 const STATE_INFIX = /[-_](?:with|has|no|without)[-_][a-z0-9]+/g;
 
@@ -116,7 +118,7 @@ function namesVerdict(names: string): 0 | 1 | 2 {
       .replace(/([a-z])([A-Z])/g, '$1-$2')
       .toLowerCase()
       .replace(STATE_INFIX, '');
-    if (STATE_PREFIX.test(token)) continue;
+    if (STATE_PREFIX.test(token) || EMBED_WORD.test(token)) continue;
     if (FURNITURE_STRONG.test(token)) {
       verdict = 2;
       break;

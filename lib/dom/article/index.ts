@@ -28,7 +28,7 @@ export { MAX_DOM_DEPTH } from './elements';
 export { looksLikeArticle } from './looks-like-article';
 export { analyse } from './measure';
 export type { Analysis, ArticleBlock, Stats } from './types';
-export { isHiddenElement } from './visibility';
+export { isHiddenElement, isRendered } from './visibility';
 
 /** Where the article is: the body's containers in order, and the headline if one was found. */
 export interface ArticleRegion {

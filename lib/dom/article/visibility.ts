@@ -44,6 +44,21 @@ export function isHiddenElement(el: Element): boolean {
   return hiddenBy(el, tagOf(el), el.getAttribute('class'));
 }
 
+/**
+ * On a live page, whether the browser renders the element: its stylesheets may hide what no
+ * attribute says (a `.teaser-hover { display: none }`, a collapsed menu). Attributes decide
+ * everywhere (the CLI has no layout); this adds what only a laid-out page knows. Where
+ * `checkVisibility` is missing (linkedom, older engines) everything counts as shown.
+ */
+export function isRendered(el: Element): boolean {
+  const check = (el as { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  if (typeof check !== 'function') return true;
+  if (check.call(el, { visibilityProperty: true })) return true;
+  // `display: contents` has no box of its own, yet its children are shown.
+  const view = el.ownerDocument?.defaultView;
+  return !!view && view.getComputedStyle(el).display === 'contents';
+}
+
 /** isHiddenElement with the tag and class already read (attribute reads cost on big pages). */
 export function hiddenBy(el: Element, tag: string, cls: string | null, withAria = true): boolean {
   if (NEVER_TEXT_TAGS.has(tag)) return true;

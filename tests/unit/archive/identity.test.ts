@@ -114,10 +114,10 @@ describe('one person, one entry', () => {
 });
 
 describe('identity evaluation', () => {
-  it('reaches the issue’s pairwise precision on the generated set, recall near it', () => {
+  it('reaches the issue’s pairwise precision and recall (≥ 0.97) on a generated set', () => {
     const s = scoreIdentity(generateArticles(400, 3));
     expect(s.precision).toBeGreaterThanOrEqual(0.97);
-    expect(s.recall).toBeGreaterThanOrEqual(0.94);
+    expect(s.recall).toBeGreaterThanOrEqual(0.97);
   });
 });
 

@@ -67,7 +67,12 @@ function deps(settings = { ...DEFAULT_ARCHIVE_SETTINGS, enabled: true }) {
   return {
     recorded,
     deps: {
-      store: { record: async (a: ArticleInput) => (recorded.push(a), { key: '', personIds: [] }) },
+      store: {
+        record: async (a: ArticleInput) => {
+          recorded.push(a);
+          return { key: '', personIds: [] };
+        },
+      },
       settings: async () => parseArchiveSettings(settings),
       selfId: 'ql',
     },

@@ -65,18 +65,27 @@ function fakeApi(): LibraryApi & { calls: string[] } {
     settings: async () => ({ ...DEFAULT_ARCHIVE_SETTINGS, enabled: true, asked: true }),
     set: async (p) => ({ ...DEFAULT_ARCHIVE_SETTINGS, ...p }),
     people: async () => [page.person],
-    search: async (q) => (calls.push(`search:${q}`), { people: [], statements: page.statements }),
+    search: async (q) => {
+      calls.push(`search:${q}`);
+      return { people: [], statements: page.statements };
+    },
     speaker: async () => page,
     articles: async () => [],
     merge: async () => page.person,
-    split: async (id, key) => (calls.push(`split:${id}:${key}`), { ...page.person, id: 'p2' }),
+    split: async (id, key) => {
+      calls.push(`split:${id}:${key}`);
+      return { ...page.person, id: 'p2' };
+    },
     forget: async (scope, key) => void calls.push(`forget:${scope}:${key}`),
     exportArchive: async (id, format) => void calls.push(`export:${id}:${format}`),
     stats: async () => ({
       stats: { articles: 2, statements: 2, people: 1, bytes: 2048 },
       usage: null,
     }),
-    open: (s) => void calls.push(`open:${s.id}`),
+    open: async (s) => {
+      calls.push(`open:${s.id}`);
+      return 'orphaned';
+    },
   };
 }
 
@@ -125,5 +134,8 @@ describe('library page', () => {
     await wait();
     expect(api.calls).toEqual(['export:p1:csv', 'split:p1:kowalczyk', 'open:000002.0']);
     expect(shown).toBe('p2');
+    expect(root.querySelector('[data-opened="orphaned"] .ql-orphan')?.textContent).toContain(
+      'no longer on the page',
+    );
   });
 });

@@ -425,7 +425,12 @@ describe('export and import', () => {
     expect(file.mime).toBe('application/ld+json');
 
     const fresh = makeStore().store;
-    expect(await fresh.importJsonLd(file.text)).toEqual({ added: 2, updated: 0, skipped: 0 });
+    expect(await fresh.importJsonLd(file.text)).toEqual({
+      added: 2,
+      updated: 0,
+      skipped: 0,
+      copies: 0,
+    });
     expect(await fresh.get(a.id)).toEqual(a);
     expect(await fresh.get(b.id)).toEqual(b);
     await expectCode(fresh.get(gone.id), 'not-found');
@@ -439,11 +444,21 @@ describe('export and import', () => {
     await store.add(draft({ exact: 'x y z' }));
     const { text } = await store.exportAll('jsonld');
     const other = makeStore();
-    expect(await other.store.importJsonLd(text)).toEqual({ added: 2, updated: 0, skipped: 0 });
-    expect(await other.store.importJsonLd(text)).toEqual({ added: 0, updated: 0, skipped: 2 });
+    expect(await other.store.importJsonLd(text)).toEqual({
+      added: 2,
+      updated: 0,
+      skipped: 0,
+      copies: 0,
+    });
+    expect(await other.store.importJsonLd(text)).toEqual({
+      added: 0,
+      updated: 0,
+      skipped: 2,
+      copies: 0,
+    });
     expect((await other.store.listAll()).total).toBe(2);
     // Importing into the database it came from also changes nothing.
-    expect(await store.importJsonLd(text)).toEqual({ added: 0, updated: 0, skipped: 2 });
+    expect(await store.importJsonLd(text)).toEqual({ added: 0, updated: 0, skipped: 2, copies: 0 });
   });
 
   it('counts a note repeated inside one file as skipped', async () => {
@@ -456,29 +471,41 @@ describe('export and import', () => {
       added: 1,
       updated: 0,
       skipped: 1,
+      copies: 0,
     });
     expect((await other.get(note.id)).id).toBe(note.id);
   });
 
-  it('keeps whichever copy of a note was modified later', async () => {
+  it('never replaces a note of yours: an older copy is skipped, a newer one kept beside it (issue 14 item 8)', async () => {
     const { store, clock } = makeStore();
     const note = await store.add(draft({ text: 'original' }));
     const { text: oldFile } = await store.exportAll('jsonld');
     clock.t += 60_000;
     await store.update(note.id, { text: 'edited after export' });
     // An older copy does not overwrite the newer one…
-    expect(await store.importJsonLd(oldFile)).toEqual({ added: 0, updated: 0, skipped: 1 });
+    expect(await store.importJsonLd(oldFile)).toEqual({
+      added: 0,
+      updated: 0,
+      skipped: 1,
+      copies: 0,
+    });
     expect(noteText(await store.get(note.id))).toBe('edited after export');
-    // …a newer copy does.
+    // …and a newer one (another computer's edit, or a date in 2999) is kept as a copy.
     const doc = JSON.parse(oldFile);
-    doc.first.items[0].modified = new Date(clock.t + 3_600_000).toISOString();
+    doc.first.items[0].modified = '2999-01-01T00:00:00.000Z';
     doc.first.items[0].body[0].value = 'edited on another computer';
     expect(await store.importJsonLd(JSON.stringify(doc))).toEqual({
       added: 0,
-      updated: 1,
+      updated: 0,
       skipped: 0,
+      copies: 1,
     });
-    expect(noteText(await store.get(note.id))).toBe('edited on another computer');
+    expect(noteText(await store.get(note.id))).toBe('edited after export');
+    const texts = (await store.listAll()).notes.map(noteText).sort();
+    expect(texts).toEqual(['edited after export', 'edited on another computer']);
+    // The same file again adds no second copy.
+    expect((await store.importJsonLd(JSON.stringify(doc))).copies).toBe(0);
+    expect((await store.listAll()).total).toBe(2);
   });
 
   it('does not resurrect a note deleted after the export, but a newer copy does', async () => {
@@ -487,7 +514,7 @@ describe('export and import', () => {
     const { text } = await store.exportAll('jsonld');
     clock.t += 1000;
     await store.delete(note.id);
-    expect(await store.importJsonLd(text)).toEqual({ added: 0, updated: 0, skipped: 1 });
+    expect(await store.importJsonLd(text)).toEqual({ added: 0, updated: 0, skipped: 1, copies: 0 });
     await expectCode(store.get(note.id), 'not-found');
     const doc = JSON.parse(text);
     doc.first.items[0].modified = new Date(clock.t + 5000).toISOString();
@@ -495,6 +522,7 @@ describe('export and import', () => {
       added: 0,
       updated: 1,
       skipped: 0,
+      copies: 0,
     });
     expect((await store.get(note.id)).id).toBe(note.id);
   });

@@ -260,3 +260,28 @@ describe('Markdown export', () => {
     expect(md).toContain('Check the budget figures.\nSecond line.');
   });
 });
+
+describe('Markdown export of a hostile source URL (issue 14)', () => {
+  it('percent-encodes the URL so no renderer reads markup into it', async () => {
+    const { markdownUrl, toMarkdown, buildNote } = await import(
+      '../../../lib/notes/web-annotation'
+    );
+    const evil = 'https://x.example/a> <img src=x onerror=alert(1)>';
+    expect(markdownUrl(evil)).toBe(
+      'https://x.example/a%3E%20%3Cimg%20src=x%20onerror=alert%281%29%3E',
+    );
+    const note = buildNote({
+      draft: {
+        url: 'https://x.example/a',
+        title: 'T',
+        text: 'n',
+        selectors: { quote: { type: 'TextQuoteSelector', exact: 'w', prefix: '', suffix: '' } },
+      },
+      source: evil,
+      now: new Date(0),
+    });
+    const md = toMarkdown([note], new Date(0));
+    expect(md).not.toContain('<img');
+    expect(md).toContain('<https://x.example/a%3E%20%3Cimg');
+  });
+});

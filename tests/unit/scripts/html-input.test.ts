@@ -51,3 +51,20 @@ describe('assertHtml', () => {
     expect(() => assertHtml(text, 'x')).toThrow(message);
   });
 });
+
+describe('where the page is read from, and how much of it (issue 14)', () => {
+  it('resolves a relative path against the folder npm was run in (INIT_CWD)', async () => {
+    const { inputPath } = await import('../../../scripts/html-input');
+    expect(inputPath('page.html', { INIT_CWD: '/home/reader/saved' })).toBe(
+      '/home/reader/saved/page.html',
+    );
+    expect(inputPath('/abs/page.html', { INIT_CWD: '/elsewhere' })).toBe('/abs/page.html');
+  });
+
+  it('stops reading endless input with a clear message', async () => {
+    const { readHtml } = await import('../../../scripts/html-input');
+    await expect(readHtml('/dev/zero', 1024 * 1024)).rejects.toThrow(
+      /\/dev\/zero: larger than 1 MB, which no saved web page is/,
+    );
+  });
+});

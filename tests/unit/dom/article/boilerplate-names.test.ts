@@ -43,6 +43,14 @@ describe('boilerplate by name', () => {
     expect(verdict($(other, '.sidebar-with-ads'))).toBe(2);
     expect(verdict($(other, '.page_no_comments'))).toBe(0);
   });
+
+  it("keeps an embedded post's wrapper, though its name says social", () => {
+    const other = parse(
+      '<body><div class="social-media-embed">a</div><div class="social-share">b</div></body>',
+    );
+    expect(verdict($(other, '.social-media-embed'))).toBe(0);
+    expect(verdict($(other, '.social-share'))).toBe(2);
+  });
 });
 
 describe('boilerplate by tag and role', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hiddenBy, isHiddenElement } from '../../../../lib/dom/article/visibility';
+import { hiddenBy, isHiddenElement, isRendered } from '../../../../lib/dom/article/visibility';
 import { $, fixture, parse } from './fixture';
 
 describe('visibility', () => {
@@ -30,5 +30,26 @@ describe('visibility', () => {
     const p = $(parse('<body><p aria-hidden="true">a</p></body>'), 'p');
     expect(isHiddenElement(p)).toBe(true);
     expect(hiddenBy(p, 'p', null, false)).toBe(false);
+  });
+});
+
+describe("isRendered (the live page's own styles)", () => {
+  const fake = (visible: boolean, display = 'block') =>
+    ({
+      checkVisibility: (o?: { visibilityProperty?: boolean }) => visible && !!o?.visibilityProperty,
+      ownerDocument: { defaultView: { getComputedStyle: () => ({ display }) } },
+    }) as unknown as Element;
+
+  it('asks the browser, visibility: hidden included', () => {
+    expect(isRendered(fake(true))).toBe(true);
+    expect(isRendered(fake(false))).toBe(false);
+  });
+
+  it('keeps display: contents, which has no box of its own but shows its children', () => {
+    expect(isRendered(fake(false, 'contents'))).toBe(true);
+  });
+
+  it('counts everything as shown where there is no layout (the CLI)', () => {
+    expect(isRendered($(parse('<body><p style="color: red">x</p></body>'), 'p'))).toBe(true);
   });
 });

@@ -1,0 +1,40 @@
+/**
+ * A page that tries to break QuoteLens before it starts (issue 14): it defines QuoteLens's own
+ * host element name as a custom element of its own, whose constructor takes the shadow root.
+ * QuoteLens still labels every statement, in a closed shadow root of its own.
+ */
+import { expect, test } from './fixtures';
+import { shadowStrings } from './notes-helpers';
+import { pageState, waitDrawn } from './page-helpers';
+
+test('a page that defines quotelens-overlay as its own custom element first cannot break QuoteLens', async ({
+  context,
+  server,
+}) => {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    customElements.define(
+      'quotelens-overlay',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          // Takes the shadow root QuoteLens would attach (attachShadow would then throw).
+          this.attachShadow({ mode: 'open' });
+          (window as { __hostile?: number }).__hostile = 1;
+        }
+      },
+    );
+  });
+  await page.goto(server.url('demo/index.html'));
+  await waitDrawn(page);
+  const state = await pageState(context, page);
+  expect(state.status).toBe('ready');
+  expect(state.error).toBeUndefined();
+  // The labels are drawn, in QuoteLens's own closed shadow root (on a plain host).
+  await expect.poll(async () => (await shadowStrings(page)).join('|')).toContain('Rosalind Okafor');
+  // Whatever the page's element saw, it holds none of QuoteLens's labels.
+  const open = await page.evaluate(() =>
+    [...document.querySelectorAll('quotelens-overlay')].map((e) => e.shadowRoot?.innerHTML ?? ''),
+  );
+  expect(open.join('')).toBe('');
+});
