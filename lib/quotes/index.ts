@@ -11,7 +11,6 @@ import { findQuoteSpans, spanText } from './marks';
 import {
   type Choice,
   type Chooser,
-  confidenceOf,
   type Judge,
   type QuoteContext,
   type RankerModel,
@@ -76,9 +75,6 @@ export function defaultJudge(): Judge {
     : rulesJudge;
   return trainedStatements;
 }
-/** Calibrated confidence of another candidate than the chosen one. */
-const recalibrate = (choice: Choice, i: number, quote: QuoteContext) =>
-  shipped.trees.length > 0 ? confidenceOf(shipped, choice, i, quote) : 1;
 
 export function extractQuotes(model: TextModel, options: EngineOptions = {}): Extraction {
   const { text } = model;
@@ -126,7 +122,7 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
         ...choice,
         index: labelled,
         runnerUp: choice.index,
-        confidence: recalibrate(choice, labelled, quote),
+        confidence: choice.confidenceAt(labelled),
       };
     const c = proposal.cands[choice.index] as Candidate;
     const kind = model.blocks[w.span.block]?.kind;

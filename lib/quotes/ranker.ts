@@ -47,6 +47,8 @@ export interface Choice {
   confidence: number;
   /** Index of the next likeliest candidate, or -1. */
   runnerUp: number;
+  /** Calibrated confidence had candidate `i` been chosen (a transcript label overrides the pick). */
+  confidenceAt: (i: number) => number;
 }
 
 /** What calibration needs to know of the quote beyond its candidates. */
@@ -218,6 +220,7 @@ export function rankerChooser(model: RankerModel): Chooser {
       index,
       probs,
       confidence: calibrated(model, probs[index] as number, quote),
+      confidenceAt: (i) => calibrated(model, probs[i] ?? 0, quote),
       runnerUp,
     };
   };
@@ -280,6 +283,7 @@ export const rulesChooser: Chooser = (xs, rulesPick) => ({
   probs: xs.map((_, i) => (i === rulesPick ? 1 : 0)),
   confidence: 1,
   runnerUp: -1,
+  confidenceAt: () => 1,
 });
 
 /**

@@ -6,7 +6,7 @@
  * scorer's own speaker test on the name it would show.
  */
 import { type Decision, extractQuotes } from '../../lib/quotes/index';
-import type { Chooser, Judge } from '../../lib/quotes/ranker';
+import { type Chooser, type Judge, rulesJudge } from '../../lib/quotes/ranker';
 import type { CorpusPage, GoldQuote } from '../quotes/corpus';
 import type { Scorer } from '../quotes/score';
 
@@ -62,7 +62,9 @@ export function buildGroups(
   const groups: Group[] = [];
   for (const page of pages) {
     const decisions: Decision[] = [];
-    extractQuotes(page.model, { chooser, record: (d) => decisions.push(d) });
+    // today's rules decide which spans are statements: never the committed model file's judge,
+    // or each training would depend on the last one's output
+    extractQuotes(page.model, { chooser, judge: rulesJudge, record: (d) => decisions.push(d) });
     const index = scorer.goldSpeakerIndex(page.gold);
     const gold = page.gold.quotes
       .filter((q) => q && typeof q.text === 'string')
