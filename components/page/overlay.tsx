@@ -57,9 +57,9 @@ export function createOverlay(doc: Document, actions: OverlayActions, theme: The
   const cardSlot = doc.createElement('div');
   shadow.append(style, dimStyle, layer);
   layer.append(cardSlot);
-  // Into the document once highlights are painted (`attach`, the annotator calls it before its
-  // layout read) or at the first measurement: inserting it restyles the page a little, and that
-  // way the restyle joins a layout pass that is due anyway.
+  // Into the document only when the first labels are measured: inserting it restyles the page
+  // a little, and that way the restyle joins the layout read the labels need anyway (and pages
+  // whose statements are all out of view get no host until the reader scrolls to them).
   let attached = false;
   const attach = () => {
     if (attached) return;
@@ -221,7 +221,6 @@ export function createOverlay(doc: Document, actions: OverlayActions, theme: The
   });
 
   return {
-    attach,
     add(order, specs) {
       if (specs.length === 0) return;
       attach();

@@ -577,9 +577,6 @@ export class Annotator {
       }
     }
     phase('paint');
-    // The label layer goes in now, so its insertion is restyled in the read just below rather
-    // than in a second forced layout when the first labels are measured.
-    view.attach?.();
     // Any restyle painting caused (a rule sheet added for speakers beyond the static sheet, the
     // wrapping fallback) is paid here, where it is counted.
     void doc.documentElement.getBoundingClientRect();

@@ -478,12 +478,6 @@ export interface LabelView {
    * keyboard focus moves through labels as the text reads); hidden until placed.
    */
   add(order: number, specs: readonly LabelSpec[]): void;
-  /**
-   * Puts the (still empty) layer into the document without reading layout, so the restyle its
-   * insertion costs joins a layout pass that is due anyway (the one after painting highlights)
-   * instead of forcing one more when the first labels are measured. `origin` does it otherwise.
-   */
-  attach?(): void;
   /** The layer's client rect, the origin for `measureAnchors`. */
   origin(): { left: number; top: number };
   /** Writes positions for the labels with these quote ids (null hides a label). */
