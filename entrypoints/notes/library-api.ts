@@ -4,30 +4,13 @@
  */
 import { browser } from 'wxt/browser';
 import type { LibraryApi } from '../../components/library/api';
-import type { ArchiveReply, ArchiveRequest } from '../../lib/archive/messages';
+import { askArchive } from '../../lib/archive/client';
+import type { ArchiveRequest } from '../../lib/archive/messages';
+import { downloadText } from '../../lib/download';
 import { linkToStatement } from '../../lib/export';
 
-async function ask<R extends ArchiveRequest>(
-  request: R,
-): Promise<Extract<ArchiveReply<R>, { ok: true }>> {
-  const reply = (await browser.runtime.sendMessage(request)) as ArchiveReply<R> | undefined;
-  if (!reply) throw new Error('QuoteLens’s background did not answer; try reloading this page.');
-  if (!reply.ok) throw new Error(reply.error);
-  return reply as Extract<ArchiveReply<R>, { ok: true }>;
-}
-
-function download(fileName: string, mime: string, text: string): void {
-  // A BOM lets spreadsheet programs read the CSV's UTF-8 as UTF-8.
-  const body = mime === 'text/csv' ? `\uFEFF${text}` : text;
-  const url = URL.createObjectURL(new Blob([body], { type: `${mime};charset=utf-8` }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const ask = <R extends ArchiveRequest>(request: R) =>
+  askArchive((m: R) => browser.runtime.sendMessage(m), request);
 
 export function createLibraryApi(): LibraryApi {
   return {
@@ -48,7 +31,7 @@ export function createLibraryApi(): LibraryApi {
     },
     exportArchive: async (id, format) => {
       const r = await ask({ type: 'archive:export', id, format });
-      download(r.fileName, r.mime, r.text);
+      downloadText(r.fileName, r.mime, r.text);
     },
     stats: async () => {
       const r = await ask({ type: 'archive:stats' });

@@ -5,7 +5,9 @@
  */
 import { browser } from 'wxt/browser';
 import type { PopupApi, TabLookup } from '../../components/popup/api';
-import type { ArchiveReply, ArchiveRequest } from '../../lib/archive/messages';
+import { askArchive as askArchiveVia } from '../../lib/archive/client';
+import type { ArchiveRequest } from '../../lib/archive/messages';
+import { downloadText } from '../../lib/download';
 import {
   type ContentReply,
   type ContentRequest,
@@ -130,27 +132,10 @@ export function createBrowserApi(search = location.search): PopupApi {
         void browser.tabs.create({ url: `${notesPageUrl}#speaker=${encodeURIComponent(id)}` });
       },
     },
-    download(fileName, mime, text) {
-      // A BOM lets spreadsheet programs read the CSV's UTF-8 as UTF-8.
-      const body = mime === 'text/csv' ? `\uFEFF${text}` : text;
-      const url = URL.createObjectURL(new Blob([body], { type: `${mime};charset=utf-8` }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = fileName;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    },
+    download: downloadText,
   };
 }
 
 /** One request to the background's archive; a failure becomes an Error. */
-async function askArchive<R extends ArchiveRequest>(
-  request: R,
-): Promise<Extract<ArchiveReply<R>, { ok: true }>> {
-  const reply = (await browser.runtime.sendMessage(request)) as ArchiveReply<R> | undefined;
-  if (!reply) throw new Error('QuoteLens’s background did not answer.');
-  if (!reply.ok) throw new Error(reply.error);
-  return reply as Extract<ArchiveReply<R>, { ok: true }>;
-}
+const askArchive = <R extends ArchiveRequest>(request: R) =>
+  askArchiveVia((m: R) => browser.runtime.sendMessage(m), request);

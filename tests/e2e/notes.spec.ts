@@ -13,11 +13,18 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import type { PageNotesState } from '../../lib/messages';
+import { expect, type Page, test } from '@playwright/test';
 import { noteQuote, noteText } from '../../lib/notes/web-annotation';
 import { EXTENSION_DIR, extensionWorker, FIXTURES_DIR, launchWithExtension } from './fixtures';
-import { addNoteOnSelection, editorFrame, waitForEditor } from './notes-helpers';
+import {
+  addNoteOnSelection,
+  clickInShadow,
+  editorFrame,
+  notesState,
+  select,
+  toTab,
+  waitForEditor,
+} from './notes-helpers';
 import { focusedName } from './page-helpers';
 
 const ARTICLE_PATH = '/news/2026/orchard-lane-library.html';
@@ -58,56 +65,6 @@ test.afterAll(async () => {
   await new Promise((ok) => server.close(ok));
 });
 
-/** Sends a content request to `page`'s tab from the extension's service worker. */
-async function toTab<T>(context: BrowserContext, page: Page, message: unknown): Promise<T> {
-  const worker = await extensionWorker(context);
-  // Without the "tabs" permission tab URLs are hidden: find the tab as the active one.
-  await page.bringToFront();
-  return worker.evaluate(async (message) => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    if (tab?.id === undefined) throw new Error('no active tab');
-    return chrome.tabs.sendMessage(tab.id, message);
-  }, message) as Promise<T>;
-}
-
-/** The page's notes as the content script anchored them (retries while it starts up). */
-async function notesState(context: BrowserContext, page: Page): Promise<PageNotesState> {
-  let last: unknown;
-  for (let i = 0; i < 40; i++) {
-    try {
-      const s = await toTab<PageNotesState | undefined>(context, page, { type: 'page:notes' });
-      if (s && Array.isArray(s.anchored)) return s;
-    } catch (e) {
-      last = e;
-    }
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`content script never answered page:notes: ${String(last)}`);
-}
-
-/** Selects the first occurrence of `text` in the article (as the reader would, by mouse). */
-async function select(page: Page, text: string) {
-  const ok = await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(
-      document.querySelector('article') ?? document.body,
-      NodeFilter.SHOW_TEXT,
-    );
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n as Text).data.indexOf(needle);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + needle.length);
-      const sel = getSelection();
-      sel?.removeAllRanges();
-      sel?.addRange(range);
-      return true;
-    }
-    return false;
-  }, text);
-  expect(ok, `"${text}" is on the page`).toBe(true);
-}
-
 interface CdpNode {
   nodeId: number;
   backendNodeId: number;
@@ -140,36 +97,6 @@ async function shadowElements(page: Page, match: (attrs: Record<string, string>)
     };
     walk(root, false);
     return found;
-  } finally {
-    await cdp.detach();
-  }
-}
-
-/** Clicks (or only hovers) the first shadow-root element matching `match`, at its centre. */
-async function clickInShadow(
-  page: Page,
-  what: string,
-  match: (a: Record<string, string>) => boolean,
-  action: 'click' | 'hover' = 'click',
-) {
-  let target: { backendNodeId: number } | undefined;
-  await expect
-    .poll(
-      async () => {
-        target = (await shadowElements(page, match))[0];
-        return Boolean(target);
-      },
-      { message: what, timeout: 10_000 },
-    )
-    .toBe(true);
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { model } = (await cdp.send('DOM.getBoxModel', {
-      backendNodeId: target?.backendNodeId,
-    })) as { model: { content: number[] } };
-    const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
-    if (action === 'click') await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
-    else await page.mouse.move((x1 + x3) / 2, (y1 + y3) / 2, { steps: 3 });
   } finally {
     await cdp.detach();
   }
