@@ -113,7 +113,7 @@ test.describe('page budget', () => {
   });
 
   test('budget: a page of 1.1 million elements is not frozen by QuoteLens', async ({ context }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(360_000);
     const url = await serve(context, '/huge.html', hugePage());
     const measure = async (expectMarks: boolean) => {
       const page = await context.newPage();
@@ -139,9 +139,11 @@ test.describe('page budget', () => {
       await page.close();
       return { main: main * 1000, own, longest, wall: Date.now() - start };
     };
-    const on = await measure(true);
+    // the better of two runs each way: a 7 s page on a shared 2-core machine swings by seconds
+    const best = <T extends { main: number }>(a: T, b: T) => (a.main <= b.main ? a : b);
+    const on = best(await measure(true), await measure(true));
     await setSwitches(context, false, []);
-    const off = await measure(false);
+    const off = best(await measure(false), await measure(false));
     console.log(
       `[budget] 1.1M-element page: QuoteLens busy ${on.own.busy.toFixed(0)} ms (${on.own.error ?? 'drawn'}); page main thread ${on.main.toFixed(0)} ms with QuoteLens, ${off.main.toFixed(0)} ms without; longest task ${on.longest.toFixed(0)} ms with, ${off.longest.toFixed(0)} ms without`,
     );
