@@ -44,7 +44,6 @@ const page: SpeakerPage = {
         },
       },
       readAt: '2026-03-02T10:00:00.000Z',
-      words: [],
       articleTitle: 'Ferry subsidy',
       articleUrl: 'https://b.example/2',
       site: 'b.example',
