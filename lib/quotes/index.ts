@@ -25,6 +25,7 @@ import { Scene, type Work } from './scene';
 import { buildSpeakers } from './speakers';
 import { STATEMENT_FEATURES, statementFeatures } from './statement-features';
 import { classifySpan, isTitleCase } from './statements';
+import { looksLikeTitle } from './titles';
 import { nestByContainment, splitTranscripts } from './transcripts';
 import type { Extraction, Quote, TextModel } from './types';
 
@@ -46,6 +47,8 @@ export interface Decision {
   /** The statement judge's features, and its probability that the span is a statement. */
   statement: Float64Array;
   keep: number;
+  /** A title or a name in marks (lib/quotes/titles.ts): dropped whatever the judge said. */
+  title: boolean;
 }
 
 export interface EngineOptions {
@@ -133,6 +136,7 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
       proposal.drop || (c.name === null && w.fragment && !display && w.span.family !== 'bq');
     const statement = statementFeatures(scene, kept, qi, proposal, choice);
     const keep = judge(statement, rulesDrop);
+    const title = keep >= KEEP && looksLikeTitle(scene, w);
     options.record?.({
       qi,
       work: w,
@@ -142,8 +146,9 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
       rulesPick: proposal.rulesPick,
       statement,
       keep,
+      title,
     });
-    if (keep < KEEP) {
+    if (keep < KEEP || title) {
       w.dropped = true;
       continue;
     }
