@@ -25,6 +25,7 @@ globalThis.__archiveBench = async (articles, runs) => {
       },
       log: (line) => console.log(`bench| ${line}`),
       progress: (line) => console.log(`bench~ ${line}`),
+      usage: async () => (await navigator.storage.estimate()).usage ?? null,
     });
   } finally {
     for (const db of opened) (await db).close();

@@ -27,6 +27,8 @@ export interface BenchOptions {
   /** Where the numbers come from, printed first. */
   engine: string;
   runs?: number;
+  /** What the browser says the origin stores (navigator.storage.estimate), where it can. */
+  usage?: () => Promise<number | null>;
 }
 
 export interface QueryTiming {
@@ -289,6 +291,12 @@ export async function runArchiveBench(options: BenchOptions): Promise<BenchResul
     `storage: ${(exact / 1024 / 1024).toFixed(1)} MB measured over every record (UTF-8 JSON + index keys; word index packed); ` +
       `the library page shows the estimate ${(stats.bytes / 1024 / 1024).toFixed(1)} MB  [target ≤ 200 MB]`,
   );
+  const usage = await options.usage?.();
+  if (typeof usage === 'number') {
+    log(
+      `  the browser's own count (navigator.storage.estimate, this origin on disk): ${(usage / 1024 / 1024).toFixed(1)} MB`,
+    );
+  }
   return {
     articles: stats.articles,
     statements: stats.statements,

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findStatements, parseStatementId, statementId } from '../../../lib/archive/postings';
+import { routeArchiveMessage, SEARCH_PAGE } from '../../../lib/archive/router';
 import { createArchiveStore, type StatementInput } from '../../../lib/archive/store';
 import { queryWords, searchWords } from '../../../lib/archive/words';
 import { describeSpan } from '../../../lib/dom/anchor';
@@ -184,5 +185,29 @@ describe('search over the packed word index', () => {
     const left = await db.getAll('archive-statements');
     const indexed = (await db.getAll('archive-postings')).reduce((t, r) => t + r.ids.length, 0);
     expect(indexed).toBe(left.reduce((t, s) => t + searchWords(s.text).length, 0));
+  }, 30_000);
+
+  it('the library page gets pages of 50 with the speakers on the first, and whether more follow', async () => {
+    const { store, openDb } = await build(300);
+    const self = { id: 'ql', origin: 'chrome-extension://ql/' };
+    const sender = { id: 'ql', url: 'chrome-extension://ql/notes.html' };
+    const ctx = { store, storage: { local: { get: async () => ({}), set: async () => {} } } };
+    const ask = (m: object) =>
+      routeArchiveMessage(ctx, m, sender, self) as Promise<{
+        ok: boolean;
+        people: unknown[];
+        statements: Array<{ id: string }>;
+        more: boolean;
+      }>;
+    const want = await scan(openDb, 'harbour');
+    expect(want.length).toBeGreaterThan(SEARCH_PAGE);
+    const first = await ask({ type: 'archive:search', query: 'harbour' });
+    expect(first.statements.map((s) => s.id)).toEqual(want.slice(0, SEARCH_PAGE));
+    expect(first.more).toBe(true);
+    const last = want[want.length - SEARCH_PAGE - 1];
+    const tail = await ask({ type: 'archive:search', query: 'harbour', after: last });
+    expect(tail.statements.map((s) => s.id)).toEqual(want.slice(-SEARCH_PAGE));
+    expect(tail.more).toBe(false);
+    expect(tail.people).toEqual([]);
   }, 30_000);
 });
