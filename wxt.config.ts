@@ -14,7 +14,12 @@ export default defineConfig({
       // which restyles far faster (lib/dom/highlight-style.ts).
       alias:
         env.browser === 'firefox'
-          ? [{ find: /^\.\/highlights\.css$/, replacement: './highlights.firefox.css' }]
+          ? [
+              {
+                find: /^\.\/content\/highlights\.css\?inline$/,
+                replacement: './content/highlights.firefox.css?inline',
+              },
+            ]
           : [],
     },
   }),

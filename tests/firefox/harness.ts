@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type CreatePageOptions, type Page } from 'puppeteer-core';
+import { DEV_FLAGS_KEY } from '../../lib/dev-flags';
 import type { PageState } from '../../lib/messages';
 import { firefoxPath } from '../../scripts/browsers';
 
@@ -35,6 +36,8 @@ export interface Firefox {
   tabIdOf(page: Page): Promise<number>;
   state(page: Page): Promise<PageState>;
   setSwitches(enabled: boolean, disabledSites: string[]): Promise<void>;
+  /** Turns the content script's `quotelens:*` performance marks on or off (lib/dev-flags.ts). */
+  setPerfMarks(on: boolean): Promise<void>;
   /** Runs `fn(shadowRoot, ...args)` in the page on the overlay's closed shadow root. */
   inShadow<T>(page: Page, fn: string, ...args: unknown[]): Promise<T | null>;
   close(): Promise<void>;
@@ -44,7 +47,8 @@ function contextOf(page: Page): string {
   return (page.mainFrame() as unknown as { _id: string })._id;
 }
 
-export async function launchFirefox(): Promise<Firefox> {
+/** Launches Firefox with the extension, its performance marks on unless `perfMarks` is false. */
+export async function launchFirefox({ perfMarks = true } = {}): Promise<Firefox> {
   const manifestPath = resolve(FIREFOX_EXTENSION_DIR, 'manifest.json');
   if (!existsSync(manifestPath)) {
     throw new Error(`No Firefox build at ${FIREFOX_EXTENSION_DIR}: run \`wxt build -b firefox\`.`);
@@ -81,6 +85,15 @@ export async function launchFirefox(): Promise<Firefox> {
   await navigate(ext, extUrl('popup.html?tab=0'));
 
   type ExtGlobal = typeof globalThis & { browser: typeof chrome };
+  const setPerfMarks = async (on: boolean) => {
+    await ext.evaluate(
+      (key: string, value: object) =>
+        (globalThis as ExtGlobal).browser.storage.local.set({ [key]: value }),
+      DEV_FLAGS_KEY,
+      { perfMarks: on },
+    );
+  };
+  if (perfMarks) await setPerfMarks(true);
   const tabIdOf = async (page: Page): Promise<number> => {
     const url = page.url();
     for (let i = 0; i < 60; i++) {
@@ -158,6 +171,7 @@ export async function launchFirefox(): Promise<Firefox> {
         { enabled, disabledSites },
       );
     },
+    setPerfMarks,
     inShadow,
     close: () => browser.close(),
   };
