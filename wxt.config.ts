@@ -23,6 +23,20 @@ export default defineConfig({
           : [],
     },
   }),
+  hooks: {
+    // The document_start script that attaches the highlight colours where QuoteLens is on
+    // (entrypoints/highlight-sheet.ts): a plain script, so no polyfill rides along on every page.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        {
+          matches: ['http://*/*', 'https://*/*'],
+          js: ['highlight-sheet.js'],
+          run_at: 'document_start',
+        },
+      ];
+    },
+  },
   manifest: {
     name: 'QuoteLens',
     description:
