@@ -31,6 +31,7 @@ export function SpeakersView({ api, speakerId, onShow }: Props) {
   const [query, setQuery] = useState('');
   const [people, setPeople] = useState<PersonSummary[] | null>(null);
   const [statements, setStatements] = useState<StatementView[]>([]);
+  const [more, setMore] = useState(false);
   const [articles, setArticles] = useState<ArchiveArticle[]>([]);
   const [rev, setRev] = useState(0);
   const [message, setMessage] = useState('');
@@ -57,12 +58,13 @@ export function SpeakersView({ api, speakerId, onShow }: Props) {
     const q = query.trim();
     const work = q
       ? api.search(q)
-      : api.people('').then((p) => ({ people: p, statements: [] as StatementView[] }));
+      : api.people('').then((p) => ({ people: p, statements: [] as StatementView[], more: false }));
     work
       .then((r) => {
         if (!live) return;
         setPeople(r.people);
         setStatements(r.statements);
+        setMore(r.more);
       })
       .catch((e: Error) => live && setMessage(e.message));
     return () => {
@@ -77,6 +79,21 @@ export function SpeakersView({ api, speakerId, onShow }: Props) {
         changed();
       })
       .catch((e: Error) => setMessage(e.message));
+
+  const showMore = () => {
+    const q = query.trim();
+    const last = statements[statements.length - 1];
+    if (!q || !last) return;
+    void api
+      .search(q, last.id)
+      .then((r) => {
+        // Only if the reader has not typed another query meanwhile.
+        if (q !== query.trim()) return;
+        setStatements((shown) => [...shown, ...r.statements]);
+        setMore(r.more);
+      })
+      .catch((e: Error) => setMessage(e.message));
+  };
 
   const set = (patch: Partial<ArchiveSettings>) =>
     run(async () => setSettings(await api.set(patch)), 'Saved.');
@@ -196,6 +213,11 @@ export function SpeakersView({ api, speakerId, onShow }: Props) {
               </li>
             ))}
           </ol>
+          {more && (
+            <button type="button" class="ql-archive-more" onClick={showMore}>
+              More statements
+            </button>
+          )}
         </>
       )}
       <details class="ql-archive-manage">

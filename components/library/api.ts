@@ -16,7 +16,11 @@ export interface LibraryApi {
   settings(): Promise<ArchiveSettings>;
   set(patch: Partial<ArchiveSettings>): Promise<ArchiveSettings>;
   people(query: string): Promise<PersonSummary[]>;
-  search(query: string): Promise<{ people: PersonSummary[]; statements: StatementView[] }>;
+  /** A page of results; `after` (the last statement shown) asks for the next one. */
+  search(
+    query: string,
+    after?: string,
+  ): Promise<{ people: PersonSummary[]; statements: StatementView[]; more: boolean }>;
   speaker(id: string): Promise<SpeakerPage>;
   articles(site?: string): Promise<ArchiveArticle[]>;
   merge(from: string, into: string): Promise<PersonSummary>;

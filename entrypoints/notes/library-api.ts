@@ -17,9 +17,9 @@ export function createLibraryApi(): LibraryApi {
     settings: async () => (await ask({ type: 'archive:settings' })).settings,
     set: async (patch) => (await ask({ type: 'archive:set', patch })).settings,
     people: async (query) => (await ask({ type: 'archive:people', query })).people,
-    search: async (query) => {
-      const r = await ask({ type: 'archive:search', query });
-      return { people: r.people, statements: r.statements };
+    search: async (query, after) => {
+      const r = await ask({ type: 'archive:search', query, ...(after ? { after } : {}) });
+      return { people: r.people, statements: r.statements, more: r.more };
     },
     speaker: async (id) => (await ask({ type: 'archive:speaker', id })).page,
     articles: async (site) =>

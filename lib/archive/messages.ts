@@ -19,7 +19,8 @@ export type ArchiveRequest =
       speakers: Array<{ name: string; kind: NameKind; aliases?: string[] }>;
     }
   | { type: 'archive:people'; query: string }
-  | { type: 'archive:search'; query: string }
+  /** `after`: the last statement id of the page shown, for the next page. */
+  | { type: 'archive:search'; query: string; after?: string }
   | { type: 'archive:speaker'; id: string }
   | { type: 'archive:articles'; site?: string }
   | { type: 'archive:merge'; from: string; into: string }
@@ -33,7 +34,7 @@ export interface ArchiveReplies {
   'archive:set': { settings: ArchiveSettings };
   'archive:lookup': { hits: Array<LookupHit | null> };
   'archive:people': { people: PersonSummary[] };
-  'archive:search': { people: PersonSummary[]; statements: StatementView[] };
+  'archive:search': { people: PersonSummary[]; statements: StatementView[]; more: boolean };
   'archive:speaker': { page: SpeakerPage };
   'archive:articles': { articles: ArchiveArticle[] };
   'archive:merge': { person: PersonSummary };

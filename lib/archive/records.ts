@@ -7,7 +7,10 @@ import type { NoteSelectors } from '../notes/web-annotation';
 /** One article read, keyed by its canonical URL (lib/notes/url.ts articleKey). */
 export interface ArchiveArticle {
   key: string;
-  /** Its number in reading order (first read); its statements' ids start with it. */
+  /**
+   * Its number in reading order (latest read: a re-read takes a new one); its statements' ids
+   * start with it and the word index (lib/archive/postings) numbers them by it.
+   */
   seq: number;
   /** The address to open (canonical when trusted, else the page's). */
   url: string;
@@ -25,8 +28,8 @@ export interface ArchiveArticle {
 /** One statement of one article. */
 export interface ArchiveStatement {
   /**
-   * `<article seq, base 36, 6 digits>.<n>`, n its reading order: a re-read replaces, never
-   * duplicates; short because every index entry repeats it; sorts by first reading.
+   * `<article seq, base 36, 6 digits>.<n, base 36>` (lib/archive/postings statementId), n its
+   * order in the article: short because every index entry repeats it.
    */
   id: string;
   articleKey: string;
@@ -43,8 +46,6 @@ export interface ArchiveStatement {
   selectors: NoteSelectors;
   /** ISO time the article was (last) read: statements list and chart by it. */
   readAt: string;
-  /** Folded words of the text, for search (multiEntry index). */
-  words: string[];
 }
 
 /** A person (or organisation) of the archive; lib/archive/identity decides who joins. */

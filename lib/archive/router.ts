@@ -18,6 +18,9 @@ export interface ArchiveContext {
   now?: () => Date;
 }
 
+/** Statements a page of search results shows. */
+export const SEARCH_PAGE = 50;
+
 async function dispatch(ctx: ArchiveContext, r: ArchiveRequest): Promise<Record<string, unknown>> {
   const { store } = ctx;
   switch (r.type) {
@@ -32,11 +35,16 @@ async function dispatch(ctx: ArchiveContext, r: ArchiveRequest): Promise<Record<
     case 'archive:people':
       return { people: await store.people(r.query) };
     case 'archive:search': {
-      const [people, statements] = await Promise.all([
-        store.people(r.query, 20),
-        store.search(r.query),
+      // One more than a page: whether there is a next one. Speakers come with the first page.
+      const [people, found] = await Promise.all([
+        r.after === undefined ? store.people(r.query, 20) : Promise.resolve([]),
+        store.search(r.query, SEARCH_PAGE + 1, r.after),
       ]);
-      return { people, statements };
+      return {
+        people,
+        statements: found.slice(0, SEARCH_PAGE),
+        more: found.length > SEARCH_PAGE,
+      };
     }
     case 'archive:speaker':
       return { page: await store.speaker(r.id) };

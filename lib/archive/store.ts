@@ -14,6 +14,14 @@ import { type NotesDb, openNotesDb } from '../notes/db';
 import { articleKey, articleSource } from '../notes/url';
 import type { Note, NoteSelectors } from '../notes/web-annotation';
 import { fold, type NameKind, parseName, pinKey } from './identity';
+import {
+  findStatements,
+  PostingChanges,
+  type PostingRecord,
+  parseStatementId,
+  type StatementPlace,
+  statementId,
+} from './postings';
 import type { ArchiveArticle, ArchivePerson, ArchivePin, ArchiveStatement } from './records';
 import { type Person, Roster } from './roster';
 import { queryWords, searchWords } from './words';
@@ -92,6 +100,7 @@ const ARCHIVE_STORES = [
   'archive-statements',
   'archive-people',
   'archive-pins',
+  'archive-postings',
 ] as const;
 
 /** A random person id: 12 base-36 characters (~62 bits); every index entry repeats it. */
@@ -104,18 +113,20 @@ function shortId(): string {
 
 /** The meta key of the last article number given out. */
 const SEQ_KEY = 'archive-seq';
-/** Statement ids read per search word; past it a word is common. */
-const KEYS_CAP = 60_000;
 /** Records read to estimate the archive's size. */
 const STATS_SAMPLE = 400;
 const encoder = new TextEncoder();
 
+/** Bytes a word index record's key takes, twice (its key and its `by-block` entry). */
+const postingKeyBytes = (word: string) => 2 * (encoder.encode(word).length + 8);
+
 /** Bytes a record takes: its UTF-8 JSON, plus the keys its indexes repeat. */
 export function recordBytes(record: unknown): number {
+  const posting = record as Partial<PostingRecord>;
+  if (posting.ids instanceof Uint32Array && typeof posting.word === 'string')
+    return posting.ids.byteLength + postingKeyBytes(posting.word);
   const r = record as Partial<ArchiveStatement & ArchiveArticle>;
   let bytes = encoder.encode(JSON.stringify(record)).length;
-  if (Array.isArray(r.words))
-    bytes += r.words.reduce((t, w) => t + w.length + (r.id?.length ?? 0), 0);
   if (typeof r.articleKey === 'string') bytes += 2 * (r.articleKey.length + (r.id?.length ?? 0));
   if (Array.isArray(r.personIds)) bytes += r.personIds.length * 80;
   return bytes;
@@ -244,13 +255,16 @@ export function createArchiveStore(options: ArchiveStoreOptions = {}) {
     const tx = writeTx(d);
     const touched = new Set<string>();
     const statements = tx.objectStore('archive-statements');
+    const index = new PostingChanges();
     for (const key of keys) {
       for (const s of await statements.index('by-article').getAll(key)) {
         if (s.personId) touched.add(s.personId);
+        unindex(index, s);
         await statements.delete(s.id);
       }
       await tx.objectStore('archive-articles').delete(key);
     }
+    await index.apply(tx.objectStore('archive-postings'));
     await recount(tx, touched, state);
     await tx.done;
   }
@@ -282,23 +296,21 @@ export function createArchiveStore(options: ArchiveStoreOptions = {}) {
             // The quote's words are `text`: stored once.
             selectors: { ...s.selectors, quote: { ...s.selectors.quote, exact: '' } },
             readAt: when,
-            words: searchWords(s.text),
           });
         });
         const tx = writeTx(d);
         const articles = tx.objectStore('archive-articles');
         const statements = tx.objectStore('archive-statements');
         const old = await articles.get(key);
-        let seq = old?.seq;
-        if (seq === undefined) {
-          const meta = tx.objectStore('meta');
-          seq = Number((await meta.get(SEQ_KEY)) ?? 0) + 1;
-          await meta.put(seq, SEQ_KEY);
-        }
-        const prefix = seq.toString(36).padStart(6, '0');
+        // Every reading takes the next number, so search's newest-first is reading order.
+        const meta = tx.objectStore('meta');
+        const seq = Number((await meta.get(SEQ_KEY)) ?? 0) + 1;
+        await meta.put(seq, SEQ_KEY);
         const touched = new Set(personIds);
+        const index = new PostingChanges();
         for (const s of await statements.index('by-article').getAll(key)) {
           if (s.personId) touched.add(s.personId);
+          unindex(index, s);
           await statements.delete(s.id);
         }
         const article: ArchiveArticle = {
@@ -314,8 +326,10 @@ export function createArchiveStore(options: ArchiveStoreOptions = {}) {
         };
         await articles.put(article);
         for (const [n, row] of rows.entries()) {
-          await statements.put({ ...row, id: `${prefix}.${n.toString(36)}` });
+          await statements.put({ ...row, id: statementId({ seq, n }) });
+          index.add({ seq, n }, searchWords(row.text));
         }
+        await index.apply(tx.objectStore('archive-postings'));
         await recount(tx, touched, state);
         await tx.done;
         return { key, personIds: [...personIds] };
@@ -362,59 +376,46 @@ export function createArchiveStore(options: ArchiveStoreOptions = {}) {
       return hits.slice(0, limit).map(summary);
     },
 
-    /** Statements holding every word of `query` (the last may be a prefix), newest first. */
-    async search(query: string, limit = 50): Promise<StatementView[]> {
+    /**
+     * Statements holding every word of `query` (the last may be a prefix), latest read first,
+     * `limit` at a time; `after` (a page's last statement id) gives the next page.
+     */
+    async search(query: string, limit = 50, after?: string): Promise<StatementView[]> {
       const words = queryWords(query);
       if (words.length === 0) return [];
-      const d = await db();
-      const tx = d.transaction(['archive-statements', 'archive-articles', 'archive-people']);
-      const index = tx.objectStore('archive-statements').index('by-word');
-      const rangeOf = (w: string, i: number) =>
-        i === words.length - 1 && words.length > 0
-          ? IDBKeyRange.bound(w, `${w}\uffff`)
-          : IDBKeyRange.only(w);
-      // The rarest word's statement ids (each word read up to a cap), newest first (ids grow
-      // with reading order); each candidate read and checked for the other words. When every
-      // word is common, matches are dense: walk the first word's newest statements instead.
-      const check = (row: ArchiveStatement) =>
-        words.every((w, i) =>
-          i === words.length - 1 ? row.words.some((x) => x.startsWith(w)) : row.words.includes(w),
-        );
-      const found: ArchiveStatement[] = [];
-      const keySets =
-        words.length === 1
-          ? []
-          : await Promise.all(
-              words.map(
-                async (w, i) => (await index.getAllKeys(rangeOf(w, i), KEYS_CAP)) as string[],
-              ),
-            );
-      const complete = keySets.filter((k) => k.length < KEYS_CAP);
-      if (complete.length > 0) {
-        // Intersect the ids of every word read whole (a capped word is checked on its record).
-        const [smallest, ...rest] = complete
-          .sort((x, y) => x.length - y.length)
-          .map((k) => new Set(k));
-        const ids = [...(smallest ?? [])]
-          .filter((id) => rest.every((set) => set.has(id)))
-          .sort((x, y) => (x < y ? 1 : x > y ? -1 : 0));
-        const statements = tx.objectStore('archive-statements');
-        for (const id of ids) {
-          if (found.length >= limit) break;
-          const row = await statements.get(id);
-          if (row && check(row)) found.push(row);
-        }
-      } else {
-        let cursor = await index.openCursor(rangeOf(words[0] as string, 0), 'prev');
-        const seen = new Set<string>();
-        while (cursor && found.length < limit) {
-          const row = cursor.value;
-          if (!seen.has(row.id) && check(row)) found.push(row);
-          seen.add(row.id);
-          cursor = await cursor.continue();
-        }
+      let below: StatementPlace | undefined;
+      if (after !== undefined) {
+        below = parseStatementId(after) ?? undefined;
+        if (!below) throw new ArchiveError('invalid', 'That page of results is unknown.');
       }
-      found.sort((a, b) => b.readAt.localeCompare(a.readAt));
+      const d = await db();
+      // The roster first: loading it inside would let this transaction close (views read it).
+      await roster();
+      const tx = d.transaction([
+        'archive-postings',
+        'archive-statements',
+        'archive-articles',
+        'meta',
+      ]);
+      const top = Number((await tx.objectStore('meta').get(SEQ_KEY)) ?? 0);
+      const terms = words.map((word, i) => ({ word, prefix: i === words.length - 1 }));
+      const places = await findStatements(
+        tx.objectStore('archive-postings'),
+        terms,
+        limit,
+        top,
+        below,
+      );
+      const statements = tx.objectStore('archive-statements');
+      const rows = await Promise.all(places.map((p) => statements.get(statementId(p))));
+      // The index is exact; the check guards against a record changed under it all the same.
+      const found = rows.filter((row): row is ArchiveStatement => {
+        if (!row) return false;
+        const have = searchWords(row.text);
+        return terms.every((t) =>
+          t.prefix ? have.some((w) => w.startsWith(t.word)) : have.includes(t.word),
+        );
+      });
       return views(tx, found);
     },
 
@@ -617,14 +618,31 @@ export function createArchiveStore(options: ArchiveStoreOptions = {}) {
       const tx = d.transaction([...ARCHIVE_STORES]);
       let bytes = 0;
       const counts: number[] = [];
+      let wordsPerStatement = 0;
       for (const name of ARCHIVE_STORES) {
         const store = tx.objectStore(name);
         const n = await store.count();
-        const sample = await store.getAll(null, STATS_SAMPLE);
         counts.push(n);
+        if (name === 'archive-postings') {
+          // Word records differ in size by thousands (a word's frequency): their keys are
+          // sampled, their statement numbers (4 bytes each) counted from the statements.
+          const keys = await store.getAllKeys(null, STATS_SAMPLE);
+          const keyBytes = keys.reduce((t, k) => t + postingKeyBytes(String(k[0])), 0);
+          if (keys.length > 0) bytes += Math.round((keyBytes / keys.length) * n);
+          bytes += Math.round(wordsPerStatement * 4 * (counts[1] ?? 0));
+          continue;
+        }
+        const sample = await store.getAll(null, STATS_SAMPLE);
         if (sample.length === 0) continue;
         const sampled = sample.reduce((t, r) => t + recordBytes(r), 0);
         bytes += Math.round((sampled / sample.length) * n);
+        if (name === 'archive-statements') {
+          const words = sample.reduce(
+            (t, r) => t + searchWords((r as ArchiveStatement).text).length,
+            0,
+          );
+          wordsPerStatement = words / sample.length;
+        }
       }
       // One count per store, in ARCHIVE_STORES order.
       const [articles, statements, people] = counts as [number, number, number];
@@ -674,6 +692,13 @@ export function createArchiveStore(options: ArchiveStoreOptions = {}) {
     }
     return out;
   }
+}
+
+/** Takes a statement out of the word index (the words it was indexed under, from its text). */
+function unindex(index: PostingChanges, s: ArchiveStatement): void {
+  const place = parseStatementId(s.id);
+  const v4 = (s as ArchiveStatement & { words?: string[] }).words;
+  if (place) index.drop(place, new Set([...searchWords(s.text), ...(v4 ?? [])]));
 }
 
 /** Whether a note is on this statement: overlapping positions, else the same words. */

@@ -20,15 +20,17 @@ export function searchWords(text: string): string[] {
   return [...out];
 }
 
-/** The words of a query; a query of stop words only searches them all the same. */
+/**
+ * The words of a query, the last read as a prefix by search: a last word of one letter is kept
+ * (the reader is typing it); a query of stop words only searches them all the same.
+ */
 export function queryWords(query: string): string[] {
+  const tokens = fold(query)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   const words = searchWords(query);
+  const last = tokens[tokens.length - 1];
+  if (last?.length === 1) return [...words.filter((w) => w !== last), last];
   if (words.length > 0) return words;
-  return [
-    ...new Set(
-      fold(query)
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter((w) => w.length >= 2),
-    ),
-  ];
+  return [...new Set(tokens.filter((w) => w.length >= 2))];
 }

@@ -18,7 +18,11 @@
  *       `by-person` multiEntry), `archive-statements` (indexes `by-article`,
  *       `by-person-date`, `by-word` multiEntry), `archive-people`, `archive-pins`. Notes, drafts
  *       and staging are untouched; the archive starts empty (nothing is kept before opt-in).
- * Adding v5: bump DB_VERSION, add MIGRATIONS[5], add a test opening a v4 database under v5.
+ *   v5  `packWordIndex` (issue 15): the statements' multiEntry `by-word` index becomes store
+ *       `archive-postings` — per word and block of articles, one record of packed statement
+ *       numbers (lib/archive/postings.ts), index `by-block` — filled from the statements, whose
+ *       `words` field is dropped. Everything else is untouched.
+ * Adding v6: bump DB_VERSION, add MIGRATIONS[6], add a test opening a v5 database under v6.
  */
 import {
   type DBSchema,
@@ -27,17 +31,19 @@ import {
   openDB,
   type StoreNames,
 } from 'idb';
+import { type PostingRecord, postingsOf } from '../archive/postings';
 import type {
   ArchiveArticle,
   ArchivePerson,
   ArchivePin,
   ArchiveStatement,
 } from '../archive/records';
+import { searchWords } from '../archive/words';
 import { normalizeUrl } from './url';
 import { type Note, noteTags } from './web-annotation';
 
 export const DB_NAME = 'quotelens-notes';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** A stored note: the annotation plus the fields indexes need. */
 export interface NoteRecord {
@@ -117,7 +123,12 @@ export interface NotesSchema extends DBSchema {
   'archive-statements': {
     key: string;
     value: ArchiveStatement;
-    indexes: { 'by-article': string; 'by-person-date': [string, string]; 'by-word': string };
+    indexes: { 'by-article': string; 'by-person-date': [string, string] };
+  };
+  'archive-postings': {
+    key: [string, number];
+    value: PostingRecord;
+    indexes: { 'by-block': [number, string] };
   };
   'archive-people': {
     key: string;
@@ -193,10 +204,31 @@ export const MIGRATIONS: Record<number, Migration> = {
     statements.createIndex('by-article', 'articleKey');
     // Statements with no person (personId null) are left out of this index by IndexedDB.
     statements.createIndex('by-person-date', ['personId', 'readAt']);
-    statements.createIndex('by-word', 'words', { multiEntry: true });
+    // v4's word index (replaced by store `archive-postings` in v5), named outside the schema.
+    (statements as unknown as IDBObjectStore).createIndex('by-word', 'words', {
+      multiEntry: true,
+    });
     db.createObjectStore('archive-people', { keyPath: 'id' });
     const pins = db.createObjectStore('archive-pins', { keyPath: 'key' });
     pins.createIndex('by-person', 'personId');
+  },
+  async 5(db, tx) {
+    const postings = db.createObjectStore('archive-postings', { keyPath: ['word', 'block'] });
+    postings.createIndex('by-block', ['block', 'word']);
+    const statements = tx.objectStore('archive-statements');
+    (statements as unknown as IDBObjectStore).deleteIndex('by-word');
+    const read: Array<{ id: string; words: string[] }> = [];
+    let cursor = await statements.openCursor();
+    while (cursor) {
+      const { words, ...rest } = cursor.value as typeof cursor.value & { words?: unknown };
+      read.push({
+        id: rest.id,
+        words: Array.isArray(words) ? (words as string[]) : searchWords(rest.text ?? ''),
+      });
+      if (words !== undefined) await cursor.update(rest);
+      cursor = await cursor.continue();
+    }
+    for (const record of postingsOf(read)) await postings.put(record);
   },
 };
 

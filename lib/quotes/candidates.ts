@@ -303,7 +303,11 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
       if (found) pick = found;
       else if (cue) {
         cued = true;
-        const { rules } = readingsOf(cue.mention, span.open, ents, lastEntity, floor);
+        // "according to the firm's spokeswoman, Jane Roe": the name the page gives wins
+        const named = cue.mention.kind !== 'name' ? appositionName(scene, cue.mention) : null;
+        const rules = named
+          ? ({ target: nameTarget(ents, named), rule: 'apposition', mention: named } as const)
+          : readingsOf(cue.mention, span.open, ents, lastEntity, floor).rules;
         pick = rules ? list.addReading(rules, null, null, 0) : none;
         if (rules) pick.mention = cue.mention.text;
       } else {

@@ -7,6 +7,7 @@
 import modelFile from './attribution-model.json';
 import { type Candidate, type History, proposeSpeakers } from './candidates';
 import { candidateFeatures } from './features';
+import { guessLanguage } from './language';
 import { findQuoteSpans, spanText } from './marks';
 import {
   type Choice,
@@ -25,6 +26,7 @@ import { Scene, type Work } from './scene';
 import { buildSpeakers } from './speakers';
 import { STATEMENT_FEATURES, statementFeatures } from './statement-features';
 import { classifySpan, isTitleCase } from './statements';
+import { looksLikeTitle } from './titles';
 import { nestByContainment, splitTranscripts } from './transcripts';
 import type { Extraction, Quote, TextModel } from './types';
 
@@ -46,6 +48,8 @@ export interface Decision {
   /** The statement judge's features, and its probability that the span is a statement. */
   statement: Float64Array;
   keep: number;
+  /** A title or a name in marks (lib/quotes/titles.ts): dropped whatever the judge said. */
+  title: boolean;
 }
 
 export interface EngineOptions {
@@ -81,6 +85,8 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
   const choose = options.chooser ?? defaultChooser();
   const judge = options.judge ?? defaultJudge();
   const spans = findQuoteSpans(model);
+  // a page that does not declare its language is read for it: confidence is learned on English
+  const lang = model.lang ?? (spans.length > 0 ? guessLanguage(text) : undefined);
   const kept: Work[] = [];
   const keptIndex = new Map<number, number>();
   spans.forEach((span, i) => {
@@ -113,7 +119,7 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
     scene.scanNames(w.span.open);
     const proposal = proposeSpeakers(scene, kept, qi, hist);
     const features = candidateFeatures(scene, kept, qi, hist, proposal);
-    const quote: QuoteContext = { fragment: w.fragment, lang: model.lang };
+    const quote: QuoteContext = { fragment: w.fragment, lang };
     let choice = choose(features, proposal.rulesPick, quote);
     // a transcript's speaker label ("PENCE: …") is the page's own statement of who speaks
     const labelled = proposal.cands.findIndex((c) => c.via.has('cue-transcript'));
@@ -133,6 +139,7 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
       proposal.drop || (c.name === null && w.fragment && !display && w.span.family !== 'bq');
     const statement = statementFeatures(scene, kept, qi, proposal, choice);
     const keep = judge(statement, rulesDrop);
+    const title = keep >= KEEP && looksLikeTitle(scene, w);
     options.record?.({
       qi,
       work: w,
@@ -142,8 +149,9 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
       rulesPick: proposal.rulesPick,
       statement,
       keep,
+      title,
     });
-    if (keep < KEEP) {
+    if (keep < KEEP || title) {
       w.dropped = true;
       continue;
     }

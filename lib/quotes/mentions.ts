@@ -433,12 +433,40 @@ export function readMentionForward(
   start: number,
   ceil: number,
 ): Mention | null {
-  let i = start;
-  const t = tokens[i];
-  if (!t || i >= ceil || !t.word) return null;
+  const t = tokens[start];
+  if (!t || start >= ceil || !t.word) return null;
   const pg = PRONOUNS.get(t.lo);
-  if (pg && !FIRST_PERSON.has(t.lo))
-    return { kind: 'pronoun', from: i, to: i + 1, text: t.w, gender: pg };
+  if (pg && !FIRST_PERSON.has(t.lo)) {
+    const pronoun: Mention = { kind: 'pronoun', from: start, to: start + 1, text: t.w, gender: pg };
+    // "said her cousin, Mara Lind": "her" owns the noun after it; the speaker is the cousin
+    if (!ownsNextWord(t, tokens[start + 1])) return pronoun;
+    return readOwnedMention(text, tokens, start, ceil) ?? pronoun;
+  }
+  return readOwnedMention(text, tokens, start, ceil);
+}
+
+/** "her" before a noun is a possessive ("her cousin"), not the object of a verb ("told her"). */
+function ownsNextWord(t: Token, next: Token | undefined): boolean {
+  if (t.lo !== 'her' || !next?.word) return false;
+  if (next.cap) return isNameWord(next);
+  return (
+    !AUXILIARIES.has(next.lo) &&
+    !LINKS.has(next.lo) &&
+    !DESC_STOP.has(next.lo) &&
+    !STOP_CAPS.has(next.lo) &&
+    !next.lo.endsWith('ly')
+  );
+}
+
+/** readMentionForward past its pronoun reading: a name, a role or a description. */
+function readOwnedMention(
+  text: string,
+  tokens: Token[],
+  start: number,
+  ceil: number,
+): Mention | null {
+  let i = start;
+  const t = tokens[i] as Token;
   const after = tokens[i + 1];
   // "CONGRESS HAS INVESTIGATED HIM —": a lead-in shouted in capitals, not a name
   const head = DETERMINERS.has(t.lo) ? i + 1 : i;

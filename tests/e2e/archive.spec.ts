@@ -2,7 +2,8 @@
  * The reader's archive of who said what (issue 15), in Chromium with the built extension:
  * opt-out records nothing; after "Yes, remember" three articles naming one person three ways
  * make one speaker with statements from all three; a reload and a browser restart keep it;
- * forgetting a site removes its articles and nothing else.
+ * forgetting a site removes its articles and nothing else; an incognito window records nothing,
+ * even with the archive on and the extension allowed in incognito.
  * Two sites: the fixture server answers as 127.0.0.1 and as localhost.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -39,6 +40,37 @@ async function read(context: BrowserContext, url: string): Promise<Page> {
   await page.goto(url);
   await waitDrawn(page);
   return page;
+}
+
+/**
+ * Allows the extension in incognito as the reader's switch on chrome://extensions does (that
+ * page's own API; developer mode first, or Chromium disables a command-line extension on the
+ * reload the switch causes), then waits for it to be back and opens its library page.
+ */
+async function allowInIncognito(context: BrowserContext, id: string): Promise<Page> {
+  const settings = await context.newPage();
+  await settings.goto('chrome://extensions');
+  await settings.evaluate(async (extensionId) => {
+    const dp = (
+      globalThis as unknown as {
+        chrome: {
+          developerPrivate: {
+            updateProfileConfiguration(c: object): Promise<void>;
+            updateExtensionConfiguration(c: object): Promise<void>;
+          };
+        };
+      }
+    ).chrome.developerPrivate;
+    await dp.updateProfileConfiguration({ inDeveloperMode: true });
+    await dp.updateExtensionConfiguration({ extensionId, incognitoAccess: true });
+  }, id);
+  await settings.close();
+  const lib = await context.newPage();
+  await expect(async () => {
+    await lib.goto(`chrome-extension://${id}/notes.html#speakers`);
+    expect(await lib.evaluate(() => chrome.extension.isAllowedIncognitoAccess())).toBe(true);
+  }).toPass({ timeout: 15_000 });
+  return lib;
 }
 
 const stats = async (lib: Page) =>
@@ -185,6 +217,42 @@ test.describe('archive', () => {
         query: 'tolls',
       });
       expect(statements).toHaveLength(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('an incognito window records nothing, even with the archive on and the extension allowed there', async () => {
+    const context = await launchWithExtension(dir);
+    try {
+      const id = await extensionId(context);
+      const lib = await allowInIncognito(context, id);
+      await ask(lib, { type: 'archive:set', patch: { enabled: true } });
+      const url = server.url('archive/bridge.html');
+      const tabId = await lib.evaluate(async (u) => {
+        const w = await chrome.windows.create({ incognito: true, url: u });
+        return w?.tabs?.[0]?.id ?? -1;
+      }, url);
+      // QuoteLens ran there: the tab is incognito and its statements are found.
+      await expect
+        .poll(
+          () =>
+            lib.evaluate(async (tab) => {
+              const t = await chrome.tabs.get(tab);
+              const s = (await chrome.tabs
+                .sendMessage(tab, { type: 'page:get-state' })
+                .catch(() => null)) as { quotes?: unknown[] } | null;
+              return { incognito: t.incognito, read: (s?.quotes?.length ?? 0) > 0 };
+            }, tabId),
+          { timeout: 20_000 },
+        )
+        .toEqual({ incognito: true, read: true });
+      await lib.waitForTimeout(1500);
+      expect(await stats(lib)).toMatchObject({ articles: 0, statements: 0, people: 0 });
+
+      // The same article in an ordinary window is kept: only incognito was left out.
+      await read(context, url);
+      await expect.poll(async () => (await stats(lib)).articles, { timeout: 10_000 }).toBe(1);
     } finally {
       await context.close();
     }

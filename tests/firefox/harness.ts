@@ -8,8 +8,8 @@
  * passing its BiDi sharedId back into `script.callFunction`.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type CreatePageOptions, type Page } from 'puppeteer-core';
 import { DEV_FLAGS_KEY } from '../../lib/dev-flags';
 import type { PageState } from '../../lib/messages';
@@ -17,6 +17,8 @@ import { firefoxPath } from '../../scripts/browsers';
 
 export const FIREFOX_EXTENSION_DIR = resolve(process.env.QL_OUT_DIR ?? '.output', 'firefox-mv2');
 export const SETTINGS_KEY = 'quotelens.settings.v1';
+/** The add-on's internal UUID in a kept profile (LaunchOptions.profileDir). */
+const KEPT_PROFILE_UUID = '5b1f0a7e-9c3d-4e21-8f6a-2d4c7e9b1a30';
 
 interface BidiConnection {
   send(method: string, params: object): Promise<{ result: unknown }>;
@@ -40,7 +42,25 @@ export interface Firefox {
   setPerfMarks(on: boolean): Promise<void>;
   /** Runs `fn(shadowRoot, ...args)` in the page on the overlay's closed shadow root. */
   inShadow<T>(page: Page, fn: string, ...args: unknown[]): Promise<T | null>;
+  /**
+   * Lets the add-on run in private windows, as the reader's switch in about:addons does (the
+   * browser's own permission store, reached from its privileged scope), then restarts the add-on
+   * and reopens `ext`.
+   */
+  allowInPrivate(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /**
+   * A profile kept across launches, for a browser restart: the add-on is installed into it as a
+   * profile extension (a proxy file naming the build's folder; ESR lets unsigned add-ons in when
+   * told to), so it stays installed with its storage as a reader's does. Without it, a fresh
+   * profile and a temporary add-on.
+   */
+  profileDir?: string;
+  /** The content script's `quotelens:*` marks (lib/dev-flags.ts); on unless false. */
+  perfMarks?: boolean;
 }
 
 function contextOf(page: Page): string {
@@ -48,7 +68,7 @@ function contextOf(page: Page): string {
 }
 
 /** Launches Firefox with the extension, its performance marks on unless `perfMarks` is false. */
-export async function launchFirefox({ perfMarks = true } = {}): Promise<Firefox> {
+export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefox> {
   const manifestPath = resolve(FIREFOX_EXTENSION_DIR, 'manifest.json');
   if (!existsSync(manifestPath)) {
     throw new Error(`No Firefox build at ${FIREFOX_EXTENSION_DIR}: run \`wxt build -b firefox\`.`);
@@ -57,18 +77,32 @@ export async function launchFirefox({ perfMarks = true } = {}): Promise<Firefox>
     browser_specific_settings: { gecko: { id: string } };
   };
   const addonId = manifest.browser_specific_settings.gecko.id;
-  const uuid = randomUUID();
+  const { profileDir } = options;
+  // The same internal UUID in a kept profile: its moz-extension:// origin (and storage) too.
+  const uuid = profileDir ? KEPT_PROFILE_UUID : randomUUID();
+  if (profileDir) {
+    mkdirSync(join(profileDir, 'extensions'), { recursive: true });
+    writeFileSync(join(profileDir, 'extensions', addonId), FIREFOX_EXTENSION_DIR);
+  }
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath(),
     headless: true,
     args: ['--remote-allow-system-access'],
+    ...(profileDir ? { userDataDir: profileDir } : {}),
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
+      ...(profileDir
+        ? {
+            'xpinstall.signatures.required': false,
+            'extensions.autoDisableScopes': 0,
+            'extensions.enabledScopes': 15,
+          }
+        : {}),
     },
     defaultViewport: { width: 1280, height: 900 },
   });
-  await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  if (!profileDir) await browser.installExtension(FIREFOX_EXTENSION_DIR);
   const connection = (browser as unknown as { connection: BidiConnection }).connection;
   const extUrl = (path: string) => `moz-extension://${uuid}/${path}`;
 
@@ -80,9 +114,21 @@ export async function launchFirefox({ perfMarks = true } = {}): Promise<Firefox>
     });
   };
 
-  const ext = await browser.newPage();
-  // A popup for no tab at all ("tab closed"): a quiet extension page with the full API.
-  await navigate(ext, extUrl('popup.html?tab=0'));
+  const openExt = async () => {
+    const page = await browser.newPage();
+    // A popup for no tab at all ("tab closed"): a quiet extension page with the full API.
+    // A profile's add-on may still be starting: the page is there once its API is.
+    await until(
+      'the add-on’s page',
+      async () => {
+        await navigate(page, extUrl('popup.html?tab=0'));
+        return page.evaluate(() => typeof (globalThis as ExtGlobal).browser?.runtime?.id);
+      },
+      (t) => t === 'string',
+    );
+    return page;
+  };
+  let ext = await openExt();
 
   type ExtGlobal = typeof globalThis & { browser: typeof chrome };
   const setPerfMarks = async (on: boolean) => {
@@ -93,7 +139,7 @@ export async function launchFirefox({ perfMarks = true } = {}): Promise<Firefox>
       { perfMarks: on },
     );
   };
-  if (perfMarks) await setPerfMarks(true);
+  if (options.perfMarks !== false) await setPerfMarks(true);
   const tabIdOf = async (page: Page): Promise<number> => {
     const url = page.url();
     for (let i = 0; i < 60; i++) {
@@ -153,10 +199,36 @@ export async function launchFirefox({ perfMarks = true } = {}): Promise<Firefox>
     return JSON.parse(out.result.result?.value ?? 'null') as T;
   };
 
+  const allowInPrivate = async () => {
+    const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
+      result: { contexts: Array<{ context: string }> };
+    };
+    const chrome = tree.result.contexts[0]?.context;
+    if (!chrome) throw new Error('no privileged browser window to grant private access from');
+    const out = (await connection.send('script.evaluate', {
+      expression: `(async () => {
+        const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+        const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+        const id = ${JSON.stringify(addonId)};
+        await ExtensionPermissions.add(id, { permissions: ['internal:privateBrowsingAllowed'], origins: [] });
+        await (await AddonManager.getAddonByID(id)).reload();
+        return 'ok';
+      })()`,
+      target: { context: chrome },
+      awaitPromise: true,
+    })) as { result: { type: string; exceptionDetails?: { text: string } } };
+    if (out.result.type !== 'success') {
+      throw new Error(`granting private access failed: ${out.result.exceptionDetails?.text}`);
+    }
+    ext = await openExt();
+  };
+
   return {
     browser,
     uuid,
-    ext,
+    get ext() {
+      return ext;
+    },
     extUrl,
     newPage: (options) => browser.newPage(options),
     navigate,
@@ -173,6 +245,7 @@ export async function launchFirefox({ perfMarks = true } = {}): Promise<Firefox>
     },
     setPerfMarks,
     inShadow,
+    allowInPrivate,
     close: () => browser.close(),
   };
 }

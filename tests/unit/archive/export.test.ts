@@ -32,7 +32,6 @@ const statement = (
   confidence: 0.95,
   selectors: { quote: { type: 'TextQuoteSelector', exact: text, prefix: '', suffix: '' } },
   readAt,
-  words: [],
   articleTitle: 'A [title]',
   articleUrl: url,
   site: 'a.example',

@@ -44,7 +44,6 @@ const page: SpeakerPage = {
         },
       },
       readAt: '2026-03-02T10:00:00.000Z',
-      words: [],
       articleTitle: 'Ferry subsidy',
       articleUrl: 'https://b.example/2',
       site: 'b.example',
@@ -65,9 +64,14 @@ function fakeApi(): LibraryApi & { calls: string[] } {
     settings: async () => ({ ...DEFAULT_ARCHIVE_SETTINGS, enabled: true, asked: true }),
     set: async (p) => ({ ...DEFAULT_ARCHIVE_SETTINGS, ...p }),
     people: async () => [page.person],
-    search: async (q) => {
-      calls.push(`search:${q}`);
-      return { people: [], statements: page.statements };
+    search: async (q, after) => {
+      calls.push(`search:${q}${after ? `:after ${after}` : ''}`);
+      // Two pages: the first says there is more, the second (after it) ends the list.
+      const [first] = page.statements;
+      const second = first && { ...first, id: '000001.0', text: 'Older words on the same' };
+      return after
+        ? { people: [], statements: second ? [second] : [], more: false }
+        : { people: [page.person], statements: first ? [first] : [], more: true };
     },
     speaker: async () => page,
     articles: async () => [],
@@ -137,5 +141,27 @@ describe('library page', () => {
     expect(root.querySelector('[data-opened="orphaned"] .ql-orphan')?.textContent).toContain(
       'no longer on the page',
     );
+  });
+
+  it('pages search results: "More statements" asks for the page after the last one shown', async () => {
+    const api = fakeApi();
+    await act(async () =>
+      render(<SpeakersView api={api} speakerId={null} onShow={() => {}} />, root),
+    );
+    await wait();
+    const box = root.querySelector('.ql-archive-search') as HTMLInputElement;
+    box.value = 'subsidy';
+    await act(async () => {
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await wait();
+    expect(root.querySelectorAll('.ql-archive-statement')).toHaveLength(1);
+    (root.querySelector('.ql-archive-more') as HTMLButtonElement).click();
+    await wait();
+    expect(
+      [...root.querySelectorAll('.ql-archive-statement blockquote')].map((b) => b.textContent),
+    ).toEqual(['“Every subsidy has to earn its keep”', '“Older words on the same”']);
+    expect(root.querySelector('.ql-archive-more')).toBeNull();
+    expect(api.calls).toEqual(['search:subsidy', 'search:subsidy:after 000002.0']);
   });
 });

@@ -1,5 +1,6 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
+import { createArchiveStore } from '../../../lib/archive/store';
 import { DB_VERSION, type NoteRecordV1, openNotesDb } from '../../../lib/notes/db';
 import { buildNote, type Note } from '../../../lib/notes/web-annotation';
 
@@ -42,6 +43,7 @@ describe('notes database schema and migrations', () => {
       'archive-articles',
       'archive-people',
       'archive-pins',
+      'archive-postings',
       'archive-statements',
       'drafts',
       'import-staging',
@@ -153,7 +155,7 @@ describe('notes database schema and migrations', () => {
     await v3.put('import-staging', { importId: 'i1', seq: 0, annotation: a });
     v3.close();
 
-    const db = await openNotesDb({ name });
+    const db = await openNotesDb({ name, version: 4 });
     expect(db.version).toBe(4);
     expect(await db.get('notes', a.id)).toEqual(record);
     expect((await db.getAll('drafts')).map((d) => d.body)).toEqual(['A']);
@@ -176,6 +178,88 @@ describe('notes database schema and migrations', () => {
       'by-read',
       'by-site',
     ]);
+    db.close();
+  });
+
+  it('opens a v4 archive under v5: the word index packed per word and block, search finds the same', async () => {
+    const name = freshName();
+    const v4 = await openNotesDb({ name, version: 4 });
+    const statement = (id: string, text: string, words: string[]) => ({
+      id,
+      articleKey: 'example.org/f',
+      personId: 'p1',
+      speaker: 'Ana Ferreira',
+      nameKey: 'person:ana ferreira',
+      text,
+      fragment: false,
+      confidence: 0.9,
+      selectors: {
+        quote: { type: 'TextQuoteSelector' as const, exact: '', prefix: '', suffix: '' },
+      },
+      readAt: '2026-03-01T00:00:00.000Z',
+      words,
+    });
+    // v4 kept each statement's words for its multiEntry index.
+    await v4.put(
+      'archive-statements',
+      statement('000001.0', 'Ferry fares rise', ['ferry', 'fares', 'rise']),
+    );
+    await v4.put(
+      'archive-statements',
+      statement('000001.1', 'Ferry timetable', ['ferry', 'timetable']),
+    );
+    await v4.put('archive-statements', statement('0003k1.0', 'Ferry strike', ['ferry', 'strike']));
+    await v4.put('archive-articles', {
+      key: 'example.org/f',
+      seq: 1,
+      url: 'https://example.org/f',
+      title: 'F',
+      site: 'example.org',
+      firstRead: '2026-03-01T00:00:00.000Z',
+      lastRead: '2026-03-01T00:00:00.000Z',
+      statementCount: 2,
+      personIds: ['p1'],
+    });
+    await v4.put('meta', 4609, 'archive-seq');
+    v4.close();
+
+    const db = await openNotesDb({ name });
+    expect(db.version).toBe(5);
+    expect([...db.transaction('archive-statements').store.indexNames].sort()).toEqual([
+      'by-article',
+      'by-person-date',
+    ]);
+    const statements = await db.getAll('archive-statements');
+    expect(statements.map((s) => s.text)).toEqual([
+      'Ferry fares rise',
+      'Ferry timetable',
+      'Ferry strike',
+    ]);
+    expect(statements.every((s) => !('words' in s))).toBe(true);
+    // 0003k1 is article 4609: block 36 (128 articles a block), first of it; article 1: block 0.
+    const ferry = await db.getAll(
+      'archive-postings',
+      IDBKeyRange.bound(['ferry', 0], ['ferry', 99]),
+    );
+    expect(ferry.map((r) => [r.block, [...r.ids]])).toEqual([
+      [0, [65536, 65537]],
+      [36, [65536]],
+    ]);
+    expect(await db.getAllKeys('archive-postings')).toEqual([
+      ['fares', 0],
+      ['ferry', 0],
+      ['ferry', 36],
+      ['rise', 0],
+      ['strike', 36],
+      ['timetable', 0],
+    ]);
+    const store = createArchiveStore({ openDb: () => openNotesDb({ name }) });
+    expect((await store.search('ferry')).map((s) => s.text)).toEqual([
+      'Ferry strike',
+      'Ferry fares rise',
+      'Ferry timetable',
+    ]);
+    expect((await store.search('ferry ti')).map((s) => s.text)).toEqual(['Ferry timetable']);
     db.close();
   });
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractQuotes } from '../../../lib/quotes/index';
 import { findQuoteSpans, spanText } from '../../../lib/quotes/marks';
+import { rulesChooser } from '../../../lib/quotes/ranker';
 import { modelOf, type Para } from './model';
 
 const run = (paras: Para[]) => extractQuotes(modelOf(paras)).quotes.map((q) => [q.text, q.speaker]);
@@ -584,5 +585,25 @@ describe('infinitives', () => {
         'On Monday\'s episode of "The Harbour Hour," the city\'s former planning chief said she wanted to speak "plainly to the council" about the flood plan.',
       ]).map(([, s]) => s),
     ).not.toContain('Harbour Hour');
+  });
+});
+
+describe('a name in apposition to the cue', () => {
+  it('"according to the firm’s spokeswoman, Jane Roe": the rules pick the name', () => {
+    // the rules' pick is the ranker's strongest feature; the ranker weighs it against the rest
+    const out = extractQuotes(
+      modelOf(['"We will not back down," according to the firm\'s spokeswoman, Jana Rove.']),
+      { chooser: rulesChooser },
+    ).quotes.map((q) => [q.text, q.speaker]);
+    expect(out).toEqual([['We will not back down,', 'Jana Rove']]);
+  });
+
+  it('"said her cousin, Mara Lind": "her" owns the noun; the cousin is named', () => {
+    expect(
+      run([
+        'Ella Stone lost her home in the flood.',
+        '"Nobody told us," said her cousin, Mara Lind.',
+      ]).at(-1),
+    ).toEqual(['Nobody told us,', 'Mara Lind']);
   });
 });
