@@ -148,7 +148,7 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
   // --- every cue of the quote's own sentence
   const parentSpan = w.parent !== null ? kept[w.parent]?.span : undefined;
   const fits = (c: Cue | null): Cue | null => {
-    if (!c) return null;
+    if (!c || scene.credit[c.mention.from]) return null;
     // a quote inside a quote is attributed by words inside it; the outer cue is the outer's
     if (parentSpan && (tokens[c.mention.from]?.s ?? 0) < parentSpan.open) return null;
     if (c.mention.kind === 'name' && !c.mention.role)
@@ -227,7 +227,7 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
   for (let k = close + 1; k < stop && later < LATER_PEOPLE; k++) {
     const t = tokens[k] as Token;
     if (t.w === '\n' && ++paragraphs > 1) break;
-    if (!t.word || !t.cap || tokens[k - 1]?.cap) continue;
+    if (!t.word || !t.cap || tokens[k - 1]?.cap || scene.credit[k]) continue;
     const m = readMentionForward(text, tokens, k, stop);
     if (m?.kind !== 'name') continue;
     list.addReading(

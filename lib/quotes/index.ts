@@ -7,6 +7,7 @@
 import modelFile from './attribution-model.json';
 import { type Candidate, type History, proposeSpeakers } from './candidates';
 import { candidateFeatures } from './features';
+import { guessLanguage } from './language';
 import { findQuoteSpans, spanText } from './marks';
 import {
   type Choice,
@@ -84,6 +85,8 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
   const choose = options.chooser ?? defaultChooser();
   const judge = options.judge ?? defaultJudge();
   const spans = findQuoteSpans(model);
+  // a page that does not declare its language is read for it: confidence is learned on English
+  const lang = model.lang ?? (spans.length > 0 ? guessLanguage(text) : undefined);
   const kept: Work[] = [];
   const keptIndex = new Map<number, number>();
   spans.forEach((span, i) => {
@@ -116,7 +119,7 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
     scene.scanNames(w.span.open);
     const proposal = proposeSpeakers(scene, kept, qi, hist);
     const features = candidateFeatures(scene, kept, qi, hist, proposal);
-    const quote: QuoteContext = { fragment: w.fragment, lang: model.lang };
+    const quote: QuoteContext = { fragment: w.fragment, lang };
     let choice = choose(features, proposal.rulesPick, quote);
     // a transcript's speaker label ("PENCE: …") is the page's own statement of who speaks
     const labelled = proposal.cands.findIndex((c) => c.via.has('cue-transcript'));

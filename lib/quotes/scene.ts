@@ -88,7 +88,11 @@ export class Scene {
       }
       if (words >= 4 && caps / words > 0.7) this.titleCase.fill(1, from, to);
     }
+    this.credit = creditMask(text, tokens);
   }
+
+  /** 1 for tokens of a photo credit ("Chuck Burton/AP", "© Provided by …"): no one speaks there. */
+  readonly credit: Uint8Array;
 
   private lower: Set<string> | null = null;
 
@@ -127,7 +131,8 @@ export class Scene {
         !STOP_CAPS.has(t.lo) &&
         // a name may follow a sentence-opening word or a possessive: "Former Gov. X", "NBC's X"
         !(prev?.word && prev.cap && !OPENERS.has(prev.lo) && !/['’]s$/.test(prev.w)) &&
-        !this.titleCase[cursor]
+        !this.titleCase[cursor] &&
+        !this.credit[cursor]
       ) {
         const next = tokens[cursor + 1];
         if (!(next?.word && next.cap) && !TITLES.has(t.lo) && !/['’]s$/.test(t.w)) {
@@ -166,4 +171,43 @@ export class Scene {
       this.cursor++;
     }
   }
+}
+
+const AGENCY_AFTER_SLASH = 4;
+const CREDIT_OPENERS = new Set([
+  '©',
+  'photo',
+  'photograph',
+  'photos',
+  'credit',
+  'image',
+  'illustration',
+]);
+
+/**
+ * Photo credits name photographers, not speakers: a name joined by a slash to an agency
+ * ("Win McNamee/Getty Images", "Chuck Burton/AP"), and what follows "©" or "Photo:" on its line.
+ */
+function creditMask(text: string, tokens: readonly Token[]): Uint8Array {
+  const mask = new Uint8Array(tokens.length);
+  for (let k = 1; k < tokens.length - 1; k++) {
+    const t = tokens[k] as Token;
+    const prev = tokens[k - 1] as Token;
+    const next = tokens[k + 1] as Token;
+    if (t.w === '/' && prev.cap && next.cap && prev.e === t.s && next.s === t.e) {
+      let a = k - 1;
+      while (a > 0 && tokens[a - 1]?.cap && k - a < 4) a--;
+      let b = k + 1;
+      while (b + 1 < tokens.length && tokens[b + 1]?.cap && b - k < AGENCY_AFTER_SLASH) b++;
+      mask.fill(1, a, b + 1);
+    } else if (
+      (t.w === '©' || (CREDIT_OPENERS.has(t.lo) && (next.w === ':' || next.lo === 'by'))) &&
+      (k === 0 || prev.w === '\n' || prev.w === '(' || prev.w === '©' || !prev.word)
+    ) {
+      let b = k;
+      while (b + 1 < tokens.length && tokens[b + 1]?.w !== '\n' && b - k < 8) b++;
+      mask.fill(1, k, b + 1);
+    }
+  }
+  return mask;
 }

@@ -61,4 +61,23 @@ describe('candidate speakers of a quote', () => {
     expect(third.find((c) => c.startsWith('Omar Haddad'))).toContain('prev');
     expect(third.find((c) => c.startsWith('Ruth Dane'))).toContain('prev2');
   });
+
+  it('never offers a photographer from a credit line ("Win McNamee/Getty Images", "© …")', () => {
+    const out = names([
+      'Officials met on Monday to discuss the fire.',
+      'Tova Rask/Getty Images',
+      '© Provided by Lakeside Media Group',
+      '"We forgive him," the relative said.',
+    ]);
+    expect(out[0]).not.toContain('Tova Rask');
+    expect(out[0]).not.toContain('Lakeside Media Group');
+  });
+
+  it('still reads names around a spaced slash in prose: "the duo Ana Ruiz / Ben Oak"', () => {
+    const out = names([
+      'The duo Ana Ruiz / Ben Oak met the council.',
+      '"We are ready," Ana Ruiz said.',
+    ]);
+    expect(out[0]).toContain('Ana Ruiz');
+  });
 });

@@ -1,0 +1,154 @@
+/**
+ * The language of a text whose page does not say: the share of each language's commonest
+ * function words among its first words. Only a page's declared or guessed language lets the
+ * ranker's confidence be trusted (it learned from English); an unsure guess says nothing.
+ * Pure and cheap: one pass over at most SAMPLE characters.
+ */
+
+const SAMPLE = 3000;
+/** A guess needs this many function-word hits, and this lead over the runner-up. */
+const MIN_HITS = 8;
+const MIN_LEAD = 2;
+
+// Words frequent in one language and rare in the others listed (no "de", "la", "a", "en").
+const FUNCTION_WORDS: Readonly<Record<string, readonly string[]>> = {
+  en: [
+    'the',
+    'and',
+    'of',
+    'to',
+    'is',
+    'that',
+    'with',
+    'was',
+    'for',
+    'said',
+    'have',
+    'this',
+    'from',
+    'which',
+    'were',
+    'they',
+  ],
+  fr: [
+    'le',
+    'les',
+    'des',
+    'est',
+    'et',
+    'une',
+    'dans',
+    'pour',
+    'qui',
+    'pas',
+    'sur',
+    'au',
+    'aux',
+    'avec',
+    'été',
+    'ont',
+  ],
+  es: [
+    'el',
+    'los',
+    'las',
+    'del',
+    'y',
+    'que',
+    'por',
+    'una',
+    'para',
+    'con',
+    'es',
+    'al',
+    'fue',
+    'su',
+    'sus',
+    'pero',
+  ],
+  de: [
+    'der',
+    'die',
+    'das',
+    'und',
+    'ist',
+    'nicht',
+    'mit',
+    'sich',
+    'auf',
+    'für',
+    'dem',
+    'den',
+    'ein',
+    'eine',
+    'auch',
+    'wird',
+  ],
+  pt: [
+    'não',
+    'uma',
+    'os',
+    'das',
+    'dos',
+    'com',
+    'para',
+    'foi',
+    'ao',
+    'mais',
+    'também',
+    'são',
+    'pelo',
+    'pela',
+    'seu',
+    'sua',
+  ],
+  it: [
+    'il',
+    'che',
+    'della',
+    'del',
+    'non',
+    'gli',
+    'una',
+    'sono',
+    'per',
+    'con',
+    'anche',
+    'alla',
+    'nel',
+    'questo',
+    'stato',
+    'ha',
+  ],
+};
+const LANGS = Object.keys(FUNCTION_WORDS);
+const WORD_LANGS = new Map<string, number[]>();
+LANGS.forEach((lang, li) => {
+  for (const w of FUNCTION_WORDS[lang] ?? []) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), li]);
+});
+const WORD = /[\p{L}]+/gu;
+
+/** 'en', 'fr', 'es', 'de', 'pt', 'it', 'ru' — or undefined where the text does not say clearly. */
+export function guessLanguage(text: string): string | undefined {
+  const sample = text.slice(0, SAMPLE);
+  const hits = new Array<number>(LANGS.length).fill(0);
+  let words = 0;
+  let cyrillic = 0;
+  for (const m of sample.matchAll(WORD)) {
+    const w = m[0].toLowerCase();
+    words++;
+    if (/^\p{Script=Cyrillic}/u.test(w)) cyrillic++;
+    for (const li of WORD_LANGS.get(w) ?? []) hits[li] = (hits[li] as number) + 1;
+  }
+  if (words > 0 && cyrillic / words > 0.5) return 'ru';
+  let best = -1;
+  let second = 0;
+  hits.forEach((h, li) => {
+    if (best < 0 || h > (hits[best] as number)) {
+      if (best >= 0) second = Math.max(second, hits[best] as number);
+      best = li;
+    } else second = Math.max(second, h);
+  });
+  const top = best >= 0 ? (hits[best] as number) : 0;
+  return top >= MIN_HITS && top >= MIN_LEAD * second ? LANGS[best] : undefined;
+}
