@@ -14,10 +14,29 @@ export default defineConfig({
       // which restyles far faster (lib/dom/highlight-style.ts).
       alias:
         env.browser === 'firefox'
-          ? [{ find: /^\.\/highlights\.css$/, replacement: './highlights.firefox.css' }]
+          ? [
+              {
+                find: /^\.\/content\/highlights\.css\?inline$/,
+                replacement: './content/highlights.firefox.css?inline',
+              },
+            ]
           : [],
     },
   }),
+  hooks: {
+    // The document_start script that attaches the highlight colours where QuoteLens is on
+    // (entrypoints/highlight-sheet.ts): a plain script, so no polyfill rides along on every page.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        {
+          matches: ['http://*/*', 'https://*/*'],
+          js: ['highlight-sheet.js'],
+          run_at: 'document_start',
+        },
+      ];
+    },
+  },
   manifest: {
     name: 'QuoteLens',
     description:

@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type BrowserContext, chromium } from '@playwright/test';
-import { chromiumArgs } from '../tests/e2e/fixtures';
+import { chromiumArgs, setPerfMarks } from '../tests/e2e/fixtures';
 import { startStaticServer } from '../tests/e2e/static-server';
 import { chromiumPath } from './browsers';
 import {
@@ -250,6 +250,8 @@ async function main(): Promise<void> {
     args: chromiumArgs(ext),
     viewport: { width: 1280, height: 900 },
   });
+  // The content script's `quotelens:*` marks are what this reads: a developer switch.
+  await setPerfMarks(context, true);
   await blockExternal(context);
   await context.addInitScript(LONGTASK_INIT);
 

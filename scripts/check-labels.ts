@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { type BrowserContext, chromium } from '@playwright/test';
 import type { Page as PpPage } from 'puppeteer-core';
-import { chromiumArgs, EXTENSION_DIR } from '../tests/e2e/fixtures';
+import { chromiumArgs, EXTENSION_DIR, setPerfMarks } from '../tests/e2e/fixtures';
 import { type StaticServer, startStaticServer } from '../tests/e2e/static-server';
 import { type Firefox, launchFirefox } from '../tests/firefox/harness';
 import { chromiumPath } from './browsers';
@@ -127,6 +127,8 @@ async function chromiumRows(list: Target[], servers: Map<string, StaticServer>):
     args: chromiumArgs(EXTENSION_DIR),
     viewport: { width: 1280, height: HEIGHT },
   });
+  // The content script's `quotelens:*` marks are what this reads: a developer switch.
+  await setPerfMarks(context, true);
   const rows: Row[] = [];
   try {
     for (const t of list) {

@@ -15,7 +15,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
-import { chromiumArgs, extensionWorker } from '../tests/e2e/fixtures';
+import { chromiumArgs, extensionWorker, setPerfMarks } from '../tests/e2e/fixtures';
 import { buildExtension, type DrawnDetail, outDir } from './bench-page';
 import { chromiumPath } from './browsers';
 
@@ -229,6 +229,8 @@ async function main(): Promise<void> {
     args: chromiumArgs(ext),
     viewport: { width: 1280, height: 900 },
   });
+  // The content script's `quotelens:*` marks are what this reads: a developer switch.
+  await setPerfMarks(context, true);
   const files = new Map<string, string>();
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());

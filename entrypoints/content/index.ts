@@ -5,8 +5,11 @@
  */
 import { browser } from 'wxt/browser';
 import { createOverlay } from '../../components/page/overlay';
+import { DEV_FLAGS_KEY, parseDevFlags } from '../../lib/dev-flags';
 import { Annotator, reportError } from '../../lib/dom/annotator';
+import { sharedSheet } from '../../lib/dom/highlight-sheet';
 import { canAddNote } from '../../lib/dom/page-hooks';
+import { setPerfMarks } from '../../lib/dom/perf-marks';
 import { remoteExtract } from '../../lib/dom/remote-engine';
 import { whenIdle } from '../../lib/dom/slicer';
 import {
@@ -17,10 +20,6 @@ import {
 } from '../../lib/messages';
 import { createSettingsStore, isActiveOn, type StorageLike, siteOf } from '../../lib/settings';
 import { startNotes, withNoteBadges } from './notes';
-// The `::highlight()` rules, injected by the browser before the page is parsed (manifest CSS):
-// adding them when the marks appear would restyle the whole page (lib/dom/highlight-style.ts).
-// The Firefox build gets highlights.firefox.css in its place (wxt.config.ts).
-import './highlights.css';
 
 type Reply =
   | PageState
@@ -45,7 +44,9 @@ export default defineContentScript({
       extract: remoteExtract((request) =>
         browser.runtime.sendMessage({ ...request, page: pageIdentity(document) }),
       ),
-      staticSheet: true,
+      // The `::highlight()` colours, attached at document_start where QuoteLens is on
+      // (entrypoints/highlight-sheet.content.ts); never manifest CSS, which every page could read.
+      highlightSheet: sharedSheet(),
       sheetTarget: import.meta.env.FIREFOX ? 'firefox' : 'chromium',
       // Test builds only (tests/e2e/wrap.spec.ts): the wrapping fallback in a real browser.
       forceWrap: import.meta.env.WXT_QL_FORCE_WRAP === '1',
@@ -127,7 +128,8 @@ export default defineContentScript({
 
     void (async () => {
       try {
-        await whenIdle(1500);
+        const [, flags] = await Promise.all([whenIdle(1500), devFlags()]);
+        setPerfMarks(import.meta.env.DEV || flags.perfMarks);
         const active = await settings.isActiveOn(site());
         ready = true;
         if (ctx.isInvalid) return;
@@ -139,6 +141,15 @@ export default defineContentScript({
     })();
   },
 });
+
+/** The developer switches (lib/dev-flags.ts); all off when storage cannot be read. */
+async function devFlags() {
+  try {
+    return parseDevFlags((await browser.storage.local.get(DEV_FLAGS_KEY))[DEV_FLAGS_KEY]);
+  } catch {
+    return parseDevFlags(null);
+  }
+}
 
 /** What the archive needs to know of the page beyond its text (issue 15). */
 function pageIdentity(doc: Document): { canonical: string | null; title: string } {

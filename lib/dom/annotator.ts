@@ -13,12 +13,14 @@ import { siteOf } from '../settings';
 import { reanchor } from './anchor';
 import { type ArticleBlock, findArticleTask, looksLikeArticle } from './article';
 import { createHighlighter, type Highlighter, type Mark, type Theme } from './highlight';
+import type { SheetHandle } from './highlight-sheet';
 import type { SheetTarget } from './highlight-style';
 import { LabelLayer } from './label-layer';
 import { anchorOf, cardFacts, type LabelSpec, type LabelView, labelSpecs } from './labels';
 import { PageBudget } from './page-budget';
 import { type AnnotatedPage, publishAnnotated, requestAddNote } from './page-hooks';
 import { PageWatch } from './page-watch';
+import { perfMark } from './perf-marks';
 import { Cancelled, Slicer } from './slicer';
 import { buildTextModelTask, type OffsetMap, rangeFromOffsets } from './text-model';
 import { detectTheme } from './theme';
@@ -34,8 +36,6 @@ const MAX_BUDGET_DEBOUNCE_MS = 30_000;
 export const RUN_READ_BUDGET_MS = 1500;
 /** Tries at finding an article in a page that grows by script, before giving up. */
 const MAX_LATE_ARTICLE_CHECKS = 6;
-
-export const PERF_PREFIX = 'quotelens';
 
 /** A page too large to read within one run's budget. */
 class TooLarge extends Error {
@@ -74,15 +74,16 @@ export interface AnnotatorOptions {
   sliceMs?: number;
   forceWrap?: boolean;
   /**
-   * The page has the static highlight sheet (the content script's manifest CSS): painting adds
-   * no rules to the live page, which would restyle it.
+   * The sheet of static `::highlight()` rules (highlight-sheet.ts), usually attached before the
+   * page was first styled: painting then adds no rules to the live page, which would restyle
+   * it. Taken away when QuoteLens is switched off on the page, put back before the next paint.
    */
-  staticSheet?: boolean;
+  highlightSheet?: SheetHandle | null;
   /** The engine the highlight rules are written for (Firefox needs bare `::highlight()`). */
   sheetTarget?: SheetTarget;
   /** Called whenever the state the popup shows changes. */
   onState?: (state: PageState) => void;
-  /** Called after each run with its numbers (also recorded as performance marks). */
+  /** Called after each run with its numbers (also performance marks, when on: perf-marks.ts). */
   onReport?: (report: RunReport) => void;
   /** Debounce of the content observer, ms. */
   debounceMs?: number;
@@ -101,11 +102,7 @@ interface Painted {
 export function reportError(where: string, err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   console.error(`[QuoteLens] ${where}:`, err);
-  try {
-    performance.mark(`${PERF_PREFIX}:error`, { detail: { where, message } });
-  } catch {
-    // performance marks are best effort
-  }
+  perfMark('error', { where, message });
   return message;
 }
 
@@ -144,9 +141,12 @@ export class Annotator {
   /** The article text of the last run (whether or not it was painted). */
   private lastText: string | null = null;
   private readonly baseDebounce: number;
+  /** The page's highlight colours: there only while QuoteLens is on for this page. */
+  private readonly sheet: SheetHandle | null;
 
   constructor(private readonly options: AnnotatorOptions) {
     this.doc = options.doc;
+    this.sheet = options.highlightSheet ?? null;
     this.baseDebounce = options.debounceMs ?? 400;
     this.watch = new PageWatch(
       this.doc,
@@ -185,6 +185,7 @@ export class Annotator {
       this.view?.destroy();
       this.view = null;
       this.labels = null;
+      this.sheet?.detach();
       this.watch.observe(null);
       this.setStatus('disabled');
       return Promise.resolve();
@@ -216,25 +217,19 @@ export class Annotator {
         // Too large to read: not again on every change of the page either.
         if (err instanceof TooLarge) this.budget.exhaust();
         this.error = reportError('annotate', err);
-        try {
-          // Benchmarks and the sweep wait for this mark: a failed run says so and how long it took.
-          performance.mark(`${PERF_PREFIX}:drawn`, {
-            detail: {
-              run: this.runs,
-              reason,
-              status: 'error',
-              error: this.error,
-              quotes: 0,
-              busy: slicer.stats.busy,
-              longest: slicer.stats.longest,
-              slices: slicer.stats.slices,
-              mode: 'none',
-              phases: {},
-            },
-          });
-        } catch {
-          // best effort
-        }
+        // Benchmarks and the sweep wait for this mark: a failed run says so and how long it took.
+        perfMark('drawn', {
+          run: this.runs,
+          reason,
+          status: 'error',
+          error: this.error,
+          quotes: 0,
+          busy: slicer.stats.busy,
+          longest: slicer.stats.longest,
+          slices: slicer.stats.slices,
+          mode: 'none',
+          phases: {},
+        });
         this.setStatus('error');
       });
     this.current = next;
@@ -264,6 +259,7 @@ export class Annotator {
     this.view?.destroy();
     this.view = null;
     this.labels = null;
+    this.sheet?.detach();
     this.watch.stop();
     if (this.navTimer) clearTimeout(this.navTimer);
   }
@@ -428,11 +424,7 @@ export class Annotator {
       phases[name] = (phases[name] ?? 0) + (now - phaseStart);
       phaseStart = now;
     };
-    try {
-      performance.mark(`${PERF_PREFIX}:start`, { detail: { run, reason } });
-    } catch {
-      // best effort
-    }
+    perfMark('start', { run, reason });
     if (this.status !== 'ready') this.setStatus('working');
     slicer.begin();
     const doc = this.doc;
@@ -449,11 +441,7 @@ export class Annotator {
         mode: this.highlighter?.mode ?? 'none',
         phases,
       };
-      try {
-        performance.mark(`${PERF_PREFIX}:drawn`, { detail: report });
-      } catch {
-        // best effort
-      }
+      perfMark('drawn', report);
       this.options.onReport?.(report);
       if (reason === 'content') this.charge(report.busy);
       this.setStatus(status);
@@ -551,10 +539,12 @@ export class Annotator {
     const highlighter = createHighlighter(doc, {
       theme: this.theme,
       forceWrap: this.options.forceWrap,
-      staticSheet: this.options.staticSheet,
+      staticSheet: this.sheet !== null,
       sheetTarget: this.options.sheetTarget,
     });
     this.highlighter = highlighter;
+    // Switched back on after being off: the colours come back (their restyle counted in `style`).
+    if (highlighter.mode === 'highlight-api') this.sheet?.attach();
     if (this.view && this.viewTheme !== this.theme) {
       this.view.destroy();
       this.view = null;

@@ -3,11 +3,12 @@
  * so the build script that writes the content script's static sheet and the highlighter share
  * one definition.
  *
- * Why a static sheet: adding rules to a live page makes the browser restyle it (1–8 ms on a
- * news page, measured by `npm run bench:page`), while a sheet the browser injects before the
- * page is parsed (the content script's manifest CSS) costs nothing when the marks appear. The
- * rules only name QuoteLens's own highlights (and, in Chromium, only the root element:
- * highlightSelector), so they cost the page nothing until QuoteLens registers a highlight.
+ * Why one static sheet: adding rules to a live page makes the browser restyle it (1–8 ms on a
+ * news page, measured by `npm run bench:page`), so every rule a page may need is added at once,
+ * before the first paint (highlight-sheet.ts), and later paints add none. It is never manifest
+ * CSS: that would be in every page, QuoteLens on or off, and a page could read its colours
+ * (issue 14). The rules only name QuoteLens's own highlights (and, in Chromium, only the root
+ * element: highlightSelector), so they cost the page nothing until it registers a highlight.
  */
 import { speakerColour } from '../palette';
 

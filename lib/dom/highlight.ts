@@ -3,8 +3,8 @@
  *
  * Prefers the CSS Custom Highlight API: Ranges go into named `Highlight`s (one per speaker and
  * style) styled by `::highlight()` rules, so the page's text nodes are never split, wrapped or
- * otherwise touched. The rules come from the content script's static sheet (highlight-style.ts)
- * where the page has it (`staticSheet`); any it lacks go into a sheet adopted by the document. Where the API is missing it wraps
+ * otherwise touched. The rules come from the static sheet (highlight-style.ts, attached by
+ * highlight-sheet.ts) where the page has it (`staticSheet`); any it lacks go into a sheet adopted by the document. Where the API is missing it wraps
  * text in `<ql-mark>` elements and remembers every split so `clear()` puts back the very same
  * text nodes. Either way `clear()` leaves `document.body.innerHTML` exactly as it was.
  * Never reads layout; never changes anything but its own highlights, sheet and wrappers.
@@ -475,8 +475,8 @@ export interface HighlighterOptions {
   /** Use the wrapping fallback even where the Highlight API exists (tests). */
   forceWrap?: boolean;
   /**
-   * The page already has the static `::highlight()` sheet (the content script's manifest CSS,
-   * see highlight-style.ts): add rules only for names it lacks.
+   * The page already has the static `::highlight()` sheet (attached by the annotator,
+   * highlight-sheet.ts): add rules only for names it lacks.
    */
   staticSheet?: boolean;
   /** The engine the rules are written for (highlight-style.ts highlightSelector). */

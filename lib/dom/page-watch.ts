@@ -8,7 +8,7 @@
  */
 
 export interface WatchHandlers {
-  /** Article content changed (debounced). */
+  /** Article content changed (debounced, with a maximum wait: MAX_WAIT_DEBOUNCES). */
   contentChanged(): void;
   /** The URL changed other than in its fragment. */
   navigated(url: string): void;
@@ -26,6 +26,13 @@ export interface WatchOptions {
 }
 
 const TEXT_NODE = 3;
+/**
+ * A content change is reported after `debounceMs` of quiet, or at the latest this many
+ * debounces after the first change not yet reported: a page that changes more often than the
+ * debounce (a live clock, a ticker every 100 ms) would otherwise never be looked at again, and
+ * its new statements never read. The wait still grows with the annotator's back-off.
+ */
+export const MAX_WAIT_DEBOUNCES = 5;
 
 /** The URL without its fragment: a jump within the page is not a navigation. */
 export function pageKey(href: string): string {
@@ -38,6 +45,8 @@ export class PageWatch {
   private readonly resizeObserver: ResizeObserver | null;
   private root: Element | null = null;
   private debounce: ReturnType<typeof setTimeout> | null = null;
+  /** When the first change not yet reported came (Date.now()), 0 when none is pending. */
+  private pendingSince = 0;
   private poll: ReturnType<typeof setInterval> | null = null;
   private frame = 0;
   private lastKey: string;
@@ -167,11 +176,18 @@ export class PageWatch {
   }
 
   private scheduleContent(): void {
+    const now = Date.now();
+    if (this.pendingSince === 0) this.pendingSince = now;
+    const latest = this.pendingSince + this.debounceMs * MAX_WAIT_DEBOUNCES;
     if (this.debounce) clearTimeout(this.debounce);
-    this.debounce = setTimeout(() => {
-      this.debounce = null;
-      if (!this.stopped) this.handlers.contentChanged();
-    }, this.debounceMs);
+    this.debounce = setTimeout(
+      () => {
+        this.debounce = null;
+        this.pendingSince = 0;
+        if (!this.stopped) this.handlers.contentChanged();
+      },
+      Math.max(0, Math.min(this.debounceMs, latest - now)),
+    );
   }
 
   private scheduleLayout(): void {

@@ -53,7 +53,8 @@ export async function benchInPage(
 }
 
 export async function runInChromium(options: { articles: number; build: boolean }) {
-  if (options.build) execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  // The build's log goes to stderr: stdout carries the benchmark's lines only.
+  if (options.build) execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 2, 2] });
   const profile = mkdtempSync(join(tmpdir(), 'quotelens-bench-archive-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),

@@ -6,7 +6,7 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { setSwitches } from './page-helpers';
+import { pageState, setSwitches } from './page-helpers';
 
 function mutatingArticle(): string {
   const paras: string[] = [];
@@ -45,6 +45,31 @@ grid.appendChild(frag);
 </script></body></html>`;
 }
 
+/** An article with a live clock in it ticking every 100 ms, and a statement added after 2.5 s. */
+function tickingArticle(): string {
+  const paras: string[] = [];
+  for (let i = 0; i < 6; i++) {
+    paras.push(
+      `<p>The harbour board met for the ${i + 1}th time. “We will dredge the channel in spring,” said Harbourmaster Ines Valk. “The fishing fleet cannot wait,” said skipper Tom Brand.</p>`,
+    );
+  }
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Live: harbour board</title>
+<meta property="og:type" content="article"></head><body><article><h1>Live: the harbour board</h1>
+<p>Updated <span id="clock">0</span> s ago.</p>
+${paras.join('\n')}</article>
+<script>
+const started = Date.now();
+setInterval(() => {
+  document.getElementById('clock').textContent = ((Date.now() - started) / 1000).toFixed(1);
+}, 100);
+setTimeout(() => {
+  const p = document.createElement('p');
+  p.textContent = '“The quay wall is sound after all,” said engineer Marit Okonkwo-Dahl.';
+  document.querySelector('article').appendChild(p);
+}, 2500);
+</script></body></html>`;
+}
+
 /** The page's main-thread task time so far, s (DevTools; the session stays open to count). */
 async function taskClock(page: Page): Promise<() => Promise<number>> {
   const cdp = await page.context().newCDPSession(page);
@@ -78,6 +103,23 @@ async function serve(context: BrowserContext, path: string, html: string) {
 }
 
 test.describe('page budget', () => {
+  test('budget: a page that changes every 100 ms still has its new statements read', async ({
+    context,
+  }) => {
+    const url = await serve(context, '/ticking.html', tickingArticle());
+    const page = await context.newPage();
+    await page.goto(url);
+    await expect
+      .poll(
+        async () => {
+          const state = await pageState(context, page).catch(() => null);
+          return state?.quotes.some((q) => q.text.includes('quay wall is sound')) ?? false;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+  });
+
   test('budget: a 2,000-quote article changing every 450 ms costs QuoteLens little', async ({
     context,
   }) => {

@@ -109,9 +109,10 @@ test.describe('the demo article', () => {
     expect(names.some((n) => n.startsWith('quotelens-lf-'))).toBe(true);
     expect(names.some((n) => n.startsWith('quotelens-lsn-'))).toBe(true);
     expect(await page.locator('ql-mark').count()).toBe(0);
-    // Coloured by the static sheet the browser injected (manifest CSS): no sheet added at run
-    // time, and the colour reaches text inside inline elements (highlight inheritance).
-    expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+    // Coloured by the one static sheet attached where QuoteLens is on (lib/dom/highlight-sheet.ts):
+    // no rule sheet added at run time, and the colour reaches text inside inline elements
+    // (highlight inheritance).
+    expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(1);
     expect(await highlightColour(page, 'quotelens-ls-0')).toMatch(/^rgb\(/);
     expect(await highlightColour(page, 'quotelens-ls-0', 'em')).toBe(
       await highlightColour(page, 'quotelens-ls-0'),

@@ -13,6 +13,7 @@ import {
   type Page,
   type Worker,
 } from '@playwright/test';
+import { DEV_FLAGS_KEY } from '../../lib/dev-flags';
 import { chromiumPath } from '../../scripts/browsers';
 import { type StaticServer, startStaticServer } from './static-server';
 
@@ -33,17 +34,36 @@ export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
   ];
 }
 
-/** Launches Chromium with the extension (built in `extensionDir`) in a persistent profile. */
+/**
+ * Launches Chromium with the extension (built in `extensionDir`) in a persistent profile, its
+ * `quotelens:*` performance marks switched on (the specs wait for them) unless `perfMarks` is
+ * false.
+ */
 export async function launchWithExtension(
   userDataDir: string,
   extensionDir = EXTENSION_DIR,
+  { perfMarks = true }: { perfMarks?: boolean } = {},
 ): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
     args: chromiumArgs(extensionDir),
     viewport: { width: 1280, height: 900 },
   });
+  if (perfMarks) await setPerfMarks(context, true);
+  return context;
+}
+
+/**
+ * Turns the content script's performance marks on or off (lib/dev-flags.ts), from the service
+ * worker as a developer would: pages opened afterwards follow it.
+ */
+export async function setPerfMarks(context: BrowserContext, on: boolean): Promise<void> {
+  const worker = await extensionWorker(context);
+  await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key as string]: value }), [
+    DEV_FLAGS_KEY,
+    { perfMarks: on },
+  ] as const);
 }
 
 export async function extensionWorker(context: BrowserContext): Promise<Worker> {

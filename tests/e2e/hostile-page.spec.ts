@@ -37,4 +37,9 @@ test('a page that defines quotelens-overlay as its own custom element first cann
     [...document.querySelectorAll('quotelens-overlay')].map((e) => e.shadowRoot?.innerHTML ?? ''),
   );
   expect(open.join('')).toBe('');
+  // No error of QuoteLens's happened at all (the suite's developer marks would record one, and a
+  // reader's browser writes no marks: tests/e2e/no-trace.spec.ts).
+  expect(
+    await page.evaluate(() => performance.getEntriesByName('quotelens:error').map((e) => e.name)),
+  ).toEqual([]);
 });

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
-import { markDeclarations } from '../../lib/dom/highlight-style';
+import { FLASH_NAME, highlightName, markDeclarations } from '../../lib/dom/highlight-style';
 import { groupBySpeaker } from '../../lib/popup-state';
 import { SURE_CONFIDENCE } from '../../lib/quotes/types';
 import { type Box, coveringLabels, overlappingPairs } from '../../scripts/labels/overlap';
@@ -177,6 +177,75 @@ test('the page text is unchanged, switching off restores the page, on brings mar
   expect(((await readLabels(ff, page)) ?? []).length).toBeGreaterThan(10);
   expect(await body()).toBe(await before());
   await page.close();
+});
+
+/** The QuoteLens highlight names whose computed style differs from a name no sheet mentions. */
+const styledNames = (page: Page) =>
+  page.evaluate(
+    (names: string[]) => {
+      const read = (el: Element, name: string) => {
+        const s = getComputedStyle(el, `::highlight(${name})`);
+        return [s.backgroundColor, s.color, s.textDecorationLine].join('|');
+      };
+      const out: string[] = [];
+      for (const el of [document.documentElement, document.querySelector('article p')]) {
+        if (!el) continue;
+        const none = read(el, 'no-such-highlight');
+        for (const n of names) if (read(el, n) !== none) out.push(`${el.localName}: ${n}`);
+      }
+      return out;
+    },
+    [
+      highlightName(0, 'statement', false, 'light'),
+      highlightName(null, 'fragment', false, 'light'),
+      highlightName(3, 'statement', false, 'dark'),
+      FLASH_NAME,
+    ],
+  );
+
+test('no trace: with QuoteLens off, a page reads no QuoteLens highlight colour or mark; on, the colours come back', async () => {
+  await ff.setSwitches(false, []);
+  // A reader's browser: the developer marks the suite switched on at launch are off.
+  await ff.setPerfMarks(false);
+  try {
+    const page = await ff.newPage();
+    await page.goto(server.url('demo/index.html'));
+    await until(
+      'QuoteLens to say it is off',
+      async () => (await ff.state(page)).status,
+      (s) => s === 'disabled',
+    );
+    expect(await styledNames(page)).toEqual([]);
+    await ff.setSwitches(true, []);
+    await until(
+      'the colours',
+      () => styledNames(page),
+      (names) => names.length > 0,
+    );
+    expect(await styledNames(page)).toContain(
+      `p: ${highlightName(0, 'statement', false, 'light')}`,
+    );
+    await until(
+      'the page to be read',
+      async () => (await ff.state(page)).status,
+      (s) => s === 'ready',
+    );
+    expect(
+      await page.evaluate(
+        () => performance.getEntries().filter((e) => /quotelens/i.test(e.name)).length,
+      ),
+    ).toBe(0);
+    await ff.setSwitches(true, ['127.0.0.1']);
+    await until(
+      'the colours to go',
+      () => styledNames(page),
+      (names) => names.length === 0,
+    );
+    await page.close();
+  } finally {
+    await ff.setSwitches(true, []);
+    await ff.setPerfMarks(true);
+  }
 });
 
 test('the popup lists the speakers and jumps to a speaker’s first statement', async () => {

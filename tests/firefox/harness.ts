@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type CreatePageOptions, type Page } from 'puppeteer-core';
+import { DEV_FLAGS_KEY } from '../../lib/dev-flags';
 import type { PageState } from '../../lib/messages';
 import { firefoxPath } from '../../scripts/browsers';
 
@@ -37,6 +38,8 @@ export interface Firefox {
   tabIdOf(page: Page): Promise<number>;
   state(page: Page): Promise<PageState>;
   setSwitches(enabled: boolean, disabledSites: string[]): Promise<void>;
+  /** Turns the content script's `quotelens:*` performance marks on or off (lib/dev-flags.ts). */
+  setPerfMarks(on: boolean): Promise<void>;
   /** Runs `fn(shadowRoot, ...args)` in the page on the overlay's closed shadow root. */
   inShadow<T>(page: Page, fn: string, ...args: unknown[]): Promise<T | null>;
   /**
@@ -56,12 +59,15 @@ export interface LaunchOptions {
    * profile and a temporary add-on.
    */
   profileDir?: string;
+  /** The content script's `quotelens:*` marks (lib/dev-flags.ts); on unless false. */
+  perfMarks?: boolean;
 }
 
 function contextOf(page: Page): string {
   return (page.mainFrame() as unknown as { _id: string })._id;
 }
 
+/** Launches Firefox with the extension, its performance marks on unless `perfMarks` is false. */
 export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefox> {
   const manifestPath = resolve(FIREFOX_EXTENSION_DIR, 'manifest.json');
   if (!existsSync(manifestPath)) {
@@ -125,6 +131,15 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
   let ext = await openExt();
 
   type ExtGlobal = typeof globalThis & { browser: typeof chrome };
+  const setPerfMarks = async (on: boolean) => {
+    await ext.evaluate(
+      (key: string, value: object) =>
+        (globalThis as ExtGlobal).browser.storage.local.set({ [key]: value }),
+      DEV_FLAGS_KEY,
+      { perfMarks: on },
+    );
+  };
+  if (options.perfMarks !== false) await setPerfMarks(true);
   const tabIdOf = async (page: Page): Promise<number> => {
     const url = page.url();
     for (let i = 0; i < 60; i++) {
@@ -228,6 +243,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
         { enabled, disabledSites },
       );
     },
+    setPerfMarks,
     inShadow,
     allowInPrivate,
     close: () => browser.close(),

@@ -1,0 +1,94 @@
+/**
+ * The page's `::highlight()` colours while QuoteLens is active on it, and only then (issue 14:
+ * a page where QuoteLens is off must not be able to tell it is installed, and
+ * `getComputedStyle(el, '::highlight(quotelens-…)')` answers with a colour as long as any rule
+ * names it). The rules were once manifest CSS, in every page QuoteLens on or off.
+ *
+ * When: adding a sheet to a page that has been styled costs a restyle of the whole page
+ * (`npm run bench:page`: 4–12 ms on the dev articles, 54 ms on the largest page), while one
+ * added before the page's first style pass costs nothing. So a tiny content script at
+ * document_start (entrypoints/highlight-sheet.ts) attaches it when QuoteLens is on for the
+ * site, and hands it to the main content script (`shareSheet`), whose annotator takes it away
+ * when the reader switches QuoteLens off there and puts it back when on. Measured: Chromium
+ * answers the settings read before DOMContentLoaded (the script costs 1.9 ms median, the
+ * floor of any document_start script); Firefox only 15–55 ms after the load event, still
+ * before QuoteLens's first run, so there the restyle is paid then, outside its own slices.
+ *
+ * How: a constructable sheet adopted by the document (no node in the page's DOM), or a
+ * `<style>` where adoption fails (Firefox content scripts cannot always adopt a sheet made in
+ * their own compartment).
+ */
+
+/** What the annotator needs of the sheet (the two content scripts each bundle their own code). */
+export interface SheetHandle {
+  readonly attached: boolean;
+  attach(): void;
+  detach(): void;
+}
+
+/**
+ * A property of the content scripts' own global: one isolated world (Chromium) or sandbox
+ * (Firefox) per extension and frame, shared by its content scripts and out of the page's reach.
+ */
+const SHARED = '__quotelensHighlightSheet';
+
+export function shareSheet(sheet: SheetHandle): void {
+  (globalThis as Record<string, unknown>)[SHARED] = sheet;
+}
+
+/** The sheet the document_start script made, or null (it did not run). */
+export function sharedSheet(): SheetHandle | null {
+  const s = (globalThis as Record<string, unknown>)[SHARED] as Partial<SheetHandle> | undefined;
+  return s && typeof s.attach === 'function' && typeof s.detach === 'function'
+    ? (s as SheetHandle)
+    : null;
+}
+
+export class HighlightSheet implements SheetHandle {
+  private sheet: CSSStyleSheet | null = null;
+  private styleEl: HTMLStyleElement | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly css: string,
+  ) {}
+
+  get attached(): boolean {
+    return this.sheet !== null || this.styleEl !== null;
+  }
+
+  attach(): void {
+    if (this.attached) return;
+    const win = this.doc.defaultView as (Window & typeof globalThis) | null;
+    try {
+      const Sheet = win?.CSSStyleSheet;
+      if (Sheet && 'adoptedStyleSheets' in this.doc) {
+        const sheet = new Sheet();
+        sheet.replaceSync(this.css);
+        this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, sheet];
+        this.sheet = sheet;
+        return;
+      }
+    } catch {
+      // Falls back to a <style> below.
+    }
+    const el = this.doc.createElement('style');
+    el.textContent = this.css;
+    (this.doc.head ?? this.doc.documentElement).appendChild(el);
+    this.styleEl = el;
+  }
+
+  detach(): void {
+    const sheet = this.sheet;
+    if (sheet) {
+      try {
+        this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== sheet);
+      } catch {
+        // The document is gone; nothing to restore.
+      }
+    }
+    this.styleEl?.remove();
+    this.sheet = null;
+    this.styleEl = null;
+  }
+}
