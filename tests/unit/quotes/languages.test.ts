@@ -46,4 +46,82 @@ describe('other languages', () => {
       ['el puerto abre mañana', 'Marta Gil'],
     ]);
   });
+
+  // The word lists of each language: a verb of saying, an according-to phrase, and a
+  // capitalised sentence opener that is no name.
+  const speakerOf = (p: string) => run(p).map(([, speaker]) => speaker);
+
+  it('Spanish: denunciaron, llamó (by the quote), a juicio del, openers Consultada and Como', () => {
+    expect(run('Sin embargo, «nadie nos avisó», denunciaron los vecinos.')).toEqual([
+      ['nadie nos avisó', 'los vecinos'],
+    ]);
+    expect(run('El senador Pablo Ibáñez llamó a la medida «un disparate».')).toEqual([
+      ['un disparate', 'Pablo Ibáñez'],
+    ]);
+    expect(run('A juicio del politólogo Tomás Vera, «el Gobierno perdió la calle».')).toEqual([
+      ['el Gobierno perdió la calle', 'Tomás Vera'],
+    ]);
+    expect(run('Como explicó la jueza Carla Mena, «el fallo es firme».')).toEqual([
+      ['el fallo es firme', 'Carla Mena'],
+    ]);
+    const consulted = speakerOf(
+      'Consultada sobre el plan, una fuente oficial lo resumió así: «Nadie quiere pagar el costo».',
+    );
+    expect(consulted).toHaveLength(1);
+    expect(consulted[0]).not.toBe('Consultada');
+  });
+
+  it('Spanish: an adverb between the verb and its subject ("anunció ayer el gerente X")', () => {
+    expect(run('«Cerraremos la fábrica», anunció ayer el gerente Luis Paz.')).toEqual([
+      ['Cerraremos la fábrica', 'Luis Paz'],
+    ]);
+  });
+
+  it('French: estiment, aux dires de, opener Interrogée', () => {
+    expect(run('Pourtant, « tout reste possible », estiment les analystes.')).toEqual([
+      ['tout reste possible', 'les analystes'],
+    ]);
+    expect(run('Aux dires de l’avocate Camille Roux, « le dossier est vide ».')).toEqual([
+      ['le dossier est vide', 'Camille Roux'],
+    ]);
+    const asked = speakerOf(
+      'Interrogée sur ce point, une source proche du dossier a résumé : « Rien n’est joué ».',
+    );
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).not.toBe('Interrogée');
+  });
+
+  it('German: erklärten, nannte, zufolge after its noun, nach Angaben, openers Dabei and Zudem', () => {
+    expect(run('Dabei sei „alles nach Plan gelaufen“, erklärten die Ermittler.')).toEqual([
+      ['alles nach Plan gelaufen', 'die Ermittler'],
+    ]);
+    expect(run('Außenminister Lukas Roth nannte den Vorschlag „absurd“.')).toEqual([
+      ['absurd', 'Lukas Roth'],
+    ]);
+    expect(run('Dem Sprecher Uwe Koch zufolge ist die Lage „unter Kontrolle“.')).toEqual([
+      ['unter Kontrolle', 'Uwe Koch'],
+    ]);
+    expect(run('Nach Angaben der Polizei „gab es keine Verletzten“.')).toEqual([
+      ['gab es keine Verletzten', 'Polizei'],
+    ]);
+    expect(run('Dabei betonte der Vorsitzende Klaus Weber: „Wir stehen zusammen.“')).toEqual([
+      ['Wir stehen zusammen.', 'Klaus Weber'],
+    ]);
+    expect(run('Zudem warnte die Expertin Lea Hoffmann: „Die Preise steigen weiter.“')).toEqual([
+      ['Die Preise steigen weiter.', 'Lea Hoffmann'],
+    ]);
+  });
+
+  it('Russian: назвал (by the quote), по данным, opener Однако', () => {
+    expect(run('Политолог Дмитрий Орлов назвал решение «ошибкой».')).toEqual([
+      ['ошибкой', 'Дмитрий Орлов'],
+    ]);
+    expect(run('По данным Росстата, «цены выросли».')).toEqual([['цены выросли', 'Росстата']]);
+    expect(run('Как пояснила Мария Ковалева, «решение уже принято».')).toEqual([
+      ['решение уже принято', 'Мария Ковалева'],
+    ]);
+    const however = speakerOf('Однако в ведомстве ответили коротко: «Без комментариев».');
+    expect(however).toHaveLength(1);
+    expect(however[0]).not.toBe('Однако');
+  });
 });
