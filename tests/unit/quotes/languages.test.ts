@@ -1,4 +1,7 @@
-/** Marks and speech verbs of French, Spanish, German and Russian, on sentences of our own. */
+/**
+ * Marks and word lists of French, Spanish, German, Russian, Portuguese and Italian, on sentences
+ * of our own.
+ */
 import { describe, expect, it } from 'vitest';
 import { extractQuotes } from '../../../lib/quotes/index';
 import { modelOf } from './model';
@@ -123,5 +126,36 @@ describe('other languages', () => {
     const however = speakerOf('Однако в ведомстве ответили коротко: «Без комментариев».');
     expect(however).toHaveLength(1);
     expect(however[0]).not.toBe('Однако');
+  });
+
+  it('Portuguese: segundo, classificou (by the quote), opener Procurada', () => {
+    expect(run('Segundo a deputada Carla Nunes, “o texto será votado amanhã”.')).toEqual([
+      ['o texto será votado amanhã', 'Carla Nunes'],
+    ]);
+    expect(run('O senador Paulo Mendes classificou a medida como “inaceitável”.')).toEqual([
+      ['inaceitável', 'Paulo Mendes'],
+    ]);
+    const sought = speakerOf(
+      'Procurada, a prefeitura respondeu em nota: “O caso está sendo apurado”.',
+    );
+    expect(sought).toHaveLength(1);
+    expect(sought[0]).not.toBe('Procurada');
+  });
+
+  it('Italian: sottolinea, secondo and a detta del, opener Interpellato', () => {
+    expect(run('Inoltre, «la legge va cambiata», sottolinea la senatrice Anna Conti.')).toEqual([
+      ['la legge va cambiata', 'Anna Conti'],
+    ]);
+    expect(run('Secondo il sindaco Luca Ferri, «i lavori finiranno a giugno».')).toEqual([
+      ['i lavori finiranno a giugno', 'Luca Ferri'],
+    ]);
+    expect(run('A detta del procuratore Paolo Greco, «le prove sono solide».')).toEqual([
+      ['le prove sono solide', 'Paolo Greco'],
+    ]);
+    const asked = speakerOf(
+      'Interpellato sul punto, il portavoce ha replicato: «Nessun commento».',
+    );
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).not.toBe('Interpellato');
   });
 });
