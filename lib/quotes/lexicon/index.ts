@@ -8,7 +8,9 @@ import de from './de.json';
 import en from './en.json';
 import es from './es.json';
 import fr from './fr.json';
+import it from './it.json';
 import names from './names.json';
+import pt from './pt.json';
 import ru from './ru.json';
 
 interface LangLexicon {
@@ -31,7 +33,7 @@ interface LangLexicon {
   possessivePronouns?: Record<string, string>;
 }
 
-const langs: LangLexicon[] = [en, fr, es, de, ru];
+const langs: LangLexicon[] = [en, fr, es, de, ru, pt, it];
 const set = (pick: (l: LangLexicon) => string[] | undefined) =>
   new Set(langs.flatMap((l) => pick(l) ?? []).map((w) => w.toLowerCase()));
 
