@@ -303,10 +303,11 @@ export function readMentionBackward(
       const p = tokens[k - 1] as Token;
       if (isPossessive(p)) break;
       if (
-        isNameWord(p) ||
-        isInitial(p) ||
-        isTitle(p) ||
-        (PARTICLES.has(p.lo) && isNameWord(tokens[k - 2]))
+        (isNameWord(p) ||
+          isInitial(p) ||
+          isTitle(p) ||
+          (PARTICLES.has(p.lo) && isNameWord(tokens[k - 2]))) &&
+        !verbOpener(tokens, k - 1)
       ) {
         k--;
         continue;
@@ -481,6 +482,18 @@ function ownsNextWord(t: Token, next: Token | undefined): boolean {
   );
 }
 
+/**
+ * A capitalised verb opening a sentence before a name: "Replied Stephen", "Whispered Ana",
+ * "Recovering, …" — fiction and features start sentences so; names do not start with verbs.
+ */
+function verbOpener(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t?.word || !t.cap || FEMALE_NAMES.has(t.lo) || MALE_NAMES.has(t.lo)) return false;
+  const prev = tokens[k - 1];
+  const opens = !prev || prev.w === '\n' || endsSentence(prev) || /^["“‘'(—–-]$/.test(prev.w);
+  return opens && (SPEECH_VERBS.has(t.lo) || (t.lo.length > 4 && /(?:ed|ing)$/.test(t.lo)));
+}
+
 /** An organisation named with "of": the whole run is its name ("Department of Energy"). */
 function orgMention(
   text: string,
@@ -574,6 +587,11 @@ function readOwnedMention(
       continue;
     }
     break;
+  }
+  // "Replied Stephen, …", "Whispered Ana": a verb opening the sentence is not the name's
+  if (k === i && det < 0 && verbOpener(tokens, k) && isNameWord(tokens[k + 1])) {
+    i++;
+    k++;
   }
   let n = k;
   let ofOrg = false;
