@@ -26,6 +26,7 @@ import {
   nearestSubject,
 } from './cues';
 import type { Entity, EntityIndex } from './entities';
+import { ROLES } from './lexicon/index';
 import { appositiveRole, type Mention, type MentionKind, readMentionForward } from './mentions';
 import {
   type MentionRule,
@@ -443,8 +444,11 @@ function appositionName(scene: Scene, m: Mention): Mention | null {
   const { text, tokens } = scene;
   let k = m.to;
   if (m.kind === 'name') {
-    while (k < m.to + 3 && tokens[k]?.word && !tokens[k]?.cap) k++;
-    if (k === m.to) return null;
+    // "Blaze co-host Stu Burguiere": role words between the names ("Department of Energy" has none)
+    let roles = 0;
+    while (k < m.to + 3 && tokens[k]?.word && !tokens[k]?.cap)
+      if (ROLES.has((tokens[k++]?.lo ?? '').split('-').pop() ?? '')) roles++;
+    if (roles === 0) return null;
   } else if (tokens[k]?.w === ',') k++;
   else return null;
   if (!tokens[k]?.cap) return null;

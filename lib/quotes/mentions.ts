@@ -298,6 +298,7 @@ export function readMentionBackward(
   }
   if (t.cap && !STOP_CAPS.has(t.lo)) {
     let k = i;
+    let ofOrg = false;
     while (k - 1 >= floor) {
       const p = tokens[k - 1] as Token;
       if (isPossessive(p)) break;
@@ -310,7 +311,29 @@ export function readMentionBackward(
         k--;
         continue;
       }
+      // "the Department of Energy", "the Church of the Nazarene": back over "of" to the org
+      const of = p.lo === 'the' && tokens[k - 2]?.lo === 'of' ? k - 2 : k - 1;
+      const o = tokens[of];
+      if (
+        (o?.lo === 'of' || o?.lo === 'for') &&
+        of - 1 >= floor &&
+        // "Bank of Arden CEO Brian Moyle": an office in the run makes it a person, read below
+        !tokens.slice(k, i + 1).some((x) => isTitle(x) || isRoleWord(x)) &&
+        ORG_WORDS.has(tokens[of - 1]?.lo ?? '') &&
+        isNameWord(tokens[of - 1])
+      ) {
+        k = of - 1;
+        ofOrg = true;
+        continue;
+      }
       break;
+    }
+    if (ofOrg) {
+      let from = k;
+      while (from - 1 >= floor && isNameWord(tokens[from - 1]) && !isTitle(tokens[from - 1]))
+        from--;
+      const det = DETERMINERS.has(tokens[from - 1]?.lo ?? '') ? from - 1 : from;
+      return orgMention(text, tokens, det, from, i + 1);
     }
     // lowercase role words right before the name: "political analyst Hikmat Mammadov"
     let r = k;
@@ -458,6 +481,48 @@ function ownsNextWord(t: Token, next: Token | undefined): boolean {
   );
 }
 
+/** An organisation named with "of": the whole run is its name ("Department of Energy"). */
+function orgMention(
+  text: string,
+  tokens: Token[],
+  from: number,
+  nameFrom: number,
+  to: number,
+): Mention {
+  const name = joinTokens(text, tokens, nameFrom, to);
+  return { kind: 'name', from, to, text: joinTokens(text, tokens, from, to), name, org: true };
+}
+
+/**
+ * "Union of Postal Workers President Lee Hart", "University of Tarn professor Ana Ruiz": the
+ * person holding an office of an organisation named with "of", not the organisation's first
+ * words. `from`–`to` is the name run read so far, ending before "of".
+ */
+function officerOf(
+  text: string,
+  tokens: Token[],
+  from: number,
+  to: number,
+  ceil: number,
+): Mention | null {
+  const link = tokens[to]?.lo;
+  if (link !== 'of' && link !== 'for') return null;
+  if (!tokens.slice(from, to).some((t) => ORG_WORDS.has(t.lo))) return null;
+  let j = to + 1;
+  if (tokens[j]?.lo === 'the') j++;
+  const office = (t: Token | undefined) => isTitle(t) || isRoleWord(t);
+  const orgFrom = j;
+  while (j < ceil && j < orgFrom + 6 && isNameWord(tokens[j]) && !office(tokens[j])) j++;
+  if (j === orgFrom) return null;
+  let r = j;
+  while (r < ceil && r < j + 3 && office(tokens[r])) r++;
+  if (r === j || !isNameWord(tokens[r]) || office(tokens[r])) return null;
+  const inner = readMentionForward(text, tokens, r, ceil);
+  if (inner?.kind !== 'name' || inner.org) return null;
+  inner.role = joinTokens(text, tokens, from, r);
+  return inner;
+}
+
 /** readMentionForward past its pronoun reading: a name, a role or a description. */
 function readOwnedMention(
   text: string,
@@ -511,8 +576,24 @@ function readOwnedMention(
     break;
   }
   let n = k;
+  let ofOrg = false;
   while (n < ceil) {
     const p = tokens[n] as Token;
+    if (n > k && (p.lo === 'of' || p.lo === 'for') && ORG_WORDS.has(tokens[n - 1]?.lo ?? '')) {
+      // "Department of Energy", "Bank of Arden": an organisation named with "of" — or its
+      // officer: "Union of Postal Workers President Lee Hart"
+      const officer = officerOf(text, tokens, k, n, ceil);
+      if (officer) {
+        officer.from = det >= 0 ? det : i;
+        return officer;
+      }
+      const j = tokens[n + 1]?.lo === 'the' ? n + 2 : n + 1;
+      if (j < ceil && isNameWord(tokens[j]) && !isTitle(tokens[j])) {
+        n = j;
+        ofOrg = true;
+        continue;
+      }
+    }
     if (
       isNameWord(p) ||
       isInitial(p) ||
@@ -568,6 +649,7 @@ function readOwnedMention(
         return inner;
       }
     }
+    if (ofOrg) return orgMention(text, tokens, det >= 0 ? det : i, k, n);
     const m = splitName(text, tokens, k, n);
     if (m && m.kind === 'name') {
       if (k > i)

@@ -88,7 +88,7 @@ export class Scene {
       }
       if (words >= 4 && caps / words > 0.7) this.titleCase.fill(1, from, to);
     }
-    this.credit = creditMask(text, tokens);
+    this.credit = creditMask(tokens);
   }
 
   /** 1 for tokens of a photo credit ("Chuck Burton/AP", "© Provided by …"): no one speaks there. */
@@ -188,7 +188,7 @@ const CREDIT_OPENERS = new Set([
  * Photo credits name photographers, not speakers: a name joined by a slash to an agency
  * ("Win McNamee/Getty Images", "Chuck Burton/AP"), and what follows "©" or "Photo:" on its line.
  */
-function creditMask(text: string, tokens: readonly Token[]): Uint8Array {
+function creditMask(tokens: readonly Token[]): Uint8Array {
   const mask = new Uint8Array(tokens.length);
   for (let k = 1; k < tokens.length - 1; k++) {
     const t = tokens[k] as Token;

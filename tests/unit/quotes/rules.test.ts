@@ -607,3 +607,27 @@ describe('a name in apposition to the cue', () => {
     ).toEqual(['Nobody told us,', 'Mara Lind']);
   });
 });
+
+describe('organisations named with "of"', () => {
+  const rules = (paras: string[]) =>
+    extractQuotes(modelOf(paras), { chooser: rulesChooser }).quotes.map((q) => q.speaker);
+
+  it('"the Department of Energy said": the whole name, before or after the quote', () => {
+    expect(rules(['The Department of Harbors said "no list exists."'])).toEqual([
+      'Department of Harbors',
+    ]);
+    expect(rules(['"No list exists," said the Bank of Arden.'])).toEqual(['Bank of Arden']);
+  });
+
+  it('"Union of Postal Workers President Lee Hart": the officer, not the organisation', () => {
+    expect(rules(['"We will sue," said Union of Postal Riders President Lee Hart.'])).toEqual([
+      'Lee Hart',
+    ]);
+  });
+
+  it('"Bank of Arden CEO Brian Moyle said": the person after the office', () => {
+    expect(rules(['Bank of Arden CEO Brian Moyle said "rates will rise."'])).toEqual([
+      'Brian Moyle',
+    ]);
+  });
+});
