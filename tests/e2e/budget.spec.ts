@@ -118,6 +118,10 @@ test.describe('page budget', () => {
         { timeout: 15_000 },
       )
       .toBe(true);
+    const own = await ownBusy(page);
+    console.log(
+      `[budget] page changing every 100 ms: new statement read; QuoteLens busy ${own.busy.toFixed(0)} ms in ${own.runs} runs`,
+    );
   });
 
   test('budget: a 2,000-quote article changing every 450 ms costs QuoteLens little', async ({

@@ -7,12 +7,17 @@ import { expect, test } from './fixtures';
 import { shadowStrings } from './notes-helpers';
 import { pageState, waitDrawn } from './page-helpers';
 
-test('a page that defines quotelens-overlay as its own custom element first cannot break QuoteLens', async ({
+test('a page that defines quotelens-overlay as its own custom element first cannot break QuoteLens or see an error', async ({
   context,
   server,
 }) => {
   const page = await context.newPage();
   await page.addInitScript(() => {
+    // Whatever error reaches the page's own world.
+    const w = window as { __errors?: string[] };
+    w.__errors = [];
+    addEventListener('error', (e) => w.__errors?.push(`error: ${e.message}`), true);
+    addEventListener('unhandledrejection', (e) => w.__errors?.push(`rejection: ${e.reason}`));
     customElements.define(
       'quotelens-overlay',
       class extends HTMLElement {
@@ -37,8 +42,44 @@ test('a page that defines quotelens-overlay as its own custom element first cann
     [...document.querySelectorAll('quotelens-overlay')].map((e) => e.shadowRoot?.innerHTML ?? ''),
   );
   expect(open.join('')).toBe('');
+  expect(await page.evaluate(() => (window as { __errors?: string[] }).__errors)).toEqual([]);
   // No error of QuoteLens's happened at all (the suite's developer marks would record one, and a
   // reader's browser writes no marks: tests/e2e/no-trace.spec.ts).
+  expect(
+    await page.evaluate(() => performance.getEntriesByName('quotelens:error').map((e) => e.name)),
+  ).toEqual([]);
+});
+
+test('a page whose quotelens-overlay constructor throws still gets its labels, and no error of QuoteLens', async ({
+  context,
+  server,
+}) => {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = window as { __errors?: string[] };
+    w.__errors = [];
+    addEventListener('error', (e) => w.__errors?.push(`error: ${e.message}`), true);
+    addEventListener('unhandledrejection', (e) => w.__errors?.push(`rejection: ${e.reason}`));
+    customElements.define(
+      'quotelens-overlay',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          throw new Error('hostile constructor');
+        }
+      },
+    );
+  });
+  await page.goto(server.url('demo/index.html'));
+  await waitDrawn(page);
+  const state = await pageState(context, page);
+  expect(state.status).toBe('ready');
+  expect(state.error).toBeUndefined();
+  await expect.poll(async () => (await shadowStrings(page)).join('|')).toContain('Rosalind Okafor');
+  // Creating an element of that name runs the page's constructor (from any world): the page sees
+  // the error it threw itself, reported by the browser, and nothing of QuoteLens's.
+  const errors = await page.evaluate(() => (window as { __errors?: string[] }).__errors ?? []);
+  expect(errors.filter((e) => !e.includes('hostile constructor'))).toEqual([]);
   expect(
     await page.evaluate(() => performance.getEntriesByName('quotelens:error').map((e) => e.name)),
   ).toEqual([]);

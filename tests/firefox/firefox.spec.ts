@@ -248,6 +248,51 @@ test('no trace: with QuoteLens off, a page reads no QuoteLens highlight colour o
   }
 });
 
+test('a page that defines quotelens-overlay as its own custom element first cannot break QuoteLens or see an error', async () => {
+  const page = await ff.newPage();
+  await page.evaluateOnNewDocument(() => {
+    const w = window as { __errors?: string[] };
+    w.__errors = [];
+    addEventListener('error', (e) => w.__errors?.push(`error: ${e.message}`), true);
+    addEventListener('unhandledrejection', (e) => w.__errors?.push(`rejection: ${e.reason}`));
+    customElements.define(
+      'quotelens-overlay',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          // Takes the shadow root QuoteLens would attach (attachShadow would then throw).
+          this.attachShadow({ mode: 'open' });
+        }
+      },
+    );
+  });
+  await page.goto(server.url('demo/index.html'));
+  await until(
+    'the first draw',
+    () => drawnCount(page),
+    (n) => n >= 1,
+    20_000,
+  );
+  const state = await ff.state(page);
+  expect(state.status).toBe('ready');
+  expect(state.error).toBeUndefined();
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  const labels = await until(
+    'the labels, in QuoteLens’s own shadow root',
+    async () => (await readLabels(ff, page)) ?? [],
+    (list) => list.some((l) => l.aria.startsWith('Statement by Rosalind Okafor')),
+  );
+  expect(labels.length).toBeGreaterThan(5);
+  expect(
+    await page.evaluate(() =>
+      [...document.querySelectorAll('quotelens-overlay')].map((e) => e.shadowRoot?.innerHTML ?? ''),
+    ),
+  ).toEqual([]);
+  expect(await page.evaluate(() => (window as { __errors?: string[] }).__errors)).toEqual([]);
+  expect(await page.evaluate(() => performance.getEntriesByName('quotelens:error').length)).toBe(0);
+  await page.close();
+});
+
 test('the popup lists the speakers and jumps to a speaker’s first statement', async () => {
   const page = await openDemo();
   const state = await ff.state(page);

@@ -175,7 +175,8 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
   const inShadow = async <T>(page: Page, fn: string, ...args: unknown[]): Promise<T | null> => {
     const context = contextOf(page);
     const host = (await connection.send('script.evaluate', {
-      expression: `document.querySelector('quotelens-overlay')`,
+      // The plain <div> host where the page defined `quotelens-overlay` itself (overlay.tsx).
+      expression: `document.querySelector('quotelens-overlay') ?? document.querySelector(':root > div:last-of-type')`,
       target: { context },
       awaitPromise: false,
       resultOwnership: 'root',

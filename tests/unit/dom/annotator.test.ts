@@ -214,3 +214,61 @@ describe('Annotator', () => {
     expect(document.querySelectorAll(`${WRAP_TAG}[data-dim]`).length).toBe(0);
   });
 });
+
+describe('Annotator highlight sheet (issue 14: no colours where QuoteLens is off)', () => {
+  it('puts the colours back before painting, and takes them away when switched off', async () => {
+    // A Highlight API for happy-dom, so the annotator paints through it.
+    class FakeHighlight {
+      priority = 0;
+      add() {}
+      delete() {}
+      clear() {}
+    }
+    const win = document.defaultView as unknown as Record<string, unknown>;
+    const saved = {
+      Highlight: Object.getOwnPropertyDescriptor(win, 'Highlight'),
+      CSS: Object.getOwnPropertyDescriptor(win, 'CSS'),
+    };
+    Object.defineProperty(win, 'Highlight', { value: FakeHighlight, configurable: true });
+    Object.defineProperty(win, 'CSS', { value: { highlights: new Map() }, configurable: true });
+    try {
+      const log: string[] = [];
+      let attached = false;
+      const sheet = {
+        get attached() {
+          return attached;
+        },
+        attach() {
+          if (!attached) log.push('attach');
+          attached = true;
+        },
+        detach() {
+          if (attached) log.push('detach');
+          attached = false;
+        },
+      };
+      annotator = new Annotator({
+        doc: document,
+        extract: extractQuotes,
+        highlightSheet: sheet,
+        createView: () => new FakeView(),
+        debounceMs: 20,
+        pollMs: 0,
+      });
+      await annotator.run('test');
+      expect(annotator.getState().status).toBe('ready');
+      expect(log).toEqual(['attach']);
+      await annotator.setEnabled(false);
+      expect(log).toEqual(['attach', 'detach']);
+      await annotator.setEnabled(true);
+      expect(log).toEqual(['attach', 'detach', 'attach']);
+      annotator.destroy();
+      expect(log).toEqual(['attach', 'detach', 'attach', 'detach']);
+    } finally {
+      for (const [key, d] of Object.entries(saved)) {
+        if (d) Object.defineProperty(win, key, d);
+        else delete win[key];
+      }
+    }
+  });
+});
