@@ -407,6 +407,8 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
     const m = fwd(ctx, i + acc, to);
     return m ? { mention: m, kind: 'according' } : null;
   }
+  const as = asSaid(ctx, i, to);
+  if (as) return as;
   let v = i;
   while (v < to && (isAdverb(tokens[v]) || PERFECT_AUXILIARIES.has(tokens[v]?.lo ?? ''))) v++;
   if (isSpeechVerb(tokens[v], true)) {
@@ -463,6 +465,18 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
   }
   if (isSpeechVerb(tokens[k], true)) return { mention: m, kind: 'after' };
   return accordingLater(ctx, i, to) ?? cueAtSentenceEnd(ctx, i, to);
+}
+
+/** "…," as the Ledger reported / as economist Tom Hale put it: the cue in an "as" clause. */
+function asSaid(ctx: CueContext, i: number, to: number): Cue | null {
+  const { tokens } = ctx;
+  if (tokens[i]?.lo !== 'as') return null;
+  const m = fwd(ctx, i + 1, to);
+  if (!m || m.kind === 'pronoun') return null;
+  let k = skipParen(tokens, m.to, to);
+  while (k < to && isAdverb(tokens[k])) k++;
+  const put = tokens[k]?.lo === 'put' && tokens[k + 1]?.lo === 'it';
+  return put || isSpeechVerb(tokens[k], true) ? { mention: m, kind: 'after' } : null;
 }
 
 /** "…" before the vote, Lindqvist said. — a short "X said" closing the sentence. */

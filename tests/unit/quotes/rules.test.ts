@@ -650,3 +650,18 @@ describe('a verb opening the sentence is not part of a name', () => {
     ]);
   });
 });
+
+describe('"as X reported" after a quote', () => {
+  it('names who reported or put it so, not the person of the paragraph before', () => {
+    expect(
+      run([
+        'Mayor Ana Ruiz spoke first.',
+        'The flood was "the worst in a century," as the Ledger reported.',
+        'The plan "will fail," as economist Tom Hale put it.',
+      ]),
+    ).toEqual([
+      ['the worst in a century,', 'Ledger'],
+      ['will fail,', 'Tom Hale'],
+    ]);
+  });
+});
