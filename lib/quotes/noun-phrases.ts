@@ -6,7 +6,7 @@
  * unnamed speaker; the ranker weighs it beside the other candidates.
  * Pure: works on tokens.
  */
-import { AUXILIARIES, PRONOUNS, SPEECH_VERBS } from './lexicon/index';
+import { AUXILIARIES, FEMALE_NAMES, MALE_NAMES, PRONOUNS, SPEECH_VERBS } from './lexicon/index';
 import {
   DESC_STOP,
   DETERMINERS,
@@ -118,8 +118,22 @@ export function readNounPhraseForward(
   let h = k - 1;
   while (h >= i && !isPlainNoun(tokens[h])) h--;
   if (h < i && k > i && INDEFINITE.has(first.lo)) h = k - 1;
+  // "another commonwealth Democrat", "one veteran Republican": one capitalised word after the
+  // plain noun is the head (two would be a name: "an aide Tom Hale")
+  const last = tokens[k - 1];
+  if (
+    h >= i &&
+    h === k - 2 &&
+    INDEFINITE.has(first.lo) &&
+    last?.cap &&
+    !isFirstNameWord(last) &&
+    !(k < ceil && tokens[k]?.cap)
+  )
+    h = k - 1;
   if (h < i) return null;
   const head = tokens[h] as Token;
   if (!determined && !isPlural(head)) return null;
   return extendDescription(text, tokens, start, h + 1, ceil);
 }
+
+const isFirstNameWord = (t: Token) => FEMALE_NAMES.has(t.lo) || MALE_NAMES.has(t.lo);

@@ -80,4 +80,10 @@ describe('candidate speakers of a quote', () => {
     ]);
     expect(out[0]).toContain('Ana Ruiz');
   });
+
+  it('reads "another commonwealth Democrat" whole: a capitalised head after a plain noun', () => {
+    const out = names(['"He is steady," added another commonwealth Democrat.']);
+    expect(out[0]).toContain('commonwealth Democrat');
+    expect(names(['"We did not know," said an aide Tom Hale.'])[0]).not.toContain('aide Tom Hale');
+  });
 });
