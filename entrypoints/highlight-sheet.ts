@@ -7,7 +7,7 @@
  * content script: that wrapper brings webextension-polyfill along (3.7 ms median to evaluate
  * on the dev articles; this is well under 1 ms).
  */
-import { HighlightSheet, shareSheet } from '../lib/dom/highlight-sheet';
+import { documentIsSmall, HighlightSheet, shareSheet } from '../lib/dom/highlight-sheet';
 import { isActiveOn, parseSettings, SETTINGS_KEY, siteOf } from '../lib/settings';
 // The rules as text; the Firefox build gets highlights.firefox.css in its place (wxt.config.ts).
 import highlightCss from './content/highlights.css?inline';
@@ -26,7 +26,12 @@ export default defineUnlistedScript(() => {
   void local
     .get(SETTINGS_KEY)
     .then((stored) => {
-      if (isActiveOn(parseSettings(stored[SETTINGS_KEY]), siteOf(location.href))) sheet.attach();
+      // free only while the page is small; later the annotator adopts it before it paints
+      if (
+        isActiveOn(parseSettings(stored[SETTINGS_KEY]), siteOf(location.href)) &&
+        documentIsSmall(document)
+      )
+        sheet.attach();
     })
     .catch(() => {
       // No colours yet: the annotator attaches them before it paints (one restyle).

@@ -20,6 +20,25 @@
  * their own compartment).
  */
 
+/**
+ * Early, the sheet is adopted only into a document still this small. Any `::highlight()` rule
+ * costs each element's first style pass something: on a page that builds 1.1 million
+ * elements while parsing, a sheet adopted early cost 0.6–2 s of its main thread
+ * (`npx playwright test -g "1.1 million"`: 8.0 s without it, 8.6–9.9 s with, 6.4 s with
+ * QuoteLens off). Where the settings answer after the page has grown, the annotator adopts it
+ * just before it paints (one restyle of an ordinary page: 4–12 ms), or never, on a page too
+ * large to read.
+ */
+export const EARLY_SHEET_MAX_ELEMENTS = 5000;
+
+/** Does `doc` hold fewer than `limit` elements? Stops counting at the limit. */
+export function documentIsSmall(doc: Document, limit = EARLY_SHEET_MAX_ELEMENTS): boolean {
+  const walker = doc.createTreeWalker(doc, 1 /* NodeFilter.SHOW_ELEMENT */);
+  let n = 0;
+  while (walker.nextNode()) if (++n >= limit) return false;
+  return true;
+}
+
 /** What the annotator needs of the sheet (the two content scripts each bundle their own code). */
 export interface SheetHandle {
   readonly attached: boolean;

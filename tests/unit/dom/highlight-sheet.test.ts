@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { HighlightSheet } from '../../../lib/dom/highlight-sheet';
+import { documentIsSmall, HighlightSheet } from '../../../lib/dom/highlight-sheet';
 
 // happy-dom drops ::highlight() rules: any rule shows where the sheet is.
 const CSS = 'p.quotelens-ls-0 { color: red; }';
@@ -25,5 +25,14 @@ describe('HighlightSheet', () => {
     expect(sheet.attached).toBe(false);
     expect(sheetsText()).not.toContain('quotelens');
     expect(document.head.innerHTML).toBe('');
+  });
+});
+
+describe('adopting the sheet early', () => {
+  it('only into a document still small: counts elements up to the limit, no further', () => {
+    const doc = document.implementation.createHTMLDocument('t');
+    for (let i = 0; i < 20; i++) doc.body.appendChild(doc.createElement('p'));
+    expect(documentIsSmall(doc, 100)).toBe(true);
+    expect(documentIsSmall(doc, 10)).toBe(false);
   });
 });
