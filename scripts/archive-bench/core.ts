@@ -16,6 +16,7 @@ import {
 import { searchWords } from '../../lib/archive/words';
 import { describeSpan } from '../../lib/dom/anchor';
 import type { NotesDb } from '../../lib/notes/db';
+import { seededRandom } from '../seeded-random';
 
 export interface BenchOptions {
   articles: number;
@@ -54,17 +55,6 @@ export interface BenchResult {
 
 const PER_ARTICLE = 20;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // Invented words (syllables), drawn by a Zipf-like law as words are in news text.
 const SYLLABLES = 'ka lo mi ra ten vor sal pen dri mar tho bel quin sor ga lu fen ost ar bri'.split(
   ' ',
@@ -102,7 +92,7 @@ const PEOPLE: Person[] = Array.from({ length: 2000 }, (_, i) => ({
 }));
 
 function generator(seed: number) {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)] as T;
   const zipf = () =>
     VOCABULARY[Math.min(VOCABULARY.length - 1, Math.floor(VOCABULARY.length ** r() - 1))] as string;

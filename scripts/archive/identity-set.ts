@@ -5,6 +5,8 @@
  * middle initial). Each article speaker carries its gold person. Deterministic (seeded).
  */
 
+import { seededRandom } from '../seeded-random';
+
 export interface GoldPerson {
   id: string;
   given: string;
@@ -92,18 +94,6 @@ export const PEOPLE: GoldPerson[] = [
   P('nilsen', 'Tor', 'Nilsen', 'fisheries spokesman', 'Mr'),
 ];
 
-/** Mulberry32: a small seeded generator, so the set is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * The ways an article may name the person, with how often the news does: `full` forms give
  * the given name (an article usually introduces a speaker so), `short` forms do not.
@@ -154,7 +144,7 @@ export function generateArticles(
   seed = 15,
   shortOnly = SHORT_ONLY_SHARE,
 ): GoldArticle[] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   // The first twenty are the beat's regulars (namesakes among them), three times as often.
   const weights: Array<[GoldPerson, number]> = PEOPLE.map((p, i) => [p, i < 20 ? 3 : 1]);
   const articles: GoldArticle[] = [];

@@ -10,17 +10,7 @@ import { createArchiveStore, type StatementInput } from '../../../lib/archive/st
 import { queryWords, searchWords } from '../../../lib/archive/words';
 import { describeSpan } from '../../../lib/dom/anchor';
 import { openNotesDb } from '../../../lib/notes/db';
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../scripts/seeded-random';
 
 // Made-up words; the first few common, a handful sharing prefixes.
 const VOCAB = [
@@ -67,7 +57,7 @@ async function build(articles: number) {
     return new Date(t);
   };
   const store = createArchiveStore({ openDb, now });
-  const r = rng(15);
+  const r = seededRandom(15);
   const text = () =>
     Array.from(
       { length: 2 + Math.floor(r() * 5) },
