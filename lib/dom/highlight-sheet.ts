@@ -64,9 +64,58 @@ export function sharedSheet(): SheetHandle | null {
     : null;
 }
 
+/** A document's own styles from QuoteLens: an adopted sheet, or a `<style>` where that fails. */
+export interface AdoptedStyles {
+  sheet: CSSStyleSheet | null;
+  styleEl: HTMLStyleElement | null;
+}
+
+/**
+ * Adds styles to `doc`: a constructable sheet filled by `fill` before it is adopted (adopting
+ * it is the one restyle, no node in the page's DOM), or a `<style>` holding `text` where
+ * adoption fails (Firefox content scripts cannot always adopt a sheet made in their own
+ * compartment), marked `data-quotelens` if asked.
+ */
+export function adoptStyles(
+  doc: Document,
+  fill: (sheet: CSSStyleSheet) => void,
+  text: string,
+  marked = false,
+): AdoptedStyles {
+  const win = doc.defaultView as (Window & typeof globalThis) | null;
+  try {
+    const Sheet = win?.CSSStyleSheet;
+    if (Sheet && 'adoptedStyleSheets' in doc) {
+      const sheet = new Sheet();
+      fill(sheet);
+      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+      return { sheet, styleEl: null };
+    }
+  } catch {
+    // Falls back to a <style> below.
+  }
+  const el = doc.createElement('style');
+  if (marked) el.setAttribute('data-quotelens', '');
+  el.textContent = text;
+  (doc.head ?? doc.documentElement).appendChild(el);
+  return { sheet: null, styleEl: el };
+}
+
+/** Takes away what adoptStyles added. */
+export function dropStyles(doc: Document, styles: AdoptedStyles): void {
+  const { sheet } = styles;
+  if (sheet) {
+    try {
+      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+    } catch {
+      // The document is gone; nothing to restore.
+    }
+  }
+  styles.styleEl?.remove();
+}
+
 export class HighlightSheet implements SheetHandle {
-  private sheet: CSSStyleSheet | null = null;
-  private styleEl: HTMLStyleElement | null = null;
+  private styles: AdoptedStyles | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -74,41 +123,16 @@ export class HighlightSheet implements SheetHandle {
   ) {}
 
   get attached(): boolean {
-    return this.sheet !== null || this.styleEl !== null;
+    return this.styles !== null;
   }
 
   attach(): void {
-    if (this.attached) return;
-    const win = this.doc.defaultView as (Window & typeof globalThis) | null;
-    try {
-      const Sheet = win?.CSSStyleSheet;
-      if (Sheet && 'adoptedStyleSheets' in this.doc) {
-        const sheet = new Sheet();
-        sheet.replaceSync(this.css);
-        this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, sheet];
-        this.sheet = sheet;
-        return;
-      }
-    } catch {
-      // Falls back to a <style> below.
-    }
-    const el = this.doc.createElement('style');
-    el.textContent = this.css;
-    (this.doc.head ?? this.doc.documentElement).appendChild(el);
-    this.styleEl = el;
+    if (this.styles) return;
+    this.styles = adoptStyles(this.doc, (sheet) => sheet.replaceSync(this.css), this.css);
   }
 
   detach(): void {
-    const sheet = this.sheet;
-    if (sheet) {
-      try {
-        this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== sheet);
-      } catch {
-        // The document is gone; nothing to restore.
-      }
-    }
-    this.styleEl?.remove();
-    this.sheet = null;
-    this.styleEl = null;
+    if (this.styles) dropStyles(this.doc, this.styles);
+    this.styles = null;
   }
 }

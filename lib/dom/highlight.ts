@@ -9,6 +9,8 @@
  * text nodes. Either way `clear()` leaves `document.body.innerHTML` exactly as it was.
  * Never reads layout; never changes anything but its own highlights, sheet and wrappers.
  */
+
+import { type AdoptedStyles, adoptStyles, dropStyles } from './highlight-sheet';
 import {
   dimDeclarations,
   dimName,
@@ -84,8 +86,7 @@ export function highlightApi(doc: Document): HighlightApi | null {
 
 /** Holds the rules: an adopted constructable sheet, or a <style> in <head> where adoption fails. */
 class RuleSheet {
-  private sheet: CSSStyleSheet | null = null;
-  private styleEl: HTMLStyleElement | null = null;
+  private styles: AdoptedStyles | null = null;
   private readonly rules = new Set<string>();
   private pending: string[] = [];
 
@@ -102,57 +103,27 @@ class RuleSheet {
     if (this.pending.length === 0) return;
     const rules = this.pending;
     this.pending = [];
-    if (!this.sheet && !this.styleEl) this.create(rules);
-    else if (this.sheet) this.insert(this.sheet, rules);
-    else if (this.styleEl) this.styleEl.textContent += rules.join('');
-  }
-
-  private insert(sheet: CSSStyleSheet, rules: string[]): void {
-    for (const rule of rules) {
-      try {
-        sheet.insertRule(rule, sheet.cssRules.length);
-      } catch {
-        // A rule this engine cannot parse (e.g. an older ::highlight syntax) is skipped.
-      }
-    }
-  }
-
-  /** The sheet is filled before it is adopted: adopting it is the one restyle. */
-  private create(rules: string[]): void {
-    const win = this.doc.defaultView as (Window & typeof globalThis) | null;
-    try {
-      const Sheet = win?.CSSStyleSheet;
-      if (Sheet && 'adoptedStyleSheets' in this.doc) {
-        const sheet = new Sheet();
-        this.insert(sheet, rules);
-        this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, sheet];
-        this.sheet = sheet;
-        return;
-      }
-    } catch {
-      // Firefox content scripts cannot always adopt a sheet made in their own compartment.
-    }
-    const el = this.doc.createElement('style');
-    el.setAttribute('data-quotelens', '');
-    el.textContent = rules.join('');
-    (this.doc.head ?? this.doc.documentElement).appendChild(el);
-    this.styleEl = el;
+    if (!this.styles)
+      this.styles = adoptStyles(this.doc, (sheet) => insert(sheet, rules), rules.join(''), true);
+    else if (this.styles.sheet) insert(this.styles.sheet, rules);
+    else if (this.styles.styleEl) this.styles.styleEl.textContent += rules.join('');
   }
 
   remove(): void {
-    if (this.sheet) {
-      const sheet = this.sheet;
-      try {
-        this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== sheet);
-      } catch {
-        // The document is gone; nothing to restore.
-      }
-    }
-    this.styleEl?.remove();
-    this.sheet = null;
-    this.styleEl = null;
+    if (this.styles) dropStyles(this.doc, this.styles);
+    this.styles = null;
     this.rules.clear();
     this.pending = [];
+  }
+}
+
+function insert(sheet: CSSStyleSheet, rules: string[]): void {
+  for (const rule of rules) {
+    try {
+      sheet.insertRule(rule, sheet.cssRules.length);
+    } catch {
+      // A rule this engine cannot parse (e.g. an older ::highlight syntax) is skipped.
+    }
   }
 }
 
