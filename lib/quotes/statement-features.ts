@@ -49,7 +49,8 @@ export const STATEMENT_FEATURES: readonly string[] = [
 const at = new Map(STATEMENT_FEATURES.map((f, i) => [f, i]));
 const idx = (name: string) => at.get(name) as number;
 
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+/** A word of a span, with inner apostrophes and hyphens: "don’t", "first-term". */
+export const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 const FIRST_PERSON = /\b(?:i|we|me|us|my|our|mine|ours|i'm|i’m|we're|we’re|i've|i’ve)\b/i;
 const SECOND_PERSON = /\b(?:you|your|yours)\b/i;
 const DETERMINERS = new Set([

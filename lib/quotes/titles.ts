@@ -5,8 +5,8 @@
  * Pure: reads the scene's text only.
  */
 import type { Scene, Work } from './scene';
+import { WORD } from './statement-features';
 
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 /** Short spans whose other occurrences are counted, per page: enough for titles, bounded work. */
 const ELSEWHERE_WORDS = 6;
 const ELSEWHERE_LOOKUPS = 400;
