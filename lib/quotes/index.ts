@@ -25,7 +25,7 @@ import { commitReading } from './readings';
 import { Scene, type Work } from './scene';
 import { buildSpeakers } from './speakers';
 import { STATEMENT_FEATURES, statementFeatures } from './statement-features';
-import { classifySpan, isTitleCase } from './statements';
+import { classifySpan, continuesTitles, isTitleCase } from './statements';
 import { looksLikeTitle } from './titles';
 import { nestByContainment, splitTranscripts } from './transcripts';
 import type { Extraction, Quote, TextModel } from './types';
@@ -89,9 +89,17 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
   const lang = model.lang ?? (spans.length > 0 ? guessLanguage(text) : undefined);
   const kept: Work[] = [];
   const keptIndex = new Map<number, number>();
+  let titleClose = -Infinity;
   spans.forEach((span, i) => {
     const body = spanText(text, span);
     const cls = classifySpan(text, span, body, isTitleCase(text, model.blocks[span.block]));
+    if (
+      cls.kind === 'title' ||
+      (cls.kind !== 'empty' && continuesTitles(text, titleClose, span.open, body))
+    ) {
+      titleClose = span.close;
+      return;
+    }
     if (cls.kind !== 'statement' && cls.kind !== 'fragment') return;
     if (span.unclosed && cls.kind === 'fragment') return;
     keptIndex.set(i, kept.length);
