@@ -1,5 +1,11 @@
+import { createRequire } from 'node:module';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+
+/** WXT's own `browser` export, as it is without the polyfill module's alias (@wxt-dev/browser). */
+const NATIVE_BROWSER = createRequire(import.meta.url).resolve('@wxt-dev/browser');
+/** The browser being built for (set when WXT is ready). */
+let target = 'chrome';
 
 // Permissions are the minimum the features need; README "Permissions" says why each is there.
 export default defineConfig({
@@ -26,6 +32,28 @@ export default defineConfig({
     },
   }),
   hooks: {
+    ready: (wxt) => {
+      target = wxt.config.browser;
+    },
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      // Source maps for CPU profiles by source file (scripts/profile-page.ts): QL_SOURCEMAP=1.
+      if (process.env.QL_SOURCEMAP) viteConfig.build = { ...viteConfig.build, sourcemap: true };
+      // The Chromium content script runs on every page load: it takes WXT's own `browser` (the
+      // native `chrome`, whose MV3 calls already return promises) instead of
+      // webextension-polyfill, whose set-up was the largest part of its injection (README,
+      // issue 12). Its message listener answers through `sendResponse`, which both browsers
+      // honour. Firefox's build and every other entrypoint keep the polyfill.
+      if (target === 'firefox' || !entrypoints.some((e) => e.name === 'content')) return;
+      const resolve = viteConfig.resolve ?? {};
+      const alias = resolve.alias ?? [];
+      const list = Array.isArray(alias)
+        ? alias
+        : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
+      viteConfig.resolve = {
+        ...resolve,
+        alias: [{ find: /^wxt\/browser$/, replacement: NATIVE_BROWSER }, ...list],
+      };
+    },
     // The document_start script that attaches the highlight colours where QuoteLens is on
     // (entrypoints/highlight-sheet.ts): a plain script, so no polyfill rides along on every page.
     'build:manifestGenerated': (_wxt, manifest) => {

@@ -104,12 +104,22 @@ export default defineContentScript({
       }
     }
 
-    const onMessage = (message: unknown, sender: { id?: string }): Promise<Reply> | undefined => {
+    // Answers through `sendResponse` (kept open by returning true), which Chromium's native API
+    // and Firefox's both honour: the Chromium build carries no webextension-polyfill to turn a
+    // returned promise into a reply (wxt.config.ts).
+    const onMessage = (
+      message: unknown,
+      sender: { id?: string },
+      sendResponse: (reply: Reply) => void,
+    ): true | undefined => {
       if (sender.id !== browser.runtime.id || !isContentRequest(message)) return undefined;
-      return handle(message).catch((err: unknown) => ({
-        ok: false as const,
-        error: reportError(`message ${message.type}`, err),
-      }));
+      void handle(message)
+        .catch((err: unknown) => ({
+          ok: false as const,
+          error: reportError(`message ${message.type}`, err),
+        }))
+        .then(sendResponse);
+      return true;
     };
     browser.runtime.onMessage.addListener(onMessage);
 

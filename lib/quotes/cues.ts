@@ -330,6 +330,8 @@ export function clauseSubject(ctx: CueContext, from: number, to: number): Mentio
   return null;
 }
 
+const ARTICLE_OR_POSSESSIVE = /^(?:the|a|an|its|his|her|their|our|my|your)$/;
+
 /** Index just past a parenthesis "(R-Fla.)" starting at `i`, or `i`. */
 function skipParen(tokens: Token[], i: number, to: number): number {
   if (tokens[i]?.w !== '(') return i;
@@ -359,6 +361,21 @@ function appositiveSubject(ctx: CueContext, from: number, to: number): Mention |
   }
   const [first, second] = cands;
   if (!first) return null;
+  // "The Mandan, North Dakota, police chief, Jon Velde, …": places, then a bare role, then the
+  // name of the one who holds it (a role with its own article, "the chief", is an apposition)
+  const bare = cands.findIndex(
+    (m, i) =>
+      i > 0 &&
+      m.kind === 'role' &&
+      cands[i + 1]?.kind === 'name' &&
+      !ARTICLE_OR_POSSESSIVE.test(tokens[m.from]?.lo ?? '') &&
+      cands.slice(0, i).every((c) => c.kind === 'name'),
+  );
+  const holder = bare > 0 ? cands[bare + 1] : undefined;
+  if (holder) {
+    holder.role = holder.role ?? cands[bare]?.role;
+    return holder;
+  }
   // "John Dickey, the chief executive of …, told me": the clause opens with the subject
   if (first.kind === 'name' && first.from === from) return first;
   // "The local MP, Tomasz Lindqvist, …": a role, then the name in apposition

@@ -14,6 +14,7 @@ import {
   type Chooser,
   type Judge,
   type QuoteContext,
+  quotePlace,
   type RankerModel,
   rankerChooser,
   rulesChooser,
@@ -25,7 +26,7 @@ import { commitReading } from './readings';
 import { Scene, type Work } from './scene';
 import { buildSpeakers } from './speakers';
 import { STATEMENT_FEATURES, statementFeatures } from './statement-features';
-import { classifySpan, isTitleCase } from './statements';
+import { classifySpan, continuesTitles, isTitleCase } from './statements';
 import { looksLikeTitle } from './titles';
 import { nestByContainment, splitTranscripts } from './transcripts';
 import type { Extraction, Quote, TextModel } from './types';
@@ -89,9 +90,17 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
   const lang = model.lang ?? (spans.length > 0 ? guessLanguage(text) : undefined);
   const kept: Work[] = [];
   const keptIndex = new Map<number, number>();
+  let titleClose = -Infinity;
   spans.forEach((span, i) => {
     const body = spanText(text, span);
     const cls = classifySpan(text, span, body, isTitleCase(text, model.blocks[span.block]));
+    if (
+      cls.kind === 'title' ||
+      (cls.kind !== 'empty' && continuesTitles(text, titleClose, span.open, body))
+    ) {
+      titleClose = span.close;
+      return;
+    }
     if (cls.kind !== 'statement' && cls.kind !== 'fragment') return;
     if (span.unclosed && cls.kind === 'fragment') return;
     keptIndex.set(i, kept.length);
@@ -119,7 +128,7 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
     scene.scanNames(w.span.open);
     const proposal = proposeSpeakers(scene, kept, qi, hist);
     const features = candidateFeatures(scene, kept, qi, hist, proposal);
-    const quote: QuoteContext = { fragment: w.fragment, lang };
+    const quote: QuoteContext = { fragment: w.fragment, lang, place: quotePlace(model, w.span) };
     let choice = choose(features, proposal.rulesPick, quote);
     // a transcript's speaker label ("PENCE: …") is the page's own statement of who speaks
     const labelled = proposal.cands.findIndex((c) => c.via.has('cue-transcript'));

@@ -138,11 +138,19 @@ const HONORIFICS = new Set([
 ]);
 export const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'un', 'une', 'ein', 'eine']);
 const LINKS = new Set(['of', 'for', 'at', 'with', 'in', 'from', 'on', 'to', 'de', 'du', 'des']);
-/** Words of a description that stop it: verbs, conjunctions. */
+/** Words of a description that stop it: verbs, conjunctions, words opening a clause ("how"). */
 const DESC_STOP = new Set([
   'who',
+  'whom',
+  'whose',
   'which',
   'that',
+  'how',
+  'why',
+  'what',
+  'whether',
+  'where',
+  'if',
   'said',
   'says',
   'and',

@@ -9,7 +9,7 @@ import { type Entity, EntityIndex } from './entities';
 import { STOP_CAPS, TITLES } from './lexicon/index';
 import type { QuoteSpan } from './marks';
 import { appositiveRole, isSubjectMention, readMentionForward } from './mentions';
-import { type Token, tokenAt, tokenizeAround } from './tokens';
+import { endsSentence, type Token, tokenAt, tokenizeAround } from './tokens';
 import type { TextModel } from './types';
 
 /** A quote the passes have kept, as attribution sees it. */
@@ -103,6 +103,30 @@ export class Scene {
       for (const t of this.tokens) if (t.word && !t.cap) this.lower.add(t.lo);
     }
     return this.lower;
+  }
+
+  private bodyCaps: Set<string> | null = null;
+
+  /**
+   * A name read from a Title Case headline that the body never writes: there every word is
+   * capitalised, so "Student Dies After …" reads as a name. A name counts when the body
+   * capitalises its first or last word mid-sentence ("Trump", "Jones" of "Defiant Jones").
+   */
+  headlineOnly(m: { from: number; to: number }): boolean {
+    if (!this.titleCase[m.from]) return false;
+    if (!this.bodyCaps) {
+      this.bodyCaps = new Set();
+      const { tokens } = this;
+      for (let k = 1; k < tokens.length; k++) {
+        const t = tokens[k] as Token;
+        const prev = tokens[k - 1] as Token;
+        if (t.word && t.cap && !this.titleCase[k] && !endsSentence(prev) && prev.w !== ':')
+          this.bodyCaps.add(t.lo.replace(/['’]s$/, ''));
+      }
+    }
+    const first = this.tokens[m.from]?.lo ?? '';
+    const last = this.tokens[m.to - 1]?.lo.replace(/['’]s$/, '') ?? '';
+    return !this.bodyCaps.has(first) && !this.bodyCaps.has(last);
   }
 
   /** Index of the block holding offset `pos`. */

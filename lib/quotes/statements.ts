@@ -47,6 +47,8 @@ const TITLE_NOUNS = new Set([
   'article',
   'column',
   'headline',
+  'title',
+  'titles',
   'documentary',
   'episode',
   'painting',
@@ -297,6 +299,12 @@ function prevWords(text: string, pos: number, n: number): string[] {
   return w.slice(-n).map((x) => x.toLowerCase());
 }
 
+/** The paragraph's text from `pos` to its end, trimmed. */
+function restOfParagraph(text: string, pos: number): string {
+  const nl = text.indexOf('\n', pos);
+  return text.slice(pos, nl < 0 ? text.length : nl).trim();
+}
+
 function prevRaw(text: string, pos: number): string {
   const start = Math.max(0, pos - 40);
   const chunk = text.slice(start, pos);
@@ -347,6 +355,44 @@ function isTitleWords(words: string[]): boolean {
     else if (!TITLE_SMALL.has(w)) return false;
   }
   return caps >= 2 && isCapWord(words[0]);
+}
+
+/**
+ * Title Case as house styles write it, some leaving "that" or "is" small: nearly every word
+ * but the small ones capitalised. Used where the words before already name a work.
+ */
+function isLooseTitleWords(words: string[], minCaps = 3): boolean {
+  let caps = 0;
+  let other = 0;
+  for (const w of words) {
+    if (/^[\p{Lu}\d]/u.test(w)) caps++;
+    else if (!TITLE_SMALL.has(w)) other++;
+  }
+  return caps >= minCaps && isCapWord(words[0]) && other * 6 <= caps;
+}
+
+/**
+ * The next title of a list: “X” and “Y”, “X”, “Y” — where “X” was a title, a capitalised “Y”
+ * joined to it by only a comma or "and" is one too.
+ */
+export function continuesTitles(
+  text: string,
+  prevClose: number,
+  open: number,
+  body: string,
+): boolean {
+  if (open - prevClose > 8) return false;
+  if (!/^[\s,]*(?:and|or|,)?\s*$/u.test(text.slice(prevClose + 1, open))) return false;
+  const words = wordsOf(body);
+  return isLooseTitleWords(words, 2);
+}
+
+/** "titles such as", "songs like", "a show called": the marks that follow name a work. */
+function namesWorkAhead(before: string[]): boolean {
+  const [a, b, c] = before.slice(-3);
+  if (c === 'called' || c === 'named' || c === 'dubbed') return !!b && TITLE_NOUNS.has(b);
+  if (c === 'like') return !!b && TITLE_NOUNS.has(b);
+  return b === 'such' && c === 'as' && !!a && TITLE_NOUNS.has(a);
 }
 
 /** Classify one span; `spanText` is its text with '\n' between parts. */
@@ -407,6 +453,19 @@ export function classifySpan(
     return { kind: 'title' };
   // a programme, book or song named in Title Case: CBS's "Face the Nation," on "Morning Joe",
   // the "War On Drugs", his 1994 "Contract with America.", the "Keep It Real" radio show
+  // a subheading set in marks: the whole paragraph is the quote in Title Case, at most with a
+  // price, a year or a platform after it ("“Rez Infinite” ($30)", "“Thumper” (PS4)")
+  const rest = restOfParagraph(text, span.close + 1);
+  if (
+    raw === '' &&
+    words.length <= 8 &&
+    (rest === ''
+      ? words.length >= 3
+      : !/\p{Ll}/u.test(rest) && wordsOf(rest).length <= 3 && !/[.!?,]$/.test(body.trim())) &&
+    (words.length === 1 ? isCapWord(words[0]) : isTitleWords(words)) &&
+    !/[?!]$/.test(body.trim())
+  )
+    return { kind: 'title' };
   if (!titleCase && words.length >= 2 && words.length <= 8 && isTitleWords(words)) {
     const lead =
       /(?:\p{L}['’]s?|\d)$/u.test(raw) || (!!last && TITLE_LEADS.has(last) && raw.endsWith(last));
@@ -416,10 +475,19 @@ export function classifySpan(
       (raw.endsWith(last) || raw.endsWith(`${last},`)) &&
       TITLE_NOUNS.has((last === 'of' ? before[before.length - 2] : last) ?? '');
     const noun = !!nextWord && (TITLE_NOUNS.has(nextWord.toLowerCase()) || nextWord === 'radio');
-    // a subheading set in marks: the whole paragraph is the Title Case quote
-    const heading = raw === '' && after.trim() === '' && words.length >= 3;
-    if ((lead || named || noun || heading) && !/[?!]$/.test(body.trim())) return { kind: 'title' };
+    if ((lead || named || noun || namesWorkAhead(before)) && !/[?!]$/.test(body.trim()))
+      return { kind: 'title' };
   }
+  // a long title right after the noun that names it: her book "A Paradise Built in Hell: …"
+  if (
+    !titleCase &&
+    words.length <= 16 &&
+    last &&
+    raw.endsWith(last) &&
+    (TITLE_NOUNS.has(last) || namesWorkAhead(before)) &&
+    isLooseTitleWords(words)
+  )
+    return { kind: 'title' };
   // a headline opening on a quoted epithet for the name after it: 'Neutral' Fact-Checker Jo Doe
   if (
     words.length <= 2 &&

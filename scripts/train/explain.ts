@@ -2,7 +2,8 @@
  * Node-only: why the engine chose a speaker — every candidate of every quote in a text, with
  * the rules that proposed it and the ranker's probability. Paragraphs are the arguments.
  *
- *   npx tsx scripts/train/explain.ts "First paragraph." "Second paragraph."
+ *   npx tsx scripts/train/explain.ts "# A headline" "First paragraph." "Second paragraph."
+ * A paragraph opening with "# " is read as the page's headline.
  */
 
 import attribution from '../../lib/quotes/attribution-model.json';
@@ -13,9 +14,12 @@ import type { TextModel } from '../../lib/quotes/types';
 function modelOf(paras: string[]): TextModel {
   let text = '';
   const blocks: TextModel['blocks'] = [];
-  for (const p of paras) {
+  for (const raw of paras) {
+    const headline = raw.startsWith('# ');
+    const p = headline ? raw.slice(2) : raw;
     if (text) text += '\n';
-    blocks.push({ kind: 'paragraph', start: text.length, end: text.length + p.length });
+    const kind = headline ? 'headline' : 'paragraph';
+    blocks.push({ kind, start: text.length, end: text.length + p.length });
     text += p;
   }
   return { text, blocks, inline: [], lang: 'en' };

@@ -3,7 +3,7 @@
  * twitter:title, <title>), else an h1 inside or just before the body.
  */
 import { tagOf } from './elements';
-import type { Analysis } from './types';
+import { type Analysis, orderOf } from './types';
 
 /** Share of words a heading must have in common with the page title (Dice) to be the headline. */
 const HEADLINE_TITLE_MATCH = 0.5;
@@ -23,12 +23,19 @@ function wordsOf(s: string): Set<string> {
   return out;
 }
 
-/** The page's own ideas of its title (og:title, twitter:title, <title>), as word sets. */
+/**
+ * The page's own ideas of its title (og:title, twitter:title, <title>), as word sets. The metas
+ * are read in a loop rather than by a selector list, which the browser would parse cold.
+ */
 function declaredTitles(doc: Document): Set<string>[] {
   const out: Set<string>[] = [];
-  for (const meta of doc.querySelectorAll(
-    'meta[property="og:title"], meta[name="twitter:title"]',
-  )) {
+  for (const meta of doc.getElementsByTagName('meta')) {
+    if (
+      meta.getAttribute('property') !== 'og:title' &&
+      meta.getAttribute('name') !== 'twitter:title'
+    ) {
+      continue;
+    }
     const content = meta.getAttribute('content');
     if (content) out.push(wordsOf(content));
   }
@@ -74,9 +81,9 @@ export function chooseHeadline(doc: Document, a: Analysis, content: Element[]): 
   const h1s = candidates.filter((h) => tagOf(h) === 'h1');
   for (const h of h1s) if (content.some((c) => c.contains(h))) return h;
   const first = content[0];
-  const firstOrder = first ? (a.order.get(first) ?? 0) : Infinity;
+  const firstOrder = first ? (orderOf(a, first) ?? 0) : Infinity;
   let before: Element | null = null;
-  for (const h of h1s) if ((a.order.get(h) ?? 0) < firstOrder) before = h;
+  for (const h of h1s) if ((orderOf(a, h) ?? 0) < firstOrder) before = h;
   return before;
 }
 

@@ -4,7 +4,7 @@
  * the first paragraph (a long heading is the standfirst; a short "standfirst" is a label).
  */
 import { BlockCollector } from './blocks';
-import type { Analysis, ArticleBlock } from './types';
+import { type Analysis, type ArticleBlock, orderOf } from './types';
 
 /** Blocks taken from between the headline and the body (standfirst, lead caption). */
 const MAX_INTRO_BLOCKS = 8;
@@ -36,8 +36,8 @@ export function collectIntro(
   }
   collector.blocks.push({ element: headline, kind: 'headline' });
   const intro = new BlockCollector(a, null);
-  const start = a.order.get(headline) ?? 0;
-  const end = a.order.get(first) ?? 0;
+  const start = orderOf(a, headline) ?? 0;
+  const end = orderOf(a, first) ?? 0;
   collectBetween(lca, start, end, a, intro, headline);
   let introBlocks = intro.blocks.filter((b) => b.kind !== 'headline').slice(0, MAX_INTRO_BLOCKS);
   const introChars = introBlocks.reduce((n, b) => n + (a.stats.get(b.element)?.len ?? 0), 0);
@@ -119,11 +119,11 @@ function collectBetween(
   headline: Element,
 ): void {
   for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
-    const order = a.order.get(child);
+    const order = orderOf(a, child);
     if (order === undefined) continue;
     if (order >= end) return;
     const next = child.nextElementSibling;
-    const nextOrder = next ? (a.order.get(next) ?? Infinity) : Infinity;
+    const nextOrder = next ? (orderOf(a, next) ?? Infinity) : Infinity;
     if (nextOrder <= start) continue; // entirely before the headline
     if (child === headline) continue;
     if (child.contains(headline) || order < start || nextOrder > end) {

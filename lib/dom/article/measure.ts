@@ -42,18 +42,15 @@ function isCountedSpace(c: number): boolean {
 /**
  * Visible characters of a text node's data, runs of white space counted once, leading none.
  * Native string operations, not a loop per character: this runs over every text node of the
- * page, cold, and per-character JavaScript is what costs there. A lone white space counts as
- * itself, so only runs of two or more (rare inside prose) are looked at one by one.
+ * page, cold, and per-character JavaScript is what costs there. Runs of two or more white
+ * spaces are folded by one native replace (no match objects per run, which the page's
+ * indentation would otherwise allocate by the thousand).
  */
 function countText(s: string): number {
   lastCommas = 0;
   // Most text nodes are the white space between tags.
   if (!COUNT_VISIBLE.test(s)) return 0;
-  let len = s.length;
-  COUNT_WS_LONG_RUN.lastIndex = 0;
-  for (let m = COUNT_WS_LONG_RUN.exec(s); m; m = COUNT_WS_LONG_RUN.exec(s)) {
-    len -= m[0].length - 1;
-  }
+  let len = s.replace(COUNT_WS_LONG_RUN, ' ').length;
   // A leading run counts for nothing.
   if (isCountedSpace(s.charCodeAt(0))) len--;
   const commas = s.match(COUNT_COMMA);
@@ -61,15 +58,19 @@ function countText(s: string): number {
   return len;
 }
 
-const EMPTY_STATS: Stats = {
-  len: 0,
-  linkLen: 0,
-  links: 0,
-  commas: 0,
-  hasBlock: false,
-  hasInlineText: false,
-  dropped: true,
-};
+/** Numbers of an element dropped at once (skipped by tag, too deep): nothing it holds counts. */
+function droppedStats(order: number): Stats {
+  return {
+    len: 0,
+    linkLen: 0,
+    links: 0,
+    commas: 0,
+    hasBlock: false,
+    hasInlineText: false,
+    dropped: true,
+    order,
+  };
+}
 
 /** One element of pass one's walk whose children are being measured. */
 interface Frame {
@@ -92,39 +93,41 @@ interface Frame {
 /**
  * Pass one: a post-order walk that measures every element (text, link text, commas, whether it
  * holds blocks), records paragraph-like elements, and drops furniture subtrees. An explicit
- * stack, not recursion, so it can stop after any element and resume (`analyseSteps`).
+ * stack, not recursion, so it can stop after any element and resume (`analyseSteps`). One map
+ * entry per element (its numbers, document order included) and frames reused level by level:
+ * the walk touches every element of the page, cold, so each allocation and map insert counts.
  */
 export class Analyser {
   readonly stats = new Map<Element, Stats>();
   readonly paragraphs: Element[] = [];
   readonly headlines: Element[] = [];
-  readonly order = new Map<Element, number>();
   private counter = 0;
   private h1Count = 0;
+  /** Frames by depth of the walk; `top` of them are in use (the rest wait to be reused). */
   private readonly stack: Frame[] = [];
+  private top = 0;
 
   constructor(root: Element) {
     this.enter(root, false, 0);
   }
 
   get analysis(): Analysis {
-    const { stats, paragraphs, headlines, order } = this;
-    return { stats, paragraphs, headlines, order };
+    const { stats, paragraphs, headlines } = this;
+    return { stats, paragraphs, headlines };
   }
 
   /** Measures until done (true) or until `due()` says stop (false; call again to go on). */
   run(due: () => boolean): boolean {
     const stack = this.stack;
     let steps = 0;
-    while (stack.length > 0) {
+    while (this.top > 0) {
       if ((++steps & 255) === 0 && due()) return false;
-      const f = stack[stack.length - 1] as Frame;
+      const f = stack[this.top - 1] as Frame;
       const n = f.next;
       if (!n) {
-        stack.pop();
+        this.top--;
         const done = this.finish(f);
-        const parent = stack[stack.length - 1];
-        if (parent) this.add(parent, f.tag, done);
+        if (this.top > 0) this.add(stack[this.top - 1] as Frame, f.tag, done);
         continue;
       }
       f.next = n.nextSibling;
@@ -149,16 +152,21 @@ export class Analyser {
 
   /** Starts measuring `el`: its stats when decided at once, else null (a frame is pushed). */
   private enter(el: Element, inLink: boolean, depth: number): Stats | null {
-    this.order.set(el, this.counter++);
+    const order = this.counter++;
     // Deeper than a browser's parser ever nests: not text anyone reads.
-    if (depth > MAX_DOM_DEPTH) return EMPTY_STATS;
+    if (depth > MAX_DOM_DEPTH) {
+      const s = droppedStats(order);
+      this.stats.set(el, s);
+      return s;
+    }
     const tag = tagOf(el);
     const attrs = el.hasAttributes();
     const cls = attrs ? el.getAttribute('class') : null;
     const role = attrs ? el.getAttribute('role') : null;
     if (attrs ? isIntrinsicSkip(el, tag, cls, role) : SKIP_TAGS.has(tag)) {
-      this.stats.set(el, EMPTY_STATS);
-      return EMPTY_STATS;
+      const s = droppedStats(order);
+      this.stats.set(el, s);
+      return s;
     }
     // By name only for containers: an inline <a class="tag"> inside a sentence is its words.
     const verdict =
@@ -172,6 +180,7 @@ export class Analyser {
       hasBlock: false,
       hasInlineText: false,
       dropped: false,
+      order,
     };
     // Furniture by name whatever it holds (comments, newsletter, sidebar…): dropped without
     // measuring it, unless it holds an h1 (then it is judged after the walk, as any element).
@@ -180,19 +189,36 @@ export class Analyser {
       this.stats.set(el, s);
       return s;
     }
-    this.stack.push({
-      el,
-      tag,
-      inLink: inLink || isLink,
-      isLink,
-      depth,
-      s,
-      paragraphMark: this.paragraphs.length,
-      h1Mark: this.h1Count,
-      verdict,
-      ariaHidden: attrs && el.getAttribute('aria-hidden') === 'true',
-      next: el.firstChild,
-    });
+    const ariaHidden = attrs && el.getAttribute('aria-hidden') === 'true';
+    const f = this.stack[this.top];
+    if (f) {
+      f.el = el;
+      f.tag = tag;
+      f.inLink = inLink || isLink;
+      f.isLink = isLink;
+      f.depth = depth;
+      f.s = s;
+      f.paragraphMark = this.paragraphs.length;
+      f.h1Mark = this.h1Count;
+      f.verdict = verdict;
+      f.ariaHidden = ariaHidden;
+      f.next = el.firstChild;
+    } else {
+      this.stack.push({
+        el,
+        tag,
+        inLink: inLink || isLink,
+        isLink,
+        depth,
+        s,
+        paragraphMark: this.paragraphs.length,
+        h1Mark: this.h1Count,
+        verdict,
+        ariaHidden,
+        next: el.firstChild,
+      });
+    }
+    this.top++;
     return null;
   }
 

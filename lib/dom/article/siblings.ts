@@ -3,7 +3,7 @@
  * on a page of several stories, which body belongs to the chosen headline.
  */
 import { tagOf } from './elements';
-import { type Analysis, linkDensity } from './types';
+import { type Analysis, linkDensity, orderOf } from './types';
 
 /** A sibling joins the article when its score reaches this share of the top candidate's. */
 const SIBLING_SCORE_RATIO = 0.2;
@@ -59,25 +59,25 @@ export function bodyUnderHeadline(
   a: Analysis,
   scores: Map<Element, number>,
 ): Element | null {
-  const start = a.order.get(headline) ?? 0;
+  const start = orderOf(a, headline) ?? 0;
   const title = (headline.textContent || '').trim();
   let next: Element | null = null;
   for (const h of a.headlines) {
     // The next story's h1: later, and not the same headline repeated (splash + article).
-    if (tagOf(h) !== 'h1' || h === headline || (a.order.get(h) ?? 0) <= start) continue;
+    if (tagOf(h) !== 'h1' || h === headline || (orderOf(a, h) ?? 0) <= start) continue;
     if ((h.textContent || '').trim() === title) continue;
     next = h;
     break;
   }
-  const end = next ? (a.order.get(next) ?? Infinity) : Infinity;
-  const first = a.order.get(content[0] as Element) ?? 0;
+  const end = next ? (orderOf(a, next) ?? Infinity) : Infinity;
+  const first = orderOf(a, content[0] as Element) ?? 0;
   // The body starts after its headline and before the next story's: nothing to do.
   if (first > start && first < end) return null;
   let best: Element | null = null;
   let bestScore = SIBLING_MIN_SCORE;
   for (const [el, score] of scores) {
     if (score <= bestScore) continue;
-    const order = a.order.get(el) ?? 0;
+    const order = orderOf(a, el) ?? 0;
     const inRange = order > start || el.contains(headline);
     if (!inRange || order >= end || (next && el.contains(next))) continue;
     best = el;

@@ -26,13 +26,19 @@ export interface Stats {
   hasInlineText: boolean;
   /** Pass-one verdict: a furniture subtree whose text does not count. */
   dropped: boolean;
+  /** Place in document order among the elements pass one entered. */
+  order: number;
 }
 
 export interface Analysis {
   stats: Map<Element, Stats>;
   paragraphs: Element[];
   headlines: Element[];
-  order: Map<Element, number>;
+}
+
+/** An element's place in document order, if pass one entered it. */
+export function orderOf(a: Analysis, el: Element): number | undefined {
+  return a.stats.get(el)?.order;
 }
 
 export function linkDensity(s: Stats): number {

@@ -9,7 +9,8 @@ function candidates(paras: Para[]): string[][] {
   extractQuotes(modelOf(paras), { chooser: rulesChooser, record: (d) => ds.push(d) });
   return ds.map((d) => d.cands.map((c) => `${c.name ?? '∅'} [${[...c.via].sort().join(',')}]`));
 }
-const names = (paras: Para[]) => candidates(paras).map((cs) => cs.map((c) => c.split(' [')[0]));
+const names = (paras: Para[]) =>
+  candidates(paras).map((cs) => cs.map((c) => c.split(' [')[0] ?? c));
 
 describe('candidate speakers of a quote', () => {
   it('always offers nobody', () => {
@@ -85,5 +86,45 @@ describe('candidate speakers of a quote', () => {
     const out = names(['"He is steady," added another commonwealth Democrat.']);
     expect(out[0]).toContain('commonwealth Democrat');
     expect(names(['"We did not know," said an aide Tom Hale.'])[0]).not.toContain('aide Tom Hale');
+  });
+});
+
+describe('names a Title Case headline cannot vouch for', () => {
+  const headline = (text: string): Para => ({ text, kind: 'headline' });
+
+  it('offers no name read only from a headline that capitalises every word', () => {
+    const out = names([
+      headline('Baker Wins After Oven She Built Herself “Baked Like A Dream”'),
+      'A baker in Tarn has won the county prize with bread from an oven she built.',
+    ]);
+    expect(out[0]).not.toContain('Baker Wins');
+    expect(out[0]).not.toContain('Wins');
+  });
+
+  it('still offers a headline name the body writes too', () => {
+    const out = names([
+      headline('Mayor Hale Says Bridge “Will Open In May”'),
+      'Mayor Tom Hale spoke to residents on Monday about the bridge.',
+    ]);
+    expect(out[0]?.some((n) => n.includes('Hale'))).toBe(true);
+  });
+});
+
+describe('descriptions and words that are no one', () => {
+  it('ends a description at a word opening a clause: "described how her husband" is no one', () => {
+    const out = names([
+      'A farmer who mended an old mill has described how her husband was “amazed at the sound” when it turned.',
+    ]);
+    expect(out[0]?.some((n) => /^how\b/.test(n))).toBe(false);
+  });
+
+  it('never reads an indefinite pronoun as a name: "Something", "Nobody"', () => {
+    const out = names([
+      '“I am writing to warn you,” the letter began. “Something big is coming. Nobody knows.”',
+    ]);
+    for (const cs of out) {
+      expect(cs).not.toContain('Something');
+      expect(cs).not.toContain('Nobody');
+    }
   });
 });

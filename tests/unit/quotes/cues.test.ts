@@ -59,3 +59,21 @@ describe('cues', () => {
     expect(cueTranscript(b.ctx, at(b.spans, 0))).toBeNull();
   });
 });
+
+describe('subjects with places before their role', () => {
+  it('reads the name after a bare role: "The Tarn, East Olvia, fire chief, Jon Velde, has said"', () => {
+    const a = setup(
+      'The Tarn, East Olvia, fire chief, Jon Velde, has asserted that crews "can go wherever they are needed".',
+    );
+    const cue = cueBefore(a.ctx, at(a.spans, 0), true, false);
+    expect(cue?.mention.name).toBe('Jon Velde');
+    expect(cue?.mention.role).toBe('fire chief');
+  });
+
+  it('keeps the opening name when the role after it has its own article', () => {
+    const a = setup(
+      'John Dickey, the chief executive of Varn, East Olvia, told me it "was a good year".',
+    );
+    expect(cueBefore(a.ctx, at(a.spans, 0), true, false)?.mention.name).toBe('John Dickey');
+  });
+});

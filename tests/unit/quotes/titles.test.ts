@@ -45,3 +45,36 @@ describe('titles in marks', () => {
     expect(out).toContain('Never,');
   });
 });
+
+describe('titles named by their place on the page or the words before them', () => {
+  it('drops a list heading that is a quoted title with a price or a platform after it', () => {
+    const out = texts([
+      'Here are the games worth your money this month.',
+      '“Harbor Lights Deluxe” ($25)',
+      'A calm puzzle game about ships, and one of the best this year.',
+      '“Stonefall” (PS4)',
+      'A climbing game that is hard to put down.',
+    ]);
+    expect(out).not.toContain('Harbor Lights Deluxe');
+    expect(out).not.toContain('Stonefall');
+  });
+
+  it('drops titles after "titles such as", and the title joined to the first by "and"', () => {
+    const out = texts([
+      'Her signs carry titles such as “You Sang Me Out of the Rain” and “The Night Was Long.”',
+    ]);
+    expect(out).toEqual([]);
+  });
+
+  it('drops a long title after the noun that names it, even with a small word left lowercase', () => {
+    const out = texts([
+      'In her book “A Garden Grown in Winter: The Quiet Lives that Endure in Cities,” Jo Ames wrote of neighbours who help.',
+    ]);
+    expect(out).toEqual([]);
+  });
+
+  it('keeps a statement that opens a paragraph and goes on in a sentence', () => {
+    const out = texts(['“We Are Ready,” the coach, Lena Dorr, said before the final.']);
+    expect(out).toEqual(['We Are Ready,']);
+  });
+});

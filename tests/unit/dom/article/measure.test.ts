@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../../lib/dom/article/measure';
+import { orderOf } from '../../../../lib/dom/article/types';
 import { $, fixture, parse } from './fixture';
 
 describe('pass one: measuring the page', () => {
@@ -56,8 +57,8 @@ describe('pass one: measuring the page', () => {
 
   it('numbers elements in document order', () => {
     const doc = parse('<body><div id="a"><p id="b">x</p></div><p id="c">y</p></body>');
-    const { order } = analyse(doc.documentElement);
-    const at = (id: string) => order.get($(doc, `#${id}`)) ?? -1;
+    const a = analyse(doc.documentElement);
+    const at = (id: string) => orderOf(a, $(doc, `#${id}`)) ?? -1;
     expect(at('a')).toBeLessThan(at('b'));
     expect(at('b')).toBeLessThan(at('c'));
   });
