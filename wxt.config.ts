@@ -15,8 +15,6 @@ export default defineConfig({
   outDir: process.env.QL_OUT_DIR ?? '.output',
   vite: (env) => ({
     plugins: [preact()],
-    // Readable function names in CPU profiles (scripts/trace-drawing.ts): QL_NO_MINIFY=1.
-    ...(process.env.QL_NO_MINIFY ? { build: { minify: false } } : {}),
     resolve: {
       // Firefox paints only bare `::highlight()` rules; Chromium's sheet keeps them on `html`,
       // which restyles far faster (lib/dom/highlight-style.ts).
