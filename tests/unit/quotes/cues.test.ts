@@ -77,3 +77,17 @@ describe('subjects with places before their role', () => {
     expect(cueBefore(a.ctx, at(a.spans, 0), true, false)?.mention.name).toBe('John Dickey');
   });
 });
+
+describe('speech inside a relative clause', () => {
+  it('gives "…, which tried … by saying "…"" to the noun before "which"', () => {
+    const a = setup(
+      'Mayor Ada Lind warned about the Varn party, which tried to rally support by saying that farmers were "leaving in droves."',
+    );
+    expect(cueBefore(a.ctx, at(a.spans, 0), true, false)?.mention.text).toBe('the Varn party');
+  });
+
+  it('keeps the main subject when no relative clause stands between: "X attacked it, saying"', () => {
+    const a = setup('Senator Ada Lind attacked the plan, saying it was "a gift to the banks."');
+    expect(cueBefore(a.ctx, at(a.spans, 0), true, false)?.mention.name).toBe('Ada Lind');
+  });
+});
