@@ -227,10 +227,7 @@ function splitName(text: string, tokens: Token[], from: number, to: number): Men
     const t = tokens[k] as Token;
     // a role word that is also a first name ("Bill", "Chase") starts the name when a surname follows
     const firstName = FEMALE_NAMES.has(t.lo) || MALE_NAMES.has(t.lo);
-    if (
-      (isTitle(t) || isDescriptor(t) || (isRoleWord(t) && !orgRun && !firstName)) &&
-      k < to - 1
-    )
+    if ((isTitle(t) || isDescriptor(t) || (isRoleWord(t) && !orgRun && !firstName)) && k < to - 1)
       break;
     if (isNameWord(t) || isInitial(t) || (PARTICLES.has(t.lo) && k > from && k < to - 1)) {
       k--;
