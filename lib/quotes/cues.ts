@@ -243,8 +243,10 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
       if (m) return m;
     }
   }
-  // inverted: "said Imran Sheikh", "added the MP" — but "told reporters" names the listener
+  // inverted: "said Imran Sheikh", "added the MP" — but "told reporters" names the listener,
+  // and after a participle the name is its object ("In declaring Trump has "…", they …")
   if (LISTENER_VERBS.has(verb.lo)) return null;
+  if (verb.lo.endsWith('ing') && verb.lo !== 'according') return null;
   let r = v + 1;
   while (r < to && (isAdverb(tokens[r]) || tokens[r]?.lo === 'by')) r++;
   const inv = fwd(ctx, r, to);

@@ -182,6 +182,14 @@ const isTitle = (t: Token | undefined) =>
   (!!t && t.word && TITLES.has(t.lo.replace(/\.$/, ''))) || (!!t && TITLES.has(t.lo));
 const isRoleWord = (t: Token | undefined) =>
   !!t && t.word && (ROLES.has(t.lo) || ROLES.has(t.lo.replace(/s$/, '')));
+/**
+ * A capitalised compound whose second part is lowercase describes a name ("Oscar-winner",
+ * "Paris-based", "Texas-born"); it is never part of it.
+ */
+const isDescriptor = (t: Token | undefined) => !!t?.word && t.cap && /-\p{Ll}/u.test(t.w);
+/** A rank's ordinal: "1st Lt.", "2nd Lt." — part of the title before a name. */
+const isRankOrdinal = (t: Token | undefined, next: Token | undefined) =>
+  !!t?.word && /^\d+(?:st|nd|rd|th)$/.test(t.lo) && isTitle(next);
 const isAllCaps = (w: string) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w);
 
 function genderOf(words: Token[]): string | undefined {
@@ -219,7 +227,8 @@ function splitName(text: string, tokens: Token[], from: number, to: number): Men
     const t = tokens[k] as Token;
     // a role word that is also a first name ("Bill", "Chase") starts the name when a surname follows
     const firstName = FEMALE_NAMES.has(t.lo) || MALE_NAMES.has(t.lo);
-    if ((isTitle(t) || (isRoleWord(t) && !orgRun && !firstName)) && k < to - 1) break;
+    if ((isTitle(t) || isDescriptor(t) || (isRoleWord(t) && !orgRun && !firstName)) && k < to - 1)
+      break;
     if (isNameWord(t) || isInitial(t) || (PARTICLES.has(t.lo) && k > from && k < to - 1)) {
       k--;
       continue;
@@ -228,6 +237,8 @@ function splitName(text: string, tokens: Token[], from: number, to: number): Men
   }
   let nameFrom = k + 1;
   if (nameFrom >= to) return null;
+  // "Paris-based" alone describes someone; it names no one
+  if (to - nameFrom === 1 && isDescriptor(tokens[nameFrom])) return null;
   // "State John F. Kerry", "Pennsylvania Ed Rendell": a known first name starts the name
   if (!isFirstName(tokens[nameFrom]) && to - nameFrom >= 3) {
     for (let j = nameFrom + 1; j < to - 1; j++) {
@@ -624,6 +635,7 @@ function readOwnedMention(
       isNameWord(p) ||
       isInitial(p) ||
       isTitle(p) ||
+      (n > k && isRankOrdinal(p, tokens[n + 1])) ||
       (PARTICLES.has(p.lo) && n > k && isNameWord(tokens[n + 1]))
     ) {
       n++;

@@ -91,3 +91,15 @@ describe('speech inside a relative clause', () => {
     expect(cueBefore(a.ctx, at(a.spans, 0), true, false)?.mention.name).toBe('Ada Lind');
   });
 });
+
+describe('participles', () => {
+  it('never reads the name after a participle as its subject: "In declaring Hale has "…""', () => {
+    const a = setup('In declaring Hale has "no responsibility" for it, they miss the point.');
+    expect(cueBefore(a.ctx, at(a.spans, 0), true, false)?.mention.name).not.toBe('Hale');
+  });
+
+  it('still reads "said X" inverted after a finite verb', () => {
+    const a = setup('Then said Tom Hale: "We are done here."');
+    expect(cueBefore(a.ctx, at(a.spans, 0), false, false)?.mention.name).toBe('Tom Hale');
+  });
+});

@@ -24,6 +24,24 @@ describe('mentions', () => {
     expect(fwd('Mr. Ivo Kranj said')?.role).toBeUndefined();
   });
 
+  it('keeps descriptions like "Oscar-winner" and "Tarn-based" out of the name', () => {
+    expect(fwd('Liberal Oscar-winner Sarandon told reporters')).toMatchObject({
+      kind: 'name',
+      name: 'Sarandon',
+      role: 'Liberal Oscar-winner',
+    });
+    expect(fwd('Tarn-based Varn Holdings said')).toMatchObject({ name: 'Varn Holdings' });
+    expect(fwd('Paris-based said')).toBeNull();
+  });
+
+  it('reads a rank with its ordinal: "Air Force 1st Lt. Tyler Livingston"', () => {
+    expect(fwd('Air Force 1st Lt. Tyler Livingston said')).toMatchObject({
+      kind: 'name',
+      name: 'Tyler Livingston',
+      role: 'Air Force 1st Lt.',
+    });
+  });
+
   it('reads initials joined to a surname', () => {
     expect(back('H.Rahimov')).toMatchObject({ kind: 'name', name: 'H.Rahimov' });
     expect(back('F. Sadri')).toMatchObject({ kind: 'name', name: 'F. Sadri' });
