@@ -111,6 +111,19 @@ async function open(context: BrowserContext, url: string, verbose: boolean): Pro
       () => (performance.getEntriesByName('quotelens:drawn')[0] as PerformanceMark).detail,
     );
     await settleFrames(page);
+    if (verbose) {
+      // Any other marks (a developer's temporary `performance.mark(name, { detail })`).
+      const marks = await page.evaluate(() =>
+        performance
+          .getEntriesByType('mark')
+          .filter((m) => !m.name.startsWith('quotelens:'))
+          .map(
+            (m) =>
+              `${m.startTime.toFixed(1)} ${m.name} ${JSON.stringify((m as PerformanceMark).detail ?? '')}`,
+          ),
+      );
+      for (const m of marks) console.log(`mark ${m}`);
+    }
     return analyse(await stop(), detail.phases, verbose);
   } finally {
     await page.close();

@@ -26,6 +26,8 @@ const BLOCK_SELECTOR =
 /** How far above and below the viewport labels are made ready, in screen heights. */
 const NEAR_SCREENS = 1.5;
 const MARGIN = `${NEAR_SCREENS * 100}% 0px ${NEAR_SCREENS * 100}% 0px`;
+/** Most groups drawn in one batch (a screenful or more: typically 5–30 groups per screen). */
+const BATCH = 64;
 /** Budget of one piece of label work outside a run (observer callbacks), ms. */
 const IDLE_SLICE_MS = 8;
 
@@ -191,9 +193,13 @@ export class LabelLayer {
     }
   }
 
-  /** Draws up to a handful of pending groups in reading order. */
+  /**
+   * Draws pending groups in reading order, as many as `BATCH` at once: one batch reads all its
+   * layout before writing anything, and a second batch in the same task would lay the page out
+   * again for the first batch's labels before its own reads.
+   */
   private drawNext(): void {
-    const batch = [...this.pending].sort((a, b) => a.order - b.order).slice(0, 8);
+    const batch = [...this.pending].sort((a, b) => a.order - b.order).slice(0, BATCH);
     for (const g of batch) this.pending.delete(g);
     this.draw(batch);
   }
