@@ -131,6 +131,13 @@ const LATER_PEOPLE = 4;
 /** How many quotes back a reporter's echo of a speaker's phrase may reach. */
 const ECHO_REACH = 4;
 
+/**
+ * A name read where every word is capitalised (a Title Case headline) or a lone word opening
+ * a sentence, that the rest of the page never confirms: no one.
+ */
+const noOneNamed = (scene: Scene, m: Mention): boolean =>
+  m.kind === 'name' && (scene.headlineOnly(m) || scene.openerOnly(m));
+
 export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: History): Proposal {
   const { ctx, model, ents, text, tokens } = scene;
   const w = kept[qi] as Work;
@@ -151,12 +158,7 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
   const fits = (c: Cue | null): Cue | null => {
     if (!c || scene.credit[c.mention.from]) return null;
     // a headline's own "Name: …" or "Name says" vouches for itself; other words there do not
-    if (
-      c.kind !== 'headline' &&
-      c.mention.kind === 'name' &&
-      (scene.headlineOnly(c.mention) || scene.openerOnly(c.mention))
-    )
-      return null;
+    if (c.kind !== 'headline' && noOneNamed(scene, c.mention)) return null;
     // a quote inside a quote is attributed by words inside it; the outer cue is the outer's
     if (parentSpan && (tokens[c.mention.from]?.s ?? 0) < parentSpan.open) return null;
     if (c.mention.kind === 'name' && !c.mention.role)
@@ -171,7 +173,8 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
   const afterStrict = bq ? null : fits(cueAfter(ctx, span, true));
   const signature = fits(signatureCue(ctx, model, span));
   const headlineCue = headline ? fits(headlineSubject(ctx, model, span)) : null;
-  const ctxCue = contextSpeaker(ctx, span);
+  const ctxFound = contextSpeaker(ctx, span);
+  const ctxCue = ctxFound && !noOneNamed(scene, ctxFound.mention) ? ctxFound : null;
 
   const addCue = (c: Cue | null, via: Via): Reading | null => {
     if (!c) return null;
@@ -237,7 +240,7 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
     if (t.w === '\n' && ++paragraphs > 1) break;
     if (!t.word || !t.cap || tokens[k - 1]?.cap || scene.credit[k]) continue;
     const m = readMentionForward(text, tokens, k, stop);
-    if (m?.kind !== 'name' || scene.headlineOnly(m) || scene.openerOnly(m)) continue;
+    if (m?.kind !== 'name' || noOneNamed(scene, m)) continue;
     list.addReading(
       { target: nameTarget(ents, m), rule: 'named', mention: m },
       'later',

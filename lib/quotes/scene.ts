@@ -121,18 +121,26 @@ export class Scene {
   }
 
   /**
-   * A one-word name opening a sentence that the page never capitalises mid-sentence and that
-   * is no known first name: an adjective or an opener ("Cheeky horror game …", "Undeterred,").
+   * A one-word name opening a sentence that the page never capitalises mid-sentence, that is
+   * no known first name and no one met before: an adjective or an opener ("Cheeky horror
+   * game …", "Recovering myself, I …").
    */
   openerOnly(m: { from: number; to: number; name?: string }): boolean {
     const name = m.name ?? '';
-    if (name === '' || /\s/.test(name)) return false;
+    // (an initial joined to a surname, "H.Mammadov", is a name whatever opens the sentence)
+    if (name === '' || /[\s.]/.test(name)) return false;
     const k = this.tokens.findIndex((t, i) => i >= m.from && i < m.to && t.w === name);
     const prev = this.tokens[k - 1];
     if (k < 0 || (k > 0 && !endsSentence(prev) && !/^["“‘'(—–-]$/.test(prev?.w ?? '')))
       return false;
     const lo = name.toLowerCase();
-    return !this.capitalisedMidSentence().has(lo) && !FEMALE_NAMES.has(lo) && !MALE_NAMES.has(lo);
+    return (
+      !this.capitalisedMidSentence().has(lo) &&
+      !FEMALE_NAMES.has(lo) &&
+      !MALE_NAMES.has(lo) &&
+      // "H.Mammadov noted …" after "Hikmat Mammadov": someone already met
+      !this.ents.matchName([lo])
+    );
   }
 
   /** Words the page capitalises mid-sentence outside Title Case headlines: names, surely. */
@@ -199,7 +207,10 @@ export class Scene {
           if (!m.role) m.role = appositiveRole(text, tokens, m);
           // "Mr. King's show": a possessive name is rarely what a later "he" refers to
           const outside = this.inQuote[cursor] === 0 && !/['’]s$/.test(tokens[m.to - 1]?.w ?? '');
-          if (n >= 2 || m.role || m.gender || ents.matchName([m.name.toLowerCase()])) {
+          if (
+            (n >= 2 || m.role || m.gender || ents.matchName([m.name.toLowerCase()])) &&
+            !(n === 1 && this.openerOnly(m))
+          ) {
             if (outside || n >= 2) {
               const e = ents.byName(m, t.s, outside);
               if (outside && isSubjectMention(tokens, m.from, m.to)) {

@@ -144,3 +144,23 @@ describe('one-word names that only open sentences', () => {
     expect(out[0]).toContain('Hale');
   });
 });
+
+describe('participles opening a sentence', () => {
+  it('never makes "Recovering myself, I …" someone the text can later call "he"', () => {
+    const out = names([
+      'Recovering myself, I walked to the desk and asked the clerk again.',
+      '“I would rather not,” he replied.',
+    ]);
+    for (const cs of out) expect(cs).not.toContain('Recovering');
+  });
+});
+
+describe('one-word names of people already met', () => {
+  it('offers "H.Lind noted …" opening a sentence after "Hilda Lind" was named', () => {
+    const out = names([
+      'Political analyst Hilda Lind spoke to the paper about the summit.',
+      'H.Lind noted that the talks were hard: “The region depends on them.”',
+    ]);
+    expect(out[0]?.some((n) => n.includes('Lind'))).toBe(true);
+  });
+});
