@@ -43,7 +43,11 @@ const BUDGET = {
   devArticle: 4,
   largestArticle: 12,
   devWhole: 10,
+  /** Issue 13: highlights and labels (paint, style, labels, layout) plus the frame after, per page. */
+  drawing: 4,
 };
+/** The phases that draw: the highlights, the restyle they cause, the labels and their layout. */
+const DRAWING_PHASES = ['paint', 'style', 'labels', 'layout'];
 const CORPUS = resolve('..', 'shared', 'corpus');
 
 interface Args {
@@ -267,6 +271,8 @@ async function main(): Promise<void> {
     inject: number[];
     injectCpu: number[];
     frame: number[];
+    /** Drawing phases + the frame after, per run (issue 13). */
+    drawing: number[];
     whole: number[];
     floor: number[];
     error?: string;
@@ -290,6 +296,7 @@ async function main(): Promise<void> {
         inject: [],
         injectCpu: [],
         frame: [],
+        drawing: [],
         whole: [],
         floor: [],
       };
@@ -308,6 +315,8 @@ async function main(): Promise<void> {
           row.injectCpu.push(m.costs.injectCpu);
           row.frame.push(m.costs.frame);
           row.whole.push(m.costs.inject + m.detail.busy + m.costs.frame);
+          const phases = m.detail.phases;
+          row.drawing.push(DRAWING_PHASES.reduce((t, k) => t + (phases[k] ?? 0), m.costs.frame));
         }
         if (m.floor !== undefined) row.floor.push(m.floor);
         for (const [k, v] of Object.entries(m.detail.phases)) {
@@ -335,6 +344,9 @@ async function main(): Promise<void> {
             .join(' ')}`,
           row.error ? `  ERROR ${row.error}` : '',
         ].join(' '),
+      );
+      console.log(
+        `${pad('', 44)}   drawing: paint ${p('paint')} + style ${p('style')} + labels ${p('labels')} + layout ${p('layout')} + frame after ${fmt(median(row.frame))} = ${fmt(median(row.drawing))} ms (median of runs; ≤ ${BUDGET.drawing})`,
       );
       const wholeMs = median(row.whole);
       const floorMs = median(row.floor);
@@ -364,6 +376,8 @@ async function main(): Promise<void> {
   const devInjectCpu = median(dev.map((r) => median(r.injectCpu)));
   const devFrame = median(dev.map((r) => median(r.frame)));
   const ratios = rows.map((r) => median(r.whole) / median(r.floor)).filter(Number.isFinite);
+  const drawings = dev.map((r) => median(r.drawing)).filter(Number.isFinite);
+  const worstDrawing = Math.max(...drawings);
   const checks = [
     [
       `dev median finding the article, cold ${fmt(devArticle)} ms (≤ ${BUDGET.devArticle}); with the script's injection ${fmt(devArticle + devInject)} ms`,
@@ -380,6 +394,10 @@ async function main(): Promise<void> {
     [
       `whole / one-pass floor (TreeWalker + quote regex, same tab): ${fmt(Math.min(...ratios))}–${fmt(Math.max(...ratios))}×, median ${fmt(median(ratios))}×`,
       true,
+    ],
+    [
+      `drawing (highlights, labels, frame after) per dev page: median ${fmt(median(drawings))} ms, worst ${fmt(worstDrawing)} ms; pages over ${BUDGET.drawing} ms: ${drawings.filter((d) => d > BUDGET.drawing).length} of ${drawings.length}`,
+      worstDrawing <= BUDGET.drawing,
     ],
     [
       `dev median busy ${fmt(devMedian)} ms (≤ ${BUDGET.devMedian}); of which drawing etc. ${fmt(devOwn)} ms`,

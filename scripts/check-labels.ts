@@ -59,6 +59,8 @@ function targets(): Target[] {
     'content/dark.html',
     'content/hostile.html',
     'content/late.html',
+    'content/long.html',
+    'content/positioned-root.html',
     'notes/article-a.html',
     'pages/news-article.html',
     'pages/br-blog.html',

@@ -63,21 +63,32 @@ export function renderLabelBatch(
   }
   container.textContent = '';
   const doc = container.ownerDocument;
+  // Built apart and put in at once: one insertion into the live tree, not one per label.
+  const built = doc.createDocumentFragment();
+  const colours = new Map<number | null, string>();
   for (const spec of specs) {
     const button = doc.createElement('button');
-    button.type = 'button';
+    button.setAttribute('type', 'button');
     button.className = `l${spec.fragment ? ' frag' : ''}${spec.guess ? ' guess' : ''}`;
-    button.dataset.id = String(spec.quoteId);
-    button.dataset.s = spec.speakerId === null ? 'u' : String(spec.speakerId);
-    button.setAttribute('style', labelColours(spec.speakerId, theme));
+    button.setAttribute('data-id', String(spec.quoteId));
+    button.setAttribute('data-s', spec.speakerId === null ? 'u' : String(spec.speakerId));
+    let colour = colours.get(spec.speakerId);
+    if (colour === undefined) {
+      colour = labelColours(spec.speakerId, theme);
+      colours.set(spec.speakerId, colour);
+    }
+    button.setAttribute('style', colour);
     button.setAttribute('aria-haspopup', 'dialog');
     if (spec.ariaDescription) button.setAttribute('aria-description', spec.ariaDescription);
     // The words come from CSS (`content: attr(data-t)`), not text nodes: the page's find-in-page
     // and window.find() then never match a speaker's name in a label instead of the article.
-    button.dataset.t = spec.text;
-    button.dataset.i = spec.initial;
-    setNotes(button, spec, noteCounts.get(spec.quoteId) ?? 0);
-    container.append(button);
+    button.setAttribute('data-t', spec.text);
+    button.setAttribute('data-i', spec.initial);
+    const notes = noteCounts.get(spec.quoteId) ?? 0;
+    if (notes > 0) setNotes(button, spec, notes);
+    else button.setAttribute('aria-label', spec.ariaLabel);
+    built.append(button);
     register(spec.quoteId, button);
   }
+  container.append(built);
 }

@@ -8,7 +8,7 @@ import { render } from 'preact';
 import type { CardFacts, LabelSpec, LabelView, Placement } from '../../lib/dom/labels';
 import { Card } from './Card';
 import { renderLabelBatch, type Theme } from './label-batch';
-import { HOST_STYLE, SHADOW_CSS } from './styles';
+import { CARD_CSS, HOST_STYLE, SHADOW_CSS } from './styles';
 
 export const HOST_TAG = 'quotelens-overlay';
 
@@ -46,6 +46,34 @@ function makeHost(doc: Document): { host: HTMLElement; shadow: ShadowRoot } {
   }
 }
 
+/**
+ * Where the host's (0, 0) will be, in client coordinates, without inserting it and reading
+ * layout: while <html> makes no containing block for it (static, no transform, filter,
+ * containment…) the host sits at the document's origin, so at minus the scroll offset. Null on
+ * pages whose root does make one (the host is then inserted and measured). A style read only.
+ */
+export function unpositionedRootOrigin(doc: Document): { left: number; top: number } | null {
+  const root = doc.documentElement;
+  const win = doc.defaultView;
+  if (!root || !win) return null;
+  const cs = win.getComputedStyle(root);
+  const contained =
+    cs.position !== 'static' ||
+    cs.transform !== 'none' ||
+    cs.translate !== 'none' ||
+    cs.rotate !== 'none' ||
+    cs.scale !== 'none' ||
+    cs.perspective !== 'none' ||
+    cs.filter !== 'none' ||
+    (cs.getPropertyValue('backdrop-filter') || 'none') !== 'none' ||
+    (cs.contain || 'none') !== 'none' ||
+    (cs.getPropertyValue('container-type') || 'normal') !== 'normal' ||
+    (cs.willChange || 'auto') !== 'auto' ||
+    cs.writingMode !== 'horizontal-tb' ||
+    (cs.getPropertyValue('zoom') || '1') !== '1';
+  return contained ? null : { left: -win.scrollX, top: -win.scrollY };
+}
+
 export function createOverlay(doc: Document, actions: OverlayActions, theme: Theme): LabelView {
   const { host, shadow } = makeHost(doc);
   host.setAttribute('style', HOST_STYLE);
@@ -57,9 +85,10 @@ export function createOverlay(doc: Document, actions: OverlayActions, theme: The
   const cardSlot = doc.createElement('div');
   shadow.append(style, dimStyle, layer);
   layer.append(cardSlot);
-  // Into the document only when the first labels are measured: inserting it restyles the page
-  // a little, and that way the restyle joins the layout read the labels need anyway (and pages
-  // whose statements are all out of view get no host until the reader scrolls to them).
+  // Into the document only with the first labels, after they were measured: the reads then find
+  // the page laid out already (no forced layout), and the host is styled and laid out once, in
+  // the frame that shows the labels. Pages whose statements are all out of view get no host
+  // until the reader scrolls to them.
   let attached = false;
   const attach = () => {
     if (attached) return;
@@ -72,6 +101,7 @@ export function createOverlay(doc: Document, actions: OverlayActions, theme: The
   let batches: Batch[] = [];
   let noteCounts: ReadonlyMap<number, number> = new Map();
   let openId: number | null = null;
+  let cardStyled = false;
   let openTimer: ReturnType<typeof setTimeout> | null = null;
   let closeTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -101,6 +131,12 @@ export function createOverlay(doc: Document, actions: OverlayActions, theme: The
     const label = labels.get(id);
     const at = placements.get(id);
     if (!facts || !label || !at) return;
+    if (!cardStyled) {
+      cardStyled = true;
+      const cardStyle = doc.createElement('style');
+      cardStyle.textContent = CARD_CSS;
+      style.after(cardStyle);
+    }
     openId = id;
     // Below the label, kept inside the viewport's width.
     const viewWidth = doc.documentElement.clientWidth || 1024;
@@ -221,21 +257,30 @@ export function createOverlay(doc: Document, actions: OverlayActions, theme: The
   });
 
   return {
-    add(order, specs) {
+    add(order, specs, font) {
       if (specs.length === 0) return;
       attach();
       const el = doc.createElement('div');
       el.className = 'batch';
+      if (font) {
+        el.style.fontFamily = font.family;
+        el.style.fontWeight = font.weight;
+        el.style.fontStyle = font.style;
+      }
       // Batches arrive as the reader scrolls; keep them (and so the tab order) in reading order.
       let at = batches.length;
       while (at > 0 && (batches[at - 1]?.order ?? 0) > order) at--;
-      layer.insertBefore(el, batches[at]?.el ?? cardSlot);
       const batch = { el, order, specs: [...specs] };
-      batches.splice(at, 0, batch);
       renderBatch(batch);
+      layer.insertBefore(el, batches[at]?.el ?? cardSlot);
+      batches.splice(at, 0, batch);
     },
     origin() {
-      attach();
+      if (!attached) {
+        const at = unpositionedRootOrigin(doc);
+        if (at) return at;
+        attach();
+      }
       const r = layer.getBoundingClientRect();
       return { left: r.left, top: r.top };
     },

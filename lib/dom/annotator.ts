@@ -579,6 +579,10 @@ export class Annotator {
     await this.labels.set(specs, (id) => highlighter.rangeOf(id), slicer);
     if (this.onlySpeakerId !== null) this.onlySpeaker(this.onlySpeakerId);
     phase('labels');
+    // Layout the page owed meanwhile (a page still loading: images, late styles) is settled
+    // apart, as before painting: the labels' layout reads below would otherwise pay for it.
+    void doc.documentElement.getBoundingClientRect();
+    phase('page-layout');
     // Labels near the viewport now; the rest as the reader scrolls to them.
     await this.labels.firstDraw(slicer);
     phase('layout');

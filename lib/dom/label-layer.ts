@@ -12,6 +12,7 @@ import type { BlockSpace } from './labels';
 import {
   type Anchor,
   anchorOf,
+  type LabelFont,
   type LabelSpec,
   type LabelView,
   measureAnchors,
@@ -22,10 +23,11 @@ import type { Slicer } from './slicer';
 
 const BLOCK_SELECTOR =
   'p,li,blockquote,figcaption,dd,dt,td,th,h1,h2,h3,h4,h5,h6,pre,div,section,article,aside,figure,main,body';
-/** How far outside the viewport labels are made ready. */
-const MARGIN = '150% 0px 150% 0px';
-/** Longest wait for the observer's first report before calling the first draw done, ms. */
-const FIRST_REPORT_MS = 600;
+/** How far above and below the viewport labels are made ready, in screen heights. */
+const NEAR_SCREENS = 1.5;
+const MARGIN = `${NEAR_SCREENS * 100}% 0px ${NEAR_SCREENS * 100}% 0px`;
+/** Most groups drawn in one batch (a screenful or more: typically 5–30 groups per screen). */
+const BATCH = 64;
 /** Budget of one piece of label work outside a run (observer callbacks), ms. */
 const IDLE_SLICE_MS = 8;
 
@@ -51,7 +53,6 @@ export class LabelLayer {
   private readonly byQuote = new Map<number, Group>();
   private observer: IntersectionObserver | null = null;
   private pending = new Set<Group>();
-  private firstReport: (() => void) | null = null;
   private drainTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -100,20 +101,30 @@ export class LabelLayer {
   }
 
   /**
-   * Waits for the observer's first report (not main-thread time), then draws the groups near
-   * the viewport within the run's slices. Later groups are drawn as the reader scrolls.
+   * Draws the groups near the viewport now, within the run's slices, in the same task as the
+   * highlights: the page then styles, lays out and repaints once for both, not once for the
+   * highlights and again for labels drawn after the observer's first report (a frame later).
+   * Near is the observer's own band, read from the blocks' boxes: the page was laid out for
+   * the highlights' restyle just before, so these reads lay nothing out. Later groups are drawn
+   * as the reader scrolls to them.
    */
   async firstDraw(slicer: Slicer): Promise<void> {
-    if (this.observer && this.groups.length > 0) {
-      slicer.end();
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, FIRST_REPORT_MS);
-        this.firstReport = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      slicer.begin();
+    if (this.observer) {
+      const root = this.doc.documentElement;
+      const height = root?.clientHeight ?? 0;
+      const width = root?.clientWidth ?? 0;
+      const top = -NEAR_SCREENS * height;
+      const bottom = (1 + NEAR_SCREENS) * height;
+      let i = 0;
+      for (const g of this.groups) {
+        if ((++i & 127) === 0) await slicer.maybePause();
+        if (g.live) continue;
+        const r = g.el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        if (r.bottom >= top && r.top <= bottom && r.right >= 0 && r.left <= width) {
+          this.pending.add(g);
+        }
+      }
     }
     await this.drain(slicer);
   }
@@ -151,7 +162,6 @@ export class LabelLayer {
     this.byElement.clear();
     this.byQuote.clear();
     this.pending.clear();
-    this.firstReport = null;
     this.view.clear();
   }
 
@@ -160,12 +170,6 @@ export class LabelLayer {
       if (!e.isIntersecting) continue;
       const g = this.byElement.get(e.target);
       if (g && !g.live) this.pending.add(g);
-    }
-    if (this.firstReport) {
-      const done = this.firstReport;
-      this.firstReport = null;
-      done(); // the run in progress draws the pending groups inside its own slices
-      return;
     }
     this.scheduleDrain();
   }
@@ -189,9 +193,13 @@ export class LabelLayer {
     }
   }
 
-  /** Draws up to a handful of pending groups in reading order. */
+  /**
+   * Draws pending groups in reading order, as many as `BATCH` at once: one batch reads all its
+   * layout before writing anything, and a second batch in the same task would lay the page out
+   * again for the first batch's labels before its own reads.
+   */
   private drawNext(): void {
-    const batch = [...this.pending].sort((a, b) => a.order - b.order).slice(0, 8);
+    const batch = [...this.pending].sort((a, b) => a.order - b.order).slice(0, BATCH);
     for (const g of batch) this.pending.delete(g);
     this.draw(batch);
   }
@@ -201,11 +209,11 @@ export class LabelLayer {
     // Measure before the labels go in: inserting them first would make the reads lay the page
     // out again for elements that cannot move its text (they sit in the overlay).
     const measured = this.measure(fresh);
-    for (const g of fresh) {
+    fresh.forEach((g, i) => {
       g.live = true;
       this.observer?.unobserve(g.el);
-      this.view.add(g.order, g.specs);
-    }
+      this.view.add(g.order, g.specs, measured[i]?.font);
+    });
     this.apply(fresh, measured);
   }
 
@@ -223,6 +231,7 @@ export class LabelLayer {
       return {
         anchors: measureAnchors(g.anchors, origin),
         space: measureSpace(g.el, origin, cache),
+        font: fontOf(g.ranges[0]),
       };
     });
   }
@@ -246,4 +255,14 @@ export class LabelLayer {
 interface Measured {
   anchors: (Anchor | null)[];
   space: BlockSpace;
+  font: LabelFont | undefined;
+}
+
+/** The computed face of the text a statement starts in (a style read, no layout). */
+function fontOf(range: Range | undefined): LabelFont | undefined {
+  const node = range?.startContainer;
+  const el = node?.nodeType === 1 ? (node as Element) : node?.parentElement;
+  const cs = el?.ownerDocument.defaultView?.getComputedStyle(el);
+  if (!cs?.fontFamily) return undefined;
+  return { family: cs.fontFamily, weight: cs.fontWeight, style: cs.fontStyle };
 }

@@ -151,7 +151,11 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
   const fits = (c: Cue | null): Cue | null => {
     if (!c || scene.credit[c.mention.from]) return null;
     // a headline's own "Name: …" or "Name says" vouches for itself; other words there do not
-    if (c.kind !== 'headline' && c.mention.kind === 'name' && scene.headlineOnly(c.mention))
+    if (
+      c.kind !== 'headline' &&
+      c.mention.kind === 'name' &&
+      (scene.headlineOnly(c.mention) || scene.openerOnly(c.mention))
+    )
       return null;
     // a quote inside a quote is attributed by words inside it; the outer cue is the outer's
     if (parentSpan && (tokens[c.mention.from]?.s ?? 0) < parentSpan.open) return null;
@@ -233,7 +237,7 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
     if (t.w === '\n' && ++paragraphs > 1) break;
     if (!t.word || !t.cap || tokens[k - 1]?.cap || scene.credit[k]) continue;
     const m = readMentionForward(text, tokens, k, stop);
-    if (m?.kind !== 'name' || scene.headlineOnly(m)) continue;
+    if (m?.kind !== 'name' || scene.headlineOnly(m) || scene.openerOnly(m)) continue;
     list.addReading(
       { target: nameTarget(ents, m), rule: 'named', mention: m },
       'later',

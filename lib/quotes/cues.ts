@@ -166,6 +166,20 @@ const bwd = (ctx: CueContext, end: number, floor: number) =>
     : readMentionBackward(ctx.text, ctx.tokens, end, floor);
 
 /** The subject of the speech verb at `v`, reading left (with appositives) then right. */
+/** The noun a ", who" or ", which" between `from` and `v` refers to, the nearest such. */
+function relativeAntecedent(ctx: CueContext, from: number, v: number): Mention | null {
+  const { tokens } = ctx;
+  for (let k = v - 1; k > from + 1; k--) {
+    const t = tokens[k] as Token;
+    if (t.w === ';' || t.w === ':') return null;
+    if ((t.lo === 'who' || t.lo === 'which') && tokens[k - 1]?.w === ',') {
+      const m = bwd(ctx, k - 2, from);
+      return m && m.kind !== 'pronoun' ? m : null;
+    }
+  }
+  return null;
+}
+
 function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mention | null {
   const { text, tokens } = ctx;
   let k = v - 1;
@@ -196,6 +210,10 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
     !BE.test(tokens[k]?.lo ?? '') &&
     (tokens[v - 1]?.w === ',' || tokens[v - 1]?.word)
   ) {
+    // "the Likud party, which tried to rally voters by saying "…"": the relative clause's own
+    // subject, the noun before ", which"
+    const rel = relativeAntecedent(ctx, from, v);
+    if (rel) return rel;
     // "Trump attacked Clinton for it, saying, "…"": the subject of the main clause
     const m = clauseSubject(ctx, from, v - 1);
     if (m) return m;
@@ -225,8 +243,10 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
       if (m) return m;
     }
   }
-  // inverted: "said Imran Sheikh", "added the MP" — but "told reporters" names the listener
+  // inverted: "said Imran Sheikh", "added the MP" — but "told reporters" names the listener,
+  // and after a participle the name is its object ("In declaring Trump has "…", they …")
   if (LISTENER_VERBS.has(verb.lo)) return null;
+  if (verb.lo.endsWith('ing') && verb.lo !== 'according') return null;
   let r = v + 1;
   while (r < to && (isAdverb(tokens[r]) || tokens[r]?.lo === 'by')) r++;
   const inv = fwd(ctx, r, to);

@@ -14,6 +14,7 @@ import {
   type Chooser,
   type Judge,
   type QuoteContext,
+  quotePlace,
   type RankerModel,
   rankerChooser,
   rulesChooser,
@@ -127,7 +128,7 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
     scene.scanNames(w.span.open);
     const proposal = proposeSpeakers(scene, kept, qi, hist);
     const features = candidateFeatures(scene, kept, qi, hist, proposal);
-    const quote: QuoteContext = { fragment: w.fragment, lang };
+    const quote: QuoteContext = { fragment: w.fragment, lang, place: quotePlace(model, w.span) };
     let choice = choose(features, proposal.rulesPick, quote);
     // a transcript's speaker label ("PENCE: …") is the page's own statement of who speaks
     const labelled = proposal.cands.findIndex((c) => c.via.has('cue-transcript'));

@@ -182,6 +182,14 @@ const isTitle = (t: Token | undefined) =>
   (!!t && t.word && TITLES.has(t.lo.replace(/\.$/, ''))) || (!!t && TITLES.has(t.lo));
 const isRoleWord = (t: Token | undefined) =>
   !!t && t.word && (ROLES.has(t.lo) || ROLES.has(t.lo.replace(/s$/, '')));
+/**
+ * A capitalised compound whose second part is lowercase describes a name ("Oscar-winner",
+ * "Paris-based", "Texas-born"); it is never part of it.
+ */
+const isDescriptor = (t: Token | undefined) => !!t?.word && t.cap && /-\p{Ll}/u.test(t.w);
+/** A rank's ordinal: "1st Lt.", "2nd Lt." — part of the title before a name. */
+const isRankOrdinal = (t: Token | undefined, next: Token | undefined) =>
+  !!t?.word && /^\d+(?:st|nd|rd|th)$/.test(t.lo) && isTitle(next);
 const isAllCaps = (w: string) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w);
 
 function genderOf(words: Token[]): string | undefined {
@@ -219,8 +227,14 @@ function splitName(text: string, tokens: Token[], from: number, to: number): Men
     const t = tokens[k] as Token;
     // a role word that is also a first name ("Bill", "Chase") starts the name when a surname follows
     const firstName = FEMALE_NAMES.has(t.lo) || MALE_NAMES.has(t.lo);
-    if ((isTitle(t) || (isRoleWord(t) && !orgRun && !firstName)) && k < to - 1) break;
-    if (isNameWord(t) || isInitial(t) || (PARTICLES.has(t.lo) && k > from && k < to - 1)) {
+    if ((isTitle(t) || isDescriptor(t) || (isRoleWord(t) && !orgRun && !firstName)) && k < to - 1)
+      break;
+    if (
+      isNameWord(t) ||
+      isInitial(t) ||
+      (PARTICLES.has(t.lo) && k > from && k < to - 1) ||
+      (orgRun && (t.lo === 'and' || t.w === '&') && k > from && k < to - 1)
+    ) {
       k--;
       continue;
     }
@@ -228,6 +242,8 @@ function splitName(text: string, tokens: Token[], from: number, to: number): Men
   }
   let nameFrom = k + 1;
   if (nameFrom >= to) return null;
+  // "Paris-based" alone describes someone; it names no one
+  if (to - nameFrom === 1 && isDescriptor(tokens[nameFrom])) return null;
   // "State John F. Kerry", "Pennsylvania Ed Rendell": a known first name starts the name
   if (!isFirstName(tokens[nameFrom]) && to - nameFrom >= 3) {
     for (let j = nameFrom + 1; j < to - 1; j++) {
@@ -415,6 +431,16 @@ function describeBackward(text: string, tokens: Token[], m: Mention, floor: numb
   let k = m.from;
   while (k - 1 >= floor && k > m.from - 6) {
     const p = tokens[k - 1] as Token;
+    // "The Post and Courier newspaper": an "and" inside an organisation's name
+    if (
+      (p.lo === 'and' || p.w === '&') &&
+      isNameWord(tokens[k - 2]) &&
+      isNameWord(tokens[k]) &&
+      tokens.slice(k - 2, m.to).some((t) => ORG_WORDS.has(t.lo))
+    ) {
+      k--;
+      continue;
+    }
     if (!p.word || DESC_STOP.has(p.lo) || (AUXILIARIES.has(p.lo) && !isRoleWord(p))) break;
     if (DETERMINERS.has(p.lo)) {
       // "a spokesperson for the company": keep going over the link
@@ -500,6 +526,43 @@ function verbOpener(tokens: Token[], k: number): boolean {
   const prev = tokens[k - 1];
   const opens = !prev || prev.w === '\n' || endsSentence(prev) || /^["“‘'(—–-]$/.test(prev.w);
   return opens && (SPEECH_VERBS.has(t.lo) || (t.lo.length > 4 && /(?:ed|ing)$/.test(t.lo)));
+}
+
+/**
+ * "The Post and Courier", "the Fish and Wildlife Service", "the Procter & Gamble company":
+ * after a "the", an "and" or "&" inside one organisation's name, where a word of the run
+ * around it names an organisation. `n` is the "and"; the run started at `k`.
+ */
+function joinsOrgName(tokens: Token[], k: number, n: number, ceil: number): boolean {
+  const p = tokens[n] as Token;
+  if (p.lo !== 'and' && p.w !== '&') return false;
+  let j = n + 1;
+  while (j < ceil && j < n + 5 && isNameWord(tokens[j])) j++;
+  if (j === n + 1) return false;
+  if (p.w === '&') return true;
+  // the name's head comes last: an organisation word after the "and", or right after the name
+  // ("the Post and Courier newspaper"); "the X Fund and Citizens for Y" are two
+  const next = tokens[j];
+  return (
+    tokens.slice(n + 1, j).some((t) => ORG_WORDS.has(t.lo)) ||
+    (!!next?.word && !next.cap && (ORG_WORDS.has(next.lo) || isRoleWord(next)))
+  );
+}
+
+/**
+ * "Pennsylvania Gov. and Party Chairman Ed Rendell": two offices of one person joined by "and"
+ * (`n`), an abbreviated title before it and no honorific after ("Mr. King and Mr. Schultz").
+ */
+function twoOffices(tokens: Token[], n: number): boolean {
+  const before = tokens[n - 1];
+  const after = tokens[n + 1];
+  return (
+    !!before &&
+    isTitle(before) &&
+    before.w.endsWith('.') &&
+    isNameWord(after) &&
+    !HONORIFICS.has(after?.lo ?? '')
+  );
 }
 
 /** An organisation named with "of": the whole run is its name ("Department of Energy"). */
@@ -624,6 +687,10 @@ function readOwnedMention(
       isNameWord(p) ||
       isInitial(p) ||
       isTitle(p) ||
+      (n > k && isRankOrdinal(p, tokens[n + 1])) ||
+      // "Pennsylvania Gov. and Party Chairman Ed Rendell": two offices of one person
+      (p.lo === 'and' && n > k && twoOffices(tokens, n)) ||
+      (n > k && (det >= 0 || tokens[k - 1]?.lo === 'the') && joinsOrgName(tokens, k, n, ceil)) ||
       (PARTICLES.has(p.lo) && n > k && isNameWord(tokens[n + 1]))
     ) {
       n++;

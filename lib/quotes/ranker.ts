@@ -7,6 +7,8 @@
  * Pure: arithmetic over arrays.
  */
 import { FEATURES } from './features';
+import type { QuoteSpan } from './marks';
+import type { TextModel } from './types';
 
 /**
  * One tree, flattened: node i is [feature, threshold, left, right] at 4i; a leaf has feature
@@ -27,6 +29,11 @@ export interface RankerModel {
   fragmentCalibration?: Array<[number, number]>;
   /** Languages of the training pages (BCP 47 primary subtags); elsewhere no label is sure. */
   languages?: string[];
+  /**
+   * Places on a page the training quotes stood in (quotePlace: "paragraph", "headline"); a
+   * quote elsewhere (a subheading, a caption, a pull quote) is never sure: nothing measured it.
+   */
+  places?: string[];
   /** The statement judge: is a quoted span someone's words (see statement-features.ts)? */
   statement?: JudgeModel;
 }
@@ -56,14 +63,17 @@ export interface QuoteContext {
   fragment: boolean;
   /** The page language, where known. */
   lang?: string;
+  /** Where the quote stands on the page (quotePlace). */
+  place?: string;
 }
 
 /** Picks a candidate from the feature vectors of a quote's candidates. */
 export type Chooser = (features: Float64Array[], rulesPick: number, quote?: QuoteContext) => Choice;
 
 /**
- * The most a label can be trusted on a page in a language the model never saw: the rules and
- * the lexicon still work there, but nothing measured how well, so it is shown as a guess.
+ * The most a label can be trusted on a page in a language the model never saw, or in a place
+ * on the page no training quote stood in: the rules and the lexicon still work there, but
+ * nothing measured how well, so it is shown as a guess.
  */
 export const UNLEARNED_LANGUAGE_CAP = 0.8;
 
@@ -264,7 +274,9 @@ export function calibrated(model: RankerModel, p: number, quote?: QuoteContext):
   const c = calibrate(knots, p);
   const lang = quote?.lang?.toLowerCase().split('-')[0];
   const learned = !lang || !model.languages || model.languages.includes(lang);
-  return learned ? c : Math.min(c, UNLEARNED_LANGUAGE_CAP);
+  const place = quote?.place;
+  const seen = !place || !model.places || model.places.includes(place);
+  return learned && seen ? c : Math.min(c, UNLEARNED_LANGUAGE_CAP);
 }
 
 /** Calibrated confidence of candidate `i` of a choice (after an override, say). */
@@ -306,3 +318,9 @@ export function trainedJudge(model: JudgeModel, features: readonly string[]): Ju
 
 /** Today's rules as a judge. */
 export const rulesJudge: Judge = (_x, rulesDrop) => (rulesDrop ? 0 : 1);
+
+/** Where a quote stands on the page: its block's kind, or "pull-quote" for a quote set apart. */
+export function quotePlace(model: TextModel, span: QuoteSpan): string {
+  if (span.family === 'bq') return 'pull-quote';
+  return model.blocks[span.block]?.kind ?? 'paragraph';
+}

@@ -6,7 +6,7 @@
  */
 import type { CueContext } from './cues';
 import { type Entity, EntityIndex } from './entities';
-import { STOP_CAPS, TITLES } from './lexicon/index';
+import { FEMALE_NAMES, MALE_NAMES, STOP_CAPS, TITLES } from './lexicon/index';
 import type { QuoteSpan } from './marks';
 import { appositiveRole, isSubjectMention, readMentionForward } from './mentions';
 import { endsSentence, type Token, tokenAt, tokenizeAround } from './tokens';
@@ -114,6 +114,29 @@ export class Scene {
    */
   headlineOnly(m: { from: number; to: number }): boolean {
     if (!this.titleCase[m.from]) return false;
+    const caps = this.capitalisedMidSentence();
+    const first = this.tokens[m.from]?.lo ?? '';
+    const last = this.tokens[m.to - 1]?.lo.replace(/['’]s$/, '') ?? '';
+    return !caps.has(first) && !caps.has(last);
+  }
+
+  /**
+   * A one-word name opening a sentence that the page never capitalises mid-sentence and that
+   * is no known first name: an adjective or an opener ("Cheeky horror game …", "Undeterred,").
+   */
+  openerOnly(m: { from: number; to: number; name?: string }): boolean {
+    const name = m.name ?? '';
+    if (name === '' || /\s/.test(name)) return false;
+    const k = this.tokens.findIndex((t, i) => i >= m.from && i < m.to && t.w === name);
+    const prev = this.tokens[k - 1];
+    if (k < 0 || (k > 0 && !endsSentence(prev) && !/^["“‘'(—–-]$/.test(prev?.w ?? '')))
+      return false;
+    const lo = name.toLowerCase();
+    return !this.capitalisedMidSentence().has(lo) && !FEMALE_NAMES.has(lo) && !MALE_NAMES.has(lo);
+  }
+
+  /** Words the page capitalises mid-sentence outside Title Case headlines: names, surely. */
+  private capitalisedMidSentence(): Set<string> {
     if (!this.bodyCaps) {
       this.bodyCaps = new Set();
       const { tokens } = this;
@@ -124,9 +147,7 @@ export class Scene {
           this.bodyCaps.add(t.lo.replace(/['’]s$/, ''));
       }
     }
-    const first = this.tokens[m.from]?.lo ?? '';
-    const last = this.tokens[m.to - 1]?.lo.replace(/['’]s$/, '') ?? '';
-    return !this.bodyCaps.has(first) && !this.bodyCaps.has(last);
+    return this.bodyCaps;
   }
 
   /** Index of the block holding offset `pos`. */

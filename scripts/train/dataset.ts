@@ -6,7 +6,7 @@
  * scorer's own speaker test on the name it would show.
  */
 import { type Decision, extractQuotes } from '../../lib/quotes/index';
-import { type Chooser, type Judge, rulesJudge } from '../../lib/quotes/ranker';
+import { type Chooser, type Judge, quotePlace, rulesJudge } from '../../lib/quotes/ranker';
 import type { CorpusPage, GoldQuote } from '../quotes/corpus';
 import type { Scorer } from '../quotes/score';
 
@@ -16,6 +16,8 @@ export interface Group {
   features: Float64Array[];
   labels: Uint8Array;
   rulesPick: number;
+  /** Where on the page the quote stands (quotePlace): the model's confidence holds there only. */
+  place: string;
 }
 
 const MATCH = 0.5;
@@ -87,7 +89,13 @@ export function buildGroups(
         d.cands.some((c, i) => labels[i] === 1 && c.rules.has('role-unnamed'))
       )
         continue;
-      groups.push({ page: page.id, features: d.features, labels, rulesPick: d.rulesPick });
+      groups.push({
+        page: page.id,
+        features: d.features,
+        labels,
+        rulesPick: d.rulesPick,
+        place: quotePlace(page.model, d.work.span),
+      });
     }
   }
   return groups;

@@ -39,6 +39,18 @@ export const MODEL_FILE = join(ROOT, 'lib/quotes/attribution-model.json');
 const TRAIN_CORPUS = 'polnear-train';
 /** PolNeAR is English political news: the only language the model has seen. */
 const LANGUAGES = ['en'];
+/** A place on the page counts as learned when at least this share of training quotes stood there. */
+const PLACE_SHARE = 0.005;
+
+/** The places on a page (quotePlace) the training quotes stood in often enough to measure. */
+function placesOf(groups: Group[]): string[] {
+  const n = new Map<string, number>();
+  for (const g of groups) n.set(g.place, (n.get(g.place) ?? 0) + 1);
+  return [...n]
+    .filter(([, c]) => c >= PLACE_SHARE * groups.length)
+    .map(([p]) => p)
+    .sort();
+}
 
 const share = (pts: ReadonlyArray<{ right: boolean }>) =>
   (pts.filter((pt) => pt.right).length / Math.max(1, pts.length)).toFixed(3);
@@ -211,7 +223,13 @@ export async function train(
     return { model: asModel({ trees: [], gain: new Float64Array(0) }, calibration), report };
 
   const final = trainModel(scorer, pages, first, rounds);
-  const model = { ...final.model, calibration, fragmentCalibration, languages: LANGUAGES };
+  const model = {
+    ...final.model,
+    calibration,
+    fragmentCalibration,
+    languages: LANGUAGES,
+    places: placesOf(first),
+  };
   const strongest = (b: Boosted, names: readonly string[]) => {
     const ranked = [...b.gain]
       .map((g, i) => [names[i] as string, g] as const)

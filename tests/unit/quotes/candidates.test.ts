@@ -128,3 +128,19 @@ describe('descriptions and words that are no one', () => {
     }
   });
 });
+
+describe('one-word names that only open sentences', () => {
+  it('offers no adjective opening a sentence as a speaker: "Cheeky horror game …"', () => {
+    const out = names([
+      'Cheeky horror game “Night Farm” was a hit, channelling the classic “teens in the woods” trope.',
+    ]);
+    for (const cs of out) expect(cs).not.toContain('Cheeky');
+  });
+
+  it('still offers a surname the page also writes mid-sentence', () => {
+    const out = names([
+      'Reporters asked Hale about the plan. Hale said it was “a gift to the banks.”',
+    ]);
+    expect(out[0]).toContain('Hale');
+  });
+});

@@ -77,3 +77,29 @@ describe('subjects with places before their role', () => {
     expect(cueBefore(a.ctx, at(a.spans, 0), true, false)?.mention.name).toBe('John Dickey');
   });
 });
+
+describe('speech inside a relative clause', () => {
+  it('gives "…, which tried … by saying "…"" to the noun before "which"', () => {
+    const a = setup(
+      'Mayor Ada Lind warned about the Varn party, which tried to rally support by saying that farmers were "leaving in droves."',
+    );
+    expect(cueBefore(a.ctx, at(a.spans, 0), true, false)?.mention.text).toBe('the Varn party');
+  });
+
+  it('keeps the main subject when no relative clause stands between: "X attacked it, saying"', () => {
+    const a = setup('Senator Ada Lind attacked the plan, saying it was "a gift to the banks."');
+    expect(cueBefore(a.ctx, at(a.spans, 0), true, false)?.mention.name).toBe('Ada Lind');
+  });
+});
+
+describe('participles', () => {
+  it('never reads the name after a participle as its subject: "In declaring Hale has "…""', () => {
+    const a = setup('In declaring Hale has "no responsibility" for it, they miss the point.');
+    expect(cueBefore(a.ctx, at(a.spans, 0), true, false)?.mention.name).not.toBe('Hale');
+  });
+
+  it('still reads "said X" inverted after a finite verb', () => {
+    const a = setup('Then said Tom Hale: "We are done here."');
+    expect(cueBefore(a.ctx, at(a.spans, 0), false, false)?.mention.name).toBe('Tom Hale');
+  });
+});

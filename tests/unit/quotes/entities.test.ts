@@ -24,6 +24,39 @@ describe('mentions', () => {
     expect(fwd('Mr. Ivo Kranj said')?.role).toBeUndefined();
   });
 
+  it('keeps descriptions like "Oscar-winner" and "Tarn-based" out of the name', () => {
+    expect(fwd('Liberal Oscar-winner Sarandon told reporters')).toMatchObject({
+      kind: 'name',
+      name: 'Sarandon',
+      role: 'Liberal Oscar-winner',
+    });
+    expect(fwd('Tarn-based Varn Holdings said')).toMatchObject({ name: 'Varn Holdings' });
+    expect(fwd('Paris-based said')).toBeNull();
+  });
+
+  it('reads a rank with its ordinal: "Air Force 1st Lt. Tyler Livingston"', () => {
+    expect(fwd('Air Force 1st Lt. Tyler Livingston said')).toMatchObject({
+      kind: 'name',
+      name: 'Tyler Livingston',
+      role: 'Air Force 1st Lt.',
+    });
+  });
+
+  it('reads two offices of one person joined by "and", but not two people', () => {
+    expect(fwd('former Olvia Gov. and Party Chairman Ed Rendo said')).toMatchObject({
+      name: 'Ed Rendo',
+    });
+    expect(fwd('Mr. Hale and Mr. Ruiz say')?.text).not.toContain('Ruiz');
+  });
+
+  it('reads an organisation with "and" in its name whole, but not two organisations', () => {
+    expect(fwd('the Fish and Wildlife Service said')).toMatchObject({
+      name: 'Fish and Wildlife Service',
+    });
+    expect(fwd('the Varn Trust Fund and Citizens for Fair Tax said')?.name).toBe('Varn Trust Fund');
+    expect(back('The Post and Courier newspaper')?.text).toBe('The Post and Courier newspaper');
+  });
+
   it('reads initials joined to a surname', () => {
     expect(back('H.Rahimov')).toMatchObject({ kind: 'name', name: 'H.Rahimov' });
     expect(back('F. Sadri')).toMatchObject({ kind: 'name', name: 'F. Sadri' });

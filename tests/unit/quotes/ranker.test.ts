@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURES } from '../../../lib/quotes/features';
+import { extractQuotes } from '../../../lib/quotes/index';
+import { findQuoteSpans } from '../../../lib/quotes/marks';
 import {
   calibrate,
   candidateProbabilities,
+  quotePlace,
   type RankerModel,
   rankerChooser,
   rulesChooser,
@@ -11,7 +14,10 @@ import {
   sumOfTrees,
   type Tree,
   trainedJudge,
+  UNLEARNED_LANGUAGE_CAP,
 } from '../../../lib/quotes/ranker';
+import { SURE_CONFIDENCE } from '../../../lib/quotes/types';
+import { modelOf } from './model';
 
 const x = (...v: number[]) => Float64Array.from(v);
 
@@ -129,5 +135,30 @@ describe('ranker', () => {
     const judge = trainedJudge({ features: ['a'], trees: [[-1, 5, 0, 0]], threshold: 0.5 }, ['a']);
     expect(judge(x(0), true)).toBe(0);
     expect(judge(x(0), false)).toBeGreaterThan(0.99);
+  });
+});
+
+describe('places on the page the model never learned from', () => {
+  const quoteIn = (kind: 'paragraph' | 'heading') =>
+    extractQuotes(
+      modelOf([
+        'Mayor Ilse Brandt spoke to reporters on Monday about the bridge.',
+        { text: '"We will reopen the bridge in April," Brandt said.', kind },
+      ]),
+    ).quotes[0];
+
+  it('caps a quote in a subheading, where no training quote stood, as a guess', () => {
+    expect(quoteIn('heading')?.speaker).toBe('Ilse Brandt');
+    expect(quoteIn('heading')?.confidence).toBeLessThanOrEqual(UNLEARNED_LANGUAGE_CAP);
+  });
+
+  it('lets the same quote in a paragraph be sure', () => {
+    expect(quoteIn('paragraph')?.confidence).toBeGreaterThanOrEqual(SURE_CONFIDENCE);
+  });
+
+  it('names the place a quote stands in by its block', () => {
+    const m = modelOf([{ text: '"Rivers rise," she said.', kind: 'caption' }]);
+    const [span] = findQuoteSpans(m);
+    expect(span && quotePlace(m, span)).toBe('caption');
   });
 });
