@@ -124,6 +124,147 @@ export const SHORT_TEXT_MAX_CHARS = Math.max(
   NOTE_TEXT_MAX_CHARS,
 );
 
+/*
+ * Each pattern above runs only on a block holding what every match of it needs (an opening
+ * phrase, a word, a last character), checked with plain string operations. Most pages then
+ * never run, and so never compile, most of them: compiling them cold cost about a millisecond
+ * on every page, more than scanning the blocks. Keep each list in step with its pattern.
+ */
+const FURNITURE_OPENINGS = [
+  'sign up',
+  'subscribe',
+  'advertis',
+  'sponsored',
+  'read ',
+  'related',
+  'share ',
+  'follow us',
+  'click',
+  'most ',
+  'recommended',
+  'you may also like',
+  'more ',
+  'listen to this',
+  'watch:',
+  'also read',
+  'see also',
+  'skip to',
+  'video player is loading',
+  'scroll down to comment',
+  "tap '",
+  'what do you think?',
+];
+const FURNITURE_WORDS = ['newsletter', 'unsubscribe', 'all rights reserved', '©'];
+const CONTACT_OPENINGS = [
+  '(',
+  'additional ',
+  'reporting ',
+  'writing ',
+  'editing ',
+  'compiled ',
+  'research ',
+];
+const CONTACT_WORDS = ['@', 'follow '];
+const CAPTION_OPENINGS = ['in this ', 'in these ', 'in a ', 'in an '];
+const BYLINE_OPENINGS = [
+  'By',
+  'by',
+  'BY',
+  'Par',
+  'par',
+  'Von',
+  'von',
+  'Por',
+  'por',
+  'Di',
+  'di',
+  'Door',
+  'door',
+  'Av',
+  'av',
+  'От',
+  'от',
+  'Credit',
+  'credit',
+  'Photo',
+  'photo',
+  'Image',
+  'image',
+  'Source',
+  'source',
+  'Foto',
+  'foto',
+  'Crédit',
+  'crédit',
+  'Picture',
+  'picture',
+  'Illustration',
+  'illustration',
+];
+/** Last characters of the agency names and of "(Composite)" that end a credit line. */
+const BYLINE_LAST = 'skPoA)';
+const URL_OPENINGS = ['http://', 'https://', 'www.'];
+/** Trailing characters taken off before a block is compared with UI_LABELS (and white space). */
+const LABEL_END = '.:…!|';
+
+function startsWithAny(s: string, list: readonly string[]): boolean {
+  for (const p of list) if (s.startsWith(p)) return true;
+  return false;
+}
+
+function includesAny(s: string, list: readonly string[]): boolean {
+  for (const w of list) if (s.includes(w)) return true;
+  return false;
+}
+
+/** @internal FURNITURE_TEXT over lower-cased text, run only where it can match. */
+export function isFurnitureText(lower: string): boolean {
+  return (
+    (startsWithAny(lower, FURNITURE_OPENINGS) || includesAny(lower, FURNITURE_WORDS)) &&
+    FURNITURE_TEXT.test(lower)
+  );
+}
+
+/** @internal CONTACT_TEXT over lower-cased text, run only where it can match. */
+export function isContactText(lower: string): boolean {
+  return (
+    (startsWithAny(lower, CONTACT_OPENINGS) || includesAny(lower, CONTACT_WORDS)) &&
+    CONTACT_TEXT.test(lower)
+  );
+}
+
+/** @internal CAPTION_TEXT over lower-cased text, run only where it can match. */
+export function isCaptionText(lower: string): boolean {
+  return (
+    (lower.includes('(') || startsWithAny(lower, CAPTION_OPENINGS)) && CAPTION_TEXT.test(lower)
+  );
+}
+
+/** @internal BYLINE_TEXT over text with its case, run only where it can match. */
+export function isBylineText(text: string): boolean {
+  const last = text.trimEnd().slice(-1);
+  return (
+    (startsWithAny(text, BYLINE_OPENINGS) || (last !== '' && BYLINE_LAST.includes(last))) &&
+    BYLINE_TEXT.test(text)
+  );
+}
+
+/** @internal URL_ONLY, run only on text opening like an address. */
+export function isUrlOnly(lower: string): boolean {
+  return startsWithAny(lower, URL_OPENINGS) && URL_ONLY.test(lower);
+}
+
+/** @internal `lower` without its trailing white space and LABEL_END punctuation. */
+export function withoutLabelEnd(lower: string): string {
+  let end = lower.length;
+  while (end > 0) {
+    const c = lower.charAt(end - 1);
+    if (!LABEL_END.includes(c) && c.trim() !== '') break;
+    end--;
+  }
+  return lower.slice(0, end);
+}
+
 /** What a short block's words say it is, whatever its markup: furniture, a byline, or neither. */
 export function shortTextVerdict(raw: string): 'label' | 'drop' | 'byline' | 'caption' | null {
   const text = raw.replace(/\s+/g, ' ').trim();
@@ -131,14 +272,14 @@ export function shortTextVerdict(raw: string): 'label' | 'drop' | 'byline' | 'ca
   // The patterns below read lower-case text: the `i` flag costs much to compile, cold.
   const lower = text.toLowerCase();
   if (text.length <= FURNITURE_TEXT_MAX_CHARS) {
-    if (UI_LABELS.has(lower.replace(/[\s.:…!|]+$/, ''))) return 'label';
-    if (URL_ONLY.test(lower)) return 'label';
-    if (FURNITURE_TEXT.test(lower)) return 'drop';
+    if (UI_LABELS.has(withoutLabelEnd(lower))) return 'label';
+    if (isUrlOnly(lower)) return 'label';
+    if (isFurnitureText(lower)) return 'drop';
   }
-  if (CONTACT_TEXT.test(lower)) return 'byline';
-  if (CAPTION_TEXT.test(lower)) return 'caption';
+  if (isContactText(lower)) return 'byline';
+  if (isCaptionText(lower)) return 'caption';
   if (text.length > BYLINE_TEXT_MAX_CHARS) return null;
-  if (text.length <= BYLINE_TEXT_MAX_CHARS && BYLINE_TEXT.test(text)) return 'byline';
+  if (text.length <= BYLINE_TEXT_MAX_CHARS && isBylineText(text)) return 'byline';
   // Every date has a digit: most blocks never need the (costly to compile) date pattern.
   if (text.length <= DATE_TEXT_MAX_CHARS && HAS_DIGIT.test(text) && isDateText(text)) {
     return 'byline';

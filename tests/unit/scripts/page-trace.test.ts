@@ -25,6 +25,7 @@ describe('costsFromTrace', () => {
           name: 'EvaluateScript',
           ts: 1000,
           dur: 4000,
+          tdur: 3000,
           args: { data: { url: 'chrome-extension://x/content.js' } },
         }),
         ev({
@@ -44,6 +45,8 @@ describe('costsFromTrace', () => {
       'chrome-extension://',
     );
     expect(costs?.inject).toBe(4);
+    // Its CPU time too: the wall time less what other processes took of the core meanwhile.
+    expect(costs?.injectCpu).toBe(3);
   });
 
   it('counts the first frame after the drawn mark, nested events once, up to its commit', () => {

@@ -5,7 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { foldDateText, isDateText } from '../../../../lib/dom/article';
-import { shortTextVerdict } from '../../../../lib/dom/article/bylines-dates';
+import {
+  isBylineText,
+  isCaptionText,
+  isContactText,
+  isFurnitureText,
+  isUrlOnly,
+  shortTextVerdict,
+  withoutLabelEnd,
+} from '../../../../lib/dom/article/bylines-dates';
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-zé]*\\.?';
 /** The pattern as it was written, with the flags it means. */
@@ -198,5 +206,167 @@ describe('shortTextVerdict', () => {
 
   it('never judges a long block by its words', () => {
     expect(shortTextVerdict(`By Ines Harrow ${'and more words '.repeat(20)}`)).toBeNull();
+  });
+});
+
+/**
+ * The short-text patterns run only on blocks holding what every match needs (an opening
+ * phrase, a word, a last character): most pages then never compile them, cold. These hold the
+ * gated tests to exactly the patterns as written.
+ */
+describe('short-text patterns: gated for speed, same meaning', () => {
+  const FURNITURE =
+    /^(?:sign up|subscribe|advertisement|advertising|sponsored|read more|read next|related|share this|share on|follow us|click here|most read|most popular|recommended|you may also like|more from|more on this|listen to this|watch:|also read|see also|skip to|video player is loading|scroll down to comment)(?![a-z])|^(?:click|tap) '|^what do you think\?|\bour newsletters?\b|\b(?:sign up|subscribe|join|get|receive)\b.{0,60}\bnewsletters?\b|\bunsubscribe\b|\ball rights reserved\b|©/;
+  const CONTACT =
+    /^\(?(?:additional )?(?:reporting|writing|editing|compiled|research) by\b|\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b|\bfollow (?:him|her|us|them|me)\b|^follow @/;
+  const CAPTION =
+    /\((?:[a-z][\w.&/ -]{0,30}?\s?)?(?:photo|photograph|image|picture|foto)s?\b[^)]{0,80}\)\s*$|^in (?:this|these|an?) .{0,100}?\b(?:photos?|photographs?|images?|pictures?|handout)\b/;
+  const BYLINE =
+    /^(?:[Bb]y|BY|[Pp]ar|[Vv]on|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Оо]т)\s+\p{Lu}|^(?:[Cc]redits?|[Pp]hotos?|[Ii]mages?|[Ss]ources?|[Ff]oto|[Cc]rédit|[Pp]icture|[Ii]llustration)\s*:|\b(?:Getty Images|Shutterstock|AFP|Reuters|AP Photo|EPA)\b\s*(?:\(Composite\))?$/u;
+  const URL = /^(?:https?:\/\/|www\.)\S+$/;
+
+  const WORDS = [
+    'by',
+    'By',
+    'BY',
+    'par',
+    'Von',
+    'por',
+    'Di',
+    'Door',
+    'av',
+    'от',
+    'От',
+    'Jane',
+    'Élodie',
+    'jane',
+    'roe',
+    'ünal',
+    'Photo',
+    'photos',
+    'Credit',
+    'crédit',
+    'Source',
+    'illustration',
+    'picture',
+    'foto',
+    'image',
+    'photograph',
+    'handout',
+    ':',
+    ' : ',
+    '(',
+    ')',
+    '(ap',
+    'photo/jane',
+    'Getty Images',
+    'Shutterstock',
+    'AFP',
+    'Reuters',
+    'AP Photo',
+    'EPA',
+    '(Composite)',
+    'reporting by',
+    '(reporting by',
+    'additional reporting by',
+    'editing by',
+    'compiled by',
+    'jane@example.com',
+    'a@b.co',
+    '@jane',
+    'follow her',
+    'follow us',
+    'follow @jane',
+    'follow',
+    'sign up',
+    'subscribe',
+    'newsletter',
+    'newsletters',
+    'our newsletter',
+    'get',
+    'join',
+    'unsubscribe',
+    'all rights reserved',
+    '©',
+    'read more',
+    'read next',
+    'related',
+    'relatedly',
+    'click',
+    "tap '",
+    "click '",
+    'click here',
+    'what do you think?',
+    'watch:',
+    'more from',
+    'more on this',
+    'most read',
+    'advertisement',
+    'share on',
+    'see also',
+    'skip to',
+    'in this',
+    'in these',
+    'in an',
+    'in a',
+    'file photo',
+    'http://x.org/a',
+    'https://y',
+    'www.z.com',
+    'the',
+    'said',
+    'on',
+    'Tuesday',
+    '2019',
+    '12',
+    ',',
+    '.',
+    '…',
+    '!',
+    '|',
+    ' ',
+    '  ',
+    '\u00a0',
+    '\n',
+  ];
+  /** A small seeded generator, so the texts are the same on every run. */
+  function texts(count: number): string[] {
+    let seed = 12;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const out: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const n = 1 + Math.floor(next() * 6);
+      const parts: string[] = [];
+      for (let k = 0; k < n; k++) parts.push(WORDS[Math.floor(next() * WORDS.length)] ?? '');
+      out.push(parts.join(next() < 0.7 ? ' ' : ''));
+    }
+    return out;
+  }
+
+  it('agrees with the patterns as written on every generated text', () => {
+    const all = [...texts(30000), ...WORDS];
+    let matched = 0;
+    for (const t of all) {
+      const lower = t.toLowerCase();
+      const hits = [
+        FURNITURE.test(lower),
+        CONTACT.test(lower),
+        CAPTION.test(lower),
+        BYLINE.test(t),
+      ];
+      expect(isFurnitureText(lower), t).toBe(hits[0]);
+      expect(isContactText(lower), t).toBe(hits[1]);
+      expect(isCaptionText(lower), t).toBe(hits[2]);
+      expect(isBylineText(t), t).toBe(hits[3]);
+      expect(isUrlOnly(lower), t).toBe(URL.test(lower));
+      expect(withoutLabelEnd(lower), t).toBe(lower.replace(/[\s.:…!|]+$/, ''));
+      if (hits.some(Boolean)) matched++;
+    }
+    // The texts exercise both sides of the patterns.
+    expect(matched).toBeGreaterThan(all.length / 10);
+    expect(matched).toBeLessThan(all.length * 0.9);
   });
 });
