@@ -129,7 +129,8 @@ export class Scene {
     const name = m.name ?? '';
     // (an initial joined to a surname, "H.Mammadov", is a name whatever opens the sentence)
     if (name === '' || /[\s.]/.test(name)) return false;
-    const k = this.tokens.findIndex((t, i) => i >= m.from && i < m.to && t.w === name);
+    let k = -1;
+    for (let i = m.from; i < m.to && k < 0; i++) if (this.tokens[i]?.w === name) k = i;
     const prev = this.tokens[k - 1];
     if (k < 0 || (k > 0 && !endsSentence(prev) && !/^["“‘'(—–-]$/.test(prev?.w ?? '')))
       return false;
