@@ -19,6 +19,7 @@ import {
 } from './lexicon/index';
 import type { QuoteSpan } from './marks';
 import {
+  DETERMINERS,
   finishDescription,
   INDEFINITE,
   type Mention,
@@ -350,8 +351,6 @@ export function clauseSubject(ctx: CueContext, from: number, to: number): Mentio
   return null;
 }
 
-const ARTICLE_OR_POSSESSIVE = /^(?:the|a|an|its|his|her|their|our|my|your)$/;
-
 /** Index just past a parenthesis "(R-Fla.)" starting at `i`, or `i`. */
 function skipParen(tokens: Token[], i: number, to: number): number {
   if (tokens[i]?.w !== '(') return i;
@@ -388,7 +387,7 @@ function appositiveSubject(ctx: CueContext, from: number, to: number): Mention |
       i > 0 &&
       m.kind === 'role' &&
       cands[i + 1]?.kind === 'name' &&
-      !ARTICLE_OR_POSSESSIVE.test(tokens[m.from]?.lo ?? '') &&
+      !DETERMINERS.has(tokens[m.from]?.lo ?? '') &&
       cands.slice(0, i).every((c) => c.kind === 'name'),
   );
   const holder = bare > 0 ? cands[bare + 1] : undefined;

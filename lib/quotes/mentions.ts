@@ -21,7 +21,7 @@ import {
   STOP_CAPS,
   TITLES,
 } from './lexicon/index';
-import { endsSentence, type Token } from './tokens';
+import { endsSentence, opensSentence, type Token } from './tokens';
 
 export type MentionKind = 'name' | 'pronoun' | 'role' | 'description';
 
@@ -523,17 +523,18 @@ function ownsNextWord(t: Token, next: Token | undefined): boolean {
 function verbOpener(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   if (!t?.word || !t.cap || FEMALE_NAMES.has(t.lo) || MALE_NAMES.has(t.lo)) return false;
-  const prev = tokens[k - 1];
-  const opens = !prev || prev.w === '\n' || endsSentence(prev) || /^["“‘'(—–-]$/.test(prev.w);
-  return opens && (SPEECH_VERBS.has(t.lo) || (t.lo.length > 4 && /(?:ed|ing)$/.test(t.lo)));
+  return (
+    opensSentence(tokens, k) &&
+    (SPEECH_VERBS.has(t.lo) || (t.lo.length > 4 && /(?:ed|ing)$/.test(t.lo)))
+  );
 }
 
 /**
  * "The Post and Courier", "the Fish and Wildlife Service", "the Procter & Gamble company":
  * after a "the", an "and" or "&" inside one organisation's name, where a word of the run
- * around it names an organisation. `n` is the "and"; the run started at `k`.
+ * after it heads an organisation's name. `n` is the "and".
  */
-function joinsOrgName(tokens: Token[], k: number, n: number, ceil: number): boolean {
+function joinsOrgName(tokens: Token[], n: number, ceil: number): boolean {
   const p = tokens[n] as Token;
   if (p.lo !== 'and' && p.w !== '&') return false;
   let j = n + 1;
@@ -690,7 +691,7 @@ function readOwnedMention(
       (n > k && isRankOrdinal(p, tokens[n + 1])) ||
       // "Pennsylvania Gov. and Party Chairman Ed Rendell": two offices of one person
       (p.lo === 'and' && n > k && twoOffices(tokens, n)) ||
-      (n > k && (det >= 0 || tokens[k - 1]?.lo === 'the') && joinsOrgName(tokens, k, n, ceil)) ||
+      (n > k && (det >= 0 || tokens[k - 1]?.lo === 'the') && joinsOrgName(tokens, n, ceil)) ||
       (PARTICLES.has(p.lo) && n > k && isNameWord(tokens[n + 1]))
     ) {
       n++;

@@ -9,7 +9,7 @@ import { type Entity, EntityIndex } from './entities';
 import { FEMALE_NAMES, MALE_NAMES, STOP_CAPS, TITLES } from './lexicon/index';
 import type { QuoteSpan } from './marks';
 import { appositiveRole, isSubjectMention, readMentionForward } from './mentions';
-import { endsSentence, type Token, tokenAt, tokenizeAround } from './tokens';
+import { endsSentence, opensSentence, type Token, tokenAt, tokenizeAround } from './tokens';
 import type { TextModel } from './types';
 
 /** A quote the passes have kept, as attribution sees it. */
@@ -131,9 +131,7 @@ export class Scene {
     if (name === '' || /[\s.]/.test(name)) return false;
     let k = -1;
     for (let i = m.from; i < m.to && k < 0; i++) if (this.tokens[i]?.w === name) k = i;
-    const prev = this.tokens[k - 1];
-    if (k < 0 || (k > 0 && !endsSentence(prev) && !/^["“‘'(—–-]$/.test(prev?.w ?? '')))
-      return false;
+    if (k < 0 || !opensSentence(this.tokens, k)) return false;
     const lo = name.toLowerCase();
     return (
       !this.capitalisedMidSentence().has(lo) &&

@@ -347,29 +347,22 @@ const TITLE_SMALL = new Set([
   'as',
 ]);
 
-/** Every word capitalised but the small ones, and at least two capitalised. */
-function isTitleWords(words: string[]): boolean {
-  let caps = 0;
-  for (const w of words) {
-    if (/^[\p{Lu}\d]/u.test(w)) caps++;
-    else if (!TITLE_SMALL.has(w)) return false;
-  }
-  return caps >= 2 && isCapWord(words[0]);
-}
-
 /**
- * Title Case as house styles write it, some leaving "that" or "is" small: nearly every word
- * but the small ones capitalised. Used where the words before already name a work.
+ * Title Case: the first word and at least `minCaps` words capitalised; besides the small words
+ * ("a", "of", "the") at most `otherShare` as many lowercase words as capitalised ones. Strict
+ * (0) allows none; house styles that leave "that" or "is" small need some (LOOSE_TITLE).
  */
-function isLooseTitleWords(words: string[], minCaps = 3): boolean {
+function isTitleWords(words: string[], minCaps = 2, otherShare = 0): boolean {
   let caps = 0;
   let other = 0;
   for (const w of words) {
     if (/^[\p{Lu}\d]/u.test(w)) caps++;
     else if (!TITLE_SMALL.has(w)) other++;
   }
-  return caps >= minCaps && isCapWord(words[0]) && other * 6 <= caps;
+  return caps >= minCaps && isCapWord(words[0]) && other <= caps * otherShare;
 }
+/** Lowercase words a loose Title Case allows, per capitalised word. */
+const LOOSE_TITLE = 1 / 6;
 
 /**
  * The next title of a list: “X” and “Y”, “X”, “Y” — where “X” was a title, a capitalised “Y”
@@ -384,7 +377,7 @@ export function continuesTitles(
   if (open - prevClose > 8) return false;
   if (!/^[\s,]*(?:and|or|,)?\s*$/u.test(text.slice(prevClose + 1, open))) return false;
   const words = wordsOf(body);
-  return isLooseTitleWords(words, 2);
+  return isTitleWords(words, 2, LOOSE_TITLE);
 }
 
 /** "titles such as", "songs like", "a show called": the marks that follow name a work. */
@@ -485,7 +478,7 @@ export function classifySpan(
     last &&
     raw.endsWith(last) &&
     (TITLE_NOUNS.has(last) || namesWorkAhead(before)) &&
-    isLooseTitleWords(words)
+    isTitleWords(words, 3, LOOSE_TITLE)
   )
     return { kind: 'title' };
   // a headline opening on a quoted epithet for the name after it: 'Neutral' Fact-Checker Jo Doe

@@ -206,6 +206,12 @@ export function endsSentence(t: Token | undefined): boolean {
   );
 }
 
+/** Does token `k` open a sentence: first, after a sentence's end, or after an opening mark? */
+export function opensSentence(tokens: Token[], k: number): boolean {
+  const prev = tokens[k - 1];
+  return !prev || endsSentence(prev) || /^["“‘'(—–-]$/.test(prev.w);
+}
+
 /** Blocks before a quote that may hold its cue or its speaker's name. */
 const CONTEXT_BLOCKS = 4;
 
