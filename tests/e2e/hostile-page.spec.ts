@@ -4,6 +4,7 @@
  * QuoteLens still labels every statement, in a closed shadow root of its own.
  */
 import { expect, test } from './fixtures';
+import { defineHostileOverlay } from './hostile-overlay';
 import { shadowStrings } from './notes-helpers';
 import { pageState, waitDrawn } from './page-helpers';
 
@@ -12,24 +13,7 @@ test('a page that defines quotelens-overlay as its own custom element first cann
   server,
 }) => {
   const page = await context.newPage();
-  await page.addInitScript(() => {
-    // Whatever error reaches the page's own world.
-    const w = window as { __errors?: string[] };
-    w.__errors = [];
-    addEventListener('error', (e) => w.__errors?.push(`error: ${e.message}`), true);
-    addEventListener('unhandledrejection', (e) => w.__errors?.push(`rejection: ${e.reason}`));
-    customElements.define(
-      'quotelens-overlay',
-      class extends HTMLElement {
-        constructor() {
-          super();
-          // Takes the shadow root QuoteLens would attach (attachShadow would then throw).
-          this.attachShadow({ mode: 'open' });
-          (window as { __hostile?: number }).__hostile = 1;
-        }
-      },
-    );
-  });
+  await page.addInitScript(defineHostileOverlay, 'takes-shadow');
   await page.goto(server.url('demo/index.html'));
   await waitDrawn(page);
   const state = await pageState(context, page);
@@ -55,21 +39,7 @@ test('a page whose quotelens-overlay constructor throws still gets its labels, a
   server,
 }) => {
   const page = await context.newPage();
-  await page.addInitScript(() => {
-    const w = window as { __errors?: string[] };
-    w.__errors = [];
-    addEventListener('error', (e) => w.__errors?.push(`error: ${e.message}`), true);
-    addEventListener('unhandledrejection', (e) => w.__errors?.push(`rejection: ${e.reason}`));
-    customElements.define(
-      'quotelens-overlay',
-      class extends HTMLElement {
-        constructor() {
-          super();
-          throw new Error('hostile constructor');
-        }
-      },
-    );
-  });
+  await page.addInitScript(defineHostileOverlay, 'throws');
   await page.goto(server.url('demo/index.html'));
   await waitDrawn(page);
   const state = await pageState(context, page);

@@ -13,6 +13,7 @@ import { groupBySpeaker } from '../../lib/popup-state';
 import { SURE_CONFIDENCE } from '../../lib/quotes/types';
 import { type Box, coveringLabels, overlappingPairs } from '../../scripts/labels/overlap';
 import { type PageBoxes, READ_BOXES, SCROLL_THROUGH } from '../../scripts/labels/read-page';
+import { defineHostileOverlay } from '../e2e/hostile-overlay';
 import { type StaticServer, startStaticServer } from '../e2e/static-server';
 import { drawnCount, type Firefox, launchFirefox, readLabels, until } from './harness';
 
@@ -250,22 +251,7 @@ test('no trace: with QuoteLens off, a page reads no QuoteLens highlight colour o
 
 test('a page that defines quotelens-overlay as its own custom element first cannot break QuoteLens or see an error', async () => {
   const page = await ff.newPage();
-  await page.evaluateOnNewDocument(() => {
-    const w = window as { __errors?: string[] };
-    w.__errors = [];
-    addEventListener('error', (e) => w.__errors?.push(`error: ${e.message}`), true);
-    addEventListener('unhandledrejection', (e) => w.__errors?.push(`rejection: ${e.reason}`));
-    customElements.define(
-      'quotelens-overlay',
-      class extends HTMLElement {
-        constructor() {
-          super();
-          // Takes the shadow root QuoteLens would attach (attachShadow would then throw).
-          this.attachShadow({ mode: 'open' });
-        }
-      },
-    );
-  });
+  await page.evaluateOnNewDocument(defineHostileOverlay, 'takes-shadow');
   await page.goto(server.url('demo/index.html'));
   await until(
     'the first draw',
