@@ -8,6 +8,7 @@
 import { type BrowserContext, expect, type Frame, type Page } from '@playwright/test';
 import type { PageNotesState } from '../../lib/messages';
 import { extensionWorker } from './fixtures';
+import { selectText } from './select-text';
 
 /** Sends a content request to `page`'s tab from the extension's service worker. */
 export async function toTab<T>(context: BrowserContext, page: Page, message: unknown): Promise<T> {
@@ -37,24 +38,7 @@ export async function notesState(context: BrowserContext, page: Page): Promise<P
 
 /** Selects the first occurrence of `text` in the page's body text. */
 export async function select(page: Page, text: string) {
-  const ok = await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(
-      document.querySelector('article') ?? document.body,
-      NodeFilter.SHOW_TEXT,
-    );
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n as Text).data.indexOf(needle);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + needle.length);
-      const sel = getSelection();
-      sel?.removeAllRanges();
-      sel?.addRange(range);
-      return true;
-    }
-    return false;
-  }, text);
+  const ok = await page.evaluate(selectText, text);
   expect(ok, `"${text}" is on the page`).toBe(true);
 }
 

@@ -14,6 +14,7 @@ import { SURE_CONFIDENCE } from '../../lib/quotes/types';
 import { type Box, coveringLabels, overlappingPairs } from '../../scripts/labels/overlap';
 import { type PageBoxes, READ_BOXES, SCROLL_THROUGH } from '../../scripts/labels/read-page';
 import { defineHostileOverlay } from '../e2e/hostile-overlay';
+import { selectText } from '../e2e/select-text';
 import { type StaticServer, startStaticServer } from '../e2e/static-server';
 import { drawnCount, type Firefox, launchFirefox, readLabels, until } from './harness';
 
@@ -367,20 +368,7 @@ test('a note written on the page survives a reload', async () => {
     ff.toTab<{ count: number; anchored: { text: string }[] }>(page, { type: 'page:notes' });
   const before = (await until('the notes to load', notes, (s) => Array.isArray(s?.anchored))).count;
   await page.bringToFront();
-  const selected = await page.evaluate((needle: string) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n as Text).data.indexOf(needle);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + needle.length);
-      getSelection()?.removeAllRanges();
-      getSelection()?.addRange(range);
-      return true;
-    }
-    return false;
-  }, passage);
+  const selected = await page.evaluate(selectText, passage);
   expect(selected).toBe(true);
   expect(await ff.toTab(page, { type: 'page:note-selection' })).toEqual({ ok: true });
   await new Promise((r) => setTimeout(r, 200));

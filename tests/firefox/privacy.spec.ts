@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Frame, Page } from 'puppeteer-core';
 import type { PageNotesState } from '../../lib/messages';
+import { selectText } from '../e2e/select-text';
 import { type Firefox, launchFirefox, until } from './harness';
 
 const FIXTURES = 'tests/fixtures';
@@ -82,23 +83,7 @@ async function open(url: string): Promise<Page> {
 }
 
 async function select(page: Page, text: string): Promise<void> {
-  const ok = await page.evaluate((needle: string) => {
-    const walker = document.createTreeWalker(
-      document.querySelector('article') ?? document.body,
-      NodeFilter.SHOW_TEXT,
-    );
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n as Text).data.indexOf(needle);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + needle.length);
-      getSelection()?.removeAllRanges();
-      getSelection()?.addRange(range);
-      return true;
-    }
-    return false;
-  }, text);
+  const ok = await page.evaluate(selectText, text);
   expect(ok, `"${text}" is on the page`).toBe(true);
 }
 
