@@ -175,7 +175,12 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
   // “A,” which were slow and “B,” the report states: the sentence's cue is after its last quote
   const next = kept[qi + 1];
   const nextCue =
-    !bq && !before && !after && next && next.parent === w.parent && sameSentence(ctx, span, next.span)
+    !bq &&
+    !before &&
+    !after &&
+    next &&
+    next.parent === w.parent &&
+    sameSentence(ctx, span, next.span)
       ? fits(cueAfter(ctx, next.span, true))
       : null;
   const signature = fits(signatureCue(ctx, model, span));
