@@ -54,6 +54,7 @@ export type Via =
   | 'nearest'
   | 'context'
   | 'chained'
+  | 'cue-next'
   | 'echo'
   | 'continues'
   | 'same-he'
@@ -171,6 +172,17 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
   const before = bq ? null : fits(cueBefore(ctx, span, w.fragment, short, reach));
   const after = bq ? null : fits(cueAfter(ctx, span));
   const afterStrict = bq ? null : fits(cueAfter(ctx, span, true));
+  // “A,” which were slow and “B,” the report states: the sentence's cue is after its last quote
+  const next = kept[qi + 1];
+  const nextCue =
+    !bq &&
+    !before &&
+    !after &&
+    next &&
+    next.parent === w.parent &&
+    sameSentence(ctx, span, next.span)
+      ? fits(cueAfter(ctx, next.span, true))
+      : null;
   const signature = fits(signatureCue(ctx, model, span));
   const headlineCue = headline ? fits(headlineSubject(ctx, model, span)) : null;
   const ctxFound = contextSpeaker(ctx, span);
@@ -197,6 +209,7 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
   addCue(before, 'cue-before');
   addCue(after, 'cue-after');
   addCue(afterStrict, 'cue-after-strict');
+  addCue(nextCue, 'cue-next');
   addCue(signature, 'cue-signature');
   addCue(headlineCue, 'cue-headline');
   if (!bq) {
@@ -256,7 +269,8 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
   let cue: Cue | null =
     transcript ??
     (bq ? null : /\.\s*$/.test(w.text) ? (before ?? afterStrict) : (after ?? before)) ??
-    signature;
+    signature ??
+    nextCue;
   let pick: Candidate = none;
   let cued = false;
   let drop = false;

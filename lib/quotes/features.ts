@@ -26,6 +26,7 @@ const VIAS: Via[] = [
   'nearest',
   'context',
   'chained',
+  'cue-next',
   'echo',
   'continues',
   'same-he',

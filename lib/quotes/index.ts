@@ -9,6 +9,7 @@ import { type Candidate, type History, proposeSpeakers } from './candidates';
 import { candidateFeatures } from './features';
 import { guessLanguage } from './language';
 import { findQuoteSpans, spanText } from './marks';
+import { speakPullQuotes } from './pull-quotes';
 import {
   type Choice,
   type Chooser,
@@ -33,9 +34,6 @@ import type { Extraction, Quote, TextModel } from './types';
 
 export type { Extraction, Quote, Speaker, TextBlock, TextModel } from './types';
 export { SURE_CONFIDENCE } from './types';
-
-/** How many quotes away a pull quote may be from the body quote it repeats. */
-const PULL_REACH = 40;
 
 /** What a training run sees of each attributed quote. */
 export interface Decision {
@@ -188,49 +186,7 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
   // names after the last quote still add roles and aliases to the speakers already met
   scene.scanNames(text.length);
 
-  // Pull quotes and headlines repeat words said in the body: same speaker.
-  const norm = (s: string) =>
-    s
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-  const blocks = model.blocks;
-  const norms: Array<string | undefined> = [];
-  const normOf = (i: number) => {
-    norms[i] ??= norm((kept[i] as Work).text);
-    return norms[i] as string;
-  };
-  kept.forEach((w, i) => {
-    const kind = blocks[w.span.block]?.kind;
-    const display =
-      w.span.family === 'bq' ||
-      kind === 'blockquote' ||
-      kind === 'headline' ||
-      kind === 'standfirst' ||
-      kind === 'heading';
-    // a headline's own subject ("Jo Hale: Rival Has 'Grudge'") outranks the body's echo
-    if (w.entity && (!display || w.cued)) return;
-    const n = normOf(i);
-    if (n.length < 12) return;
-    // the repeated words sit near: look a bounded number of quotes either way
-    for (let j = Math.max(0, i - PULL_REACH); j < Math.min(kept.length, i + PULL_REACH); j++) {
-      const o = kept[j] as Work;
-      if (
-        j === i ||
-        !o.entity ||
-        o.span.family === 'bq' ||
-        blocks[o.span.block]?.kind !== 'paragraph'
-      )
-        continue;
-      if (normOf(j).includes(n)) {
-        w.entity = o.entity;
-        w.mention = o.mention;
-        w.confidence = o.confidence;
-        w.runnerUp = o.runnerUp;
-        break;
-      }
-    }
-  });
+  speakPullQuotes(kept, model.blocks);
 
   const dropped = new Set(kept.filter((w) => w.dropped));
   if (dropped.size > 0) {

@@ -274,7 +274,9 @@ function splitName(text: string, tokens: Token[], from: number, to: number): Men
   }
   if (isInitial(last)) return null;
   // an honorific (Mr, Dr, Mme) is not a role
-  const honorific = tokens.slice(from, nameFrom).every((t) => HONORIFICS.has(t.lo));
+  // neither is a descriptor: "Amazon-owned Whole Foods Market" is no one's role, no person
+  const before = tokens.slice(from, nameFrom);
+  const honorific = before.every((t) => HONORIFICS.has(t.lo) || isDescriptor(t));
   const role = nameFrom > from && !honorific ? joinTokens(text, tokens, from, nameFrom) : undefined;
   return {
     kind: 'name',
@@ -919,4 +921,5 @@ export {
   isRoleWord,
   joinTokens,
   LINKS,
+  PARTICLES,
 };

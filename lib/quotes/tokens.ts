@@ -131,14 +131,35 @@ const isDigit = (text: string, i: number) => {
 };
 const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 
+/** Where the ']' of an editor's insertion "[word …]" opening at `i` is; -1 if this is none. */
+function editorBracketEnd(text: string, i: number, to: number): number {
+  const end = Math.min(to, i + 40);
+  for (let j = i + 1; j < end; j++) {
+    const ch = text[j];
+    if (ch === ']') return j > i + 1 && isWordCode(text, i + 1) && !isDigit(text, i + 1) ? j : -1;
+    if (ch === '[' || ch === '\n') return -1;
+  }
+  return -1;
+}
+
 /** Tokens of text[from, to), appended to `out` when given (saves a copy). */
 export function tokenize(text: string, from = 0, to = text.length, out: Token[] = []): Token[] {
   let i = from;
+  let editorClose = -1;
   while (i < to) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 0xa0 || c === 13) {
+    if (c === 32 || c === 9 || c === 0xa0 || c === 13 || i === editorClose) {
       i++;
       continue;
+    }
+    // An editor's words in brackets read as the text: "'…,' [Bruck] said." names Bruck
+    if (c === 91) {
+      const close = editorBracketEnd(text, i, to);
+      if (close > 0) {
+        editorClose = close;
+        i++;
+        continue;
+      }
     }
     if (isWordCode(text, i)) {
       let j = i + 1;

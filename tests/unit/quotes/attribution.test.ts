@@ -117,6 +117,46 @@ describe('entities: who a mention refers to', () => {
   });
 });
 
+describe('names, brackets and pull quotes', () => {
+  it('reads a bracketed name as the speaker: "…," [Holm] said', () => {
+    expect(
+      run([
+        'Ivo Brandt sat still as his lawyer Pia Holm spoke. The Daily Courier newspaper reported on the closing argument:',
+        '"It goes further than that," [Holm] said.',
+      ]),
+    ).toEqual([['It goes further than that,', 'Pia Holm']]);
+  });
+
+  it('links "De Varga" to "Luis de Varga" met before', () => {
+    expect(
+      run([
+        'In his book, the writer Luis de Varga looks at glass. Tom Rell, a glazier, said "it glows."',
+        'De Varga sets the scene in his preface: "When we hear the word glass, an image comes to mind."',
+      ]).map(([, s]) => s),
+    ).toEqual(['Tom Rell', 'Luis de Varga']);
+  });
+
+  it('does not take a company described as "X-owned" for the "he" who spoke', () => {
+    expect(
+      run([
+        'From the deck of his boat, skipper Wade Orrin knows what happens at Amazon-owned Varn Foods Market.',
+        'While he does not buy fish much, Orrin keeps an eye on the stores.',
+        '"Nice fish is pure white," he said.',
+      ]),
+    ).toEqual([['Nice fish is pure white,', 'Wade Orrin']]);
+  });
+
+  it('gives a subheading the speaker of the body quote it trims', () => {
+    const out = run([
+      '"The river is rising faster every year, and it\'s just creeping under the doors," said farmer Ana Ruiz.',
+      '"We will build a wall," said the mayor, Tom Berg.',
+      { text: "'It's just under the doors'", kind: 'heading' },
+      'The council met on Monday.',
+    ]);
+    expect(out[2]).toEqual(["It's just under the doors", 'Ana Ruiz']);
+  });
+});
+
 describe('statements: what is not a statement', () => {
   it('drops titles of works, nicknames and mentioned words; marks fragments', () => {
     expect(run(['She read the report "Roads at Risk" last week.'])).toEqual([]);

@@ -22,6 +22,15 @@ describe('candidate speakers of a quote', () => {
     expect(out[0]?.some((c) => c.startsWith('sender [') && c.includes('cue-wide'))).toBe(true);
   });
 
+  it('offers, and the rules take, the cue that closes the sentence after its next quote', () => {
+    const out = candidates([
+      'Kitchen staff reported to their posts.',
+      'In the control room, "staff could not log in to the systems," which were slow and suffered from "lost links," the report states.',
+    ]);
+    expect(out[0]?.find((c) => c.startsWith('report ['))).toContain('cue-next');
+    expect(out[0]?.find((c) => c.startsWith('report ['))).toContain('rules');
+  });
+
   it('offers the name in apposition to a cue: "said his oldest friend, Bram Oyelowo"', () => {
     const out = names(['"He never slept," said his oldest friend, Bram Oyelowo, on Monday.']);
     expect(out[0]).toContain('Bram Oyelowo');

@@ -34,6 +34,13 @@ describe('mentions', () => {
     expect(fwd('Paris-based said')).toBeNull();
   });
 
+  it('gives no role to a name after a descriptor alone: "Amazon-owned Varn Market"', () => {
+    const t = 'at Amazon-owned Varn Foods Market, he said';
+    const m = readMentionForward(t, tokenize(t), 1, tokenize(t).length);
+    expect(m).toMatchObject({ name: 'Varn Foods Market' });
+    expect(m?.role).toBeUndefined();
+  });
+
   it('reads a rank with its ordinal: "Air Force 1st Lt. Tyler Livingston"', () => {
     expect(fwd('Air Force 1st Lt. Tyler Livingston said')).toMatchObject({
       kind: 'name',

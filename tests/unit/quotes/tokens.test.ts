@@ -24,6 +24,32 @@ describe('tokenize', () => {
     ]);
   });
 
+  it("reads an editor's words in brackets as the text, and keeps other brackets", () => {
+    expect(tokenize("'Not so,' [Ivo Brandt] said.").map((t) => t.w)).toEqual([
+      "'",
+      'Not',
+      'so',
+      ',',
+      "'",
+      'Ivo',
+      'Brandt',
+      'said',
+      '.',
+    ]);
+    expect(tokenize('Kerr [1] said […] yes.').map((t) => t.w)).toEqual([
+      'Kerr',
+      '[',
+      '1',
+      ']',
+      'said',
+      '[',
+      '…',
+      ']',
+      'yes',
+      '.',
+    ]);
+  });
+
   it('ends sentences only at real sentence marks', () => {
     const t = tokenize('Dr. Lee left. Then');
     expect(t.filter(endsSentence).map((x) => x.w)).toEqual(['.']);
