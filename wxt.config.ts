@@ -1,11 +1,35 @@
 import { createRequire } from 'node:module';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
 /** WXT's own `browser` export, as it is without the polyfill module's alias (@wxt-dev/browser). */
 const NATIVE_BROWSER = createRequire(import.meta.url).resolve('@wxt-dev/browser');
 /** The browser being built for (set when WXT is ready). */
 let target = 'chrome';
+/** The scripts that run in every page's isolated world on Chromium: no polyfill in them. */
+const PAGE_SCRIPTS = new Set(['content', 'page-app']);
+/**
+ * V8's explicit compile hint (Chromium 136+; other engines read a comment): every function of
+ * the file is compiled as it is parsed. The content script imports page-app.js as a module,
+ * which Chromium parses and compiles on a background thread, so its functions no longer
+ * compile lazily on the page's main thread at their first call (README, issue 12).
+ */
+const COMPILE_ALL = '//# allFunctionsCalledOnLoad\n';
+
+/** Puts the compile hint first in page-app.js (its source map moved one line down). */
+function compileAllHint(): Plugin {
+  return {
+    name: 'quotelens-compile-all',
+    generateBundle(_options, bundle) {
+      for (const out of Object.values(bundle)) {
+        if (out.type !== 'chunk' || out.fileName !== 'page-app.js') continue;
+        out.code = COMPILE_ALL + out.code;
+        if (out.map) out.map.mappings = `;${out.map.mappings}`;
+      }
+    },
+  };
+}
 
 // Permissions are the minimum the features need; README "Permissions" says why each is there.
 export default defineConfig({
@@ -39,9 +63,13 @@ export default defineConfig({
       // The Chromium content script runs on every page load: it takes WXT's own `browser` (the
       // native `chrome`, whose MV3 calls already return promises) instead of
       // webextension-polyfill, whose set-up was the largest part of its injection (README,
-      // issue 12). Its message listener answers through `sendResponse`, which both browsers
-      // honour. Firefox's build and every other entrypoint keep the polyfill.
-      if (target === 'firefox' || !entrypoints.some((e) => e.name === 'content')) return;
+      // issue 12), and so does the page-app.js it imports. Its message listener answers through
+      // `sendResponse`, which both browsers honour. Firefox's build and every other entrypoint
+      // keep the polyfill.
+      if (entrypoints.some((e) => e.name === 'page-app')) {
+        viteConfig.plugins = [...(viteConfig.plugins ?? []), compileAllHint()];
+      }
+      if (target === 'firefox' || !entrypoints.some((e) => PAGE_SCRIPTS.has(e.name))) return;
       const resolve = viteConfig.resolve ?? {};
       const alias = resolve.alias ?? [];
       const list = Array.isArray(alias)
@@ -74,6 +102,14 @@ export default defineConfig({
     // URL (use_dynamic_url) so pages cannot probe for QuoteLens by fetching it.
     web_accessible_resources: [
       { resources: ['notes-ui.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+      // QuoteLens's code for a page (annotator, labels), imported by the content script where
+      // it runs (entrypoints/content). Same per-session URL; a page that learnt it could only
+      // fetch code it can read in the store anyway, and run it in its own world, not ours.
+      {
+        resources: ['page-app.js'],
+        matches: ['http://*/*', 'https://*/*'],
+        use_dynamic_url: true,
+      },
       // The note editor's frame (extension origin: the page can neither script nor search it).
       {
         resources: ['note-frame.html'],

@@ -136,11 +136,14 @@ export const LONGTASK_INIT = `(() => {
   } catch {}
 })();`;
 
-/** Blocks every request that does not go to 127.0.0.1 (pages must not reach the network). */
+/**
+ * Blocks every request that does not go to 127.0.0.1 (pages must not reach the network); the
+ * extension's own files (the module its content script imports) go through.
+ */
 export async function blockExternal(context: BrowserContext): Promise<void> {
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (/^https?:\/\/127\.0\.0\.1[:/]/.test(url) || url.startsWith('data:')) {
+    if (/^https?:\/\/127\.0\.0\.1[:/]|^data:|^chrome-extension:/.test(url)) {
       return route.continue();
     }
     return route.abort('blockedbyclient');
@@ -270,6 +273,8 @@ async function main(): Promise<void> {
     /** Per run, from the trace: injection, the frame after, the whole, the floor. */
     inject: number[];
     injectCpu: number[];
+    offThread: number[];
+    moduleCpu: number[];
     frame: number[];
     /** Drawing phases + the frame after, per run (issue 13). */
     drawing: number[];
@@ -295,6 +300,8 @@ async function main(): Promise<void> {
         phases: {},
         inject: [],
         injectCpu: [],
+        offThread: [],
+        moduleCpu: [],
         frame: [],
         drawing: [],
         whole: [],
@@ -313,6 +320,8 @@ async function main(): Promise<void> {
         if (m.costs) {
           row.inject.push(m.costs.inject);
           row.injectCpu.push(m.costs.injectCpu);
+          row.offThread.push(m.costs.offThread);
+          row.moduleCpu.push(m.costs.moduleCpu);
           row.frame.push(m.costs.frame);
           row.whole.push(m.costs.inject + m.detail.busy + m.costs.frame);
           const phases = m.detail.phases;
@@ -351,7 +360,7 @@ async function main(): Promise<void> {
       const wholeMs = median(row.whole);
       const floorMs = median(row.floor);
       console.log(
-        `${pad('', 44)}   cold, fresh tab: inject ${fmt(median(row.inject))} (cpu ${fmt(median(row.injectCpu))}) + busy ${fmt(median(row.busy))} (article ${p('article')}) + frame after ${fmt(median(row.frame))} = whole ${fmt(wholeMs)} ms; floor ${fmt(floorMs, 2)} ms, ratio ${fmt(wholeMs / floorMs)}× (article ${fmt(median(row.phases.article ?? []) / floorMs)}×)`,
+        `${pad('', 44)}   cold, fresh tab: inject ${fmt(median(row.inject))} (cpu ${fmt(median(row.injectCpu))}, of which module ${fmt(median(row.moduleCpu))}; compile off the main thread ${fmt(median(row.offThread))}) + busy ${fmt(median(row.busy))} (article ${p('article')}) + frame after ${fmt(median(row.frame))} = whole ${fmt(wholeMs)} ms; floor ${fmt(floorMs, 2)} ms, ratio ${fmt(wholeMs / floorMs)}× (article ${fmt(median(row.phases.article ?? []) / floorMs)}×)`,
       );
     }
   } finally {
@@ -374,6 +383,7 @@ async function main(): Promise<void> {
   const devWhole = median(dev.map((r) => median(r.whole)));
   const devInject = median(dev.map((r) => median(r.inject)));
   const devInjectCpu = median(dev.map((r) => median(r.injectCpu)));
+  const devOffThread = median(dev.map((r) => median(r.offThread)));
   const devFrame = median(dev.map((r) => median(r.frame)));
   const ratios = rows.map((r) => median(r.whole) / median(r.floor)).filter(Number.isFinite);
   const drawings = dev.map((r) => median(r.drawing)).filter(Number.isFinite);
@@ -388,7 +398,7 @@ async function main(): Promise<void> {
       !largest || largestArticle <= BUDGET.largestArticle,
     ],
     [
-      `dev median whole content script ${fmt(devWhole)} ms (≤ ${BUDGET.devWhole}): injection ${fmt(devInject)} (main-thread cpu ${fmt(devInjectCpu)}) + busy ${fmt(devMedian)} + frame after ${fmt(devFrame)} (medians of each)`,
+      `dev median whole content script ${fmt(devWhole)} ms (≤ ${BUDGET.devWhole}): injection ${fmt(devInject)} (main-thread cpu ${fmt(devInjectCpu)}; background compile, not counted, ${fmt(devOffThread)}) + busy ${fmt(devMedian)} + frame after ${fmt(devFrame)} (medians of each)`,
       devWhole <= BUDGET.devWhole,
     ],
     [

@@ -23,7 +23,7 @@ export interface TraceEvent {
   tdur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; data?: { url?: string; frame?: string } };
+  args?: { name?: string; worldName?: string; data?: { url?: string; frame?: string } };
 }
 
 export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
@@ -55,12 +55,20 @@ const FRAME_EVENTS = new Set([
 ]);
 
 export interface TraceCosts {
-  /** The content script's parse, compile and top-level run (EvaluateScript of its URL), ms. */
+  /**
+   * The content script's parse, compile and top-level run (EvaluateScript of its URL), plus,
+   * for the module it imports (entrypoints/page-app), the main-thread tasks that compile and
+   * evaluate it and start it, up to the `quotelens:start` mark, and writing its code cache, ms.
+   */
   inject: number;
   /** The same injection in the main thread's CPU time, ms (robust on a loaded machine). */
   injectCpu: number;
   /** Style, layout and paint of the first frame after the drawn mark, ms. */
   frame: number;
+  /** Of `injectCpu`, the imported module's part (compile, evaluate, start, cache), ms. */
+  moduleCpu: number;
+  /** Parsing and compiling the imported module on background threads (CPU), ms: not page time. */
+  offThread: number;
 }
 
 /**
@@ -77,10 +85,50 @@ export function costsFromTrace(events: TraceEvent[], extensionUrl: string): Trac
   const main = events.filter((e) => e.pid === pid && e.tid === mainTid && e.ph === 'X');
   let inject = 0;
   let injectCpu = 0;
+  const ours = (e: TraceEvent) => !!e.args?.data?.url?.startsWith(extensionUrl);
   for (const e of main) {
-    if (e.name === 'EvaluateScript' && e.args?.data?.url?.startsWith(extensionUrl)) {
+    if (e.name === 'EvaluateScript' && ours(e)) {
       inject += (e.dur ?? 0) / 1000;
       injectCpu += (e.tdur ?? e.dur ?? 0) / 1000;
+    }
+  }
+  // The imported module: the whole task that compiles it, the whole task that evaluates it
+  // (an isolated world's module: the page's own are in the main world) up to the start mark,
+  // where the first run's own count begins, and every code-cache write after it.
+  const start = events.find((e) => e.name === 'quotelens:start' && e.pid === pid);
+  const compiled = main.filter((e) => e.name === 'v8.compileModule' && ours(e));
+  const firstCompile = compiled[0]?.ts ?? Number.POSITIVE_INFINITY;
+  const moduleEvents = [
+    ...compiled,
+    ...main.filter(
+      (e) => e.name === 'v8.evaluateModule' && e.ts >= firstCompile && e.args?.worldName,
+    ),
+  ];
+  const scriptsCpu = injectCpu;
+  const counted = new Set<TraceEvent>();
+  for (const e of moduleEvents) {
+    const task = main.find(
+      (t) => t.name === 'RunTask' && t.ts <= e.ts && e.ts + (e.dur ?? 0) <= t.ts + (t.dur ?? 0),
+    );
+    const what = task ?? e;
+    if (counted.has(what)) continue;
+    counted.add(what);
+    const dur = what.dur ?? 0;
+    const share =
+      start && start.ts > what.ts && start.ts < what.ts + dur ? (start.ts - what.ts) / dur : 1;
+    inject += (dur * share) / 1000;
+    injectCpu += ((what.tdur ?? dur) * share) / 1000;
+  }
+  for (const e of main) {
+    if (e.name === 'v8.produceModuleCache' && e.ts >= firstCompile) {
+      inject += (e.dur ?? 0) / 1000;
+      injectCpu += (e.tdur ?? e.dur ?? 0) / 1000;
+    }
+  }
+  let offThread = 0;
+  for (const e of events) {
+    if (e.ph === 'X' && e.name === 'v8.parseOnBackground' && e.pid === pid && ours(e)) {
+      offThread += (e.tdur ?? e.dur ?? 0) / 1000;
     }
   }
   // The first frame after the mark: frame events until the first Commit (or the first Paint
@@ -102,7 +150,7 @@ export function costsFromTrace(events: TraceEvent[], extensionUrl: string): Trac
       break;
     }
   }
-  return { inject, injectCpu, frame };
+  return { inject, injectCpu, moduleCpu: injectCpu - scriptsCpu, frame, offThread };
 }
 
 /** Lets the page draw two frames, so the frame after the marks is in the trace. */

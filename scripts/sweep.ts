@@ -234,6 +234,8 @@ async function main(): Promise<void> {
   const files = new Map<string, string>();
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
+    // The extension's own files (the module its content script imports) go through.
+    if (url.protocol === 'chrome-extension:') return route.continue();
     if (url.origin !== ORIGIN) return route.abort('blockedbyclient');
     const file = files.get(decodeURIComponent(url.pathname));
     if (!file) return route.fulfill({ status: 404, body: 'not found' });

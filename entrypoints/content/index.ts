@@ -1,33 +1,30 @@
 /**
- * Content script: wiring only. Starts the page annotator (lib/dom/annotator) once the page is
- * idle, renders labels with components/page, follows the on/off switches (lib/settings) live,
- * and answers the popup's ContentRequest messages (lib/messages). No business rule lives here.
+ * Content script: the small part every page loads. It reads the on/off switches (lib/settings)
+ * and, where QuoteLens is on for the site, imports the rest (entrypoints/page-app: annotator,
+ * labels, notes) into this isolated world and starts it once the page is idle. Where it is off,
+ * the rest loads only when the reader asks something of the page (the popup, a note command)
+ * or the page has notes. Answers the popup's ContentRequest messages (lib/messages) through it.
+ *
+ * Why two files: every page paid to parse, compile and run all of QuoteLens's code on the main
+ * thread as it was injected (issue 12). An imported module is parsed and compiled on a
+ * background thread, ahead of its first call (the build marks it `allFunctionsCalledOnLoad`),
+ * so the page's main thread only runs it. The module is a web-accessible resource with a
+ * per-session URL in Chromium (`use_dynamic_url`, wxt.config.ts): a page cannot guess its
+ * address, and can only ever fetch the same code it could read from the store.
  */
 import { browser } from 'wxt/browser';
-import { createOverlay } from '../../components/page/overlay';
-import { DEV_FLAGS_KEY, parseDevFlags } from '../../lib/dev-flags';
-import { Annotator, reportError } from '../../lib/dom/annotator';
-import { sharedSheet } from '../../lib/dom/highlight-sheet';
-import { canAddNote } from '../../lib/dom/page-hooks';
-import { setPerfMarks } from '../../lib/dom/perf-marks';
-import { remoteExtract } from '../../lib/dom/remote-engine';
+import { DEV_FLAGS_KEY, type DevFlags, parseDevFlags } from '../../lib/dev-flags';
 import { whenIdle } from '../../lib/dom/slicer';
 import {
   type ContentRequest,
   isContentRequest,
-  type PageNotesState,
+  type NotesReply,
+  type NotesRequest,
   type PageState,
 } from '../../lib/messages';
 import { createSettingsStore, isActiveOn, type StorageLike, siteOf } from '../../lib/settings';
-import { startNotes, withNoteBadges } from './notes';
-
-type Reply =
-  | PageState
-  | PageNotesState
-  | { ok: true }
-  | { ok: true; found: boolean }
-  | { ok: true; shown: 'shown' | 'orphaned' | 'not-ready' }
-  | { ok: false; error: string };
+import type { createPageApp, PageApp, PageReply } from '../page-app/app';
+import { PAGE_APP_GLOBAL } from '../page-app/global';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -35,72 +32,58 @@ export default defineContentScript({
   main(ctx) {
     const settings = createSettingsStore(browser.storage as unknown as StorageLike);
     const site = () => siteOf(location.href);
-    let ready = false;
+    const flags = devFlags();
+    /** Whether QuoteLens is on for this site; null until the switches are read. */
+    let active: boolean | null = null;
+    let started = false;
+    let app: Promise<PageApp> | null = null;
 
-    const annotator: Annotator = new Annotator({
-      doc: document,
-      // The engine runs in the background: none of its work lands on the page's main thread.
-      // The page's canonical link and title ride along for the reader's archive (issue 15).
-      extract: remoteExtract((request) =>
-        browser.runtime.sendMessage({ ...request, page: pageIdentity(document) }),
-      ),
-      // The `::highlight()` colours, attached at document_start where QuoteLens is on
-      // (entrypoints/highlight-sheet.content.ts); never manifest CSS, which every page could read.
-      highlightSheet: sharedSheet(),
-      sheetTarget: import.meta.env.FIREFOX ? 'firefox' : 'chromium',
-      // Test builds only (tests/e2e/wrap.spec.ts): the wrapping fallback in a real browser.
-      forceWrap: import.meta.env.WXT_QL_FORCE_WRAP === '1',
-      createView: (theme) =>
-        withNoteBadges(
-          createOverlay(
-            document,
-            {
-              facts: (id) => annotator.facts(id),
-              speakerIdOf: (id) => annotator.speakerIdOf(id),
-              jump: (id) => annotator.jump(id),
-              addNote: (id) => annotator.addNote(id),
-              canAddNote,
-            },
-            theme,
-          ),
-        ),
-    });
+    function load(): Promise<PageApp> {
+      if (app) return app;
+      const loading = (async () => {
+        const url = (browser.runtime.getURL as (p: string) => string)('/page-app.js');
+        const [, { perfMarks }] = await Promise.all([import(/* @vite-ignore */ url), flags]);
+        const factory = (globalThis as Record<string, unknown>)[PAGE_APP_GLOBAL] as
+          | { createPageApp: typeof createPageApp }
+          | undefined;
+        if (!factory) throw new Error('QuoteLens could not load on this page; reload it.');
+        const loaded = factory.createPageApp({ perfMarks });
+        if (ctx.isInvalid) loaded.destroy();
+        else if (active === false) await loaded.setActive(false);
+        return loaded;
+      })();
+      app = loading;
+      loading.catch(() => {
+        if (app === loading) app = null; // a later action tries again
+      });
+      return loading;
+    }
 
-    // The reader's notes (entrypoints/content/notes.ts): anchored on the annotator's text model.
-    const notes = startNotes(document, { enabled: () => annotator.isEnabled });
+    /** Follows the switch once the first run has been asked for. */
+    function apply(on: boolean): void {
+      if (on) void load().then((a) => a.setActive(true), report('start'));
+      else void app?.then((a) => a.setActive(false), report('stop'));
+    }
 
-    async function handle(request: ContentRequest): Promise<Reply> {
-      switch (request.type) {
-        case 'page:get-state': {
-          const state = annotator.getState();
-          // Before the first run the switches are not read yet: say "working", not "ready".
-          return ready ? state : { ...state, status: 'working' };
-        }
-        case 'page:jump':
-          return annotator.jump(request.quoteId)
-            ? { ok: true }
-            : { ok: false, error: `No statement ${request.quoteId} on this page.` };
-        case 'page:only-speaker':
-          annotator.onlySpeaker(request.speakerId);
-          return { ok: true };
-        case 'page:reannotate':
-          if (!annotator.isEnabled) return { ok: false, error: 'QuoteLens is off for this site.' };
-          await annotator.run('request');
-          return { ok: true };
-        case 'page:note-selection':
-          return notes.noteSelection();
-        case 'page:show-note':
-          return notes.showNote(request.id);
-        case 'page:notes':
-          return notes.state();
-        case 'page:show-statement':
-          return { ok: true, shown: annotator.showStatement(request.selectors) };
-        case 'page:panel':
-          notes.panelEvent(request.token, request.event, request.height);
-          return { ok: true };
-        case 'page:notes-changed':
-          notes.changed();
-          return { ok: true };
+    /** The state of a page QuoteLens has not loaded on: not read yet, or off for its site. */
+    function idleState(): PageState {
+      return {
+        status: active === null ? 'working' : 'disabled',
+        url: location.href,
+        title: document.title,
+        site: site(),
+        quotes: [],
+        speakers: [],
+        onlySpeakerId: null,
+      };
+    }
+
+    async function reply(request: ContentRequest): Promise<PageReply> {
+      if (request.type === 'page:get-state' && !app && active !== true) return idleState();
+      try {
+        return await (await load()).handle(request);
+      } catch (err) {
+        return { ok: false, error: report(`message ${request.type}`)(err) };
       }
     }
 
@@ -110,50 +93,68 @@ export default defineContentScript({
     const onMessage = (
       message: unknown,
       sender: { id?: string },
-      sendResponse: (reply: Reply) => void,
+      sendResponse: (reply: PageReply) => void,
     ): true | undefined => {
       if (sender.id !== browser.runtime.id || !isContentRequest(message)) return undefined;
-      void handle(message)
-        .catch((err: unknown) => ({
-          ok: false as const,
-          error: reportError(`message ${message.type}`, err),
-        }))
-        .then(sendResponse);
+      void reply(message).then(sendResponse);
       return true;
     };
     browser.runtime.onMessage.addListener(onMessage);
 
     const unwatch = settings.watch((s) => {
-      const active = isActiveOn(s, site());
-      if (active !== annotator.isEnabled) void annotator.setEnabled(active);
+      const on = isActiveOn(s, site());
+      if (on === active) return;
+      active = on;
+      if (started) apply(on);
     });
 
     ctx.onInvalidated(() => {
       // The extension was updated or removed: leave the page exactly as it was.
       unwatch();
       browser.runtime.onMessage.removeListener(onMessage);
-      notes.stop();
-      annotator.destroy();
+      void app?.then(
+        (a) => a.destroy(),
+        () => undefined,
+      );
     });
 
     void (async () => {
       try {
-        const [, flags] = await Promise.all([whenIdle(1500), devFlags()]);
-        setPerfMarks(import.meta.env.DEV || flags.perfMarks);
-        const active = await settings.isActiveOn(site());
-        ready = true;
+        const on = await settings.isActiveOn(site());
+        active ??= on;
+        if (!active) {
+          started = true;
+          // Off here: only the reader's notes on this article (if any) bring the rest in.
+          if (await hasNotes()) await load();
+          return;
+        }
+        // Fetched and compiled off the main thread while the page settles.
+        const loading = load();
+        await Promise.all([whenIdle(1500), loading]);
+        started = true;
         if (ctx.isInvalid) return;
-        if (active) await annotator.run('load');
-        else await annotator.setEnabled(false);
+        apply(active);
       } catch (err) {
-        reportError('start', err);
+        report('start')(err);
       }
     })();
+
+    /** Error reporting before the rest is loaded: tagged, and as a mark when marks are on. */
+    function report(where: string): (err: unknown) => string {
+      return (err) => {
+        const message = err instanceof Error ? err.message : String(err);
+        console.error(`[QuoteLens] ${where}:`, err);
+        void flags.then(({ perfMarks }) => {
+          if (perfMarks) performance.mark('quotelens:error', { detail: { where, message } });
+        });
+        return message;
+      };
+    }
   },
 });
 
 /** The developer switches (lib/dev-flags.ts); all off when storage cannot be read. */
-async function devFlags() {
+async function devFlags(): Promise<DevFlags> {
   try {
     return parseDevFlags((await browser.storage.local.get(DEV_FLAGS_KEY))[DEV_FLAGS_KEY]);
   } catch {
@@ -161,10 +162,20 @@ async function devFlags() {
   }
 }
 
-/** What the archive needs to know of the page beyond its text (issue 15). */
-function pageIdentity(doc: Document): { canonical: string | null; title: string } {
-  const canonical =
-    doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href ?? null;
-  const og = doc.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content;
-  return { canonical, title: (og || doc.title || '').trim().slice(0, 300) };
+/** Whether the reader has notes on this article (the background keeps them). */
+async function hasNotes(): Promise<boolean> {
+  const request: NotesRequest = {
+    type: 'notes:count-for-page',
+    url: location.href,
+    canonical:
+      document.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href ?? null,
+  };
+  try {
+    const reply = (await browser.runtime.sendMessage(request)) as
+      | NotesReply<{ type: 'notes:count-for-page'; url: string }>
+      | undefined;
+    return !!reply?.ok && reply.count > 0;
+  } catch {
+    return false; // the background is restarting; an action of the reader loads it then
+  }
 }
