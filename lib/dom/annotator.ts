@@ -19,6 +19,7 @@ import { LabelLayer } from './label-layer';
 import { anchorOf, cardFacts, type LabelSpec, type LabelView, labelSpecs } from './labels';
 import { PageBudget } from './page-budget';
 import { type AnnotatedPage, publishAnnotated, requestAddNote } from './page-hooks';
+import { MAX_READ_ELEMENTS, tooManyElementsTask } from './page-size';
 import { PageWatch } from './page-watch';
 import { perfMark } from './perf-marks';
 import { Cancelled, Slicer } from './slicer';
@@ -39,9 +40,9 @@ const MAX_LATE_ARTICLE_CHECKS = 6;
 
 /** A page too large to read within one run's budget. */
 class TooLarge extends Error {
-  constructor() {
+  constructor(measure = `more than ${RUN_READ_BUDGET_MS / 1000} s of work`) {
     super(
-      `This page is too large for QuoteLens to read without slowing it down (more than ${RUN_READ_BUDGET_MS / 1000} s of work); it was left as it is.`,
+      `This page is too large for QuoteLens to read without slowing it down (${measure}); it was left as it is.`,
     );
     this.name = 'TooLarge';
   }
@@ -87,6 +88,8 @@ export interface AnnotatorOptions {
   onReport?: (report: RunReport) => void;
   /** Debounce of the content observer, ms. */
   debounceMs?: number;
+  /** Elements beyond which a page is not read at all (page-size.ts; tests lower it). */
+  maxElements?: number;
   pollMs?: number;
 }
 
@@ -447,6 +450,19 @@ export class Annotator {
       this.setStatus(status);
     };
 
+    const due = () => slicer.due();
+    // A page too large to read is known by its size before it is looked at: nothing of it is
+    // walked, styled or measured, and nothing is added to it.
+    const maxElements = this.options.maxElements ?? MAX_READ_ELEMENTS;
+    const sizeTask = tooManyElementsTask(doc, maxElements, due);
+    let sized = sizeTask.next();
+    while (!sized.done) {
+      await slicer.pause();
+      sized = sizeTask.next();
+    }
+    if (sized.value) {
+      throw new TooLarge(`more than ${maxElements.toLocaleString('en')} elements`);
+    }
     if (!doc.body || !looksLikeArticle(doc)) {
       this.clear();
       this.watch.observe(doc.body ?? null);
@@ -458,7 +474,6 @@ export class Annotator {
     // Fallback wrappers split the page's text nodes: read the page as it is without them.
     if (this.highlighter?.mode === 'wrap') this.clear();
     // Both run in slices: on a big page the walk alone would be one long task.
-    const due = () => slicer.due();
     const articleTask = findArticleTask(doc, due);
     let found = articleTask.next();
     while (!found.done) {

@@ -182,19 +182,40 @@ test.describe('page budget', () => {
       const main = await taskSeconds();
       const own = await ownBusy(page);
       const longest = await page.evaluate(() => (window as { __longest?: number }).__longest ?? 0);
+      // What QuoteLens left in the document: its label host, marked nodes, registered ranges.
+      const leftovers = await page.evaluate(
+        () =>
+          document.querySelectorAll('quotelens-overlay, [data-quotelens]').length +
+          CSS.highlights.size,
+      );
       await page.close();
-      return { main: main * 1000, own, longest, wall: Date.now() - start };
+      return { main: main * 1000, own, longest, leftovers, wall: Date.now() - start };
     };
-    // the better of two runs each way: a 7 s page on a shared 2-core machine swings by seconds
-    const best = <T extends { main: number }>(a: T, b: T) => (a.main <= b.main ? a : b);
-    const on = best(await measure(true), await measure(true));
-    await setSwitches(context, false, []);
-    const off = best(await measure(false), await measure(false));
+    // The best of three runs each way, taken in turn (on, off, on, off, …) so that the load of a
+    // shared 2-core machine drifting over the minute weighs on both sides alike: a 7 s page
+    // swings by a second or more from run to run.
+    const ons: Awaited<ReturnType<typeof measure>>[] = [];
+    const offs: Awaited<ReturnType<typeof measure>>[] = [];
+    for (let i = 0; i < 3; i++) {
+      await setSwitches(context, true, []);
+      ons.push(await measure(true));
+      await setSwitches(context, false, []);
+      offs.push(await measure(false));
+    }
+    const best = <T extends { main: number }>(runs: T[]) =>
+      runs.reduce((a, b) => (b.main < a.main ? b : a));
+    const on = best(ons);
+    const off = best(offs);
+    const ms = (runs: { main: number }[]) => runs.map((r) => r.main.toFixed(0)).join(', ');
     console.log(
-      `[budget] 1.1M-element page: QuoteLens busy ${on.own.busy.toFixed(0)} ms (${on.own.error ?? 'drawn'}); page main thread ${on.main.toFixed(0)} ms with QuoteLens, ${off.main.toFixed(0)} ms without; longest task ${on.longest.toFixed(0)} ms with, ${off.longest.toFixed(0)} ms without`,
+      `[budget] 1.1M-element page: QuoteLens busy ${on.own.busy.toFixed(0)} ms (${on.own.error ?? 'drawn'}); page main thread ${on.main.toFixed(0)} ms with QuoteLens, ${off.main.toFixed(0)} ms without (runs: ${ms(ons)} with; ${ms(offs)} without); longest task ${on.longest.toFixed(0)} ms with, ${off.longest.toFixed(0)} ms without`,
     );
-    // One run reads at most 1.5 s of the page, then leaves it as it is and says why.
-    expect(on.own.busy).toBeLessThan(2500);
+    // Too large to read: known from its size before anything of it is walked, and left as it is.
+    for (const run of ons) {
+      expect(run.own.error).toContain('too large');
+      expect(run.own.busy).toBeLessThan(500);
+      expect(run.leftovers).toBe(0);
+    }
     expect(on.main - off.main).toBeLessThan(3000);
   });
 });

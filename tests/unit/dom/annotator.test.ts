@@ -51,10 +51,11 @@ let views: FakeView[] = [];
 let states: PageState[] = [];
 let reports: RunReport[] = [];
 
-function start(extract = extractQuotes): Annotator {
+function start(extract = extractQuotes, maxElements?: number): Annotator {
   annotator = new Annotator({
     doc: document,
     extract,
+    maxElements,
     forceWrap: true,
     debounceMs: 20,
     pollMs: 20,
@@ -172,6 +173,23 @@ describe('Annotator', () => {
     expect(a.getState().status).toBe('not-article');
     expect(document.body.innerHTML).toBe(before);
     expect(views.length).toBe(0);
+  });
+
+  it('turns a page too large to read away by its size: no engine, nothing added, no following', async () => {
+    const before = document.body.innerHTML;
+    let engineCalls = 0;
+    const a = start((model) => {
+      engineCalls++;
+      return extractQuotes(model);
+    }, 8);
+    await a.run('test');
+    expect(a.getState().status).toBe('error');
+    expect(a.getState().error).toMatch(/too large .*more than 8 elements/);
+    expect(engineCalls).toBe(0);
+    expect(views.length).toBe(0);
+    expect(document.body.innerHTML).toBe(before);
+    expect(reports.length).toBe(0);
+    expect(a.budget.exhausted).toBe(true);
   });
 
   it('an engine failure is an error state with its reason, and the page is untouched', async () => {

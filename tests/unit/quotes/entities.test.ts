@@ -146,6 +146,18 @@ describe('EntityIndex', () => {
     expect(a).not.toBe(b);
   });
 
+  it('takes a description for the start of a longer one met before, and the reverse', () => {
+    const idx = new EntityIndex();
+    const long = idx.byDescription('GOP insider in the early primary state of Vermont', 1, false);
+    expect(idx.byDescription('GOP insider in the early primary', 5, false)).toBe(long);
+    const short = idx.byDescription('union official at the plant', 9, false);
+    expect(idx.byDescription('union official at the plant in Tarn', 12, false)).toBe(short);
+    expect(short.name).toBe('union official at the plant in Tarn');
+    // two words say too little: "a spokesman" may be anyone's
+    const spokes = idx.byDescription('spokesman for the ministry', 20, false);
+    expect(idx.byDescription('spokesman', 25, false)).not.toBe(spokes);
+  });
+
   it('finds the bearer of a role among recent entities', () => {
     const idx = new EntityIndex();
     const mp = idx.byName(
