@@ -41,6 +41,12 @@ describe('mentions', () => {
     expect(m?.role).toBeUndefined();
   });
 
+  it('reads a nickname in quote marks as part of the name, not a headline’s quoted word', () => {
+    expect(fwd('Del. Marcia "Cia" Price spoke')).toMatchObject({ name: 'Marcia "Cia" Price' });
+    expect(back('said Richard “Dick” Lane')).toMatchObject({ name: 'Richard “Dick” Lane' });
+    expect(fwd('Republican ‘Unity’ Meeting')?.name).not.toContain('Meeting');
+  });
+
   it('reads a rank with its ordinal: "Air Force 1st Lt. Tyler Livingston"', () => {
     expect(fwd('Air Force 1st Lt. Tyler Livingston said')).toMatchObject({
       kind: 'name',
