@@ -22,10 +22,14 @@ function compileAllHint(): Plugin {
   return {
     name: 'quotelens-compile-all',
     generateBundle(_options, bundle) {
-      for (const out of Object.values(bundle)) {
-        if (out.type !== 'chunk' || out.fileName !== 'page-app.js') continue;
-        out.code = COMPILE_ALL + out.code;
-        if (out.map) out.map.mappings = `;${out.map.mappings}`;
+      const out = bundle['page-app.js'];
+      if (out?.type !== 'chunk') return;
+      out.code = COMPILE_ALL + out.code;
+      const map = bundle['page-app.js.map'];
+      if (map?.type === 'asset' && typeof map.source === 'string') {
+        const json = JSON.parse(map.source) as { mappings: string };
+        json.mappings = `;${json.mappings}`;
+        map.source = JSON.stringify(json);
       }
     },
   };

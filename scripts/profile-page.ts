@@ -42,12 +42,11 @@ interface Tally {
   self: Map<string, number>;
 }
 
-/** The original source file of a frame, when the build has a source map (QL_SM=1 build). */
-let mapLookup: ((line: number, column: number) => string | null) | null = null;
+/** The original source file of a frame, per built file with a source map (QL_SOURCEMAP=1). */
+const mapLookups = new Map<string, (line: number, column: number) => string | null>();
 function sourceOf(f: ProfileNode['callFrame']): string {
   const file = f.url.split('/').pop() ?? '';
-  const src =
-    file === 'content.js' && mapLookup ? mapLookup(f.lineNumber + 1, f.columnNumber) : null;
+  const src = mapLookups.get(file)?.(f.lineNumber + 1, f.columnNumber) ?? null;
   return src ?? `${file}:${f.lineNumber + 1}`;
 }
 
@@ -120,14 +119,16 @@ async function main(): Promise<void> {
     else if (argv[i] === '--top') top = Number(argv[++i]) || 25;
     else extra.push(resolve(argv[i] as string));
   }
-  const mapFile = join(outDir(), 'content-scripts', 'content.js.map');
-  if (existsSync(mapFile)) {
+  // The content script and the module it imports (entrypoints/page-app).
+  for (const built of ['content-scripts/content.js', 'page-app.js']) {
+    const mapFile = join(outDir(), `${built}.map`);
+    if (!existsSync(mapFile)) continue;
     const { SourceMapConsumer } = await import('source-map-js');
     const consumer = new SourceMapConsumer(JSON.parse(readFileSync(mapFile, 'utf8')));
-    mapLookup = (line, column) => {
+    mapLookups.set(basename(built), (line, column) => {
       const source = consumer.originalPositionFor({ line, column }).source;
       return source ? relative('.', resolve(dirname(mapFile), source)) : null;
-    };
+    });
   }
   const targets: PageTarget[] = extra.length
     ? extra.map((file) => ({ name: basename(file), file, group: 'extra' as const }))

@@ -60,9 +60,15 @@ async function countNotes(doc: Document): Promise<{ count: number; articleKey: s
   }
 }
 
+/**
+ * Starts the notes of the page. `firstCheck` is when to ask the background whether this article
+ * has notes (default: at once); the page app asks after its first run is drawn, when the page
+ * is idle, so the question is not on the path to the first highlights.
+ */
 export function startNotes(
   doc: Document = document,
   options: Omit<PageNotesOptions, 'hooks'> = {},
+  firstCheck: Promise<unknown> = Promise.resolve(),
 ): NotesController {
   let ui: PageNotes | null = null;
   let loading: Promise<PageNotes> | null = null;
@@ -114,7 +120,9 @@ export function startNotes(
       .catch((e) => console.warn('[QuoteLens] notes:', e));
   });
 
-  void check();
+  void firstCheck.then(() => {
+    if (!stopped && !ui && !loading) void check();
+  });
 
   const fail = (e: unknown) => ({
     ok: false as const,

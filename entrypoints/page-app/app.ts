@@ -12,6 +12,7 @@ import { sharedSheet } from '../../lib/dom/highlight-sheet';
 import { canAddNote } from '../../lib/dom/page-hooks';
 import { setPerfMarks } from '../../lib/dom/perf-marks';
 import { remoteExtract } from '../../lib/dom/remote-engine';
+import { whenIdle } from '../../lib/dom/slicer';
 import type { ContentRequest, PageNotesState, PageState } from '../../lib/messages';
 import { startNotes, withNoteBadges } from '../content/notes';
 
@@ -68,7 +69,13 @@ export function createPageApp(options: PageAppOptions): PageApp {
   });
 
   // The reader's notes (entrypoints/content/notes.ts): anchored on the annotator's text model.
-  const notes = startNotes(document, { enabled: () => annotator.isEnabled });
+  // Whether this article has notes is asked once the first run is drawn and the page is idle:
+  // the question (and the notes view it may load) is not on the path to the first highlights.
+  let firstRunDone = () => {};
+  const firstRun = new Promise<void>((done) => {
+    firstRunDone = done;
+  }).then(() => whenIdle(2000));
+  const notes = startNotes(document, { enabled: () => annotator.isEnabled }, firstRun);
   let started = false;
 
   async function handle(request: ContentRequest): Promise<PageReply> {
@@ -113,8 +120,12 @@ export function createPageApp(options: PageAppOptions): PageApp {
       try {
         if (!started) {
           started = true;
-          if (active) await annotator.run('load');
-          else await annotator.setEnabled(false);
+          try {
+            if (active) await annotator.run('load');
+            else await annotator.setEnabled(false);
+          } finally {
+            firstRunDone();
+          }
         } else if (active !== annotator.isEnabled) await annotator.setEnabled(active);
       } catch (err) {
         reportError('start', err);

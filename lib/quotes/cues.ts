@@ -319,11 +319,35 @@ const PREPOSITIONS = new Set([
   'than',
 ]);
 
+/** Words that open a subordinate clause before the main one: "When she said no, Roof told her". */
+const SUBORDINATORS = new Set([
+  'when',
+  'while',
+  'although',
+  'though',
+  'because',
+  'since',
+  'once',
+  'until',
+  'unless',
+  'whereas',
+  'whenever',
+]);
+
 export function clauseSubject(ctx: CueContext, from: number, to: number): Mention | null {
   const { text, tokens } = ctx;
   for (let k = from; k < to; k++) {
     const t = tokens[k] as Token;
     if (!t.word) continue;
+    if (k === from && SUBORDINATORS.has(t.lo)) {
+      // the subordinate clause's subject is not the sentence's: go on after its comma
+      let j = k + 1;
+      while (j < to && tokens[j]?.w !== ',') j++;
+      if (j < to - 1) {
+        k = j;
+        continue;
+      }
+    }
     if (PREPOSITIONS.has(t.lo)) {
       // "On one Facebook page …": a prepositional phrase holds no subject; skip its noun phrase
       let j = k + 1;

@@ -46,6 +46,8 @@ const nameParts = (name: string) =>
     .map((p) => p.toLowerCase().replace(/[’']s$/, ''))
     .filter((p) => p.length > 0);
 
+/** Words a description needs before a longer one that starts with it may be the same source. */
+const MIN_DESCRIPTION_PREFIX = 3;
 /** How many recently mentioned entities a pronoun or a role may reach back to. */
 const RECENT_REACH = 60;
 
@@ -150,7 +152,27 @@ export class EntityIndex {
 
   /** The described speaker these words name, if already met; registers nothing. */
   peekDescription(words: string): Entity | null {
-    return this.byKey.get(norm(words)) ?? null;
+    return this.describedAs(norm(words));
+  }
+
+  /**
+   * The described speaker these words name: the same words, or the start of a longer
+   * description met before ("a GOP insider in the primary" after "a GOP insider in the primary
+   * state of X"), or a longer one that goes on from a description met before (which then takes
+   * the longer words). Three words at least: "a spokesman" may be anyone's.
+   */
+  private describedAs(key: string, words?: string): Entity | null {
+    const exact = this.byKey.get(key);
+    if (exact || key.split(' ').length < MIN_DESCRIPTION_PREFIX) return exact ?? null;
+    for (const [k, e] of this.byKey) {
+      if (k.startsWith(`${key} `)) return e;
+      if (key.startsWith(`${k} `) && k.split(' ').length >= MIN_DESCRIPTION_PREFIX) {
+        if (words) e.name = words;
+        this.byKey.set(key, e);
+        return e;
+      }
+    }
+    return null;
   }
 
   /** An entity whose name this one abbreviates or repeats: Putin, H.Mammadov, Mr Lindqvist. */
@@ -203,7 +225,7 @@ export class EntityIndex {
   /** An organisation or described speaker: "the ministry", "a spokesperson for the company". */
   byDescription(words: string, pos: number, org: boolean): Entity {
     const key = norm(words);
-    const known = this.byKey.get(key);
+    const known = this.describedAs(key, words);
     if (known) {
       this.touch(known, pos);
       return known;

@@ -190,6 +190,34 @@ const isDescriptor = (t: Token | undefined) => !!t?.word && t.cap && /-\p{Ll}/u.
 /** A rank's ordinal: "1st Lt.", "2nd Lt." — part of the title before a name. */
 const isRankOrdinal = (t: Token | undefined, next: Token | undefined) =>
   !!t?.word && /^\d+(?:st|nd|rd|th)$/.test(t.lo) && isTitle(next);
+const OPEN_MARKS = new Set(['"', '“', '‘', "'"]);
+const CLOSE_MARKS = new Set(['"', '”', '’', "'"]);
+/**
+ * A nickname in quote marks inside a name: Marcia "Cia" Price, Richard “Dick” Lane. `k` is the
+ * opening mark after a name word; returns the index of the name word after the closing mark,
+ * or -1.
+ */
+function nicknameEnd(tokens: Token[], k: number): number {
+  if (!OPEN_MARKS.has(tokens[k]?.w ?? '') || !givenName(tokens, k - 1)) return -1;
+  let j = k + 1;
+  while (j < k + 3 && isNameWord(tokens[j])) j++;
+  if (j === k + 1 || !CLOSE_MARKS.has(tokens[j]?.w ?? '')) return -1;
+  return isNameWord(tokens[j + 1]) ? j + 1 : -1;
+}
+/** The same read leftwards: `k` is the closing mark; the index of the word before it opened. */
+function nicknameStart(tokens: Token[], k: number): number {
+  if (!CLOSE_MARKS.has(tokens[k]?.w ?? '') || !isNameWord(tokens[k + 1])) return -1;
+  let j = k - 1;
+  while (j > k - 3 && isNameWord(tokens[j])) j--;
+  if (j === k - 1 || !OPEN_MARKS.has(tokens[j]?.w ?? '')) return -1;
+  return givenName(tokens, j - 1) ? j - 1 : -1;
+}
+/**
+ * A known first name, or a name word after a title: what a nickname follows. (A Title Case
+ * headline quotes words between capitals too: "Republican ‘Unity’ Meeting".)
+ */
+const givenName = (tokens: Token[], k: number) =>
+  isNameWord(tokens[k]) && (isFirstName(tokens[k]) || isTitle(tokens[k - 1]));
 const isAllCaps = (w: string) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w);
 
 function genderOf(words: Token[]): string | undefined {
@@ -225,6 +253,11 @@ function splitName(text: string, tokens: Token[], from: number, to: number): Men
   // the name: trailing run of name words, initials and particles (not titles)
   while (k >= from) {
     const t = tokens[k] as Token;
+    const nick = nicknameStart(tokens, k);
+    if (nick >= from) {
+      k = nick;
+      continue;
+    }
     // a role word that is also a first name ("Bill", "Chase") starts the name when a surname follows
     const firstName = FEMALE_NAMES.has(t.lo) || MALE_NAMES.has(t.lo);
     if ((isTitle(t) || isDescriptor(t) || (isRoleWord(t) && !orgRun && !firstName)) && k < to - 1)
@@ -328,6 +361,11 @@ export function readMentionBackward(
     while (k - 1 >= floor) {
       const p = tokens[k - 1] as Token;
       if (isPossessive(p)) break;
+      const nick = nicknameStart(tokens, k - 1);
+      if (nick >= floor) {
+        k = nick;
+        continue;
+      }
       if (
         (isNameWord(p) ||
           isInitial(p) ||
@@ -671,6 +709,11 @@ function readOwnedMention(
   let ofOrg = false;
   while (n < ceil) {
     const p = tokens[n] as Token;
+    const nick = n > k ? nicknameEnd(tokens, n) : -1;
+    if (nick > 0 && nick < ceil) {
+      n = nick;
+      continue;
+    }
     if (n > k && (p.lo === 'of' || p.lo === 'for') && ORG_WORDS.has(tokens[n - 1]?.lo ?? '')) {
       // "Department of Energy", "Bank of Arden": an organisation named with "of" — or its
       // officer: "Union of Postal Workers President Lee Hart"
@@ -921,5 +964,6 @@ export {
   isRoleWord,
   joinTokens,
   LINKS,
+  nicknameEnd,
   PARTICLES,
 };

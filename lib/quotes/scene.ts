@@ -8,7 +8,13 @@ import type { CueContext } from './cues';
 import { type Entity, EntityIndex } from './entities';
 import { FEMALE_NAMES, MALE_NAMES, STOP_CAPS, TITLES } from './lexicon/index';
 import type { QuoteSpan } from './marks';
-import { appositiveRole, isSubjectMention, PARTICLES, readMentionForward } from './mentions';
+import {
+  appositiveRole,
+  isSubjectMention,
+  nicknameEnd,
+  PARTICLES,
+  readMentionForward,
+} from './mentions';
 import { endsSentence, opensSentence, type Token, tokenAt, tokenizeAround } from './tokens';
 import type { TextModel } from './types';
 
@@ -189,7 +195,9 @@ export class Scene {
         const next = tokens[cursor + 1];
         // "Luis de Miranda": a particle inside a name goes on with it
         const goesOn =
-          (next?.word && next.cap) || (PARTICLES.has(next?.lo ?? '') && tokens[cursor + 2]?.cap);
+          (next?.word && next.cap) ||
+          (PARTICLES.has(next?.lo ?? '') && tokens[cursor + 2]?.cap) ||
+          nicknameEnd(tokens, cursor + 1) > 0;
         if (!goesOn && !TITLES.has(t.lo) && !/['’]s$/.test(t.w)) {
           // a lone capitalised word counts only as a later mention of someone already met
           const known = ents.matchName([t.lo]);

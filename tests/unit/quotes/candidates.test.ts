@@ -46,6 +46,14 @@ describe('candidate speakers of a quote', () => {
     expect(out[0]).toContain('Mirela Costa');
   });
 
+  it('takes the main clause’s subject, not the one of a clause opening with "when"', () => {
+    const out = candidates([
+      'Ines Rask told the court Omar Vell stood over her. When she said no, Vell told her: "I will leave you here."',
+    ]);
+    expect(out[0]?.find((c) => c.startsWith('Omar Vell'))).toContain('subject');
+    expect(out[0]?.find((c) => c.startsWith('Ines Rask'))).not.toContain('subject');
+  });
+
   it('reads "he" every way: the sentence’s subject and the latest man are both candidates', () => {
     const out = candidates([
       'Governor Piet Alder met Senator Jonas Wren. Alder spoke first.',

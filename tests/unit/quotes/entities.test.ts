@@ -41,6 +41,12 @@ describe('mentions', () => {
     expect(m?.role).toBeUndefined();
   });
 
+  it('reads a nickname in quote marks as part of the name, not a headline’s quoted word', () => {
+    expect(fwd('Del. Marcia "Cia" Price spoke')).toMatchObject({ name: 'Marcia "Cia" Price' });
+    expect(back('said Richard “Dick” Lane')).toMatchObject({ name: 'Richard “Dick” Lane' });
+    expect(fwd('Republican ‘Unity’ Meeting')?.name).not.toContain('Meeting');
+  });
+
   it('reads a rank with its ordinal: "Air Force 1st Lt. Tyler Livingston"', () => {
     expect(fwd('Air Force 1st Lt. Tyler Livingston said')).toMatchObject({
       kind: 'name',
@@ -144,6 +150,18 @@ describe('EntityIndex', () => {
       true,
     );
     expect(a).not.toBe(b);
+  });
+
+  it('takes a description for the start of a longer one met before, and the reverse', () => {
+    const idx = new EntityIndex();
+    const long = idx.byDescription('GOP insider in the early primary state of Vermont', 1, false);
+    expect(idx.byDescription('GOP insider in the early primary', 5, false)).toBe(long);
+    const short = idx.byDescription('union official at the plant', 9, false);
+    expect(idx.byDescription('union official at the plant in Tarn', 12, false)).toBe(short);
+    expect(short.name).toBe('union official at the plant in Tarn');
+    // two words say too little: "a spokesman" may be anyone's
+    const spokes = idx.byDescription('spokesman for the ministry', 20, false);
+    expect(idx.byDescription('spokesman', 25, false)).not.toBe(spokes);
   });
 
   it('finds the bearer of a role among recent entities', () => {
