@@ -69,6 +69,14 @@ export interface TraceCosts {
   moduleCpu: number;
   /** Parsing and compiling the imported module on background threads (CPU), ms: not page time. */
   offThread: number;
+  /**
+   * CPU time per wall time of the main thread's tasks between the start and drawn marks: what
+   * is left of a millisecond on a loaded machine. Busy times measured in wall time between the
+   * marks (the run's phases) times this estimate their CPU time.
+   */
+  cpuShare: number;
+  /** The frame after the drawn mark in main-thread CPU time, ms. */
+  frameCpu: number;
 }
 
 /**
@@ -131,26 +139,51 @@ export function costsFromTrace(events: TraceEvent[], extensionUrl: string): Trac
       offThread += (e.tdur ?? e.dur ?? 0) / 1000;
     }
   }
+  let wall = 0;
+  let cpu = 0;
+  if (start) {
+    for (const t of main) {
+      if (t.name !== 'RunTask' || !t.dur) continue;
+      const end = t.ts + t.dur;
+      if (end <= start.ts || t.ts >= drawn.ts) continue;
+      const overlap = Math.min(end, drawn.ts) - Math.max(t.ts, start.ts);
+      wall += overlap;
+      cpu += ((t.tdur ?? t.dur) * overlap) / t.dur;
+    }
+  }
+  const cpuShare = wall > 0 ? Math.min(1, cpu / wall) : 1;
   // The first frame after the mark: frame events until the first Commit (or the first Paint
   // when the trace has no commit), nested events counted once.
   const after = main.filter((e) => e.ts >= drawn.ts && FRAME_EVENTS.has(e.name));
   after.sort((x, y) => x.ts - y.ts);
   let frame = 0;
+  let frameCpu = 0;
   let coveredTo = 0;
   for (const e of after) {
     const end = e.ts + (e.dur ?? 0);
+    const cpuRate = e.dur ? (e.tdur ?? e.dur) / e.dur : 1;
     if (e.ts >= coveredTo) {
       frame += (e.dur ?? 0) / 1000;
+      frameCpu += (e.tdur ?? e.dur ?? 0) / 1000;
       coveredTo = end;
     } else if (end > coveredTo) {
       frame += (end - coveredTo) / 1000;
+      frameCpu += ((end - coveredTo) * cpuRate) / 1000;
       coveredTo = end;
     }
     if (e.name === 'Commit' || (e.name === 'Paint' && !after.some((x) => x.name === 'Commit'))) {
       break;
     }
   }
-  return { inject, injectCpu, moduleCpu: injectCpu - scriptsCpu, frame, offThread };
+  return {
+    inject,
+    injectCpu,
+    moduleCpu: injectCpu - scriptsCpu,
+    frame,
+    offThread,
+    cpuShare,
+    frameCpu,
+  };
 }
 
 /** Lets the page draw two frames, so the frame after the marks is in the trace. */
