@@ -83,8 +83,18 @@ function analyse(events: Timed[], phases: Record<string, number>, verbose: boole
         .toFixed(1)
         .padStart(7);
       const url = e.args?.data?.url?.startsWith('chrome-extension://') ? ' (QuoteLens)' : '';
+      // How much each style and layout pass touched (objects laid out, elements restyled).
+      const a = e.args as
+        | { beginData?: { dirtyObjects?: number; totalObjects?: number }; elementCount?: number }
+        | undefined;
+      const size =
+        e.name === 'Layout' && a?.beginData?.dirtyObjects !== undefined
+          ? ` [${a.beginData.dirtyObjects}/${a.beginData.totalObjects} objects]`
+          : e.name === 'UpdateLayoutTree' && a?.elementCount !== undefined
+            ? ` [${a.elementCount} elements]`
+            : '';
       console.log(
-        `${e.ts > drawn.ts ? 'after' : '     '} ${at} ${'  '.repeat(depth)}${e.name} ${ms(e.dur).toFixed(2)} cpu ${cpuOf(e).toFixed(2)}${url}`,
+        `${e.ts > drawn.ts ? 'after' : '     '} ${at} ${'  '.repeat(depth)}${e.name} ${ms(e.dur).toFixed(2)} cpu ${cpuOf(e).toFixed(2)}${url}${size}`,
       );
     }
     console.log(
