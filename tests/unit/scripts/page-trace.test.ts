@@ -66,6 +66,31 @@ describe('costsFromTrace', () => {
     expect(costs?.frame).toBeCloseTo(2.5);
   });
 
+  it('counts the imported module: its compile task, its evaluation task up to the start mark, its cache write; its background compile apart', () => {
+    const url = { data: { url: 'chrome-extension://x/page-app.js' } };
+    const costs = costsFromTrace(
+      [
+        ...base,
+        ev({ name: 'quotelens:start', ph: 'R', ts: 7000 }),
+        ev({ name: 'RunTask', ts: 2000, dur: 1000, tdur: 800 }),
+        ev({ name: 'v8.compileModule', ts: 2100, dur: 100, args: url }),
+        // Evaluation, then the first run from 7000 on: only the part before the mark is counted.
+        ev({ name: 'RunTask', ts: 5000, dur: 4000, tdur: 2000 }),
+        ev({ name: 'v8.evaluateModule', ts: 5100, dur: 500, args: { worldName: 'QuoteLens' } }),
+        ev({ name: 'v8.produceModuleCache', ts: 9500, dur: 300, tdur: 200 }),
+        // A module of the page's own world (no world name) before ours: not counted.
+        ev({ name: 'RunTask', ts: 1000, dur: 500 }),
+        ev({ name: 'v8.evaluateModule', ts: 1100, dur: 300, args: {} }),
+        ev({ name: 'v8.parseOnBackground', ts: 1500, dur: 3000, tdur: 2500, tid: 11, args: url }),
+      ],
+      'chrome-extension://',
+    );
+    expect(costs?.inject).toBeCloseTo(1 + 2 + 0.3);
+    expect(costs?.injectCpu).toBeCloseTo(0.8 + 1 + 0.2);
+    expect(costs?.moduleCpu).toBeCloseTo(2);
+    expect(costs?.offThread).toBeCloseTo(2.5);
+  });
+
   it('gives nothing for a trace without the mark', () => {
     expect(costsFromTrace(base.slice(0, 2), 'chrome-extension://')).toBeNull();
   });
