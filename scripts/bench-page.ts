@@ -247,8 +247,10 @@ async function main(): Promise<void> {
   if (args.build) buildExtension();
   const ext = outDir();
   // What a page loads: the content script, and the module it imports where QuoteLens runs.
-  const contentJs = join(ext, 'page-loader.js');
-  if (!existsSync(contentJs)) throw new Error(`No built extension at ${ext}: run wxt build.`);
+  const contentJs = [join(ext, 'page-loader.js'), join(ext, 'content-scripts', 'content.js')].find(
+    (f) => existsSync(f),
+  ) as string;
+  if (!contentJs) throw new Error(`No built extension at ${ext}: run wxt build.`);
   const gz = (file: string) =>
     existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length / 1024 : 0;
   const gzKB = gz(contentJs) + gz(join(ext, 'page-app.js'));
