@@ -4,7 +4,8 @@
  * talks to it.
  */
 import type { PageState } from '../../lib/messages';
-import { expect, extensionWorker, tabIdOf, test } from './fixtures';
+import { expect, extensionWorker, FIXTURES_DIR, tabIdOf, test } from './fixtures';
+import { startStaticServer } from './static-server';
 
 test('the extension loads with its manifest and service worker', async ({
   context,
@@ -54,4 +55,33 @@ test('the popup opened for a tab shows that tab’s article', async ({
   await page.goto(server.url('demo/index.html'));
   const popup = await openPopup(page);
   await expect(popup.getByText('Rosalind Okafor').first()).toBeVisible({ timeout: 15_000 });
+});
+
+test('a page whose CSP allows no script at all is still read (the content script imports page-app.js)', async ({
+  context,
+}) => {
+  // The strictest page policy: the import of QuoteLens's own module must not fall under it.
+  const strict = await startStaticServer(FIXTURES_DIR, {
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; script-src 'none'",
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(strict.url('demo/index.html'));
+    const tabId = await tabIdOf(context, page);
+    const worker = await extensionWorker(context);
+    const state = () =>
+      worker.evaluate(
+        (id: number) =>
+          chrome.tabs
+            .sendMessage(id, { type: 'page:get-state' })
+            .catch(() => null) as Promise<PageState | null>,
+        tabId,
+      );
+    await expect
+      .poll(async () => (await state())?.status ?? 'no answer', { timeout: 15_000 })
+      .toBe('ready');
+    expect((await state())?.quotes.length).toBeGreaterThan(0);
+  } finally {
+    await strict.close();
+  }
 });

@@ -387,3 +387,26 @@ test('a note written on the page survives a reload', async () => {
   expect(after.count).toBe(before + 1);
   await page.close();
 });
+
+test('a page whose CSP allows no script at all still gets its marks (the content script imports page-app.js)', async () => {
+  // The strictest page policy: the import of QuoteLens's own module must not fall under it.
+  const strict = await startStaticServer('tests/fixtures', {
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; script-src 'none'",
+  });
+  try {
+    const page = await ff.newPage();
+    await page.goto(strict.url('demo/index.html'));
+    await until(
+      'the first draw',
+      () => drawnCount(page),
+      (n) => n >= 1,
+      20_000,
+    );
+    const state = await ff.state(page);
+    expect(state.status).toBe('ready');
+    expect(state.quotes.length).toBeGreaterThan(0);
+    await page.close();
+  } finally {
+    await strict.close();
+  }
+});
