@@ -49,6 +49,8 @@ export function contextSpeaker(
     if (m.kind === 'name' && ((m.name?.split(' ').length ?? 0) > 1 || m.role || m.gender))
       return { mention: m, pos: t.s };
     if (m.kind === 'pronoun' && !pronoun) pronoun = { mention: m, pos: t.s };
+    // "He's also a 17-year Energy employee.": a pronoun opening the sentence is its subject
+    if (pronoun && j === prev) return pronoun;
     j = m.to - 1;
   }
   return pronoun;

@@ -176,6 +176,7 @@ function isNameWord(t: Token | undefined): boolean {
   if (ADVERB_ENDING.test(t.lo)) return false;
   return true;
 }
+const SUBJECT_CONTRACTION = /^(he|she|they)['’](?:s|d|ll|re|ve)$/;
 const CONTRACTION = /['’](?:ve|ll|d|re|m)$|n['’]t$/;
 const ADVERB_ENDING = /(?:ingly|edly|ously|ively|fully|lessly|ately|ically|ently|antly|ibly|ably)$/;
 const isTitle = (t: Token | undefined) =>
@@ -533,7 +534,8 @@ export function readMentionForward(
 ): Mention | null {
   const t = tokens[start];
   if (!t || start >= ceil || !t.word) return null;
-  const pg = PRONOUNS.get(t.lo);
+  // "He's also a 17-year employee": a subject pronoun with its verb joined on
+  const pg = PRONOUNS.get(SUBJECT_CONTRACTION.exec(t.lo)?.[1] ?? t.lo);
   if (pg && !FIRST_PERSON.has(t.lo)) {
     const pronoun: Mention = { kind: 'pronoun', from: start, to: start + 1, text: t.w, gender: pg };
     // "said her cousin, Mara Lind": "her" owns the noun after it; the speaker is the cousin
