@@ -8,7 +8,7 @@ const NATIVE_BROWSER = createRequire(import.meta.url).resolve('@wxt-dev/browser'
 /** The browser being built for (set when WXT is ready). */
 let target = 'chrome';
 /** The scripts that run in every page's isolated world on Chromium: no polyfill in them. */
-const PAGE_SCRIPTS = new Set(['content', 'page-app']);
+const PAGE_SCRIPTS = new Set(['page-loader', 'page-app']);
 /**
  * V8's explicit compile hint (Chromium 136+; other engines read a comment): every function of
  * the file is compiled as it is parsed. The content script imports page-app.js as a module,
@@ -86,6 +86,8 @@ export default defineConfig({
     },
     // The document_start script that attaches the highlight colours where QuoteLens is on
     // (entrypoints/highlight-sheet.ts): a plain script, so no polyfill rides along on every page.
+    // The content script proper (entrypoints/page-loader.ts) is a plain script too: WXT's
+    // content-script wrapper announces itself to every page (see that file).
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
@@ -93,6 +95,11 @@ export default defineConfig({
           matches: ['http://*/*', 'https://*/*'],
           js: ['highlight-sheet.js'],
           run_at: 'document_start',
+        },
+        {
+          matches: ['http://*/*', 'https://*/*'],
+          js: ['page-loader.js'],
+          run_at: 'document_idle',
         },
       ];
     },

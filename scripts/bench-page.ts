@@ -246,9 +246,12 @@ async function main(): Promise<void> {
   }
   if (args.build) buildExtension();
   const ext = outDir();
-  const contentJs = join(ext, 'content-scripts', 'content.js');
+  // What a page loads: the content script, and the module it imports where QuoteLens runs.
+  const contentJs = join(ext, 'page-loader.js');
   if (!existsSync(contentJs)) throw new Error(`No built extension at ${ext}: run wxt build.`);
-  const gzKB = gzipSync(readFileSync(contentJs), { level: 9 }).length / 1024;
+  const gz = (file: string) =>
+    existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length / 1024 : 0;
+  const gzKB = gz(contentJs) + gz(join(ext, 'page-app.js'));
 
   // Serve from the deepest folder holding every target.
   const firstFile = targets[0]?.file ?? '';
@@ -436,7 +439,10 @@ async function main(): Promise<void> {
     ],
     [`longest slice ${fmt(worstSlice)} ms (≤ ${BUDGET.task})`, worstSlice <= BUDGET.task],
     [`long tasks during runs: worst ${worstLong || '-'} ms`, worstLong <= BUDGET.task],
-    [`content script ${fmt(gzKB)} KB gzipped (≤ ${BUDGET.gzipKB})`, gzKB <= BUDGET.gzipKB],
+    [
+      `content script and the page app it imports ${fmt(gzKB)} KB gzipped (≤ ${BUDGET.gzipKB})`,
+      gzKB <= BUDGET.gzipKB,
+    ],
     [`pages with errors: ${errors}`, errors === 0],
   ] as const;
   console.log('totals:');

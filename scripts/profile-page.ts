@@ -120,7 +120,7 @@ async function main(): Promise<void> {
     else extra.push(resolve(argv[i] as string));
   }
   // The content script and the module it imports (entrypoints/page-app).
-  for (const built of ['content-scripts/content.js', 'page-app.js']) {
+  for (const built of ['page-loader.js', 'page-app.js']) {
     const mapFile = join(outDir(), `${built}.map`);
     if (!existsSync(mapFile)) continue;
     const { SourceMapConsumer } = await import('source-map-js');

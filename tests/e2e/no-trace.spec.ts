@@ -107,6 +107,11 @@ test.describe('no trace', () => {
         sessionStorage.setItem(key, JSON.stringify({ perfMarks: true }));
       }
       (window as { __quotelensDev?: unknown }).__quotelensDev = { perfMarks: true };
+      // Every message posted to the page's window (WXT's content-script wrapper posted one
+      // naming the extension's id on every page; the content script no longer uses it).
+      const posted: string[] = [];
+      Object.defineProperty(window, '__posted', { value: posted });
+      window.addEventListener('message', (e) => posted.push(JSON.stringify(e.data)), true);
     });
     await page.goto(server.url('demo/index.html'));
     await expect.poll(() => statusOf(context, page), { timeout: 15_000 }).toBe('ready');
@@ -121,6 +126,9 @@ test.describe('no trace', () => {
           .filter((n) => /quotelens|-extension:/i.test(n)),
       );
     expect(await ours()).toEqual([]);
+    expect(
+      await page.evaluate(() => (window as unknown as { __posted: string[] }).__posted),
+    ).toEqual([]);
 
     // The same build with the developer switch on writes them (what bench:page reads).
     await setPerfMarks(context, true);
