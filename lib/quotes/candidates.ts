@@ -467,6 +467,12 @@ class CandidateList {
 function appositionName(scene: Scene, m: Mention): Mention | null {
   const { text, tokens } = scene;
   let k = m.to;
+  const called = namedAs(tokens, k);
+  if (called > 0 && m.kind !== 'pronoun') {
+    // "the base chief known as Bob", "a man calling himself Paul Paul"
+    const n = readMentionForward(text, tokens, called, Math.min(tokens.length, called + 6));
+    return n?.kind === 'name' && n.name ? n : null;
+  }
   if (m.kind === 'name') {
     // "Blaze co-host Stu Burguiere": role words between the names ("Department of Energy" has none)
     let roles = 0;
@@ -478,6 +484,22 @@ function appositionName(scene: Scene, m: Mention): Mention | null {
   if (!tokens[k]?.cap) return null;
   const n = readMentionForward(text, tokens, k, Math.min(tokens.length, k + 6));
   return n?.kind === 'name' && n.name && n.name !== m.name ? n : null;
+}
+
+/** Words that give the name a source goes by: "known as", "calling himself", "identified only as". */
+const NAMED_AS =
+  /^(?:,\s*)?(?:who\s+)?(?:known as|(?:calling|calls|called) (?:himself|herself|themselves)|identified (?:only )?as|gave (?:his|her|their) (?:first |full )?name (?:only )?as|named|nicknamed)\s+$/;
+
+/** Where the name starts after a "known as"-like phrase at token `k`; -1 if there is none. */
+function namedAs(tokens: Token[], k: number): number {
+  let words = '';
+  for (let j = k; j < k + 8 && tokens[j]; j++) {
+    const t = tokens[j] as Token;
+    if (t.cap && t.word) return NAMED_AS.test(words) ? j : -1;
+    if (!t.word && t.w !== ',') return -1;
+    words += t.w === ',' ? ', ' : `${t.lo} `;
+  }
+  return -1;
 }
 
 /** The latest speaker other than the last one: in an interview, the one who speaks next. */

@@ -31,6 +31,14 @@ describe('candidate speakers of a quote', () => {
     expect(out[0]?.find((c) => c.startsWith('report ['))).toContain('rules');
   });
 
+  it('offers the name a source goes by: "the base chief known as Bob", "calling himself …"', () => {
+    expect(
+      names(['"No order came," said the base chief known as Bob, speaking at last.'])[0],
+    ).toContain('Bob');
+    const out = candidates(['"Close it," wrote a man calling himself Olaf Berg.']);
+    expect(out[0]?.find((c) => c.startsWith('Olaf Berg'))).toContain('rules');
+  });
+
   it('offers the name in apposition to a cue: "said his oldest friend, Bram Oyelowo"', () => {
     const out = names(['"He never slept," said his oldest friend, Bram Oyelowo, on Monday.']);
     expect(out[0]).toContain('Bram Oyelowo');
