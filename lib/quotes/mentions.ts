@@ -800,6 +800,8 @@ function readOwnedMention(
       m.from = det >= 0 ? det : i;
       return m;
     }
+    // "a speech Mrs." cut off before the name: an honorific alone is no one's role
+    if (m?.kind === 'role' && tokens.slice(k, n).every((t) => HONORIFICS.has(t.lo))) return null;
     if (m && m.kind === 'role') return extendDescription(text, tokens, det >= 0 ? det : i, n, ceil);
   }
   // a role or description: "the MP", "a spokesperson for the regional bus company"

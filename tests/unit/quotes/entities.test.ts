@@ -52,6 +52,12 @@ describe('mentions', () => {
     expect(fwd('She’d rather wait')).toMatchObject({ kind: 'pronoun', gender: 'f' });
   });
 
+  it('reads no description from an honorific cut off before its name: "a speech Mrs."', () => {
+    const t = 'a speech Mrs. Vell delivered';
+    expect(readMentionForward(t, tokenize(t), 0, 3)).toBeNull();
+    expect(fwd(t)).toMatchObject({ kind: 'name', name: 'Vell' });
+  });
+
   it('reads a rank with its ordinal: "Air Force 1st Lt. Tyler Livingston"', () => {
     expect(fwd('Air Force 1st Lt. Tyler Livingston said')).toMatchObject({
       kind: 'name',
