@@ -100,7 +100,7 @@ export class EntityIndex {
   byName(m: Mention, pos: number, outside: boolean): Entity {
     const raw = (m.name ?? m.text).replace(/[’']s$/, '');
     const parts = nameParts(raw);
-    const found = this.matchName(parts);
+    const found = this.matchName(parts, m.gender);
     const kind: SpeakerKind = m.org ? 'organisation' : 'person';
     if (found) {
       if (
@@ -147,7 +147,7 @@ export class EntityIndex {
 
   /** The entity a name mention would resolve to, without registering or touching anything. */
   peekName(m: Mention): Entity | null {
-    return this.matchName(nameParts((m.name ?? m.text).replace(/[’']s$/, '')));
+    return this.matchName(nameParts((m.name ?? m.text).replace(/[’']s$/, '')), m.gender);
   }
 
   /** The described speaker these words name, if already met; registers nothing. */
@@ -176,7 +176,7 @@ export class EntityIndex {
   }
 
   /** An entity whose name this one abbreviates or repeats: Putin, H.Mammadov, Mr Lindqvist. */
-  matchName(parts: string[]): Entity | null {
+  matchName(parts: string[], gender?: string): Entity | null {
     if (parts.length === 0) return null;
     const sur = parts[parts.length - 1] as string;
     let best: Entity | null = null;
@@ -205,7 +205,8 @@ export class EntityIndex {
       ) {
         ok = true;
       }
-      if (!ok) continue;
+      // "Mrs. Clinton" is not Bill Clinton: a title's gender tells two of one surname apart
+      if (!ok || (gender && e.gender && e.gender !== gender && e.kind === 'person')) continue;
       if (parts.length === 1 && best) {
         // a bare surname shared by two people: the one already called by it, else the one
         // who has spoken, else the first met

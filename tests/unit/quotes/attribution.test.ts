@@ -146,6 +146,15 @@ describe('names, brackets and pull quotes', () => {
     ).toEqual([['Nice fish is pure white,', 'Wade Orrin']]);
   });
 
+  it('tells two people of one surname apart by the title’s gender: "Mrs. Varga" is not Bill', () => {
+    expect(
+      run([
+        'Former Mayor Bill Varga and his wife, Hillary Varga, arrived late.',
+        'Mr. Varga spoke first. "We are fine," Mrs. Varga said.',
+      ]),
+    ).toEqual([['We are fine,', 'Hillary Varga']]);
+  });
+
   it('gives a subheading the speaker of the body quote it trims', () => {
     const out = run([
       '"The river is rising faster every year, and it\'s just creeping under the doors," said farmer Ana Ruiz.',
