@@ -139,8 +139,8 @@ describe('names, brackets and pull quotes', () => {
   it('does not take a company described as "X-owned" for the "he" who spoke', () => {
     expect(
       run([
-        'From the deck of his boat, skipper Wade Orrin knows what happens at Amazon-owned Varn Foods Market.',
-        'While he does not buy fish much, Orrin keeps an eye on the stores.',
+        'Wade Orrin has sold his catch for years to Amazon-owned Varn Foods Market, he says.',
+        'Though he eats little of it, Orrin checks the counters each week.',
         '"Nice fish is pure white," he said.',
       ]),
     ).toEqual([['Nice fish is pure white,', 'Wade Orrin']]);
