@@ -28,6 +28,7 @@ import {
 import type { Entity, EntityIndex } from './entities';
 import { ROLES } from './lexicon/index';
 import { appositiveRole, type Mention, type MentionKind, readMentionForward } from './mentions';
+import { repeats, wordsOf } from './pull-quotes';
 import {
   type MentionRule,
   nameTarget,
@@ -554,17 +555,12 @@ export function newSubject(
 
 /** A recent attributed quote whose words contain this fragment's words. */
 function echoedQuote(kept: Work[], qi: number): Work | null {
-  const words = (x: string) =>
-    ` ${x
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim()} `;
-  const mine = words((kept[qi] as Work).text);
-  if (mine.trim().length < 3) return null;
+  const mine = wordsOf((kept[qi] as Work).text);
+  if (mine.join(' ').length < 3) return null;
   for (let j = qi - 1; j >= 0 && j >= qi - ECHO_REACH; j--) {
     const o = kept[j] as Work;
     if (o.dropped || !o.entity || o.fragment) continue;
-    if (words(o.text).includes(mine)) return o;
+    if (repeats(mine, wordsOf(o.text), 0)) return o;
   }
   return null;
 }

@@ -13,7 +13,8 @@ const MIN_CHARS = 12;
 /** One word of the body may be left out per this many words of the pull quote. */
 const WORDS_PER_CUT = 4;
 
-const wordsOf = (s: string): string[] =>
+/** A text's words, lowercased, without punctuation. */
+export const wordsOf = (s: string): string[] =>
   s
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { type StaticServer, startStaticServer } from '../e2e/static-server';
-import { drawnCount, type Firefox, launchFirefox, until } from './harness';
+import { drawnCount, type Firefox, firstDraw, launchFirefox, until } from './harness';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -50,12 +50,7 @@ const stats = async () =>
 async function read(url: string): Promise<Page> {
   const page = await ff.newPage();
   await page.goto(url);
-  await until(
-    'the first draw',
-    () => drawnCount(page),
-    (n) => n >= 1,
-    20_000,
-  );
+  await firstDraw(page);
   return page;
 }
 

@@ -16,7 +16,7 @@ import { type PageBoxes, READ_BOXES, SCROLL_THROUGH } from '../../scripts/labels
 import { defineHostileOverlay } from '../e2e/hostile-overlay';
 import { selectText } from '../e2e/select-text';
 import { type StaticServer, startStaticServer } from '../e2e/static-server';
-import { drawnCount, type Firefox, launchFirefox, readLabels, until } from './harness';
+import { drawnCount, type Firefox, firstDraw, launchFirefox, readLabels, until } from './harness';
 
 interface Gold {
   speakers: { name: string; aliases: string[] }[];
@@ -53,12 +53,7 @@ async function openDemo(snapshot = false): Promise<Page> {
   const page = await ff.newPage();
   if (snapshot) await page.evaluateOnNewDocument(SNAPSHOT_INIT);
   await page.goto(server.url('demo/index.html'));
-  await until(
-    'the first draw',
-    () => drawnCount(page),
-    (n) => n >= 1,
-    20_000,
-  );
+  await firstDraw(page);
   return page;
 }
 
@@ -256,12 +251,7 @@ test('a page that defines quotelens-overlay as its own custom element first cann
   const page = await ff.newPage();
   await page.evaluateOnNewDocument(defineHostileOverlay, 'takes-shadow');
   await page.goto(server.url('demo/index.html'));
-  await until(
-    'the first draw',
-    () => drawnCount(page),
-    (n) => n >= 1,
-    20_000,
-  );
+  await firstDraw(page);
   const state = await ff.state(page);
   expect(state.status).toBe('ready');
   expect(state.error).toBeUndefined();
@@ -345,12 +335,7 @@ test('no label covers text or another label, at 1280, 800 and 400 px', async () 
     await page.setViewport({ width, height: 900 });
     for (const path of ['demo/index.html', 'content/dark.html', 'notes/article-a.html']) {
       await page.goto(server.url(path));
-      await until(
-        'the first draw',
-        () => drawnCount(page),
-        (n) => n >= 1,
-        20_000,
-      );
+      await firstDraw(page);
       await page.evaluate(`(${SCROLL_THROUGH})()`);
       const boxes = (await ff.inShadow<PageBoxes>(page, READ_BOXES)) ?? { labels: [], lines: [] };
       const state = await ff.state(page);
@@ -396,12 +381,7 @@ test('a page whose CSP allows no script at all still gets its marks (the content
   try {
     const page = await ff.newPage();
     await page.goto(strict.url('demo/index.html'));
-    await until(
-      'the first draw',
-      () => drawnCount(page),
-      (n) => n >= 1,
-      20_000,
-    );
+    await firstDraw(page);
     const state = await ff.state(page);
     expect(state.status).toBe('ready');
     expect(state.quotes.length).toBeGreaterThan(0);

@@ -307,3 +307,12 @@ export async function until<T>(
 
 export const drawnCount = (page: Page) =>
   page.evaluate(() => performance.getEntriesByName('quotelens:drawn').length);
+
+/** Wait until QuoteLens has drawn the page at least once. */
+export const firstDraw = (page: Page) =>
+  until(
+    'the first draw',
+    () => drawnCount(page),
+    (n) => n >= 1,
+    20_000,
+  );
