@@ -166,6 +166,31 @@ describe('names, brackets and pull quotes', () => {
   });
 });
 
+describe('members of a group and words of saying used as nouns', () => {
+  it('gives "one" and "another" of a group the group in the singular, not the person described', () => {
+    expect(
+      run([
+        'Ruth Vale has led the council for ten years.',
+        'Several Dover Liberals praised her. One called Vale a "careful reader of every budget," and another said the council leader is "hard to argue with on a bad day."',
+      ]).map(([, s]) => s),
+    ).toEqual(['Dover Liberal', 'Dover Liberal']);
+    expect(
+      run([
+        'Two neighbours watched the barn burn. "We heard the roof go at midnight," one said.',
+        '"Nobody came for an hour," another added.',
+      ]).map(([, s]) => s),
+    ).toEqual(['neighbour', 'neighbour']);
+  });
+
+  it("does not make a group of things or of a quote's own words", () => {
+    const out = run([
+      'New posters went up in the shops this week. "Fresh bread every morning, baked by hand," reads one.',
+    ]);
+    expect(out.map(([, s]) => s)).not.toContain('poster');
+    expect(out.map(([, s]) => s)).not.toContain('hand');
+  });
+});
+
 describe('statements: what is not a statement', () => {
   it('drops titles of works, nicknames and mentioned words; marks fragments', () => {
     expect(run(['She read the report "Roads at Risk" last week.'])).toEqual([]);
