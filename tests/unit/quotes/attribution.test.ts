@@ -191,6 +191,31 @@ describe('members of a group and words of saying used as nouns', () => {
   });
 });
 
+describe('first names and embedded posts', () => {
+  it('gives a first name alone the full name met before: "Maria said" is Maria Ostrova', () => {
+    expect(
+      run([
+        'Maria Ostrova runs the bakery on Elm Street with her brother Piotr.',
+        '"We get up at three every single morning," Maria said.',
+      ]),
+    ).toEqual([['We get up at three every single morning,', 'Maria Ostrova']]);
+  });
+
+  it('gives each post of a thread its signer, reading a handle that spells a name', () => {
+    const out = run([
+      'Tom Rell, a regular, asked when the rolls were baked. The bakery answered:',
+      { text: '@tomrell We bake them at dawn, every day but Sunday.', kind: 'blockquote' },
+      { text: '— Elm Bakery (@elmbakery) May 2, 2016', kind: 'blockquote' },
+      { text: '@elmbakery Then I will come on Monday, first thing.', kind: 'blockquote' },
+      { text: '— rolls forever (@tomrell) May 2, 2016', kind: 'blockquote' },
+    ]);
+    expect(out).toEqual([
+      ['@tomrell We bake them at dawn, every day but Sunday.', 'Elm Bakery'],
+      ['@elmbakery Then I will come on Monday, first thing.', 'Tom Rell'],
+    ]);
+  });
+});
+
 describe('statements: what is not a statement', () => {
   it('drops titles of works, nicknames and mentioned words; marks fragments', () => {
     expect(run(['She read the report "Roads at Risk" last week.'])).toEqual([]);
