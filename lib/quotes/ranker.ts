@@ -148,16 +148,44 @@ function shallowOf(trees: Tree[]): ShallowForest | null {
   return sf;
 }
 
-function treeScore(tree: Tree, x: Float64Array): number {
-  let i = 0;
-  for (;;) {
-    const f = tree[4 * i] as number;
-    if (f < 0) return tree[4 * i + 1] as number;
-    i =
-      (x[f] as number) <= (tree[4 * i + 1] as number)
-        ? (tree[4 * i + 2] as number)
-        : (tree[4 * i + 3] as number);
-  }
+/**
+ * Deeper trees, packed once per model into typed arrays: node i of the whole forest at index
+ * i, children as absolute indices, each tree's root in `roots`.
+ */
+interface DeepForest {
+  roots: Int32Array;
+  feature: Int32Array;
+  value: Float64Array;
+  left: Int32Array;
+  right: Int32Array;
+}
+const deep = new WeakMap<Tree[], DeepForest>();
+
+function deepOf(trees: Tree[]): DeepForest {
+  const known = deep.get(trees);
+  if (known) return known;
+  let nodes = 0;
+  for (const t of trees) nodes += t.length / 4;
+  const df: DeepForest = {
+    roots: new Int32Array(trees.length),
+    feature: new Int32Array(nodes),
+    value: new Float64Array(nodes),
+    left: new Int32Array(nodes),
+    right: new Int32Array(nodes),
+  };
+  let base = 0;
+  trees.forEach((t, k) => {
+    df.roots[k] = base;
+    for (let i = 0; i < t.length / 4; i++) {
+      df.feature[base + i] = t[4 * i] as number;
+      df.value[base + i] = t[4 * i + 1] as number;
+      df.left[base + i] = base + (t[4 * i + 2] as number);
+      df.right[base + i] = base + (t[4 * i + 3] as number);
+    }
+    base += t.length / 4;
+  });
+  deep.set(trees, df);
+  return df;
 }
 
 /** The sum of the trees' leaves for `x`: go left when the feature is ≤ the threshold. */
@@ -165,7 +193,16 @@ export function sumOfTrees(trees: Tree[], x: Float64Array): number {
   const sf = shallowOf(trees);
   let s = 0;
   if (!sf) {
-    for (const t of trees) s += treeScore(t, x);
+    const { roots, feature, value, left, right } = deepOf(trees);
+    for (let k = 0; k < roots.length; k++) {
+      let i = roots[k] as number;
+      for (;;) {
+        const f = feature[i] as number;
+        if (f < 0) break;
+        i = (x[f] as number) <= (value[i] as number) ? (left[i] as number) : (right[i] as number);
+      }
+      s += value[i] as number;
+    }
     return s;
   }
   const { f0, t0, lf, lt, la, lb, rf, rt, ra, rb } = sf;
