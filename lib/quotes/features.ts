@@ -264,15 +264,17 @@ export function candidateFeatures(
   q[F.blocksSinceSpeaker] = last ? Math.min(10, span.block - last.lastBlock) : 10;
   q[F.prevQuoteFragment] = prevQuote?.fragment ? 1 : 0;
   // what the other candidates are: "the MP said" names someone only if an MP was met
-  const cued = (c: Candidate) => [...c.via].some((v) => v.startsWith('cue-'));
+  const isCued = p.cands.map((c) => [...c.via].some((v) => v.startsWith('cue-')));
   q[F.roleHasBearer] = p.cands.some((c) => c.rules.has('role-bearer')) ? 1 : 0;
-  q[F.namedCue] = p.cands.some((c) => cued(c) && c.rules.has('named')) ? 1 : 0;
+  q[F.namedCue] = p.cands.some((c, i) => isCued[i] && c.rules.has('named')) ? 1 : 0;
   q[F.describedCue] = p.cands.some(
-    (c) => cued(c) && (c.rules.has('described') || c.rules.has('role-unnamed')),
+    (c, i) => isCued[i] && (c.rules.has('described') || c.rules.has('role-unnamed')),
   )
     ? 1
     : 0;
-  q[F.pronounCueReadings] = p.cands.filter((c) => cued(c) && c.mentionKinds.has('pronoun')).length;
+  q[F.pronounCueReadings] = p.cands.filter(
+    (c, i) => isCued[i] && c.mentionKinds.has('pronoun'),
+  ).length;
   // the quote's sentence and the one before it, as offsets
   const [sentence, before] = sentenceStarts(scene, span.open);
   // recency among the people a "he" or "she" could mean

@@ -130,7 +130,12 @@ const isDigit = (text: string, i: number) => {
   const c = text.charCodeAt(i);
   return c >= 48 && c <= 57;
 };
-const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+const isUpper = (ch: string) => {
+  // (ASCII by its code: this runs for every word of the page)
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+};
 
 /** Where the ']' of an editor's insertion "[word …]" opening at `i` is; -1 if this is none. */
 function editorBracketEnd(text: string, i: number, to: number): number {
