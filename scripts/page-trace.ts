@@ -210,3 +210,52 @@ export async function measureFloor(page: Page): Promise<number> {
     return hits >= 0 ? ms : ms;
   });
 }
+
+/**
+ * The walk floor: every node of the document visited the way the finder's pass one visits it
+ * (firstChild / nextSibling, nodeType, a text node's nodeValue), deciding nothing, from a fresh
+ * isolated world as a content script's, in the same tab. Each node reached from a world gets
+ * its first wrapper there, so this is what any finder that reads the whole page pays at least.
+ * Thread CPU time of the evaluation (the main thread's ThreadTime metric around it), ms.
+ */
+export async function measureWalkFloor(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName: 'walk-floor',
+    });
+    await cdp.send('Performance.enable');
+    const threadTime = async () =>
+      (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')
+        ?.value ?? Number.NaN;
+    // The bare evaluation's own cost, taken off below.
+    const bare = async () => {
+      await cdp.send('Runtime.evaluate', { contextId: executionContextId, expression: '0' });
+    };
+    const t0 = await threadTime();
+    await bare();
+    const t1 = await threadTime();
+    await cdp.send('Runtime.evaluate', {
+      contextId: executionContextId,
+      expression: `(() => {
+        let len = 0;
+        const stack = [document.documentElement];
+        while (stack.length) {
+          const el = stack.pop();
+          for (let n = el.firstChild; n; n = n.nextSibling) {
+            const t = n.nodeType;
+            if (t === 1) stack.push(n);
+            else if (t === 3) len += n.nodeValue.length;
+          }
+        }
+        return len;
+      })()`,
+    });
+    const t2 = await threadTime();
+    return (t2 - t1 - (t1 - t0)) * 1000;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}

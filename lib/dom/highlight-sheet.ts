@@ -31,12 +31,14 @@
  */
 export const EARLY_SHEET_MAX_ELEMENTS = 5000;
 
-/** Does `doc` hold fewer than `limit` elements? Stops counting at the limit. */
+/**
+ * Does `doc` hold fewer than `limit` elements? Counted natively and no further than the limit:
+ * a live collection asked for its element at the limit walks the tree in the browser, and
+ * nothing of ours visits each element (a TreeWalker from this isolated world made a wrapper
+ * for each of the first 5,000 elements, about 1 ms of every page start it ran on).
+ */
 export function documentIsSmall(doc: Document, limit = EARLY_SHEET_MAX_ELEMENTS): boolean {
-  const walker = doc.createTreeWalker(doc, 1 /* NodeFilter.SHOW_ELEMENT */);
-  let n = 0;
-  while (walker.nextNode()) if (++n >= limit) return false;
-  return true;
+  return doc.getElementsByTagName('*').item(Math.max(0, limit - 1)) === null;
 }
 
 /** What the annotator needs of the sheet (the two content scripts each bundle their own code). */

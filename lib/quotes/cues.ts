@@ -76,6 +76,10 @@ export interface CueContext {
 const isAdverb = (t: Token | undefined) =>
   !!t && t.word && !t.cap && (AUXILIARIES.has(t.lo) || (t.lo.endsWith('ly') && t.lo.length > 4));
 
+/** A lowercase letter ("\p" regexes are hoisted: a bundler may compile them on every call). */
+const LOWER_RE = /\p{Ll}/u;
+const TWO_CAPS_RE = /\p{Lu}{2}/u;
+
 /** Token index range [from, to) of the sentence part before the quote's opening mark. */
 export function beforeWindow(ctx: CueContext, span: QuoteSpan): [number, number] {
   const { tokens } = ctx;
@@ -87,7 +91,7 @@ export function beforeWindow(ctx: CueContext, span: QuoteSpan): [number, number]
     if (t.w === '\n' || ctx.markEnds.has(t.s)) break;
     if (t.w === ')') depth++;
     else if (t.w === '(') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && endsSentence(t) && !/\p{Ll}/u.test(tokens[from]?.w[0] ?? 'A')) break;
+    else if (depth === 0 && endsSentence(t) && !LOWER_RE.test(tokens[from]?.w[0] ?? 'A')) break;
     from--;
   }
   return [from, to];
@@ -113,8 +117,20 @@ export function afterWindow(ctx: CueContext, span: QuoteSpan): [number, number] 
   return [from, to];
 }
 
+/** The "according to" phrases by their first word, in the lexicon's order (one lookup a token). */
+const ACCORDING_BY_FIRST = new Map<string, (readonly string[])[]>();
+for (const seq of ACCORDING_TO) {
+  const first = seq[0] as string;
+  const list = ACCORDING_BY_FIRST.get(first);
+  if (list) list.push(seq);
+  else ACCORDING_BY_FIRST.set(first, [seq]);
+}
+
 function matchAccording(tokens: Token[], i: number, end: number): number {
-  for (const seq of ACCORDING_TO) {
+  if (i >= end) return 0;
+  const seqs = ACCORDING_BY_FIRST.get(tokens[i]?.lo as string);
+  if (!seqs) return 0;
+  for (const seq of seqs) {
     let ok = true;
     for (let k = 0; k < seq.length; k++) {
       if (i + k >= end || tokens[i + k]?.lo !== seq[k]) {
@@ -712,7 +728,7 @@ export function cueTranscript(ctx: CueContext, span: QuoteSpan): Cue | null {
     k < i + 4 &&
     tokens[k]?.word &&
     tokens[k]?.w === tokens[k]?.w.toUpperCase() &&
-    /\p{Lu}{2}/u.test(tokens[k]?.w ?? '')
+    TWO_CAPS_RE.test(tokens[k]?.w ?? '')
   )
     k++;
   if (k === i || tokens[k]?.w !== ':') return null;

@@ -41,11 +41,23 @@ const norm = (s: string) =>
     .toLowerCase()
     .replace(/[.’'"]/g, '')
     .trim();
-const nameParts = (name: string) =>
+const splitParts = (name: string) =>
   name
     .split(/[\s.]+/)
     .map((p) => p.toLowerCase().replace(/[’']s$/, ''))
     .filter((p) => p.length > 0);
+/** The same names are looked up again and again: their parts are kept (a copy each time). */
+const partsMemo = new Map<string, string[]>();
+const PARTS_MEMO_SIZE = 4096;
+const nameParts = (name: string): string[] => {
+  let parts = partsMemo.get(name);
+  if (!parts) {
+    if (partsMemo.size >= PARTS_MEMO_SIZE) partsMemo.clear();
+    parts = splitParts(name);
+    partsMemo.set(name, parts);
+  }
+  return parts.slice();
+};
 
 /** Words a description needs before a longer one that starts with it may be the same source. */
 const MIN_DESCRIPTION_PREFIX = 3;

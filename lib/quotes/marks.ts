@@ -62,7 +62,10 @@ const MARKS: Record<string, MarkInfo> = {
 const ELISIONS = /^(?:em|til|cause|n|tis|twas|bout|round|s)\b/i;
 
 const isSpace = (c: string) => c === '' || c === ' ' || c === '\n' || c === '\t' || c === '\u00a0';
-const isWordChar = (c: string) => c !== '' && /[\p{L}\p{N}]/u.test(c);
+const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
+const LOWER_RE = /\p{Ll}/u;
+const REOPEN_RE = /[\p{Lu}\d[…(]/u;
+const isWordChar = (c: string) => c !== '' && WORD_CHAR_RE.test(c);
 const isDigit = (c: string) => c >= '0' && c <= '9';
 /** Punctuation after which a mark is never an opening one. */
 const CLOSING_PUNCT = '.,;:!?)]}…';
@@ -222,8 +225,7 @@ function pairBlock(
  * go on in lower case and another closing single mark follows in the same sentence.
  */
 function pluralPossessive(text: string, i: number, bEnd: number): boolean {
-  if (text[i - 1] !== 's' || text[i + 1] !== ' ' || !/\p{Ll}/u.test(text[i + 2] ?? ''))
-    return false;
+  if (text[i - 1] !== 's' || text[i + 1] !== ' ' || !LOWER_RE.test(text[i + 2] ?? '')) return false;
   const stop = Math.min(bEnd, i + 300);
   for (let k = i + 2; k < stop; k++) {
     const c = text[k];
@@ -241,7 +243,7 @@ function reopensAt(text: string, bStart: number, bEnd: number, o: Open): number 
   const ch = text[i] ?? '';
   const info = MARKS[ch];
   if (!info || info.family !== o.info.family || info.dir === 1) return -1;
-  if (ch === "'" && !/[\p{Lu}\d[…(]/u.test(text[i + 1] ?? '')) return -1;
+  if (ch === "'" && !REOPEN_RE.test(text[i + 1] ?? '')) return -1;
   return i;
 }
 

@@ -34,5 +34,9 @@ describe('adopting the sheet early', () => {
     for (let i = 0; i < 20; i++) doc.body.appendChild(doc.createElement('p'));
     expect(documentIsSmall(doc, 100)).toBe(true);
     expect(documentIsSmall(doc, 10)).toBe(false);
+    // Small while the limit is above the element count, not at it.
+    const count = doc.querySelectorAll('*').length;
+    expect(documentIsSmall(doc, count + 1)).toBe(true);
+    expect(documentIsSmall(doc, count)).toBe(false);
   });
 });
