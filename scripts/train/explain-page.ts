@@ -5,10 +5,10 @@
  *   npx tsx scripts/train/explain-page.ts PAGE.html [WORDS ...]
  */
 import { readFileSync } from 'node:fs';
+import { extractFromDocument } from '../../lib/dom/extract-page';
 import attribution from '../../lib/quotes/attribution-model.json';
 import { type Decision, extractQuotes } from '../../lib/quotes/index';
 import { candidateProbabilities, type RankerModel } from '../../lib/quotes/ranker';
-import { extractFromDocument } from '../../lib/dom/extract-page';
 import { parseHtml } from '../html-input';
 
 const [page, ...words] = process.argv.slice(2);
