@@ -180,6 +180,11 @@ function isNameWord(t: Token | undefined): boolean {
   if (ADVERB_ENDING.test(t.lo)) return false;
   return true;
 }
+/** Words that link a time to an event, never a role to its holder. */
+const TIME_WORDS = new Set(['after', 'before', 'during', 'since', 'until', 'than', 'ago']);
+/** "New" opening a name ("the New York Times", "New Jersey Gov. X"), not the adjective. */
+const opensPlaceName = (t: Token, next: Token | undefined) =>
+  t.w === 'New' && isNameWord(next) && !isTitle(next);
 const SUBJECT_CONTRACTION = /^(he|she|they)['’](?:s|d|ll|re|ve)$/;
 const CONTRACTION = /['’](?:ve|ll|d|re|m)$|n['’]t$/;
 const ADVERB_ENDING = /(?:ingly|edly|ously|ively|fully|lessly|ately|ically|ently|antly|ibly|ably)$/;
@@ -272,6 +277,7 @@ function splitName(text: string, tokens: Token[], from: number, to: number): Men
     if (
       isNameWord(t) ||
       isInitial(t) ||
+      (k < to - 1 && opensPlaceName(t, tokens[k + 1])) ||
       (PARTICLES.has(t.lo) && k > from && k < to - 1) ||
       (orgRun && (t.lo === 'and' || t.w === '&') && k > from && k < to - 1)
     ) {
@@ -377,6 +383,9 @@ export function readMentionBackward(
         (isNameWord(p) ||
           isInitial(p) ||
           isTitle(p) ||
+          // "the First Lady", "the First Minister": one title of two words
+          (p.lo === 'first' && p.cap && isTitle(tokens[k])) ||
+          opensPlaceName(p, tokens[k]) ||
           (PARTICLES.has(p.lo) && isNameWord(tokens[k - 2]))) &&
         !verbOpener(tokens, k - 1)
       ) {
@@ -741,6 +750,8 @@ function readOwnedMention(
       isNameWord(p) ||
       isInitial(p) ||
       isTitle(p) ||
+      (p.lo === 'first' && p.cap && isTitle(tokens[n + 1])) ||
+      opensPlaceName(p, tokens[n + 1]) ||
       (n > k && isRankOrdinal(p, tokens[n + 1])) ||
       // "Pennsylvania Gov. and Party Chairman Ed Rendell": two offices of one person
       (p.lo === 'and' && n > k && twoOffices(tokens, n)) ||
@@ -816,6 +827,9 @@ function readOwnedMention(
   while (r < ceil && r < i + 5) {
     const p = tokens[r] as Token;
     if (!p.word || DESC_STOP.has(p.lo) || LINKS.has(p.lo)) break;
+    // "four hours after the police": a second determiner or a word of time starts another
+    // phrase; the role is not this one's
+    if (r > i && (DETERMINERS.has(p.lo) || TIME_WORDS.has(p.lo))) break;
     if (r === i && !p.cap && isIngVerb(p)) return null;
     if (isRoleWord(p)) sawRole = true;
     r++;

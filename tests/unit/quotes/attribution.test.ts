@@ -191,6 +191,24 @@ describe('members of a group and words of saying used as nouns', () => {
   });
 });
 
+describe('names that open on a common word', () => {
+  it('keeps "New" in a place or paper: the New Arden Courier, New Arden Gov. Ed Hale', () => {
+    expect(
+      run([
+        'The flood closed the harbour for a week. As the New Arden Courier explained, "the water came in faster than anyone had planned for."',
+        '"We will rebuild the sea wall," New Arden Gov. Ed Hale said.',
+      ]).map(([, s]) => s),
+    ).toEqual(['New Arden Courier', 'Ed Hale']);
+  });
+
+  it('reads "the First Lady" as one title, not a person called Lady', () => {
+    const out = run([
+      'Without naming him, the First Lady tore into the businessman, saying the nation would lose a "grownup in the house" soon.',
+    ]);
+    expect(out.map(([, s]) => s)).not.toContain('Lady');
+  });
+});
+
 describe('first names and embedded posts', () => {
   it('gives a first name alone the full name met before: "Maria said" is Maria Ostrova', () => {
     expect(
