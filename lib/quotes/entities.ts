@@ -211,10 +211,12 @@ export class EntityIndex {
             (parts.length === 2 && e.parts.length > 2 && e.parts.includes(a));
         }
       } else if (parts.length === 1 && e.parts.length > 1 && e.kind === 'person') {
-        if (e.parts[0] === sur && (FEMALE_NAMES.has(sur) || MALE_NAMES.has(sur))) {
-          // "Maria said" after "Maria Ostrova": a first name alone is her, unless a surname
-          // says otherwise (checked once every candidate is seen)
-          if (!byFirst || e.last > byFirst.last) byFirst = e;
+        if (e.parts[0] === sur) {
+          // "Maria said" after "Maria Ostrova": a known first name alone is her, unless a
+          // surname says otherwise (so she is kept aside until every entity is seen). The
+          // first word of a company's name is not the company: "Clinton", "Democratic".
+          if ((FEMALE_NAMES.has(sur) || MALE_NAMES.has(sur)) && (!byFirst || e.last > byFirst.last))
+            byFirst = e;
           continue;
         }
         ok = true;
