@@ -111,7 +111,8 @@ export class EntityIndex {
 
   /** Register or find the entity a name mention refers to. */
   byName(m: Mention, pos: number, outside: boolean): Entity {
-    const raw = (m.name ?? m.text).replace(/[’']s$/, '');
+    // an editor's brackets are no part of the name: "Tony [Stark]" is Tony Stark
+    const raw = (m.name ?? m.text).replace(/[’']s$/, '').replace(/[[\]]/g, '');
     const parts = nameParts(raw);
     const found = this.matchName(parts, m.gender);
     const kind: SpeakerKind = m.org ? 'organisation' : 'person';

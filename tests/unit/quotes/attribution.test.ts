@@ -127,6 +127,12 @@ describe('names, brackets and pull quotes', () => {
     ).toEqual([['It goes further than that,', 'Pia Holm']]);
   });
 
+  it('leaves an editor\'s brackets out of the name: "Tony [Hale]" is Tony Hale', () => {
+    expect(
+      run(['Everyone knew Tony [Hale] was late. "I was never late in my life," Tony [Hale] said.']),
+    ).toEqual([['I was never late in my life,', 'Tony Hale']]);
+  });
+
   it('links "De Varga" to "Luis de Varga" met before', () => {
     expect(
       run([
