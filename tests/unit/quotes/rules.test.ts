@@ -153,10 +153,15 @@ describe('context: quotes with no cue of their own', () => {
   });
 
   it('keeps a quoted word in a Title Case headline, where every word is capitalised', () => {
-    const out = run([
-      { text: 'Vance: Council Was ‘Bullying’ Local Traders', kind: 'headline' },
-      'The council denies it.',
-    ]);
+    // no rule drops it as a title or a name; whether one headline word is a statement is then
+    // the learned judge's near-even call, which a retrain moves, so the rules' judge keeps it
+    const out = extractQuotes(
+      modelOf([
+        { text: 'Vance: Council Was ‘Bullying’ Local Traders', kind: 'headline' },
+        'The council denies it.',
+      ]),
+      { judge: rulesJudge },
+    ).quotes.map((q) => [q.text, q.speaker]);
     expect(out).toEqual([['Bullying', 'Vance']]);
   });
 
