@@ -219,7 +219,11 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
     if (st > sf) addCue(fits(wrap(clauseSubject(ctx, sf, st))), 'subject');
     addCue(fits(wrap(nearestSubject(ctx, span))), 'nearest');
     // the same cues read widely: "the sender said", "said a New Hampshire Republican"
-    const wide = { ...ctx, wide: true };
+    let wide = wideContexts.get(ctx);
+    if (!wide) {
+      wide = { ...ctx, wide: true };
+      wideContexts.set(ctx, wide);
+    }
     addCue(fits(cueBefore(wide, span, w.fragment, short, reach)), 'cue-wide');
     addCue(fits(cueAfter(wide, span, /\.\s*$/.test(w.text))), 'cue-wide');
   }
@@ -381,6 +385,9 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
       : undefined);
   return { drop, cands: list.items, rulesPick: list.items.indexOf(pick), cued, pronoun };
 }
+
+/** A page's cue context read widely, made once per page rather than once per quote. */
+const wideContexts = new WeakMap<CueContext, CueContext>();
 
 const wrap = (m: Mention | null): Cue | null => (m ? { mention: m, kind: 'before' } : null);
 

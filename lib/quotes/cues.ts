@@ -18,6 +18,7 @@ import {
   WEAK_VERBS,
 } from './lexicon/index';
 import type { QuoteSpan } from './marks';
+import { memberBackward, memberForward } from './members';
 import {
   DETERMINERS,
   finishDescription,
@@ -75,6 +76,10 @@ export interface CueContext {
 const isAdverb = (t: Token | undefined) =>
   !!t && t.word && !t.cap && (AUXILIARIES.has(t.lo) || (t.lo.endsWith('ly') && t.lo.length > 4));
 
+/** A lowercase letter ("\p" regexes are hoisted: a bundler may compile them on every call). */
+const LOWER_RE = /\p{Ll}/u;
+const TWO_CAPS_RE = /\p{Lu}{2}/u;
+
 /** Token index range [from, to) of the sentence part before the quote's opening mark. */
 export function beforeWindow(ctx: CueContext, span: QuoteSpan): [number, number] {
   const { tokens } = ctx;
@@ -86,7 +91,7 @@ export function beforeWindow(ctx: CueContext, span: QuoteSpan): [number, number]
     if (t.w === '\n' || ctx.markEnds.has(t.s)) break;
     if (t.w === ')') depth++;
     else if (t.w === '(') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && endsSentence(t) && !/\p{Ll}/u.test(tokens[from]?.w[0] ?? 'A')) break;
+    else if (depth === 0 && endsSentence(t) && !LOWER_RE.test(tokens[from]?.w[0] ?? 'A')) break;
     from--;
   }
   return [from, to];
@@ -112,8 +117,20 @@ export function afterWindow(ctx: CueContext, span: QuoteSpan): [number, number] 
   return [from, to];
 }
 
+/** The "according to" phrases by their first word, in the lexicon's order (one lookup a token). */
+const ACCORDING_BY_FIRST = new Map<string, (readonly string[])[]>();
+for (const seq of ACCORDING_TO) {
+  const first = seq[0] as string;
+  const list = ACCORDING_BY_FIRST.get(first);
+  if (list) list.push(seq);
+  else ACCORDING_BY_FIRST.set(first, [seq]);
+}
+
 function matchAccording(tokens: Token[], i: number, end: number): number {
-  for (const seq of ACCORDING_TO) {
+  if (i >= end) return 0;
+  const seqs = ACCORDING_BY_FIRST.get(tokens[i]?.lo as string);
+  if (!seqs) return 0;
+  for (const seq of seqs) {
     let ok = true;
     for (let k = 0; k < seq.length; k++) {
       if (i + k >= end || tokens[i + k]?.lo !== seq[k]) {
@@ -128,6 +145,47 @@ function matchAccording(tokens: Token[], i: number, end: number): number {
 
 const isSpeechVerb = (t: Token | undefined, weakOk: boolean) =>
   !!t && t.word && !t.cap && SPEECH_VERBS.has(t.lo) && (weakOk || !WEAK_VERBS.has(t.lo));
+
+/** Determiners after which a word of saying can only be a noun ("her" may be an object). */
+const NOUN_MARKERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'its',
+  'his',
+  'their',
+  'our',
+  'my',
+  'your',
+]);
+/** Words that end a noun phrase before a verb: "and cry", "to counter", "who note". */
+const CLAUSE_WORDS = new Set(['and', 'or', 'but', 'to', 'who', 'that', 'which', 'then', 'not']);
+/** Words of saying that are also nouns in their bare form: "the seafood counter". */
+const BARE_NOUNS = new Set(['counter', 'note', 'report', 'cry', 'shout', 'whisper', 'word']);
+
+/**
+ * A word of saying used as a noun: "his reply", "the seafood counter", "a Facebook post".
+ * Right after a determiner it can only be one. Further on, a verb would agree with a singular
+ * subject ("the company counters"), so a bare noun form after "the" and a noun or two is a
+ * noun too. (French "a annoncé" is the auxiliary "a", not the article.)
+ */
+function nounUse(tokens: Token[], v: number): boolean {
+  const t = tokens[v];
+  const p = tokens[v - 1];
+  if (!t || !p?.word || !ENGLISH_SPEECH_VERBS.has(t.lo)) return false;
+  if (NOUN_MARKERS.has(p.lo)) return true;
+  if (!(SPEECH_NOUNS.has(t.lo) || BARE_NOUNS.has(t.lo)) || /(?:s|ed|ing)$/.test(t.lo)) return false;
+  if (/[^s]s$|^(?:men|women|people|children|police|staff)$/.test(p.lo)) return false;
+  for (let k = v - 1; k >= v - 3 && k >= 0; k--) {
+    const x = tokens[k] as Token;
+    if (k < v - 1 && NOUN_MARKERS.has(x.lo)) return true;
+    // only nouns and adjectives stand between: "and cry", "to counter" are verbs
+    if (!x.word || AUXILIARIES.has(x.lo) || SPEECH_VERBS.has(x.lo) || CLAUSE_WORDS.has(x.lo))
+      return false;
+  }
+  return false;
+}
 
 /** A speaker read forwards: a name, pronoun or role, else one the page describes ("the sender"). */
 export function speakerForward(
@@ -158,13 +216,15 @@ export function speakerBackward(
 
 /** A speaker read forwards: the plain reader, or the wide one in a described pass. */
 const fwd = (ctx: CueContext, i: number, ceil: number) =>
-  ctx.wide
+  memberForward(ctx.text, ctx.tokens, i, ceil) ??
+  (ctx.wide
     ? speakerForward(ctx.text, ctx.tokens, i, ceil)
-    : readMentionForward(ctx.text, ctx.tokens, i, ceil);
+    : readMentionForward(ctx.text, ctx.tokens, i, ceil));
 const bwd = (ctx: CueContext, end: number, floor: number) =>
-  ctx.wide
+  memberBackward(ctx.text, ctx.tokens, end, floor) ??
+  (ctx.wide
     ? speakerBackward(ctx.text, ctx.tokens, end, floor)
-    : readMentionBackward(ctx.text, ctx.tokens, end, floor);
+    : readMentionBackward(ctx.text, ctx.tokens, end, floor));
 
 /** The subject of the speech verb at `v`, reading left (with appositives) then right. */
 /** The noun a ", who" or ", which" between `from` and `v` refers to, the nearest such. */
@@ -490,7 +550,7 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
       }
     }
   }
-  let named = readMentionForward(text, tokens, i, to);
+  let named = memberForward(text, tokens, i, to) ?? readMentionForward(text, tokens, i, to);
   if (named?.kind === 'name' && INDEFINITE.has(tokens[named.from]?.lo ?? '')) {
     // "…," an Iowa Republican said: read widely, someone unnamed; read plainly, a name after
     // "a" modifies a noun ("…" a Jo Hale tweet said) and is not who speaks
@@ -624,6 +684,7 @@ export function cueBefore(
     }
     if (
       isSpeechVerb(t, fragment || to - v <= 3) &&
+      !nounUse(tokens, v) &&
       (!fragment || to - v <= FRAGMENT_REACH || !short) &&
       to - v <= reach
     ) {
@@ -667,7 +728,7 @@ export function cueTranscript(ctx: CueContext, span: QuoteSpan): Cue | null {
     k < i + 4 &&
     tokens[k]?.word &&
     tokens[k]?.w === tokens[k]?.w.toUpperCase() &&
-    /\p{Lu}{2}/u.test(tokens[k]?.w ?? '')
+    TWO_CAPS_RE.test(tokens[k]?.w ?? '')
   )
     k++;
   if (k === i || tokens[k]?.w !== ':') return null;

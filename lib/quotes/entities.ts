@@ -4,6 +4,7 @@
  * a role for its bearer (the MP), the same description for the same unnamed speaker.
  * Pure: an index over mentions; never reads the text itself.
  */
+import { FEMALE_NAMES, MALE_NAMES } from './lexicon/index';
 import type { Mention } from './mentions';
 import type { SpeakerKind } from './types';
 
@@ -40,11 +41,23 @@ const norm = (s: string) =>
     .toLowerCase()
     .replace(/[.’'"]/g, '')
     .trim();
-const nameParts = (name: string) =>
+const splitParts = (name: string) =>
   name
     .split(/[\s.]+/)
     .map((p) => p.toLowerCase().replace(/[’']s$/, ''))
     .filter((p) => p.length > 0);
+/** The same names are looked up again and again: their parts are kept (a copy each time). */
+const partsMemo = new Map<string, string[]>();
+const PARTS_MEMO_SIZE = 4096;
+const nameParts = (name: string): string[] => {
+  let parts = partsMemo.get(name);
+  if (!parts) {
+    if (partsMemo.size >= PARTS_MEMO_SIZE) partsMemo.clear();
+    parts = splitParts(name);
+    partsMemo.set(name, parts);
+  }
+  return parts.slice();
+};
 
 /** Words a description needs before a longer one that starts with it may be the same source. */
 const MIN_DESCRIPTION_PREFIX = 3;
@@ -180,6 +193,7 @@ export class EntityIndex {
     if (parts.length === 0) return null;
     const sur = parts[parts.length - 1] as string;
     let best: Entity | null = null;
+    let byFirst: Entity | null = null;
     for (const e of this.byPart.get(sur) ?? []) {
       if (e.kind === 'description') continue;
       const esur = e.parts[e.parts.length - 1];
@@ -197,7 +211,13 @@ export class EntityIndex {
             (parts.length === 2 && e.parts.length > 2 && e.parts.includes(a));
         }
       } else if (parts.length === 1 && e.parts.length > 1 && e.kind === 'person') {
-        ok = e.parts[0] !== sur;
+        if (e.parts[0] === sur && (FEMALE_NAMES.has(sur) || MALE_NAMES.has(sur))) {
+          // "Maria said" after "Maria Ostrova": a first name alone is her, unless a surname
+          // says otherwise (checked once every candidate is seen)
+          if (!byFirst || e.last > byFirst.last) byFirst = e;
+          continue;
+        }
+        ok = true;
       } else if (
         parts.length > 1 &&
         e.parts.length === 1 &&
@@ -220,7 +240,7 @@ export class EntityIndex {
       }
       if (!best || e.last > best.last) best = e;
     }
-    return best;
+    return best ?? byFirst;
   }
 
   /** An organisation or described speaker: "the ministry", "a spokesperson for the company". */

@@ -264,15 +264,17 @@ export function candidateFeatures(
   q[F.blocksSinceSpeaker] = last ? Math.min(10, span.block - last.lastBlock) : 10;
   q[F.prevQuoteFragment] = prevQuote?.fragment ? 1 : 0;
   // what the other candidates are: "the MP said" names someone only if an MP was met
-  const cued = (c: Candidate) => [...c.via].some((v) => v.startsWith('cue-'));
+  const isCued = p.cands.map((c) => [...c.via].some((v) => v.startsWith('cue-')));
   q[F.roleHasBearer] = p.cands.some((c) => c.rules.has('role-bearer')) ? 1 : 0;
-  q[F.namedCue] = p.cands.some((c) => cued(c) && c.rules.has('named')) ? 1 : 0;
+  q[F.namedCue] = p.cands.some((c, i) => isCued[i] && c.rules.has('named')) ? 1 : 0;
   q[F.describedCue] = p.cands.some(
-    (c) => cued(c) && (c.rules.has('described') || c.rules.has('role-unnamed')),
+    (c, i) => isCued[i] && (c.rules.has('described') || c.rules.has('role-unnamed')),
   )
     ? 1
     : 0;
-  q[F.pronounCueReadings] = p.cands.filter((c) => cued(c) && c.mentionKinds.has('pronoun')).length;
+  q[F.pronounCueReadings] = p.cands.filter(
+    (c, i) => isCued[i] && c.mentionKinds.has('pronoun'),
+  ).length;
   // the quote's sentence and the one before it, as offsets
   const [sentence, before] = sentenceStarts(scene, span.open);
   // recency among the people a "he" or "she" could mean
@@ -304,8 +306,11 @@ export function candidateFeatures(
   let ofGender = 0;
   if (p.pronoun) for (const e of speakers) if (e.gender === p.pronoun) ofGender++;
 
-  return p.cands.map((c) => {
-    const f = q.slice();
+  // one buffer for the quote's vectors: a view each is cheaper than a copy each
+  const buffer = new ArrayBuffer(p.cands.length * FEATURES.length * 8);
+  return p.cands.map((c, ci) => {
+    const f = new Float64Array(buffer, ci * FEATURES.length * 8, FEATURES.length);
+    f.set(q);
     for (const v of c.via) f[VIA_AT.get(v) as number] = 1;
     f[F.viaCount] = c.via.size;
     for (const rule of c.rules) f[RULE_AT.get(rule) as number] = 1;
@@ -423,6 +428,8 @@ function nameFeatures(scene: Scene, c: Candidate, f: Float64Array): void {
   for (let i = 0; i < NAME_AT.length; i++) f[NAME_AT[i] as number] = v[i] as number;
 }
 
+const UPPER_RE = /\p{Lu}/u;
+
 function readName(scene: Scene, name: string): number[] {
   const words = name.split(/[\s]+/).filter((x) => x.length > 0);
   const lower = words.map((x) => x.toLowerCase().replace(/[.,’']+$/g, ''));
@@ -432,7 +439,7 @@ function readName(scene: Scene, name: string): number[] {
     log2(name.length),
     words.length === 1 ? 1 : 0,
     lower.some((x) => FEMALE_NAMES.has(x) || MALE_NAMES.has(x)) ? 1 : 0,
-    words.some((x) => x.length > 1 && x === x.toUpperCase() && /\p{Lu}/u.test(x)) ? 1 : 0,
+    words.some((x) => x.length > 1 && x === x.toUpperCase() && UPPER_RE.test(x)) ? 1 : 0,
     lower.some((x) => ROLES.has(x) || TITLES.has(x)) ? 1 : 0,
     lower.some((x) => ORG_WORDS.has(x)) ? 1 : 0,
     lower.some((x) => STOP_CAPS.has(x)) ? 1 : 0,

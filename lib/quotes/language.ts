@@ -127,6 +127,7 @@ LANGS.forEach((lang, li) => {
   for (const w of FUNCTION_WORDS[lang] ?? []) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), li]);
 });
 const WORD = /[\p{L}]+/gu;
+const CYRILLIC = /^\p{Script=Cyrillic}/u;
 
 /** 'en', 'fr', 'es', 'de', 'pt', 'it', 'ru' — or undefined where the text does not say clearly. */
 export function guessLanguage(text: string): string | undefined {
@@ -137,7 +138,7 @@ export function guessLanguage(text: string): string | undefined {
   for (const m of sample.matchAll(WORD)) {
     const w = m[0].toLowerCase();
     words++;
-    if (/^\p{Script=Cyrillic}/u.test(w)) cyrillic++;
+    if (CYRILLIC.test(w)) cyrillic++;
     for (const li of WORD_LANGS.get(w) ?? []) hits[li] = (hits[li] as number) + 1;
   }
   if (words > 0 && cyrillic / words > 0.5) return 'ru';

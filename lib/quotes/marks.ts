@@ -62,7 +62,10 @@ const MARKS: Record<string, MarkInfo> = {
 const ELISIONS = /^(?:em|til|cause|n|tis|twas|bout|round|s)\b/i;
 
 const isSpace = (c: string) => c === '' || c === ' ' || c === '\n' || c === '\t' || c === '\u00a0';
-const isWordChar = (c: string) => c !== '' && /[\p{L}\p{N}]/u.test(c);
+const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
+const LOWER_RE = /\p{Ll}/u;
+const REOPEN_RE = /[\p{Lu}\d[…(]/u;
+const isWordChar = (c: string) => c !== '' && WORD_CHAR_RE.test(c);
 const isDigit = (c: string) => c >= '0' && c <= '9';
 /** Punctuation after which a mark is never an opening one. */
 const CLOSING_PUNCT = '.,;:!?)]}…';
@@ -222,8 +225,7 @@ function pairBlock(
  * go on in lower case and another closing single mark follows in the same sentence.
  */
 function pluralPossessive(text: string, i: number, bEnd: number): boolean {
-  if (text[i - 1] !== 's' || text[i + 1] !== ' ' || !/\p{Ll}/u.test(text[i + 2] ?? ''))
-    return false;
+  if (text[i - 1] !== 's' || text[i + 1] !== ' ' || !LOWER_RE.test(text[i + 2] ?? '')) return false;
   const stop = Math.min(bEnd, i + 300);
   for (let k = i + 2; k < stop; k++) {
     const c = text[k];
@@ -241,7 +243,7 @@ function reopensAt(text: string, bStart: number, bEnd: number, o: Open): number 
   const ch = text[i] ?? '';
   const info = MARKS[ch];
   if (!info || info.family !== o.info.family || info.dir === 1) return -1;
-  if (ch === "'" && !/[\p{Lu}\d[…(]/u.test(text[i + 1] ?? '')) return -1;
+  if (ch === "'" && !REOPEN_RE.test(text[i + 1] ?? '')) return -1;
   return i;
 }
 
@@ -346,11 +348,13 @@ function finish(model: TextModel, raw: RawSpan[]): QuoteSpan[] {
       unclosed: false,
     });
   }
-  // Quoting blockquotes: runs of blockquote blocks not already quoted by marks.
+  // Quoting blockquotes: runs of blockquote blocks not already quoted by marks. An embedded
+  // post ends at its signature line ("— Jane Doe (@jdoe) May 2, 2016"), which is no part of
+  // it: the posts of a thread are quotes of their own, each signed below.
   for (let b = 0; b < blocks.length; b++) {
-    if (blocks[b]?.kind !== 'blockquote') continue;
+    if (blocks[b]?.kind !== 'blockquote' || isSignatureBlock(text, blocks[b])) continue;
     let e = b;
-    while (blocks[e + 1]?.kind === 'blockquote') e++;
+    while (blocks[e + 1]?.kind === 'blockquote' && !isSignatureBlock(text, blocks[e + 1])) e++;
     const parts: Array<[number, number]> = [];
     for (let k = b; k <= e; k++) {
       const blk = blocks[k];
@@ -387,6 +391,23 @@ function finish(model: TextModel, raw: RawSpan[]): QuoteSpan[] {
     stack.push(spans.length - 1);
   }
   return spans;
+}
+
+/** Longest signature line of an embedded post, in characters. */
+const MAX_SIGNATURE = 120;
+
+/**
+ * A post's signature line: a dash, a name, then a handle or a date — "— Jane Doe (@jdoe)
+ * May 2, 2016", "— Cabinet Office, 3 June". Unlike a pull quote's short citation ("— Jane
+ * Doe"), it ends a post, so the lines after it are another quote.
+ */
+export function isSignatureBlock(text: string, blk: TextModel['blocks'][number] | undefined) {
+  if (!blk || blk.end - blk.start > MAX_SIGNATURE) return false;
+  const line = text.slice(blk.start, blk.end).trim();
+  return (
+    /^[—–―-]{1,2}\s*\S/u.test(line) &&
+    (/\(@\w+\)/.test(line) || /\b(?:1[0-9]|20)\d\d\s*$|\b\d{1,2},?\s+\d{4}\s*$/.test(line))
+  );
 }
 
 export function blockAt(blocks: TextModel['blocks'], pos: number): number {

@@ -162,7 +162,11 @@ const DESC_STOP = new Set([
 ]);
 
 const isPossessive = (t: Token) => /['’]s$/.test(t.w);
-const isInitial = (t: Token) => t.word && t.cap && /^\p{Lu}\.(?:\p{Lu}\.)*$/u.test(t.w);
+const INITIAL_RE = /^\p{Lu}\.(?:\p{Lu}\.)*$/u;
+const DESCRIPTOR_RE = /-\p{Ll}/u;
+const UPPER_RE = /\p{Lu}/u;
+const LOWER_WORD_RE = /^[\p{Ll}-]+$/u;
+const isInitial = (t: Token) => t.word && t.cap && INITIAL_RE.test(t.w);
 /** A capitalised word that can be part of a name. */
 function isNameWord(t: Token | undefined): boolean {
   if (!t?.word || !t.cap) return false;
@@ -179,15 +183,17 @@ function isNameWord(t: Token | undefined): boolean {
 const SUBJECT_CONTRACTION = /^(he|she|they)['’](?:s|d|ll|re|ve)$/;
 const CONTRACTION = /['’](?:ve|ll|d|re|m)$|n['’]t$/;
 const ADVERB_ENDING = /(?:ingly|edly|ously|ively|fully|lessly|ately|ically|ently|antly|ibly|ably)$/;
+// (a trailing '.' or 's' is cut by slicing, not by a regex: these run for every token read)
 const isTitle = (t: Token | undefined) =>
-  (!!t && t.word && TITLES.has(t.lo.replace(/\.$/, ''))) || (!!t && TITLES.has(t.lo));
+  (!!t && t.word && TITLES.has(t.lo.endsWith('.') ? t.lo.slice(0, -1) : t.lo)) ||
+  (!!t && TITLES.has(t.lo));
 const isRoleWord = (t: Token | undefined) =>
-  !!t && t.word && (ROLES.has(t.lo) || ROLES.has(t.lo.replace(/s$/, '')));
+  !!t && t.word && (ROLES.has(t.lo) || (t.lo.endsWith('s') && ROLES.has(t.lo.slice(0, -1))));
 /**
  * A capitalised compound whose second part is lowercase describes a name ("Oscar-winner",
  * "Paris-based", "Texas-born"); it is never part of it.
  */
-const isDescriptor = (t: Token | undefined) => !!t?.word && t.cap && /-\p{Ll}/u.test(t.w);
+const isDescriptor = (t: Token | undefined) => !!t?.word && t.cap && DESCRIPTOR_RE.test(t.w);
 /** A rank's ordinal: "1st Lt.", "2nd Lt." — part of the title before a name. */
 const isRankOrdinal = (t: Token | undefined, next: Token | undefined) =>
   !!t?.word && /^\d+(?:st|nd|rd|th)$/.test(t.lo) && isTitle(next);
@@ -219,7 +225,7 @@ function nicknameStart(tokens: Token[], k: number): number {
  */
 const givenName = (tokens: Token[], k: number) =>
   isNameWord(tokens[k]) && (isFirstName(tokens[k]) || isTitle(tokens[k - 1]));
-const isAllCaps = (w: string) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w);
+const isAllCaps = (w: string) => w.length > 1 && w === w.toUpperCase() && UPPER_RE.test(w);
 
 function genderOf(words: Token[]): string | undefined {
   for (const t of words) {
@@ -415,7 +421,7 @@ export function readMentionBackward(
         !STOP_CAPS.has(p.lo);
       if (
         p.word &&
-        ((!p.cap && (isRoleWord(p) || (adj && /^[\p{Ll}-]+$/u.test(p.w)))) ||
+        ((!p.cap && (isRoleWord(p) || (adj && LOWER_WORD_RE.test(p.w)))) ||
           (p.cap && atStart && adj))
       ) {
         r--;

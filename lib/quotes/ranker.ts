@@ -78,22 +78,19 @@ export type Chooser = (features: Float64Array[], rulesPick: number, quote?: Quot
 export const UNLEARNED_LANGUAGE_CAP = 0.8;
 
 /**
- * A model's trees of at most two levels, one typed array per part (root split, left child,
- * right child), tree k at index k: scoring a candidate is at most two comparisons per tree over
- * memory read in order (the ranker runs for every candidate of every quote). A child that is a
- * leaf has feature -1 and its value in the first leaf slot. Packed once per model.
+ * A model's trees of at most two levels, packed once per model into typed arrays, tree k at
+ * index k: its root split (f0, t0), its two children's splits at 2k (left) and 2k + 1 (right)
+ * in cf/ct, and its four leaves at 4k…4k + 3 in `leaf`. A leaf standing higher up is written
+ * into every leaf slot below it (its split then reads feature 0 and cannot change the value),
+ * so scoring a candidate is exactly two comparisons per tree and no branch on the tree's shape
+ * (the ranker runs for every candidate of every quote).
  */
 interface ShallowForest {
   f0: Int32Array;
   t0: Float64Array;
-  lf: Int32Array;
-  lt: Float64Array;
-  la: Float64Array;
-  lb: Float64Array;
-  rf: Int32Array;
-  rt: Float64Array;
-  ra: Float64Array;
-  rb: Float64Array;
+  cf: Int32Array;
+  ct: Float64Array;
+  leaf: Float64Array;
 }
 const shallow = new WeakMap<Tree[], ShallowForest | null>();
 
@@ -101,26 +98,19 @@ function shallowOf(trees: Tree[]): ShallowForest | null {
   const known = shallow.get(trees);
   if (known !== undefined) return known;
   const n = trees.length;
-  const ints = () => new Int32Array(n);
-  const reals = () => new Float64Array(n);
   const sf: ShallowForest = {
-    f0: ints(),
-    t0: reals(),
-    lf: ints(),
-    lt: reals(),
-    la: reals(),
-    lb: reals(),
-    rf: ints(),
-    rt: reals(),
-    ra: reals(),
-    rb: reals(),
+    f0: new Int32Array(n),
+    t0: new Float64Array(n),
+    cf: new Int32Array(2 * n),
+    ct: new Float64Array(2 * n),
+    leaf: new Float64Array(4 * n),
   };
   const node = (t: Tree, i: number) =>
     t.slice(4 * i, 4 * i + 4) as [number, number, number, number];
-  // a child: its split and two leaves, or (feature -1) its own value; null if it goes deeper
+  // a child: its split and two leaves, or (feature -1) its own value twice; null if deeper
   const child = (t: Tree, i: number): [number, number, number, number] | null => {
     const [f, v, l, r] = node(t, i);
-    if (f < 0) return [-1, 0, v, 0];
+    if (f < 0) return [0, 0, v, v];
     const [lf, lv] = node(t, l);
     const [rf, rv] = node(t, r);
     return lf < 0 && rf < 0 ? [f, v, lv, rv] : null;
@@ -128,36 +118,59 @@ function shallowOf(trees: Tree[]): ShallowForest | null {
   for (let k = 0; k < n; k++) {
     const t = trees[k] as Tree;
     const [f, v, l, r] = node(t, 0);
-    if (f < 0) {
-      sf.f0[k] = -1;
-      sf.la[k] = v;
-      continue;
-    }
-    const left = child(t, l);
-    const right = child(t, r);
+    const left = f < 0 ? ([0, 0, v, v] as const) : child(t, l);
+    const right = f < 0 ? ([0, 0, v, v] as const) : child(t, r);
     if (!left || !right) {
       shallow.set(trees, null);
       return null;
     }
-    sf.f0[k] = f;
-    sf.t0[k] = v;
-    [sf.lf[k], sf.lt[k], sf.la[k], sf.lb[k]] = left;
-    [sf.rf[k], sf.rt[k], sf.ra[k], sf.rb[k]] = right;
+    sf.f0[k] = Math.max(f, 0);
+    sf.t0[k] = f < 0 ? 0 : v;
+    [sf.cf[2 * k], sf.ct[2 * k], sf.leaf[4 * k], sf.leaf[4 * k + 1]] = left;
+    [sf.cf[2 * k + 1], sf.ct[2 * k + 1], sf.leaf[4 * k + 2], sf.leaf[4 * k + 3]] = right;
   }
   shallow.set(trees, sf);
   return sf;
 }
 
-function treeScore(tree: Tree, x: Float64Array): number {
-  let i = 0;
-  for (;;) {
-    const f = tree[4 * i] as number;
-    if (f < 0) return tree[4 * i + 1] as number;
-    i =
-      (x[f] as number) <= (tree[4 * i + 1] as number)
-        ? (tree[4 * i + 2] as number)
-        : (tree[4 * i + 3] as number);
-  }
+/**
+ * Deeper trees, packed once per model into typed arrays: node i of the whole forest at index
+ * i, children as absolute indices, each tree's root in `roots`.
+ */
+interface DeepForest {
+  roots: Int32Array;
+  feature: Int32Array;
+  value: Float64Array;
+  left: Int32Array;
+  right: Int32Array;
+}
+const deep = new WeakMap<Tree[], DeepForest>();
+
+function deepOf(trees: Tree[]): DeepForest {
+  const known = deep.get(trees);
+  if (known) return known;
+  let nodes = 0;
+  for (const t of trees) nodes += t.length / 4;
+  const df: DeepForest = {
+    roots: new Int32Array(trees.length),
+    feature: new Int32Array(nodes),
+    value: new Float64Array(nodes),
+    left: new Int32Array(nodes),
+    right: new Int32Array(nodes),
+  };
+  let base = 0;
+  trees.forEach((t, k) => {
+    df.roots[k] = base;
+    for (let i = 0; i < t.length / 4; i++) {
+      df.feature[base + i] = t[4 * i] as number;
+      df.value[base + i] = t[4 * i + 1] as number;
+      df.left[base + i] = base + (t[4 * i + 2] as number);
+      df.right[base + i] = base + (t[4 * i + 3] as number);
+    }
+    base += t.length / 4;
+  });
+  deep.set(trees, df);
+  return df;
 }
 
 /** The sum of the trees' leaves for `x`: go left when the feature is ≤ the threshold. */
@@ -165,20 +178,25 @@ export function sumOfTrees(trees: Tree[], x: Float64Array): number {
   const sf = shallowOf(trees);
   let s = 0;
   if (!sf) {
-    for (const t of trees) s += treeScore(t, x);
+    const { roots, feature, value, left, right } = deepOf(trees);
+    for (let k = 0; k < roots.length; k++) {
+      let i = roots[k] as number;
+      for (;;) {
+        const f = feature[i] as number;
+        if (f < 0) break;
+        i = (x[f] as number) <= (value[i] as number) ? (left[i] as number) : (right[i] as number);
+      }
+      s += value[i] as number;
+    }
     return s;
   }
-  const { f0, t0, lf, lt, la, lb, rf, rt, ra, rb } = sf;
+  const { f0, t0, cf, ct, leaf } = sf;
   for (let k = 0; k < f0.length; k++) {
-    const f = f0[k] as number;
-    if (f < 0) s += la[k] as number;
-    else if ((x[f] as number) <= (t0[k] as number)) {
-      const g = lf[k] as number;
-      s += g < 0 || (x[g] as number) <= (lt[k] as number) ? (la[k] as number) : (lb[k] as number);
-    } else {
-      const g = rf[k] as number;
-      s += g < 0 || (x[g] as number) <= (rt[k] as number) ? (ra[k] as number) : (rb[k] as number);
-    }
+    // (NaN goes right, as in the trees' own "go left when ≤")
+    const r = (x[f0[k] as number] as number) <= (t0[k] as number) ? 0 : 1;
+    const c = 2 * k + r;
+    const l = (x[cf[c] as number] as number) <= (ct[c] as number) ? 0 : 1;
+    s += leaf[4 * k + 2 * r + l] as number;
   }
   return s;
 }

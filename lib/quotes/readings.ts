@@ -74,6 +74,9 @@ const describedTarget = (ents: EntityIndex, words: string, org: boolean): Target
   return e ? { kind: 'entity', entity: e } : { kind: 'description', words, org };
 };
 
+/** "the tweet from Vulture magazine": a document and its author. */
+const DOCUMENT_BY_RE = /^(\S+)\s+(?:from|by|of)\s+(?:the\s+)?(\p{Lu}.+)$/u;
+
 /**
  * Every reading of mention `m` at offset `pos`, and the one today's rules pick (`rules`),
  * in the order the rules try them. `last` is the latest speaker; a "he" or "she" may reach
@@ -130,7 +133,7 @@ export function readingsOf(
     }
     case 'role': {
       const r = m.role ?? m.text;
-      const doc = /^(\S+)\s+(?:from|by|of)\s+(?:the\s+)?(\p{Lu}.+)$/u.exec(r);
+      const doc = DOCUMENT_BY_RE.exec(r);
       if (doc && DOCUMENT_WORDS.has((doc[1] ?? '').toLowerCase()) && doc[2]) {
         // "the tweet from Vulture magazine", "a statement by the ministry": the author speaks
         const author: Mention = {

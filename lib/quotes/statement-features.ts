@@ -51,6 +51,10 @@ const idx = (name: string) => at.get(name) as number;
 
 /** A word of a span, with inner apostrophes and hyphens: "don’t", "first-term". */
 export const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+const STARTS_UPPER = /^\p{Lu}/u;
+const STARTS_CAP_OR_DIGIT = /^[\p{Lu}\d]/u;
+const NEXT_LOWER = /^\s?\p{Ll}/u;
+const NEXT_UPPER = /^\s?\p{Lu}/u;
 const FIRST_PERSON = /\b(?:i|we|me|us|my|our|mine|ours|i'm|i’m|we're|we’re|i've|i’ve)\b/i;
 const SECOND_PERSON = /\b(?:you|your|yours)\b/i;
 const DETERMINERS = new Set([
@@ -129,6 +133,24 @@ const PREPOSITIONS = new Set([
 
 const log2 = (x: number) => Math.log2(1 + Math.max(0, x));
 
+/** How much of a long lead is read for its last words (a quote late in a long paragraph). */
+const LEAD_TAIL = 200;
+
+/**
+ * The last `n` words (WORD matches) of `s`. No word holds a space, so the words after one are
+ * those of the text after it: a long lead is read from a space near its end, not from its start.
+ */
+function lastWords(s: string, n: number): string[] {
+  if (s.length > LEAD_TAIL) {
+    const sp = s.indexOf(' ', s.length - LEAD_TAIL);
+    if (sp >= 0) {
+      const words = s.slice(sp + 1).match(WORD) ?? [];
+      if (words.length >= n) return words.slice(-n);
+    }
+  }
+  return (s.match(WORD) ?? []).slice(-n);
+}
+
 /** The judge's features for quote `qi`, after the ranker chose among its candidates. */
 export function statementFeatures(
   scene: Scene,
@@ -142,7 +164,7 @@ export function statementFeatures(
   const { text, model } = scene;
   const f = new Float64Array(STATEMENT_FEATURES.length);
   const words = w.text.match(WORD) ?? [];
-  const caps = words.filter((x) => /^\p{Lu}/u.test(x)).length;
+  const caps = words.filter((x) => STARTS_UPPER.test(x)).length;
   const body = w.text.trim();
   f[idx('rules.drop')] = p.drop ? 1 : 0;
   f[idx('rules.cued')] = p.cued ? 1 : 0;
@@ -151,8 +173,8 @@ export function statementFeatures(
   f[idx('span.words')] = log2(words.length);
   f[idx('span.capitalised')] = words.length > 0 ? caps / words.length : 0;
   f[idx('span.titleCase')] =
-    words.length >= 2 && words.every((x) => /^[\p{Lu}\d]/u.test(x) || x.length <= 3) ? 1 : 0;
-  f[idx('span.startsCapital')] = /^[\p{Lu}\d]/u.test(body) ? 1 : 0;
+    words.length >= 2 && words.every((x) => STARTS_CAP_OR_DIGIT.test(x) || x.length <= 3) ? 1 : 0;
+  f[idx('span.startsCapital')] = STARTS_CAP_OR_DIGIT.test(body) ? 1 : 0;
   f[idx('span.endsStop')] = /[.!?…]$/.test(body) ? 1 : 0;
   f[idx('span.endsComma')] = /[,;:]$/.test(body) ? 1 : 0;
   f[idx('span.firstPerson')] = FIRST_PERSON.test(body) ? 1 : 0;
@@ -173,7 +195,7 @@ export function statementFeatures(
   f[idx('place.wholeBlock')] = lead === '' && tail.replace(/^[\s.,;:!?"'”’]+/, '') === '' ? 1 : 0;
   f[idx('place.opensSentence')] = lead === '' || /[.!?:]["'”’)]?$/.test(lead) ? 1 : 0;
 
-  const before = (lead.match(WORD) ?? []).slice(-2).map((x) => x.toLowerCase());
+  const before = lastWords(lead, 2).map((x) => x.toLowerCase());
   const last = before[before.length - 1] ?? '';
   f[idx('before.determiner')] = DETERMINERS.has(last) ? 1 : 0;
   f[idx('before.titleNoun')] = before.some((x) => TITLE_NOUNS.has(x)) ? 1 : 0;
@@ -181,8 +203,8 @@ export function statementFeatures(
   f[idx('before.preposition')] = PREPOSITIONS.has(last) ? 1 : 0;
   f[idx('before.colon')] = /:$/.test(lead) ? 1 : 0;
   const next = text.slice(span.close + 1, span.close + 3);
-  f[idx('after.lowercase')] = /^\s?\p{Ll}/u.test(next) ? 1 : 0;
-  f[idx('after.capital')] = /^\s?\p{Lu}/u.test(next) ? 1 : 0;
+  f[idx('after.lowercase')] = NEXT_LOWER.test(next) ? 1 : 0;
+  f[idx('after.capital')] = NEXT_UPPER.test(next) ? 1 : 0;
   f[idx('after.comma')] = /^[,;]/.test(next) ? 1 : 0;
 
   const chosen = p.cands[choice.index];

@@ -289,7 +289,20 @@ export interface SpanClass {
   scareLike?: boolean;
 }
 
-const wordsOf = (s: string) => s.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
+const WORDS_RE = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+/** ("\p" regexes are hoisted: a bundler may compile them on every call.) */
+const STARTS_UPPER = /^\p{Lu}/u;
+const STARTS_CAP_OR_DIGIT = /^[\p{Lu}\d]/u;
+const ENDS_LETTER = /\p{L}$/u;
+const LOWER_RE = /\p{Ll}/u;
+const ENDS_POSSESSIVE_OR_DIGIT = /(?:\p{L}['’]s?|\d)$/u;
+const SPACE_UPPER = /^\s\p{Lu}/u;
+const FOLLOW_LOWER = /^\s?(\p{Ll}+)/u;
+const NEXT_LOWER = /^\s?\p{Ll}/u;
+const STARTS_STATEMENT = /[\p{Lu}\d[(…¿¡]/u;
+const SENTENCE_BREAK = /[.!?]\s+\p{Lu}/u;
+const LETTERS_RE = /\p{L}+/gu;
+const wordsOf = (s: string) => s.match(WORDS_RE) ?? [];
 
 function prevWords(text: string, pos: number, n: number): string[] {
   const start = Math.max(0, pos - 60);
@@ -324,7 +337,7 @@ export function isNobodysWords(body: string): boolean {
 const SIGN_OFF =
   /^follow\s.{1,60}\son\s(?:twitter|x|facebook|instagram|threads|bluesky)\b.*@\w+\W*$/i;
 
-const isCapWord = (w: string | undefined) => !!w && /^\p{Lu}/u.test(w);
+const isCapWord = (w: string | undefined) => !!w && STARTS_UPPER.test(w);
 
 /** Words just before a title's marks: on "Morning Joe", the "War On Drugs", told "Fox Sunday". */
 const TITLE_LEADS = new Set(['on', 'the', 'told']);
@@ -356,7 +369,7 @@ function isTitleWords(words: string[], minCaps = 2, otherShare = 0): boolean {
   let caps = 0;
   let other = 0;
   for (const w of words) {
-    if (/^[\p{Lu}\d]/u.test(w)) caps++;
+    if (STARTS_CAP_OR_DIGIT.test(w)) caps++;
     else if (!TITLE_SMALL.has(w)) other++;
   }
   return caps >= minCaps && isCapWord(words[0]) && other <= caps * otherShare;
@@ -427,7 +440,7 @@ export function classifySpan(
     /^\s/.test(after) &&
     isCapWord(nextWord) &&
     !/[,.:;!?]$/.test(body.trim()) &&
-    /\p{L}$/u.test(raw)
+    ENDS_LETTER.test(raw)
   ) {
     return { kind: 'nickname' };
   }
@@ -454,14 +467,14 @@ export function classifySpan(
     words.length <= 8 &&
     (rest === ''
       ? words.length >= 3
-      : !/\p{Ll}/u.test(rest) && wordsOf(rest).length <= 3 && !/[.!?,]$/.test(body.trim())) &&
+      : !LOWER_RE.test(rest) && wordsOf(rest).length <= 3 && !/[.!?,]$/.test(body.trim())) &&
     (words.length === 1 ? isCapWord(words[0]) : isTitleWords(words)) &&
     !/[?!]$/.test(body.trim())
   )
     return { kind: 'title' };
   if (!titleCase && words.length >= 2 && words.length <= 8 && isTitleWords(words)) {
     const lead =
-      /(?:\p{L}['’]s?|\d)$/u.test(raw) || (!!last && TITLE_LEADS.has(last) && raw.endsWith(last));
+      ENDS_POSSESSIVE_OR_DIGIT.test(raw) || (!!last && TITLE_LEADS.has(last) && raw.endsWith(last));
     // an episode of "…", his 2002 book, "…"
     const named =
       !!last &&
@@ -485,16 +498,16 @@ export function classifySpan(
   if (
     words.length <= 2 &&
     raw.trim() === '' &&
-    /^\s\p{Lu}/u.test(after) &&
+    SPACE_UPPER.test(after) &&
     !/[.!?,:]$/.test(body.trim())
   ) {
     return { kind: 'fragment', scareLike: true };
   }
   // scare quotes used as a modifier: that "a-ha!" moment, a "direction discrimination" task,
   // "freeze-thaw" cycles — but not "reckless" and …, "a con" to …
-  const follow = /^\s?(\p{Ll}+)/u.exec(after)?.[1];
+  const follow = FOLLOW_LOWER.exec(after)?.[1];
   // an exclamation may modify too: that "a-ha!" moment, our "eureka!" moments
-  const exclaimed = /[!?]$/.test(body.trim()) && words.length <= 2 && /^\s?\p{Ll}/u.test(after);
+  const exclaimed = /[!?]$/.test(body.trim()) && words.length <= 2 && NEXT_LOWER.test(after);
   const modifier =
     !!follow && !FUNCTION_WORDS.has(follow) && (!/[.!?,;:]$/.test(body.trim()) || exclaimed);
   const det = !!last && MODIFIER_DETERMINERS.has(last);
@@ -508,7 +521,7 @@ export function classifySpan(
 function isFullStatement(text: string, span: QuoteSpan, body: string, words: string[]): boolean {
   if (span.parts.length > 1) return true;
   const first = body.trimStart()[0] ?? '';
-  const startsCap = /[\p{Lu}\d[(…¿¡]/u.test(first);
+  const startsCap = STARTS_STATEMENT.test(first);
   const raw = prevRaw(text, span.open).trimEnd();
   const lead = raw.slice(-1);
   const atStart =
@@ -520,7 +533,7 @@ function isFullStatement(text: string, span: QuoteSpan, body: string, words: str
     lead === '-' ||
     lead === '?' ||
     lead === '!';
-  if (/[.!?]\s+\p{Lu}/u.test(body) && words.length >= 6) return true;
+  if (SENTENCE_BREAK.test(body) && words.length >= 6) return true;
   if (startsCap && (atStart || lead === ',')) return words.length >= 2 || /[.!?,]$/.test(body);
   if (atStart && words.length >= 5) return true;
   return false;
@@ -533,8 +546,8 @@ export function isTitleCase(text: string, block: TextModel['blocks'][number] | u
     (block.kind !== 'headline' && block.kind !== 'heading' && block.kind !== 'standfirst')
   )
     return false;
-  const words = text.slice(block.start, block.end).match(/\p{L}+/gu) ?? [];
+  const words = text.slice(block.start, block.end).match(LETTERS_RE) ?? [];
   if (words.length < 4) return false;
-  const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  const caps = words.filter((w) => STARTS_UPPER.test(w)).length;
   return caps / words.length > 0.7;
 }

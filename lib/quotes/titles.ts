@@ -11,6 +11,7 @@ import { WORD } from './statement-features';
 const ELSEWHERE_WORDS = 6;
 const ELSEWHERE_LOOKUPS = 400;
 const elsewhereMemo = new WeakMap<Scene, Map<string, number>>();
+const STARTS_CAP_OR_DIGIT = /^[\p{Lu}\d]/u;
 
 /**
  * How often the page writes a short span's words again, quoted or not (at most 3): a title, a
@@ -44,7 +45,7 @@ export function looksLikeTitle(scene: Scene, w: Work): boolean {
   const words = w.text.match(WORD) ?? [];
   if (words.length < 2 || words.length > ELSEWHERE_WORDS) return false;
   // Title Case: every word but short ones ("a", "of", "the") opens with a capital or a digit
-  if (!/^[\p{Lu}\d]/u.test(words[0] ?? '')) return false;
-  if (!words.every((x) => /^[\p{Lu}\d]/u.test(x) || x.length <= 3)) return false;
+  if (!STARTS_CAP_OR_DIGIT.test(words[0] ?? '')) return false;
+  if (!words.every((x) => STARTS_CAP_OR_DIGIT.test(x) || x.length <= 3)) return false;
   return timesElsewhere(scene, words.length, w.text.trim()) >= 1;
 }

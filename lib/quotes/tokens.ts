@@ -120,6 +120,7 @@ const ABBREV = new Set([
 const isAsciiWord = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+const DOTTED_RE = /\.\p{L}$/u;
 function isWordCode(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return isAsciiWord(c);
@@ -129,7 +130,12 @@ const isDigit = (text: string, i: number) => {
   const c = text.charCodeAt(i);
   return c >= 48 && c <= 57;
 };
-const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+const isUpper = (ch: string) => {
+  // (ASCII by its code: this runs for every word of the page)
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+};
 
 /** Where the ']' of an editor's insertion "[word …]" opening at `i` is; -1 if this is none. */
 function editorBracketEnd(text: string, i: number, to: number): number {
@@ -184,20 +190,22 @@ export function tokenize(text: string, from = 0, to = text.length, out: Token[] 
       }
       let w = text.slice(i, j);
       const lo0 = w.toLowerCase();
+      let lo = lo0;
       // Keep the full stop of an initial ("H.") or a known abbreviation ("Mr.", "U.S.").
       if (
         text[j] === '.' &&
         (ABBREV.has(lo0) ||
           (w.length === 1 && isUpper(w)) ||
-          /\.\p{L}$/u.test(w) ||
+          DOTTED_RE.test(w) ||
           // a party and state tag: "Mitch Hale, R-Ky., said"
           (/^[rdi]-/.test(lo0) && ABBREV.has(lo0.slice(2))))
       ) {
         j++;
         w = text.slice(i, j);
+        lo = w.toLowerCase();
       }
       const first = w[0] as string;
-      out.push({ s: i, e: j, w, lo: w.toLowerCase(), word: true, cap: isUpper(first) });
+      out.push({ s: i, e: j, w, lo, word: true, cap: isUpper(first) });
       i = j;
       continue;
     }
