@@ -7,7 +7,7 @@
 import { type Cue, type CueContext, cueBefore } from './cues';
 import type { Entity, EntityIndex } from './entities';
 import { LISTENER_VERBS, SPEECH_VERBS } from './lexicon/index';
-import type { QuoteSpan } from './marks';
+import { isSignatureBlock, type QuoteSpan } from './marks';
 import { type Mention, readMentionForward } from './mentions';
 import { endsSentence, type Token, tokenAt } from './tokens';
 import type { TextModel } from './types';
@@ -73,11 +73,47 @@ export function signatureCue(ctx: CueContext, model: TextModel, span: QuoteSpan)
   const next = model.blocks[span.lastBlock + 1];
   if (blk?.kind !== 'blockquote' || !next || next.kind !== 'blockquote') return null;
   const line = ctx.text.slice(next.start, next.end);
-  if (line.split(/\s+/).length > 8) return null;
+  const post = isSignatureBlock(ctx.text, next);
+  if (!post && line.split(/\s+/).length > 8) return null;
   let i = tokenAt(ctx.tokens, next.start);
   while (ctx.tokens[i] && !ctx.tokens[i]?.word) i++;
   const m = readMentionForward(ctx.text, ctx.tokens, i, tokenAt(ctx.tokens, next.end));
-  return m && m.kind === 'name' ? { mention: m, kind: 'signature' } : null;
+  if (m && m.kind === 'name') return { mention: m, kind: 'signature' };
+  // "— anna or whatever (@annapickard)": a display name that is no name; the handle may
+  // spell the name the article gives
+  const handle = post ? /\(@(\w+)\)/.exec(line)?.[1] : undefined;
+  const named = handle
+    ? nameSpelledBy(ctx, handle.toLowerCase(), tokenAt(ctx.tokens, next.start))
+    : null;
+  return named ? { mention: named, kind: 'signature' } : null;
+}
+
+/** Letters a handle may add to a name: "paulcbetts" is Paul Betts with his initial. */
+const HANDLE_SLACK = 2;
+
+/**
+ * The name, before token `end`, that a handle spells: first name then surname, with at most
+ * a couple of letters between ("@annapickard", "@paulcbetts" → Paul Betts).
+ */
+function nameSpelledBy(ctx: CueContext, handle: string, end: number): Mention | null {
+  const { tokens } = ctx;
+  for (let k = end - 2; k >= 0; k--) {
+    const first = tokens[k] as Token;
+    const last = tokens[k + 1] as Token;
+    if (!first.cap || !last.cap || !first.word || !last.word) continue;
+    const f = first.lo;
+    const l = last.lo.replace(/['’]s$/, '');
+    if (
+      handle.startsWith(f) &&
+      handle.endsWith(l) &&
+      handle.length - f.length - l.length <= HANDLE_SLACK &&
+      handle.length >= f.length + l.length
+    ) {
+      const m = readMentionForward(ctx.text, tokens, k, Math.min(tokens.length, k + 4));
+      if (m?.kind === 'name') return m;
+    }
+  }
+  return null;
 }
 
 /** Is `b` in the same sentence as `a`, a few words after it? */

@@ -18,6 +18,7 @@ import {
   WEAK_VERBS,
 } from './lexicon/index';
 import type { QuoteSpan } from './marks';
+import { memberBackward, memberForward } from './members';
 import {
   DETERMINERS,
   finishDescription,
@@ -145,6 +146,47 @@ function matchAccording(tokens: Token[], i: number, end: number): number {
 const isSpeechVerb = (t: Token | undefined, weakOk: boolean) =>
   !!t && t.word && !t.cap && SPEECH_VERBS.has(t.lo) && (weakOk || !WEAK_VERBS.has(t.lo));
 
+/** Determiners after which a word of saying can only be a noun ("her" may be an object). */
+const NOUN_MARKERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'its',
+  'his',
+  'their',
+  'our',
+  'my',
+  'your',
+]);
+/** Words that end a noun phrase before a verb: "and cry", "to counter", "who note". */
+const CLAUSE_WORDS = new Set(['and', 'or', 'but', 'to', 'who', 'that', 'which', 'then', 'not']);
+/** Words of saying that are also nouns in their bare form: "the seafood counter". */
+const BARE_NOUNS = new Set(['counter', 'note', 'report', 'cry', 'shout', 'whisper', 'word']);
+
+/**
+ * A word of saying used as a noun: "his reply", "the seafood counter", "a Facebook post".
+ * Right after a determiner it can only be one. Further on, a verb would agree with a singular
+ * subject ("the company counters"), so a bare noun form after "the" and a noun or two is a
+ * noun too. (French "a annoncé" is the auxiliary "a", not the article.)
+ */
+function nounUse(tokens: Token[], v: number): boolean {
+  const t = tokens[v];
+  const p = tokens[v - 1];
+  if (!t || !p?.word || !ENGLISH_SPEECH_VERBS.has(t.lo)) return false;
+  if (NOUN_MARKERS.has(p.lo)) return true;
+  if (!(SPEECH_NOUNS.has(t.lo) || BARE_NOUNS.has(t.lo)) || /(?:s|ed|ing)$/.test(t.lo)) return false;
+  if (/[^s]s$|^(?:men|women|people|children|police|staff)$/.test(p.lo)) return false;
+  for (let k = v - 1; k >= v - 3 && k >= 0; k--) {
+    const x = tokens[k] as Token;
+    if (k < v - 1 && NOUN_MARKERS.has(x.lo)) return true;
+    // only nouns and adjectives stand between: "and cry", "to counter" are verbs
+    if (!x.word || AUXILIARIES.has(x.lo) || SPEECH_VERBS.has(x.lo) || CLAUSE_WORDS.has(x.lo))
+      return false;
+  }
+  return false;
+}
+
 /** A speaker read forwards: a name, pronoun or role, else one the page describes ("the sender"). */
 export function speakerForward(
   text: string,
@@ -174,13 +216,15 @@ export function speakerBackward(
 
 /** A speaker read forwards: the plain reader, or the wide one in a described pass. */
 const fwd = (ctx: CueContext, i: number, ceil: number) =>
-  ctx.wide
+  memberForward(ctx.text, ctx.tokens, i, ceil) ??
+  (ctx.wide
     ? speakerForward(ctx.text, ctx.tokens, i, ceil)
-    : readMentionForward(ctx.text, ctx.tokens, i, ceil);
+    : readMentionForward(ctx.text, ctx.tokens, i, ceil));
 const bwd = (ctx: CueContext, end: number, floor: number) =>
-  ctx.wide
+  memberBackward(ctx.text, ctx.tokens, end, floor) ??
+  (ctx.wide
     ? speakerBackward(ctx.text, ctx.tokens, end, floor)
-    : readMentionBackward(ctx.text, ctx.tokens, end, floor);
+    : readMentionBackward(ctx.text, ctx.tokens, end, floor));
 
 /** The subject of the speech verb at `v`, reading left (with appositives) then right. */
 /** The noun a ", who" or ", which" between `from` and `v` refers to, the nearest such. */
@@ -506,7 +550,7 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
       }
     }
   }
-  let named = readMentionForward(text, tokens, i, to);
+  let named = memberForward(text, tokens, i, to) ?? readMentionForward(text, tokens, i, to);
   if (named?.kind === 'name' && INDEFINITE.has(tokens[named.from]?.lo ?? '')) {
     // "…," an Iowa Republican said: read widely, someone unnamed; read plainly, a name after
     // "a" modifies a noun ("…" a Jo Hale tweet said) and is not who speaks
@@ -640,6 +684,7 @@ export function cueBefore(
     }
     if (
       isSpeechVerb(t, fragment || to - v <= 3) &&
+      !nounUse(tokens, v) &&
       (!fragment || to - v <= FRAGMENT_REACH || !short) &&
       to - v <= reach
     ) {

@@ -4,6 +4,7 @@
  * a role for its bearer (the MP), the same description for the same unnamed speaker.
  * Pure: an index over mentions; never reads the text itself.
  */
+import { FEMALE_NAMES, MALE_NAMES } from './lexicon/index';
 import type { Mention } from './mentions';
 import type { SpeakerKind } from './types';
 
@@ -192,6 +193,7 @@ export class EntityIndex {
     if (parts.length === 0) return null;
     const sur = parts[parts.length - 1] as string;
     let best: Entity | null = null;
+    let byFirst: Entity | null = null;
     for (const e of this.byPart.get(sur) ?? []) {
       if (e.kind === 'description') continue;
       const esur = e.parts[e.parts.length - 1];
@@ -209,7 +211,13 @@ export class EntityIndex {
             (parts.length === 2 && e.parts.length > 2 && e.parts.includes(a));
         }
       } else if (parts.length === 1 && e.parts.length > 1 && e.kind === 'person') {
-        ok = e.parts[0] !== sur;
+        if (e.parts[0] === sur && (FEMALE_NAMES.has(sur) || MALE_NAMES.has(sur))) {
+          // "Maria said" after "Maria Ostrova": a first name alone is her, unless a surname
+          // says otherwise (checked once every candidate is seen)
+          if (!byFirst || e.last > byFirst.last) byFirst = e;
+          continue;
+        }
+        ok = true;
       } else if (
         parts.length > 1 &&
         e.parts.length === 1 &&
@@ -232,7 +240,7 @@ export class EntityIndex {
       }
       if (!best || e.last > best.last) best = e;
     }
-    return best;
+    return best ?? byFirst;
   }
 
   /** An organisation or described speaker: "the ministry", "a spokesperson for the company". */

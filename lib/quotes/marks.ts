@@ -348,11 +348,13 @@ function finish(model: TextModel, raw: RawSpan[]): QuoteSpan[] {
       unclosed: false,
     });
   }
-  // Quoting blockquotes: runs of blockquote blocks not already quoted by marks.
+  // Quoting blockquotes: runs of blockquote blocks not already quoted by marks. An embedded
+  // post ends at its signature line ("— Jane Doe (@jdoe) May 2, 2016"), which is no part of
+  // it: the posts of a thread are quotes of their own, each signed below.
   for (let b = 0; b < blocks.length; b++) {
-    if (blocks[b]?.kind !== 'blockquote') continue;
+    if (blocks[b]?.kind !== 'blockquote' || isSignatureBlock(text, blocks[b])) continue;
     let e = b;
-    while (blocks[e + 1]?.kind === 'blockquote') e++;
+    while (blocks[e + 1]?.kind === 'blockquote' && !isSignatureBlock(text, blocks[e + 1])) e++;
     const parts: Array<[number, number]> = [];
     for (let k = b; k <= e; k++) {
       const blk = blocks[k];
@@ -389,6 +391,23 @@ function finish(model: TextModel, raw: RawSpan[]): QuoteSpan[] {
     stack.push(spans.length - 1);
   }
   return spans;
+}
+
+/** Longest signature line of an embedded post, in characters. */
+const MAX_SIGNATURE = 120;
+
+/**
+ * A post's signature line: a dash, a name, then a handle or a date — "— Jane Doe (@jdoe)
+ * May 2, 2016", "— Cabinet Office, 3 June". Unlike a pull quote's short citation ("— Jane
+ * Doe"), it ends a post, so the lines after it are another quote.
+ */
+export function isSignatureBlock(text: string, blk: TextModel['blocks'][number] | undefined) {
+  if (!blk || blk.end - blk.start > MAX_SIGNATURE) return false;
+  const line = text.slice(blk.start, blk.end).trim();
+  return (
+    /^[—–―-]{1,2}\s*\S/u.test(line) &&
+    (/\(@\w+\)/.test(line) || /\b(?:1[0-9]|20)\d\d\s*$|\b\d{1,2},?\s+\d{4}\s*$/.test(line))
+  );
 }
 
 export function blockAt(blocks: TextModel['blocks'], pos: number): number {

@@ -166,6 +166,56 @@ describe('names, brackets and pull quotes', () => {
   });
 });
 
+describe('members of a group and words of saying used as nouns', () => {
+  it('gives "one" and "another" of a group the group in the singular, not the person described', () => {
+    expect(
+      run([
+        'Ruth Vale has led the council for ten years.',
+        'Several Dover Liberals praised her. One called Vale a "careful reader of every budget," and another said the council leader is "hard to argue with on a bad day."',
+      ]).map(([, s]) => s),
+    ).toEqual(['Dover Liberal', 'Dover Liberal']);
+    expect(
+      run([
+        'Two neighbours watched the barn burn. "We heard the roof go at midnight," one said.',
+        '"Nobody came for an hour," another added.',
+      ]).map(([, s]) => s),
+    ).toEqual(['neighbour', 'neighbour']);
+  });
+
+  it("does not make a group of things or of a quote's own words", () => {
+    const out = run([
+      'New posters went up in the shops this week. "Fresh bread every morning, baked by hand," reads one.',
+    ]);
+    expect(out.map(([, s]) => s)).not.toContain('poster');
+    expect(out.map(([, s]) => s)).not.toContain('hand');
+  });
+});
+
+describe('first names and embedded posts', () => {
+  it('gives a first name alone the full name met before: "Maria said" is Maria Ostrova', () => {
+    expect(
+      run([
+        'Maria Ostrova runs the bakery on Elm Street with her brother Piotr.',
+        '"We get up at three every single morning," Maria said.',
+      ]),
+    ).toEqual([['We get up at three every single morning,', 'Maria Ostrova']]);
+  });
+
+  it('gives each post of a thread its signer, reading a handle that spells a name', () => {
+    const out = run([
+      'Tom Rell, a regular, asked when the rolls were baked. The bakery answered:',
+      { text: '@tomrell We bake them at dawn, every day but Sunday.', kind: 'blockquote' },
+      { text: '— Elm Bakery (@elmbakery) May 2, 2016', kind: 'blockquote' },
+      { text: '@elmbakery Then I will come on Monday, first thing.', kind: 'blockquote' },
+      { text: '— rolls forever (@tomrell) May 2, 2016', kind: 'blockquote' },
+    ]);
+    expect(out).toEqual([
+      ['@tomrell We bake them at dawn, every day but Sunday.', 'Elm Bakery'],
+      ['@elmbakery Then I will come on Monday, first thing.', 'Tom Rell'],
+    ]);
+  });
+});
+
 describe('statements: what is not a statement', () => {
   it('drops titles of works, nicknames and mentioned words; marks fragments', () => {
     expect(run(['She read the report "Roads at Risk" last week.'])).toEqual([]);

@@ -102,4 +102,15 @@ describe('participles', () => {
     const a = setup('Then said Tom Hale: "We are done here."');
     expect(cueBefore(a.ctx, at(a.spans, 0), false, false)?.mention.name).toBe('Tom Hale');
   });
+
+  it('reads a word of saying after "the" and a noun as a noun: "the fish counter"', () => {
+    const a = setup('At the fish counter in the market, a sign advertised "Fresh mackerel today."');
+    const cue = cueBefore({ ...a.ctx, wide: true }, at(a.spans, 0), true);
+    expect(cue?.mention.text ?? null).not.toBe('the fish');
+    // a verb agrees: "the council notes" is still a cue
+    const b = setup('The council notes that "the plan was never costed."');
+    expect(cueBefore({ ...b.ctx, wide: true }, at(b.spans, 0), true)?.mention.text).toBe(
+      'The council',
+    );
+  });
 });

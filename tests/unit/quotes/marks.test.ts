@@ -1,13 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { findQuoteSpans, spanText } from '../../../lib/quotes/marks';
-import { modelOf } from './model';
+import { modelOf, type Para } from './model';
 
-const texts = (paras: string[]) => {
+const texts = (paras: Para[]) => {
   const m = modelOf(paras);
   return findQuoteSpans(m).map((s) => spanText(m.text, s));
 };
 
 describe('findQuoteSpans', () => {
+  it('ends an embedded post at its signature line: a thread of posts is one quote per post', () => {
+    const m = modelOf([
+      'The bakery answered on its feed:',
+      { text: '@rolls_fan We bake them at dawn, every day but Sunday.', kind: 'blockquote' },
+      { text: '— Elm Bakery (@elmbakery) May 2, 2016', kind: 'blockquote' },
+      { text: '@elmbakery Then I will come on Monday.', kind: 'blockquote' },
+      { text: '— Tom Rell (@tomrell) May 2, 2016', kind: 'blockquote' },
+    ]);
+    expect(findQuoteSpans(m).map((s) => spanText(m.text, s))).toEqual([
+      '@rolls_fan We bake them at dawn, every day but Sunday.',
+      '@elmbakery Then I will come on Monday.',
+    ]);
+  });
+
   it('pairs curly, straight, guillemet, low-9 and corner marks', () => {
     expect(texts(['She said “go home” and left.'])).toEqual(['go home']);
     expect(texts(['He said "stay here" twice.'])).toEqual(['stay here']);
