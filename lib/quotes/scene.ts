@@ -267,7 +267,7 @@ function creditMask(tokens: readonly Token[]): Uint8Array {
       while (b + 1 < tokens.length && tokens[b + 1]?.cap && b - k < AGENCY_AFTER_SLASH) b++;
       mask.fill(1, a, b + 1);
     } else if (
-      (t.w === '©' || (CREDIT_OPENERS.has(t.lo) && (next.w === ':' || next.lo === 'by'))) &&
+      (t.w === '©' || ((next.w === ':' || next.lo === 'by') && CREDIT_OPENERS.has(t.lo))) &&
       (k === 0 || prev.w === '\n' || prev.w === '(' || prev.w === '©' || !prev.word)
     ) {
       let b = k;

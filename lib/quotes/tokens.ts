@@ -121,10 +121,17 @@ const isAsciiWord = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
 const DOTTED_RE = /\.\p{L}$/u;
+/** Non-ASCII code units already read: 1 a word's, 2 not (WORD_RE once per code unit). */
+const WORD_UNITS = new Uint8Array(0x10000);
 function isWordCode(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return isAsciiWord(c);
-  return WORD_RE.test(text[i] as string);
+  const known = WORD_UNITS[c];
+  if (known !== undefined && known !== 0) return known === 1;
+  const word = WORD_RE.test(text[i] as string);
+  // (past the end there is no code unit: read as before, remember nothing)
+  if (c >= 0) WORD_UNITS[c] = word ? 1 : 2;
+  return word;
 }
 const isDigit = (text: string, i: number) => {
   const c = text.charCodeAt(i);
@@ -171,10 +178,11 @@ export function tokenize(text: string, from = 0, to = text.length, out: Token[] 
       let j = i + 1;
       for (;;) {
         while (j < to && isWordCode(text, j)) j++;
-        const n = text[j];
+        const n = text.charCodeAt(j);
         // Joiners inside a word: don't, Azerbaijan's, Nagorno-Karabakh, H.Mammadov, U.S
+        // (' ’ - . and the non-breaking hyphen, by code)
         if (
-          (n === "'" || n === '’' || n === '-' || n === '.' || n === '‑') &&
+          (n === 39 || n === 0x2019 || n === 45 || n === 46 || n === 0x2011) &&
           j + 1 < to &&
           isWordCode(text, j + 1)
         ) {
@@ -182,7 +190,7 @@ export function tokenize(text: string, from = 0, to = text.length, out: Token[] 
           continue;
         }
         // "9/11", "24/7": a slash between digits
-        if (n === '/' && isDigit(text, j - 1) && j + 1 < to && isDigit(text, j + 1)) {
+        if (n === 47 && isDigit(text, j - 1) && j + 1 < to && isDigit(text, j + 1)) {
           j++;
           continue;
         }
@@ -193,7 +201,7 @@ export function tokenize(text: string, from = 0, to = text.length, out: Token[] 
       let lo = lo0;
       // Keep the full stop of an initial ("H.") or a known abbreviation ("Mr.", "U.S.").
       if (
-        text[j] === '.' &&
+        text.charCodeAt(j) === 46 &&
         (ABBREV.has(lo0) ||
           (w.length === 1 && isUpper(w)) ||
           DOTTED_RE.test(w) ||
