@@ -257,6 +257,31 @@ function joinTokens(text: string, tokens: Token[], from: number, to: number): st
 const isFirstName = (t: Token | undefined) =>
   !!t && (FEMALE_NAMES.has(t.lo) || MALE_NAMES.has(t.lo));
 
+/** Small words that only a Title Case line capitalises mid-sentence. */
+const TITLE_CASE_SMALL = new Set([
+  'to',
+  'the',
+  'of',
+  'and',
+  'in',
+  'for',
+  'with',
+  'on',
+  'at',
+  'is',
+  'as',
+]);
+
+/** Is token `i` in a Title Case line: a capitalised small word within the next few words? */
+function titleCaseAt(tokens: Token[], i: number): boolean {
+  for (let k = i; k < i + 5 && k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (!t.word || endsSentence(tokens[k - 1])) return false;
+    if (t.cap && TITLE_CASE_SMALL.has(t.lo)) return true;
+  }
+  return false;
+}
+
 /** Split a run of capitalised tokens into its title/role part and its name part. */
 function splitName(text: string, tokens: Token[], from: number, to: number): Mention | null {
   let k = to - 1;
@@ -726,6 +751,15 @@ function readOwnedMention(
   let ofOrg = false;
   while (n < ceil) {
     const p = tokens[n] as Token;
+    // "Donald Trump Advises Boeing To Rebrand": in a Title Case line a first name and a
+    // surname end the name; the capitalised words after them are the headline's
+    if (
+      n === k + 2 &&
+      isFirstName(tokens[k]) &&
+      !isFirstName(tokens[k + 1]) &&
+      titleCaseAt(tokens, n)
+    )
+      break;
     const nick = n > k ? nicknameEnd(tokens, n) : -1;
     if (nick > 0 && nick < ceil) {
       n = nick;

@@ -207,6 +207,21 @@ describe('names that open on a common word', () => {
     ).toEqual(['New Arden Courier', 'Ed Hale']);
   });
 
+  it('ends a name in a Title Case headline at the surname: no "Ana Berg Warns Council"', () => {
+    const speakers = extractQuotes(
+      modelOf([
+        {
+          text: 'Ana Berg Warns Council To Rethink Plan, Calling It “A Costly Mistake”',
+          kind: 'headline',
+        },
+        'The mayor spoke on Monday.',
+        '"We cannot pay for this twice," Berg said.',
+      ]),
+    ).speakers.map((s) => s.name);
+    expect(speakers).toContain('Ana Berg');
+    expect(speakers.some((s) => s.includes('Warns'))).toBe(false);
+  });
+
   it('reads "the First Lady" as one title, not a person called Lady', () => {
     const out = run([
       'Without naming him, the First Lady tore into the businessman, saying the nation would lose a "grownup in the house" soon.',
