@@ -4,7 +4,7 @@
  * a role for its bearer (the MP), the same description for the same unnamed speaker.
  * Pure: an index over mentions; never reads the text itself.
  */
-import { FEMALE_NAMES, MALE_NAMES } from './lexicon/index';
+import { FEMALE_NAMES, MALE_NAMES, SURNAME_FIRST } from './lexicon/index';
 import type { Mention } from './mentions';
 import type { SpeakerKind } from './types';
 
@@ -212,7 +212,10 @@ export class EntityIndex {
             (parts.length === 2 && e.parts.length > 2 && e.parts.includes(a));
         }
       } else if (parts.length === 1 && e.parts.length > 1 && e.kind === 'person') {
-        if (e.parts[0] === sur) {
+        if (e.parts[0] === sur && SURNAME_FIRST.has(sur)) {
+          // "Geng said" after "Geng Shuang": a surname written first
+          ok = true;
+        } else if (e.parts[0] === sur) {
           // "Maria said" after "Maria Ostrova": a known first name alone is her, unless a
           // surname says otherwise (so she is kept aside until every entity is seen). The
           // first word of a company's name is not the company: "Clinton", "Democratic".

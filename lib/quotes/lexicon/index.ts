@@ -76,3 +76,5 @@ export const LISTENER_VERBS = set((l) => l.listenerVerbs);
 /** Common first names by gender, to agree pronouns with their antecedents. */
 export const FEMALE_NAMES = new Set(names.female);
 export const MALE_NAMES = new Set(names.male.filter((n) => !names.female.includes(n)));
+/** Surnames written first (Chinese, Korean, Vietnamese): "Geng said" after "Geng Shuang". */
+export const SURNAME_FIRST = new Set(names.surnameFirst);

@@ -240,6 +240,15 @@ describe('first names and embedded posts', () => {
     ).toEqual([['We get up at three every single morning,', 'Maria Ostrova']]);
   });
 
+  it('links a surname written first: "Geng said" after "Geng Shuang"', () => {
+    expect(
+      run([
+        '"We call on both sides to talk," ministry spokesperson Geng Shuang said on Tuesday.',
+        '"Our position is clear and consistent," Geng added.',
+      ]).map(([, s]) => s),
+    ).toEqual(['Geng Shuang', 'Geng Shuang']);
+  });
+
   it('gives each post of a thread its signer, reading a handle that spells a name', () => {
     const out = run([
       'Tom Rell, a regular, asked when the rolls were baked. The bakery answered:',
