@@ -111,7 +111,8 @@ export class EntityIndex {
 
   /** Register or find the entity a name mention refers to. */
   byName(m: Mention, pos: number, outside: boolean): Entity {
-    const raw = (m.name ?? m.text).replace(/[’']s$/, '');
+    // an editor's brackets are no part of the name: "Tony [Stark]" is Tony Stark
+    const raw = (m.name ?? m.text).replace(/[’']s$/, '').replace(/[[\]]/g, '');
     const parts = nameParts(raw);
     const found = this.matchName(parts, m.gender);
     const kind: SpeakerKind = m.org ? 'organisation' : 'person';
@@ -211,10 +212,12 @@ export class EntityIndex {
             (parts.length === 2 && e.parts.length > 2 && e.parts.includes(a));
         }
       } else if (parts.length === 1 && e.parts.length > 1 && e.kind === 'person') {
-        if (e.parts[0] === sur && (FEMALE_NAMES.has(sur) || MALE_NAMES.has(sur))) {
-          // "Maria said" after "Maria Ostrova": a first name alone is her, unless a surname
-          // says otherwise (checked once every candidate is seen)
-          if (!byFirst || e.last > byFirst.last) byFirst = e;
+        if (e.parts[0] === sur) {
+          // "Maria said" after "Maria Ostrova": a known first name alone is her, unless a
+          // surname says otherwise (so she is kept aside until every entity is seen). The
+          // first word of a company's name is not the company: "Clinton", "Democratic".
+          if ((FEMALE_NAMES.has(sur) || MALE_NAMES.has(sur)) && (!byFirst || e.last > byFirst.last))
+            byFirst = e;
           continue;
         }
         ok = true;

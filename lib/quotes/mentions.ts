@@ -180,6 +180,11 @@ function isNameWord(t: Token | undefined): boolean {
   if (ADVERB_ENDING.test(t.lo)) return false;
   return true;
 }
+/** Words that link a time to an event, never a role to its holder. */
+const TIME_WORDS = new Set(['after', 'before', 'during', 'since', 'until', 'than', 'ago']);
+/** "New" opening a name ("the New York Times", "New Jersey Gov. X"), not the adjective. */
+const opensPlaceName = (t: Token, next: Token | undefined) =>
+  t.w === 'New' && isNameWord(next) && !isTitle(next);
 const SUBJECT_CONTRACTION = /^(he|she|they)['’](?:s|d|ll|re|ve)$/;
 const CONTRACTION = /['’](?:ve|ll|d|re|m)$|n['’]t$/;
 const ADVERB_ENDING = /(?:ingly|edly|ously|ively|fully|lessly|ately|ically|ently|antly|ibly|ably)$/;
@@ -252,6 +257,31 @@ function joinTokens(text: string, tokens: Token[], from: number, to: number): st
 const isFirstName = (t: Token | undefined) =>
   !!t && (FEMALE_NAMES.has(t.lo) || MALE_NAMES.has(t.lo));
 
+/** Small words that only a Title Case line capitalises mid-sentence. */
+const TITLE_CASE_SMALL = new Set([
+  'to',
+  'the',
+  'of',
+  'and',
+  'in',
+  'for',
+  'with',
+  'on',
+  'at',
+  'is',
+  'as',
+]);
+
+/** Is token `i` in a Title Case line: a capitalised small word within the next few words? */
+function titleCaseAt(tokens: Token[], i: number): boolean {
+  for (let k = i; k < i + 5 && k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (!t.word || endsSentence(tokens[k - 1])) return false;
+    if (t.cap && TITLE_CASE_SMALL.has(t.lo)) return true;
+  }
+  return false;
+}
+
 /** Split a run of capitalised tokens into its title/role part and its name part. */
 function splitName(text: string, tokens: Token[], from: number, to: number): Mention | null {
   let k = to - 1;
@@ -272,6 +302,7 @@ function splitName(text: string, tokens: Token[], from: number, to: number): Men
     if (
       isNameWord(t) ||
       isInitial(t) ||
+      (k < to - 1 && opensPlaceName(t, tokens[k + 1])) ||
       (PARTICLES.has(t.lo) && k > from && k < to - 1) ||
       (orgRun && (t.lo === 'and' || t.w === '&') && k > from && k < to - 1)
     ) {
@@ -377,6 +408,9 @@ export function readMentionBackward(
         (isNameWord(p) ||
           isInitial(p) ||
           isTitle(p) ||
+          // "the First Lady", "the First Minister": one title of two words
+          (p.lo === 'first' && p.cap && isTitle(tokens[k])) ||
+          opensPlaceName(p, tokens[k]) ||
           (PARTICLES.has(p.lo) && isNameWord(tokens[k - 2]))) &&
         !verbOpener(tokens, k - 1)
       ) {
@@ -717,6 +751,15 @@ function readOwnedMention(
   let ofOrg = false;
   while (n < ceil) {
     const p = tokens[n] as Token;
+    // "Donald Trump Advises Boeing To Rebrand": in a Title Case line a first name and a
+    // surname end the name; the capitalised words after them are the headline's
+    if (
+      n === k + 2 &&
+      isFirstName(tokens[k]) &&
+      !isFirstName(tokens[k + 1]) &&
+      titleCaseAt(tokens, n)
+    )
+      break;
     const nick = n > k ? nicknameEnd(tokens, n) : -1;
     if (nick > 0 && nick < ceil) {
       n = nick;
@@ -741,6 +784,8 @@ function readOwnedMention(
       isNameWord(p) ||
       isInitial(p) ||
       isTitle(p) ||
+      (p.lo === 'first' && p.cap && isTitle(tokens[n + 1])) ||
+      opensPlaceName(p, tokens[n + 1]) ||
       (n > k && isRankOrdinal(p, tokens[n + 1])) ||
       // "Pennsylvania Gov. and Party Chairman Ed Rendell": two offices of one person
       (p.lo === 'and' && n > k && twoOffices(tokens, n)) ||
@@ -816,6 +861,9 @@ function readOwnedMention(
   while (r < ceil && r < i + 5) {
     const p = tokens[r] as Token;
     if (!p.word || DESC_STOP.has(p.lo) || LINKS.has(p.lo)) break;
+    // "four hours after the police": a second determiner or a word of time starts another
+    // phrase; the role is not this one's
+    if (r > i && (DETERMINERS.has(p.lo) || TIME_WORDS.has(p.lo))) break;
     if (r === i && !p.cap && isIngVerb(p)) return null;
     if (isRoleWord(p)) sawRole = true;
     r++;

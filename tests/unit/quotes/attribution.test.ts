@@ -127,6 +127,12 @@ describe('names, brackets and pull quotes', () => {
     ).toEqual([['It goes further than that,', 'Pia Holm']]);
   });
 
+  it('leaves an editor\'s brackets out of the name: "Tony [Hale]" is Tony Hale', () => {
+    expect(
+      run(['Everyone knew Tony [Hale] was late. "I was never late in my life," Tony [Hale] said.']),
+    ).toEqual([['I was never late in my life,', 'Tony Hale']]);
+  });
+
   it('links "De Varga" to "Luis de Varga" met before', () => {
     expect(
       run([
@@ -188,6 +194,39 @@ describe('members of a group and words of saying used as nouns', () => {
     ]);
     expect(out.map(([, s]) => s)).not.toContain('poster');
     expect(out.map(([, s]) => s)).not.toContain('hand');
+  });
+});
+
+describe('names that open on a common word', () => {
+  it('keeps "New" in a place or paper: the New Arden Courier, New Arden Gov. Ed Hale', () => {
+    expect(
+      run([
+        'The flood closed the harbour for a week. As the New Arden Courier explained, "the water came in faster than anyone had planned for."',
+        '"We will rebuild the sea wall," New Arden Gov. Ed Hale said.',
+      ]).map(([, s]) => s),
+    ).toEqual(['New Arden Courier', 'Ed Hale']);
+  });
+
+  it('ends a name in a Title Case headline at the surname: no "Ana Berg Warns Council"', () => {
+    const speakers = extractQuotes(
+      modelOf([
+        {
+          text: 'Ana Berg Warns Council To Rethink Plan, Calling It “A Costly Mistake”',
+          kind: 'headline',
+        },
+        'The mayor spoke on Monday.',
+        '"We cannot pay for this twice," Berg said.',
+      ]),
+    ).speakers.map((s) => s.name);
+    expect(speakers).toContain('Ana Berg');
+    expect(speakers.some((s) => s.includes('Warns'))).toBe(false);
+  });
+
+  it('reads "the First Lady" as one title, not a person called Lady', () => {
+    const out = run([
+      'Without naming him, the First Lady tore into the businessman, saying the nation would lose a "grownup in the house" soon.',
+    ]);
+    expect(out.map(([, s]) => s)).not.toContain('Lady');
   });
 });
 

@@ -146,14 +146,22 @@ describe('context: quotes with no cue of their own', () => {
   });
 
   it('leaves a quote nobody is named for with no speaker', () => {
-    expect(run(['"Nothing lasts forever."'])).toEqual([['Nothing lasts forever.', null]]);
+    // whether a lone line is a statement is the learned judge's call, near even for a page of
+    // one line; this is about whose it is once kept
+    const out = extractQuotes(modelOf(['"Nothing lasts forever."']), { judge: rulesJudge });
+    expect(out.quotes.map((q) => [q.text, q.speaker])).toEqual([['Nothing lasts forever.', null]]);
   });
 
   it('keeps a quoted word in a Title Case headline, where every word is capitalised', () => {
-    const out = run([
-      { text: 'Vance: Council Was ‘Bullying’ Local Traders', kind: 'headline' },
-      'The council denies it.',
-    ]);
+    // no rule drops it as a title or a name; whether one headline word is a statement is then
+    // the learned judge's near-even call, which a retrain moves, so the rules' judge keeps it
+    const out = extractQuotes(
+      modelOf([
+        { text: 'Vance: Council Was ‘Bullying’ Local Traders', kind: 'headline' },
+        'The council denies it.',
+      ]),
+      { judge: rulesJudge },
+    ).quotes.map((q) => [q.text, q.speaker]);
     expect(out).toEqual([['Bullying', 'Vance']]);
   });
 
