@@ -45,7 +45,7 @@ const COUNTING = new Set([
 ]);
 
 /** "Republicans" → "Republican", "parties" → "party", "witnesses" → "witness". */
-export function singular(word: string): string {
+function singular(word: string): string {
   const lo = word.toLowerCase();
   const irregular = IRREGULAR[lo];
   if (irregular) return word[0] === word[0]?.toUpperCase() ? cap(irregular) : irregular;
@@ -90,7 +90,7 @@ function memberOfGroup(text: string, tokens: Token[], from: number, to: number):
     if (quoted || !isPluralWord(t)) continue;
     if (!isPeople(tokens, k)) {
       // "their compliments" is a thing they gave; "new signs" are what "one" of may be
-      if (POSSESSIVE_PRONOUNS[tokens[k - 1]?.lo ?? ''] || t.cap) continue;
+      if (POSSESSIVE_PRONOUNS[tokens[k - 1]?.lo ?? '']) continue;
       return null;
     }
     const name = t.cap ? readMentionBackward(text, tokens, k, Math.max(0, k - 4)) : null;
