@@ -6,10 +6,9 @@
  * A paragraph opening with "# " is read as the page's headline.
  */
 
-import attribution from '../../lib/quotes/attribution-model.json';
 import { type Decision, extractQuotes } from '../../lib/quotes/index';
-import { candidateProbabilities, type RankerModel } from '../../lib/quotes/ranker';
 import type { TextModel } from '../../lib/quotes/types';
+import { printDecision } from './print-decision';
 
 function modelOf(paras: string[]): TextModel {
   let text = '';
@@ -27,14 +26,6 @@ function modelOf(paras: string[]): TextModel {
 
 const decisions: Decision[] = [];
 extractQuotes(modelOf(process.argv.slice(2)), { record: (d) => decisions.push(d) });
-const model = attribution as unknown as RankerModel;
 for (const d of decisions) {
-  const probs = candidateProbabilities(model, d.features);
-  console.log(`"${d.work.text.slice(0, 60)}"  confidence ${d.choice.confidence.toFixed(2)}`);
-  d.cands.forEach((c, i) => {
-    const mark = i === d.choice.index ? '*' : ' ';
-    console.log(
-      `  ${mark} ${(probs[i] ?? 0).toFixed(3)} ${c.name ?? '∅'} [${[...c.via].join(',')}] {${[...c.rules].join(',')}}`,
-    );
-  });
+  printDecision(d);
 }

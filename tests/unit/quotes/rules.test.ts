@@ -6,6 +6,10 @@ import { rulesChooser, rulesJudge } from '../../../lib/quotes/ranker';
 import { modelOf, type Para } from './model';
 
 const run = (paras: Para[]) => extractQuotes(modelOf(paras)).quotes.map((q) => [q.text, q.speaker]);
+/** The same, with the rules' judge keeping every span no rule drops: for tests of who speaks
+ * where whether a lone line is a statement is the learned judge's near-even call. */
+const runKept = (paras: Para[]) =>
+  extractQuotes(modelOf(paras), { judge: rulesJudge }).quotes.map((q) => [q.text, q.speaker]);
 
 describe('marks: archive styles', () => {
   it("reads two straight apostrophes as a double mark: ''like this''", () => {
@@ -148,33 +152,26 @@ describe('context: quotes with no cue of their own', () => {
   it('leaves a quote nobody is named for with no speaker', () => {
     // whether a lone line is a statement is the learned judge's call, near even for a page of
     // one line; this is about whose it is once kept
-    const out = extractQuotes(modelOf(['"Nothing lasts forever."']), { judge: rulesJudge });
-    expect(out.quotes.map((q) => [q.text, q.speaker])).toEqual([['Nothing lasts forever.', null]]);
+    expect(runKept(['"Nothing lasts forever."'])).toEqual([['Nothing lasts forever.', null]]);
   });
 
   it('keeps a quoted word in a Title Case headline, where every word is capitalised', () => {
     // no rule drops it as a title or a name; whether one headline word is a statement is then
     // the learned judge's near-even call, which a retrain moves, so the rules' judge keeps it
-    const out = extractQuotes(
-      modelOf([
-        { text: 'Vance: Council Was ‘Bullying’ Local Traders', kind: 'headline' },
-        'The council denies it.',
-      ]),
-      { judge: rulesJudge },
-    ).quotes.map((q) => [q.text, q.speaker]);
+    const out = runKept([
+      { text: 'Vance: Council Was ‘Bullying’ Local Traders', kind: 'headline' },
+      'The council denies it.',
+    ]);
     expect(out).toEqual([['Bullying', 'Vance']]);
   });
 
   it('gives a headline fragment the person the headline opens on', () => {
     // whether one headline word is a statement is the learned judge's call (near even here);
     // this is about whose it is once kept
-    const out = extractQuotes(
-      modelOf([
-        { text: 'Mayor Vance: Budget Plan Is ‘Reckless’', kind: 'headline' },
-        'The city council met on Monday.',
-      ]),
-      { judge: rulesJudge },
-    ).quotes.map((q) => [q.text, q.speaker]);
+    const out = runKept([
+      { text: 'Mayor Vance: Budget Plan Is ‘Reckless’', kind: 'headline' },
+      'The city council met on Monday.',
+    ]);
     expect(out).toEqual([['Reckless', 'Vance']]);
   });
 });
