@@ -790,15 +790,20 @@ function readOwnedMention(
       // "Pennsylvania Gov. and Party Chairman Ed Rendell": two offices of one person
       (p.lo === 'and' && n > k && twoOffices(tokens, n)) ||
       (n > k && (det >= 0 || tokens[k - 1]?.lo === 'the') && joinsOrgName(tokens, n, ceil)) ||
-      (PARTICLES.has(p.lo) && n > k && isNameWord(tokens[n + 1]))
+      (PARTICLES.has(p.lo) && n > k && isNameWord(tokens[n + 1])) ||
+      // "Human Rights Watch", "Judicial Watch President Tom Fitton": an organisation's last word
+      (n > k && p.cap && ORG_WORDS.has(p.lo) && isNameWord(tokens[n - 1]))
     ) {
       n++;
       if (isPossessive(p)) {
-        // "NBC's Dante Chinni": a possessive first word is the person's outlet or employer
-        if (n - 1 === k && isNameWord(tokens[n]) && isNameWord(tokens[n + 1])) {
+        // "NBC's Dante Chinni", "the Labour Party's Ann Ruiz": a possessive first word, or an
+        // organisation, is the person's outlet or employer
+        const employer =
+          n - 1 === k || tokens.slice(k, n).some((x) => ORG_WORDS.has(x.lo.replace(/['’]s$/, '')));
+        if (employer && isNameWord(tokens[n]) && isNameWord(tokens[n + 1])) {
           const inner = readMentionForward(text, tokens, n, ceil);
           if (inner?.kind === 'name' && !inner.org) {
-            inner.role ??= p.w.replace(/['’]s$/, '');
+            inner.role ??= joinTokens(text, tokens, k, n).replace(/['’]s$/, '');
             inner.from = det >= 0 ? det : i;
             return inner;
           }
