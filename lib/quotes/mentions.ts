@@ -180,6 +180,25 @@ function isNameWord(t: Token | undefined): boolean {
   if (ADVERB_ENDING.test(t.lo)) return false;
   return true;
 }
+/**
+ * Months and modals are kept out of names, yet end one after a name word when no capital or
+ * number follows: "Theresa May said", "Ai Jun wrote", "Kim Jong Un", "George Will" (not
+ * "Trump Will Visit", not "Ana Ruiz May 5").
+ */
+const NAME_ENDINGS = new Set(['may', 'june', 'jun', 'april', 'will', 'un']);
+function endsNameAt(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const next = tokens[k + 1];
+  return (
+    !!t?.word &&
+    t.cap &&
+    NAME_ENDINGS.has(t.lo) &&
+    isNameWord(tokens[k - 1]) &&
+    !(next?.word && next.cap) &&
+    !/^\d/.test(next?.w ?? '')
+  );
+}
+
 /** Words that link a time to an event, never a role to its holder. */
 const TIME_WORDS = new Set(['after', 'before', 'during', 'since', 'until', 'than', 'ago']);
 /** "New" opening a name ("the New York Times", "New Jersey Gov. X"), not the adjective. */
@@ -237,11 +256,13 @@ function genderOf(words: Token[]): string | undefined {
     if (FEMALE_TITLES.has(t.lo)) return 'f';
     if (MALE_TITLES.has(t.lo)) return 'm';
   }
-  // the first name, when it is a common one
+  // the first name, when it is a common one (looked up before the roles: "Bill" is a first
+  // name as well as a document)
   for (const t of words) {
-    if (!t.cap || TITLES.has(t.lo) || ROLES.has(t.lo)) continue;
+    if (!t.cap || TITLES.has(t.lo)) continue;
     if (FEMALE_NAMES.has(t.lo)) return 'f';
     if (MALE_NAMES.has(t.lo)) return 'm';
+    if (ROLES.has(t.lo)) continue;
     break;
   }
   return undefined;
@@ -301,6 +322,7 @@ function splitName(text: string, tokens: Token[], from: number, to: number): Men
       break;
     if (
       isNameWord(t) ||
+      (k === to - 1 && endsNameAt(tokens, k)) ||
       isInitial(t) ||
       (k < to - 1 && opensPlaceName(t, tokens[k + 1])) ||
       (PARTICLES.has(t.lo) && k > from && k < to - 1) ||
@@ -393,7 +415,7 @@ export function readMentionBackward(
   ) {
     return { kind: 'pronoun', from: i, to: i + 1, text: t.w, gender: pg };
   }
-  if (t.cap && !STOP_CAPS.has(t.lo)) {
+  if (t.cap && (!STOP_CAPS.has(t.lo) || endsNameAt(tokens, i))) {
     let k = i;
     let ofOrg = false;
     while (k - 1 >= floor) {
@@ -782,6 +804,7 @@ function readOwnedMention(
     }
     if (
       isNameWord(p) ||
+      (n > k && endsNameAt(tokens, n)) ||
       isInitial(p) ||
       isTitle(p) ||
       (p.lo === 'first' && p.cap && isTitle(tokens[n + 1])) ||

@@ -57,6 +57,19 @@ describe('mentions', () => {
     expect(fwd("Mr. Vell's Morning Show aired")).toMatchObject({ name: 'Vell' });
   });
 
+  it('ends a name on a month or a modal after a name word: "Theresa May", "Kim Jong Un"', () => {
+    expect(fwd('Prime Minister Tessa May said')).toMatchObject({ name: 'Tessa May' });
+    expect(back('said Kim Jong Un')).toMatchObject({ name: 'Kim Jong Un' });
+    expect(fwd('columnist Ai Jun wrote')).toMatchObject({ name: 'Ai Jun' });
+    // a headline's modal and a date are no part of the name
+    expect(fwd('Hale Will Visit Arden')?.name).toBe('Hale');
+    expect(fwd('Ana Ruiz May 5')?.name).toBe('Ana Ruiz');
+  });
+
+  it('takes the gender of a first name that is also a role word: "Bill"', () => {
+    expect(fwd('former President Bill Vance said')?.gender).toBe('m');
+  });
+
   it('keeps "Watch" ending an organisation\'s name: "Harbour Watch President Ivo Kranj"', () => {
     expect(fwd('Harbour Watch President Ivo Kranj said')).toMatchObject({
       kind: 'name',
