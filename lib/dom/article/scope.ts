@@ -114,7 +114,7 @@ export function chooseScope(doc: Document): Scope {
   const head = headline ?? h1Before(doc, scope);
   if (head && !scope.contains(head)) {
     const joint = commonAncestor(scope, head);
-    if (joint && !isPageRoot(joint)) roots[0] = joint;
+    if (joint && !isPageRoot(joint) && countElements(joint) <= limit) roots[0] = joint;
     else {
       // The header around the headline (kicker, standfirst, byline), as far as it stays apart.
       const header = climb(head, HEADER_LEVELS, limit - countElements(scope), scope);
