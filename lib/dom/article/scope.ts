@@ -38,8 +38,8 @@ const MAX_SCOPE_ELEMENT_SHARE = 0.7;
  * Paragraphs inside these are furniture whatever they say (pass one drops them by tag or name);
  * a comment thread's paragraphs would otherwise outweigh a short post.
  */
-const FURNITURE_PARAGRAPHS =
-  'nav p, footer p, aside p, header p, form p, dialog p, [class*="comment" i] p, [id*="comment" i] p';
+const FURNITURE_BOXES =
+  'nav, footer, aside, header, form, dialog, [class*="comment" i], [id*="comment" i]';
 
 const COMMA = /[,\uff0c\u3001\u060c]/g;
 
@@ -69,17 +69,15 @@ export function chooseScope(doc: Document): Scope {
   if (!root) return { roots: [], body: null };
   const whole: Scope = { roots: [root], body: null };
   const paragraphs = doc.getElementsByTagName('p');
-  const furniture = new Set<Element>(doc.querySelectorAll(FURNITURE_PARAGRAPHS));
 
   const scores = new Map<Element, number>();
   const paragraphChars = new Map<Element, number>();
   let allChars = 0;
   const counted: [Element, number][] = [];
   for (const p of paragraphs) {
-    if (furniture.has(p)) continue;
     const text = p.textContent || '';
     const len = text.trim().length;
-    if (len < MIN_PARAGRAPH_CHARS) continue;
+    if (len < MIN_PARAGRAPH_CHARS || p.closest(FURNITURE_BOXES)) continue;
     allChars += len;
     counted.push([p, len]);
     const commas = text.match(COMMA);
@@ -107,12 +105,12 @@ export function chooseScope(doc: Document): Scope {
   // Paragraphs left outside (a body split in parts the climb did not join): the whole page.
   if (allChars >= MIN_SCOPE_PARAGRAPH_CHARS) {
     let inside = 0;
-    for (const [p, len] of counted) if (scope.contains(p)) inside += len;
+    for (const [p, len] of counted) if (holds(scope, p)) inside += len;
     if (inside < allChars * MIN_SCOPE_HOLDS_SHARE) return whole;
   }
   const roots = [scope];
   const head = headline ?? h1Before(doc, scope);
-  if (head && !scope.contains(head)) {
+  if (head && !holds(scope, head)) {
     const joint = commonAncestor(scope, head);
     if (joint && !isPageRoot(joint) && countElements(joint) <= limit) roots[0] = joint;
     else {
@@ -137,7 +135,7 @@ function climb(el: Element, levels: number, limit: number, apart: Element | null
   let size = countElements(el);
   for (let i = 0; i < levels; i++) {
     const parent = el.parentElement;
-    if (!parent || isPageRoot(parent) || (apart && parent.contains(apart))) break;
+    if (!parent || isPageRoot(parent) || (apart && holds(parent, apart))) break;
     const parentSize = countElements(parent);
     if (parentSize > limit || parentSize > (size + 1) * MAX_SCOPE_GROWTH) break;
     el = parent;
@@ -180,7 +178,7 @@ function pageHeadline(doc: Document): Element | null {
 function h1Before(doc: Document, scope: Element): Element | null {
   let before: Element | null = null;
   for (const h of doc.getElementsByTagName('h1')) {
-    if (scope.contains(h)) continue;
+    if (holds(scope, h)) continue;
     if (!precedes(h, scope)) break;
     before = h;
   }
@@ -188,8 +186,19 @@ function h1Before(doc: Document, scope: Element): Element | null {
 }
 
 function commonAncestor(x: Element, y: Element): Element | null {
-  for (let e: Element | null = x; e; e = e.parentElement) if (e.contains(y)) return e;
+  const above = new Set<Element>();
+  for (let e: Element | null = x; e; e = e.parentElement) above.add(e);
+  for (let e: Element | null = y; e; e = e.parentElement) if (above.has(e)) return e;
   return null;
+}
+
+/**
+ * Whether `anc` is `el` or holds it, by walking up from `el`: linkedom's `contains` walks the
+ * whole subtree instead, which made the pre-pass quadratic on a large page.
+ */
+function holds(anc: Element, el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) if (e === anc) return true;
+  return false;
 }
 
 /**
@@ -197,10 +206,11 @@ function commonAncestor(x: Element, y: Element): Element | null {
  * compareDocumentPosition misorders elements in different subtrees.
  */
 function precedes(x: Element, y: Element): boolean {
+  const joint = commonAncestor(x, y);
   let a: Element = x;
-  for (let p = a.parentElement; p && !p.contains(y); p = p.parentElement) a = p;
+  for (let p = a.parentElement; p && p !== joint; p = p.parentElement) a = p;
   let b: Element = y;
-  for (let p = b.parentElement; p && !p.contains(x); p = p.parentElement) b = p;
+  for (let p = b.parentElement; p && p !== joint; p = p.parentElement) b = p;
   for (let e = a.nextElementSibling; e; e = e.nextElementSibling) if (e === b) return true;
   return false;
 }
