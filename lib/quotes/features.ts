@@ -12,6 +12,7 @@ import type { MentionKind } from './mentions';
 import type { MentionRule } from './readings';
 import type { Scene, Work } from './scene';
 import { endsSentence, tokenAt } from './tokens';
+import { freshVector } from './vectors';
 
 const VIAS: Via[] = [
   'rules',
@@ -224,6 +225,8 @@ const FAR = 20;
 /** A nationality or party adjective standing alone: "Libyan", "Republican", "Chinese". */
 const DEMONYM = /(?:an|ian|ean|ese|ish|ic|i)$/;
 
+const QUOTE_ROW = new Float64Array(FEATURES.length);
+
 /** The features of every candidate of quote `qi`, one vector each. */
 export function candidateFeatures(
   scene: Scene,
@@ -240,7 +243,8 @@ export function candidateFeatures(
   const spoken = hist.spoken;
   const last = spoken[spoken.length - 1];
   const speakers = new Set(spoken.map((s) => s.entity));
-  const q = new Float64Array(FEATURES.length);
+  // (one scratch row: the quote's features, copied into each candidate's vector)
+  const q = QUOTE_ROW.fill(0);
   q[F.fragment] = w.fragment ? 1 : 0;
   q[F.words] = log2(w.text.split(/\s+/).length);
   q[F.endsSentence] = /[.!?…]["'”’]?\s*$/.test(w.text) ? 1 : 0;
@@ -306,10 +310,8 @@ export function candidateFeatures(
   let ofGender = 0;
   if (p.pronoun) for (const e of speakers) if (e.gender === p.pronoun) ofGender++;
 
-  // one buffer for the quote's vectors: a view each is cheaper than a copy each
-  const buffer = new ArrayBuffer(p.cands.length * FEATURES.length * 8);
-  return p.cands.map((c, ci) => {
-    const f = new Float64Array(buffer, ci * FEATURES.length * 8, FEATURES.length);
+  return p.cands.map((c) => {
+    const f = freshVector(FEATURES.length);
     f.set(q);
     for (const v of c.via) f[VIA_AT.get(v) as number] = 1;
     f[F.viaCount] = c.via.size;

@@ -167,9 +167,26 @@ const DESCRIPTOR_RE = /-\p{Ll}/u;
 const UPPER_RE = /\p{Lu}/u;
 const LOWER_WORD_RE = /^[\p{Ll}-]+$/u;
 const isInitial = (t: Token) => t.word && t.cap && INITIAL_RE.test(t.w);
+/**
+ * Token.known bits: a predicate's answer for the word, once asked (the reader asks the same
+ * tokens again and again, quote after quote, and tokens never change).
+ */
+const NAME_ASKED = 1;
+const NAME_WORD = 2;
+const ROLE_ASKED = 4;
+const ROLE_WORD = 8;
+const TITLE_ASKED = 16;
+const TITLE_WORD = 32;
+
 /** A capitalised word that can be part of a name. */
 function isNameWord(t: Token | undefined): boolean {
   if (!t?.word || !t.cap) return false;
+  if (t.known & NAME_ASKED) return (t.known & NAME_WORD) !== 0;
+  const yes = readsAsNameWord(t);
+  t.known |= yes ? NAME_ASKED | NAME_WORD : NAME_ASKED;
+  return yes;
+}
+function readsAsNameWord(t: Token): boolean {
   if (STOP_CAPS.has(t.lo)) return false;
   if (/^\d/.test(t.w)) return false;
   // "They'd", "Don't", "It's": a contraction opening a sentence, never a name
@@ -208,11 +225,21 @@ const SUBJECT_CONTRACTION = /^(he|she|they)['’](?:s|d|ll|re|ve)$/;
 const CONTRACTION = /['’](?:ve|ll|d|re|m)$|n['’]t$/;
 const ADVERB_ENDING = /(?:ingly|edly|ously|ively|fully|lessly|ately|ically|ently|antly|ibly|ably)$/;
 // (a trailing '.' or 's' is cut by slicing, not by a regex: these run for every token read)
-const isTitle = (t: Token | undefined) =>
-  (!!t && t.word && TITLES.has(t.lo.endsWith('.') ? t.lo.slice(0, -1) : t.lo)) ||
-  (!!t && TITLES.has(t.lo));
-const isRoleWord = (t: Token | undefined) =>
-  !!t && t.word && (ROLES.has(t.lo) || (t.lo.endsWith('s') && ROLES.has(t.lo.slice(0, -1))));
+function isTitle(t: Token | undefined): boolean {
+  if (!t) return false;
+  if (t.known & TITLE_ASKED) return (t.known & TITLE_WORD) !== 0;
+  const yes =
+    (t.word && TITLES.has(t.lo.endsWith('.') ? t.lo.slice(0, -1) : t.lo)) || TITLES.has(t.lo);
+  t.known |= yes ? TITLE_ASKED | TITLE_WORD : TITLE_ASKED;
+  return yes;
+}
+function isRoleWord(t: Token | undefined): boolean {
+  if (!t?.word) return false;
+  if (t.known & ROLE_ASKED) return (t.known & ROLE_WORD) !== 0;
+  const yes = ROLES.has(t.lo) || (t.lo.endsWith('s') && ROLES.has(t.lo.slice(0, -1)));
+  t.known |= yes ? ROLE_ASKED | ROLE_WORD : ROLE_ASKED;
+  return yes;
+}
 /**
  * A capitalised compound whose second part is lowercase describes a name ("Oscar-winner",
  * "Paris-based", "Texas-born"); it is never part of it.

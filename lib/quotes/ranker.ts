@@ -192,11 +192,13 @@ export function sumOfTrees(trees: Tree[], x: Float64Array): number {
   }
   const { f0, t0, cf, ct, leaf } = sf;
   for (let k = 0; k < f0.length; k++) {
-    // (NaN goes right, as in the trees' own "go left when ≤")
-    const r = (x[f0[k] as number] as number) <= (t0[k] as number) ? 0 : 1;
+    // (NaN goes right, as in the trees' own "go left when ≤"; +!(a <= b) rather than a ? :
+    // compiles without a branch: the splits go either way at random, a branch mispredicts
+    // half the time and scoring ran about five times slower)
+    const r = +!((x[f0[k] as number] as number) <= (t0[k] as number));
     const c = 2 * k + r;
-    const l = (x[cf[c] as number] as number) <= (ct[c] as number) ? 0 : 1;
-    s += leaf[4 * k + 2 * r + l] as number;
+    const l = +!((x[cf[c] as number] as number) <= (ct[c] as number));
+    s += leaf[2 * c + l] as number;
   }
   return s;
 }

@@ -9,6 +9,7 @@
 import type { Proposal } from './candidates';
 import type { Choice } from './ranker';
 import type { Scene, Work } from './scene';
+import { freshVector } from './vectors';
 
 export const STATEMENT_FEATURES: readonly string[] = [
   'rules.drop',
@@ -162,7 +163,7 @@ export function statementFeatures(
   const w = kept[qi] as Work;
   const { span } = w;
   const { text, model } = scene;
-  const f = new Float64Array(STATEMENT_FEATURES.length);
+  const f = freshVector(STATEMENT_FEATURES.length);
   const words = w.text.match(WORD) ?? [];
   const caps = words.filter((x) => STARTS_UPPER.test(x)).length;
   const body = w.text.trim();

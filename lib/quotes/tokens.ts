@@ -17,6 +17,8 @@ export interface Token {
   word: boolean;
   /** Starts with an uppercase letter. */
   cap: boolean;
+  /** What the mention reader has worked out of the word (mentions.ts): 0 until it asks. */
+  known: number;
 }
 
 /** Abbreviations that keep their full stop and end no sentence. */
@@ -213,12 +215,12 @@ export function tokenize(text: string, from = 0, to = text.length, out: Token[] 
         lo = w.toLowerCase();
       }
       const first = w[0] as string;
-      out.push({ s: i, e: j, w, lo, word: true, cap: isUpper(first) });
+      out.push({ s: i, e: j, w, lo, word: true, cap: isUpper(first), known: 0 });
       i = j;
       continue;
     }
     const ch = text[i] as string;
-    out.push({ s: i, e: i + 1, w: ch, lo: ch, word: false, cap: false });
+    out.push({ s: i, e: i + 1, w: ch, lo: ch, word: false, cap: false, known: 0 });
     i++;
   }
   return out;
@@ -280,7 +282,7 @@ export function tokenizeAround(model: TextModel, spans: readonly QuoteSpan[]): T
     const start = blocks[b]?.start ?? 0;
     const end = blocks[e]?.end ?? start;
     if (out.length > 0)
-      out.push({ s: start, e: start, w: '\n', lo: '\n', word: false, cap: false });
+      out.push({ s: start, e: start, w: '\n', lo: '\n', word: false, cap: false, known: 0 });
     tokenize(text, start, end, out);
     b = e;
   }
