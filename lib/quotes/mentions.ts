@@ -274,11 +274,17 @@ function genderOf(words: Token[]): string | undefined {
   return undefined;
 }
 
+/** Whitespace that is not one plain space: what joinTokens has to rewrite. */
+const ODD_SPACE = /[^\S ]| \s/;
+const SPACES = /\s+/g;
+
 function joinTokens(text: string, tokens: Token[], from: number, to: number): string {
   const a = tokens[from];
   const b = tokens[to - 1];
   if (!a || !b || to <= from) return '';
-  return text.slice(a.s, b.e).replace(/\s+/g, ' ');
+  const words = text.slice(a.s, b.e);
+  // (most runs are words and single spaces already: a test is cheaper than a rewrite)
+  return ODD_SPACE.test(words) ? words.replace(SPACES, ' ') : words;
 }
 
 const isFirstName = (t: Token | undefined) =>
