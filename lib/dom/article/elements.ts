@@ -41,3 +41,13 @@ export function isPageRoot(el: Element): boolean {
   const tag = tagOf(el);
   return tag === 'body' || tag === 'html';
 }
+
+/**
+ * How many elements `el` holds, counted natively (a browser answers `getElementsByTagName('*')`
+ * without handing each element to script). linkedom does not match `*` there; its selector
+ * engine does.
+ */
+export function countElements(el: Element): number {
+  const n = el.getElementsByTagName('*').length;
+  return n > 0 || !el.firstElementChild ? n : el.querySelectorAll('*').length;
+}

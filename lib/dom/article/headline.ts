@@ -55,6 +55,24 @@ function titleMatch(words: Set<string>, titles: Set<string>[]): number {
   return best;
 }
 
+/** Of these headings, the one (h1 first) that best matches the page's declared title, if any does. */
+export function headlineMatch(doc: Document, headings: Iterable<Element>): Element | null {
+  let titles: Set<string>[] | null = null;
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const h of headings) {
+    const words = wordsOf(h.textContent || '');
+    if (words.size === 0) continue;
+    titles ??= declaredTitles(doc);
+    const score = titleMatch(words, titles) + (tagOf(h) === 'h1' ? H1_TITLE_BONUS : 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = h;
+    }
+  }
+  return best && bestScore >= HEADLINE_TITLE_MATCH ? best : null;
+}
+
 /**
  * The headline: the heading (h1 first) that best matches the page's declared title; else an h1
  * inside the body; else the last h1 before the body.
@@ -65,19 +83,8 @@ export function chooseHeadline(doc: Document, a: Analysis, content: Element[]): 
     return s && !s.dropped && s.len > 0 && !isInDropped(h, a);
   });
   if (candidates.length === 0) return null;
-  const titles = declaredTitles(doc);
-  let best: Element | null = null;
-  let bestScore = 0;
-  for (const h of candidates) {
-    const words = wordsOf(h.textContent || '');
-    if (words.size === 0) continue;
-    const score = titleMatch(words, titles) + (tagOf(h) === 'h1' ? H1_TITLE_BONUS : 0);
-    if (score > bestScore) {
-      bestScore = score;
-      best = h;
-    }
-  }
-  if (best && bestScore >= HEADLINE_TITLE_MATCH) return best;
+  const best = headlineMatch(doc, candidates);
+  if (best) return best;
   const h1s = candidates.filter((h) => tagOf(h) === 'h1');
   for (const h of h1s) if (content.some((c) => c.contains(h))) return h;
   const first = content[0];

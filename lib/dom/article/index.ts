@@ -19,6 +19,7 @@ import { BlockCollector, dropRepeats } from './blocks';
 import { chooseHeadline } from './headline';
 import { collectIntro, relabelIntro } from './intro';
 import { Analyser } from './measure';
+import { chooseScope, type Scope } from './scope';
 import { chooseTopCandidate } from './scoring';
 import { bodyUnderHeadline, headlineArticle, joinSiblings } from './siblings';
 import type { Analysis, ArticleBlock } from './types';
@@ -39,6 +40,12 @@ export interface ArticleRegion {
   analysis: Analysis;
 }
 
+/** How much of the page pass one measures. */
+export interface FindOptions {
+  /** Measure every node of the page, not only the scope the native pre-pass picks (scope.ts). */
+  wholePage?: boolean;
+}
+
 /** Runs a task of this module to its end, without pausing. */
 function runToEnd<T>(task: Generator<void, T, void>): T {
   for (;;) {
@@ -48,19 +55,37 @@ function runToEnd<T>(task: Generator<void, T, void>): T {
 }
 
 /** Locates the article body and its headline without collecting blocks. Null: no article. */
-export function findArticleRegion(doc: Document): ArticleRegion | null {
-  return runToEnd(findArticleRegionTask(doc, () => false));
+export function findArticleRegion(doc: Document, options?: FindOptions): ArticleRegion | null {
+  return runToEnd(findArticleRegionTask(doc, () => false, options));
 }
 
 function* findArticleRegionTask(
   doc: Document,
   due: () => boolean,
+  options?: FindOptions,
 ): Generator<void, ArticleRegion | null, void> {
   // The whole document, not doc.body: a lenient parser (linkedom) may leave a page with
   // several <body> elements, where a browser would have merged them into one.
   const root = doc.documentElement;
   if (!root) return null;
-  const analyser = new Analyser(root);
+  const scope: Scope = options?.wholePage ? { roots: [root], body: null } : chooseScope(doc);
+  if (due()) yield;
+  const region = yield* regionIn(doc, scope.roots, due);
+  const body = scope.body;
+  // The pre-pass and pass two disagree about where the body is: measure the whole page.
+  if (body && !region?.content.some((c) => c.contains(body) || body.contains(c))) {
+    return yield* regionIn(doc, [root], due);
+  }
+  return region;
+}
+
+/** Pass one over `roots`, then passes two and three's choice of the region. */
+function* regionIn(
+  doc: Document,
+  roots: Element[],
+  due: () => boolean,
+): Generator<void, ArticleRegion | null, void> {
+  const analyser = new Analyser(roots);
   while (!analyser.run(due)) yield;
   const analysis = analyser.analysis;
   if (due()) yield;
@@ -82,8 +107,8 @@ function* findArticleRegionTask(
  * headings, captions, pull quotes, embedded posts. Empty when nothing reads like an article.
  * Never mutates the document.
  */
-export function findArticle(doc: Document): ArticleBlock[] {
-  return runToEnd(findArticleTask(doc));
+export function findArticle(doc: Document, options?: FindOptions): ArticleBlock[] {
+  return runToEnd(findArticleTask(doc, () => false, options));
 }
 
 /**
@@ -95,8 +120,9 @@ export function findArticle(doc: Document): ArticleBlock[] {
 export function* findArticleTask(
   doc: Document,
   due: () => boolean = () => false,
+  options?: FindOptions,
 ): Generator<void, ArticleBlock[], void> {
-  const region = yield* findArticleRegionTask(doc, due);
+  const region = yield* findArticleRegionTask(doc, due, options);
   if (!region) return [];
   if (due()) yield;
   const { content, headline, analysis: a } = region;

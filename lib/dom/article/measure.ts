@@ -107,8 +107,19 @@ export class Analyser {
   private readonly stack: Frame[] = [];
   private top = 0;
 
-  constructor(root: Element) {
-    this.enter(root, false, 0);
+  /** The roots still to measure after the current one, in document order. */
+  private readonly roots: Element[];
+
+  /** Measures `roots` (disjoint subtrees, in document order): the whole page or a scope. */
+  constructor(roots: Element | Element[]) {
+    this.roots = Array.isArray(roots) ? roots.slice().reverse() : [roots];
+    this.nextRoot();
+  }
+
+  private nextRoot(): void {
+    for (let r = this.roots.pop(); r; r = this.roots.pop()) {
+      if (this.enter(r, false, 0) === null) return;
+    }
   }
 
   get analysis(): Analysis {
@@ -128,6 +139,7 @@ export class Analyser {
         this.top--;
         const done = this.finish(f);
         if (this.top > 0) this.add(stack[this.top - 1] as Frame, f.tag, done);
+        else this.nextRoot();
         continue;
       }
       f.next = n.nextSibling;
@@ -272,7 +284,7 @@ export class Analyser {
 }
 
 /** @internal Pass one on its own, for debugging tools. */
-export function analyse(root: Element): Analysis {
+export function analyse(root: Element | Element[]): Analysis {
   const a = new Analyser(root);
   a.run(() => false);
   return a.analysis;

@@ -119,7 +119,12 @@ export function chooseTopCandidate(
     if (el !== top && v >= best * ALT_CANDIDATE_RATIO) alternatives.push(el);
   }
   if (alternatives.length >= MIN_ALT_CANDIDATES) {
-    for (let anc = top.parentElement; anc && !isPageRoot(anc); anc = anc.parentElement) {
+    // Only as far up as pass one measured (the whole page, or the pre-pass's scope).
+    for (
+      let anc = top.parentElement;
+      anc && !isPageRoot(anc) && a.stats.has(anc);
+      anc = anc.parentElement
+    ) {
       let inside = 0;
       for (const alt of alternatives) if (anc.contains(alt)) inside++;
       if (inside >= MIN_ALT_CANDIDATES) {
@@ -148,6 +153,7 @@ export function chooseTopCandidate(
   while (
     top.parentElement &&
     !isPageRoot(top.parentElement) &&
+    a.stats.has(top.parentElement) &&
     top.parentElement.children.length === 1
   ) {
     top = top.parentElement;
