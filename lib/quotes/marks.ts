@@ -58,6 +58,10 @@ const MARKS: Record<string, MarkInfo> = {
   '‚': { family: 'sq', closers: '‘’', dir: 0 },
 };
 
+/** 1 at the code of each mark of MARKS (every one is a single UTF-16 code unit). */
+const MARK_CODES = new Uint8Array(0x10000);
+for (const ch of Object.keys(MARKS)) MARK_CODES[ch.charCodeAt(0)] = 1;
+
 /** Words that follow an elision apostrophe: 'em, 'til, 'cause… */
 const ELISIONS = /^(?:em|til|cause|n|tis|twas|bout|round|s)\b/i;
 
@@ -153,9 +157,8 @@ function pairBlock(
 ): Open[] {
   const stack: Open[] = carried.slice();
   for (let i = bStart; i < bEnd; i++) {
-    // fast path: every mark is '"', "'" or at or above U+00AB
-    const code = text.charCodeAt(i);
-    if (code < 0xab && code !== 34 && code !== 39) continue;
+    // fast path: most characters are no mark (a table by code, not a string per character)
+    if (MARK_CODES[text.charCodeAt(i)] !== 1) continue;
     let ch = text[i] as string;
     // Two straight apostrophes stand for a double mark in some archives: ''like this''
     const width = ch === "'" && text[i + 1] === "'" ? 2 : 1;

@@ -177,6 +177,8 @@ const ROLE_ASKED = 4;
 const ROLE_WORD = 8;
 const TITLE_ASKED = 16;
 const TITLE_WORD = 32;
+const CAPS_ASKED = 64;
+const CAPS_WORD = 128;
 
 /** A capitalised word that can be part of a name. */
 function isNameWord(t: Token | undefined): boolean {
@@ -277,6 +279,13 @@ function nicknameStart(tokens: Token[], k: number): number {
 const givenName = (tokens: Token[], k: number) =>
   isNameWord(tokens[k]) && (isFirstName(tokens[k]) || isTitle(tokens[k - 1]));
 const isAllCaps = (w: string) => w.length > 1 && w === w.toUpperCase() && UPPER_RE.test(w);
+/** isAllCaps of a token's word, worked out once per token. */
+function inCapitals(t: Token): boolean {
+  if (t.known & CAPS_ASKED) return (t.known & CAPS_WORD) !== 0;
+  const yes = isAllCaps(t.w);
+  t.known |= yes ? CAPS_ASKED | CAPS_WORD : CAPS_ASKED;
+  return yes;
+}
 
 function genderOf(words: Token[]): string | undefined {
   for (const t of words) {
@@ -295,11 +304,17 @@ function genderOf(words: Token[]): string | undefined {
   return undefined;
 }
 
+/** Whitespace that is not one plain space: what joinTokens has to rewrite. */
+const ODD_SPACE = /[^\S ]| \s/;
+const SPACES = /\s+/g;
+
 function joinTokens(text: string, tokens: Token[], from: number, to: number): string {
   const a = tokens[from];
   const b = tokens[to - 1];
   if (!a || !b || to <= from) return '';
-  return text.slice(a.s, b.e).replace(/\s+/g, ' ');
+  const words = text.slice(a.s, b.e);
+  // (most runs are words and single spaces already: a test is cheaper than a rewrite)
+  return ODD_SPACE.test(words) ? words.replace(SPACES, ' ') : words;
 }
 
 const isFirstName = (t: Token | undefined) =>
@@ -756,8 +771,8 @@ function readOwnedMention(
   if (
     h0 &&
     h1 &&
-    isAllCaps(h0.w) &&
-    isAllCaps(h1.w) &&
+    inCapitals(h0) &&
+    inCapitals(h1) &&
     (AUXILIARIES.has(h1.lo) || STOP_CAPS.has(h1.lo))
   )
     return null;

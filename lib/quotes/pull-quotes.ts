@@ -13,10 +13,9 @@ const MIN_CHARS = 12;
 /** One word of the body may be left out per this many words of the pull quote. */
 const WORDS_PER_CUT = 4;
 
-const NOT_WORD_RE = /[^\p{L}\p{N}]+/gu;
-/** A text's words, lowercased, without punctuation. */
-export const wordsOf = (s: string): string[] =>
-  s.toLowerCase().replace(NOT_WORD_RE, ' ').trim().split(' ').filter(Boolean);
+const WORD_RE = /[\p{L}\p{N}]+/gu;
+/** A text's words, lowercased, without punctuation (its runs of letters and digits). */
+export const wordsOf = (s: string): string[] => s.toLowerCase().match(WORD_RE) ?? [];
 
 /**
  * Do `short`'s words appear in `long` in order, from one start, with at most `cuts` of

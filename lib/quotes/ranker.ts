@@ -135,14 +135,17 @@ function shallowOf(trees: Tree[]): ShallowForest | null {
 
 /**
  * Deeper trees, packed once per model into typed arrays: node i of the whole forest at index
- * i, children as absolute indices, each tree's root in `roots`.
+ * i, its two children at 2i and 2i + 1 of `child` as absolute indices, each tree's root in
+ * `roots` and its number of levels in `depth`. A leaf is its own child both ways (its split
+ * reads feature 0 and cannot move it), so a tree is walked exactly `depth` steps, each picking
+ * a child without a branch (as the shallow trees are scored).
  */
 interface DeepForest {
   roots: Int32Array;
-  feature: Int32Array;
+  depth: Int32Array;
+  split: Int32Array;
   value: Float64Array;
-  left: Int32Array;
-  right: Int32Array;
+  child: Int32Array;
 }
 const deep = new WeakMap<Tree[], DeepForest>();
 
@@ -153,19 +156,24 @@ function deepOf(trees: Tree[]): DeepForest {
   for (const t of trees) nodes += t.length / 4;
   const df: DeepForest = {
     roots: new Int32Array(trees.length),
-    feature: new Int32Array(nodes),
+    depth: new Int32Array(trees.length),
+    split: new Int32Array(nodes),
     value: new Float64Array(nodes),
-    left: new Int32Array(nodes),
-    right: new Int32Array(nodes),
+    child: new Int32Array(2 * nodes),
   };
   let base = 0;
   trees.forEach((t, k) => {
+    const leaf = (i: number) => (t[4 * i] as number) < 0;
+    const levels = (i: number): number =>
+      leaf(i) ? 0 : 1 + Math.max(levels(t[4 * i + 2] as number), levels(t[4 * i + 3] as number));
     df.roots[k] = base;
+    df.depth[k] = levels(0);
     for (let i = 0; i < t.length / 4; i++) {
-      df.feature[base + i] = t[4 * i] as number;
-      df.value[base + i] = t[4 * i + 1] as number;
-      df.left[base + i] = base + (t[4 * i + 2] as number);
-      df.right[base + i] = base + (t[4 * i + 3] as number);
+      const at = base + i;
+      df.split[at] = leaf(i) ? 0 : (t[4 * i] as number);
+      df.value[at] = t[4 * i + 1] as number;
+      df.child[2 * at] = leaf(i) ? at : base + (t[4 * i + 2] as number);
+      df.child[2 * at + 1] = leaf(i) ? at : base + (t[4 * i + 3] as number);
     }
     base += t.length / 4;
   });
@@ -178,14 +186,11 @@ export function sumOfTrees(trees: Tree[], x: Float64Array): number {
   const sf = shallowOf(trees);
   let s = 0;
   if (!sf) {
-    const { roots, feature, value, left, right } = deepOf(trees);
+    const { roots, depth, split, value, child } = deepOf(trees);
     for (let k = 0; k < roots.length; k++) {
       let i = roots[k] as number;
-      for (;;) {
-        const f = feature[i] as number;
-        if (f < 0) break;
-        i = (x[f] as number) <= (value[i] as number) ? (left[i] as number) : (right[i] as number);
-      }
+      for (let d = depth[k] as number; d > 0; d--)
+        i = child[2 * i + +!((x[split[i] as number] as number) <= (value[i] as number))] as number;
       s += value[i] as number;
     }
     return s;

@@ -135,7 +135,7 @@ const PREPOSITIONS = new Set([
 const log2 = (x: number) => Math.log2(1 + Math.max(0, x));
 
 /** How much of a long lead is read for its last words (a quote late in a long paragraph). */
-const LEAD_TAIL = 200;
+const LEAD_TAIL = 48;
 
 /**
  * The last `n` words (WORD matches) of `s`. No word holds a space, so the words after one are

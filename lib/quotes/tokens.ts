@@ -146,6 +146,15 @@ const isUpper = (ch: string) => {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 };
 
+/** Is text[from, to) ASCII without capitals, its own lowercase (most words: no call needed)? */
+function isPlainLower(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 65 && (c <= 90 || c >= 128)) return false;
+  }
+  return true;
+}
+
 /** Where the ']' of an editor's insertion "[word …]" opening at `i` is; -1 if this is none. */
 function editorBracketEnd(text: string, i: number, to: number): number {
   const end = Math.min(to, i + 40);
@@ -199,7 +208,7 @@ export function tokenize(text: string, from = 0, to = text.length, out: Token[] 
         break;
       }
       let w = text.slice(i, j);
-      const lo0 = w.toLowerCase();
+      const lo0 = isPlainLower(text, i, j) ? w : w.toLowerCase();
       let lo = lo0;
       // Keep the full stop of an initial ("H.") or a known abbreviation ("Mr.", "U.S.").
       if (
