@@ -12,6 +12,7 @@ import {
   FEMALE_NAMES,
   FEMALE_TITLES,
   FIRST_PERSON,
+  GENDER_OF_NAME,
   MALE_NAMES,
   MALE_TITLES,
   ORG_WORDS,
@@ -299,7 +300,7 @@ function genderOf(words: Token[]): string | undefined {
     if (FEMALE_NAMES.has(t.lo)) return 'f';
     if (MALE_NAMES.has(t.lo)) return 'm';
     if (ROLES.has(t.lo)) continue;
-    break;
+    return GENDER_OF_NAME.get(t.lo);
   }
   return undefined;
 }

@@ -8,6 +8,7 @@ import de from './de.json';
 import en from './en.json';
 import es from './es.json';
 import fr from './fr.json';
+import genderNames from './gender-names.json';
 import it from './it.json';
 import names from './names.json';
 import pt from './pt.json';
@@ -76,5 +77,13 @@ export const LISTENER_VERBS = set((l) => l.listenerVerbs);
 /** Common first names by gender, to agree pronouns with their antecedents. */
 export const FEMALE_NAMES = new Set(names.female);
 export const MALE_NAMES = new Set(names.male.filter((n) => !names.female.includes(n)));
+/**
+ * More first names, for their gender only (a pronoun's agreement), never to decide what is a
+ * name: built by scripts/train/gender-names.ts from a list of 8,800 English first names.
+ */
+export const GENDER_OF_NAME = new Map<string, 'f' | 'm'>([
+  ...genderNames.female.split(' ').map((n): [string, 'f'] => [n, 'f']),
+  ...genderNames.male.split(' ').map((n): [string, 'm'] => [n, 'm']),
+]);
 /** Surnames written first (Chinese, Korean, Vietnamese): "Geng said" after "Geng Shuang". */
 export const SURNAME_FIRST = new Set(names.surnameFirst);
