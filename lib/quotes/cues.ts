@@ -202,6 +202,27 @@ function afterAccording(tokens: Token[], v: number): boolean {
   return false;
 }
 
+/** Words opening an amount: "add about twenty minutes", "added another $5 million". */
+const AMOUNT_WORDS = new Set([
+  'about',
+  'another',
+  'more',
+  'some',
+  'nearly',
+  'almost',
+  'roughly',
+  'up',
+  'over',
+  'around',
+]);
+
+/** "add" counting, not saying: "the detour would add about twenty minutes to each trip". */
+function addsAmount(tokens: Token[], v: number): boolean {
+  if (!/^add(?:s|ed|ing)?$/.test(tokens[v]?.lo ?? '')) return false;
+  const next = tokens[v + 1];
+  return !!next && (AMOUNT_WORDS.has(next.lo) || /^[\d$£€]/.test(next.w));
+}
+
 /** A speaker read forwards: a name, pronoun or role, else one the page describes ("the sender"). */
 export function speakerForward(
   text: string,
@@ -713,6 +734,7 @@ export function cueBefore(
     if (
       isSpeechVerb(t, fragment || to - v <= 3) &&
       !nounUse(tokens, v) &&
+      !addsAmount(tokens, v) &&
       (!fragment || to - v <= FRAGMENT_REACH || !short) &&
       to - v <= reach
     ) {

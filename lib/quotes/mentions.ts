@@ -295,12 +295,14 @@ function genderOf(words: Token[]): string | undefined {
   }
   // the first name, when it is a common one (looked up before the roles: "Bill" is a first
   // name as well as a document)
-  for (const t of words) {
+  for (let i = 0; i < words.length; i++) {
+    const t = words[i] as Token;
     if (!t.cap || TITLES.has(t.lo)) continue;
     if (FEMALE_NAMES.has(t.lo)) return 'f';
     if (MALE_NAMES.has(t.lo)) return 'm';
     if (ROLES.has(t.lo)) continue;
-    return GENDER_OF_NAME.get(t.lo);
+    // the long list only where a surname follows: alone, "Hale" is a surname, not a man
+    return words[i + 1]?.cap ? GENDER_OF_NAME.get(t.lo) : undefined;
   }
   return undefined;
 }
