@@ -125,6 +125,15 @@ describe('participles', () => {
     );
   });
 
+  it('reads "add" before an amount as counting, not saying', () => {
+    const a = setup(
+      'A spokesperson for the ferry line said that the closure would add about an hour to each crossing: "We are sorry."',
+    );
+    expect(cueBefore({ ...a.ctx, wide: true }, at(a.spans, 0), false)?.mention.role).toBe(
+      'spokesperson for the ferry line',
+    );
+  });
+
   it('takes "began" after a quote as a word of saying: "…," the letter began', () => {
     const a = setup('"Dear neighbours, we have news," the letter began.');
     expect(cueAfter({ ...a.ctx, wide: true }, at(a.spans, 0))?.mention.role).toBe('letter');
