@@ -8,7 +8,7 @@
  * headline, where it sits apart). When the paragraphs say too little (the text is set in
  * `div`s or table cells, or they are spread all over the page), the whole page is measured.
  */
-import { countElements } from './elements';
+import { countElements as countNow } from './elements';
 import { headlineMatch } from './headline';
 
 /** A paragraph shorter than this (characters of text, as `textContent` gives them) is no signal. */
@@ -74,15 +74,25 @@ export function chooseScope(doc: Document): Scope {
   const paragraphChars = new Map<Element, number>();
   let allChars = 0;
   const counted: [Element, number][] = [];
+  const furnitureParents = new Map<Element, boolean>();
   for (const p of paragraphs) {
     const text = p.textContent || '';
     const len = text.trim().length;
-    if (len < MIN_PARAGRAPH_CHARS || p.closest(FURNITURE_BOXES)) continue;
+    if (len < MIN_PARAGRAPH_CHARS) continue;
+    // Asked once per parent: paragraphs come in runs (linkedom's closest is slow).
+    const parent = p.parentElement;
+    if (!parent) continue;
+    let inFurniture = furnitureParents.get(parent);
+    if (inFurniture === undefined) {
+      inFurniture = parent.closest(FURNITURE_BOXES) !== null;
+      furnitureParents.set(parent, inFurniture);
+    }
+    if (inFurniture) continue;
     allChars += len;
     counted.push([p, len]);
     const commas = text.match(COMMA);
     const score = 1 + (commas ? commas.length : 0) + Math.min(Math.floor(len / 100), 3);
-    let anc = p.parentElement;
+    let anc: Element | null = parent;
     for (let level = 0; anc && level < SCORE_ANCESTOR_LEVELS; level++) {
       const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
       scores.set(anc, (scores.get(anc) ?? 0) + score / divider);
@@ -100,8 +110,17 @@ export function chooseScope(doc: Document): Scope {
   }
   if (!best) return whole;
 
+  const sizes = new Map<Element, number>();
+  const countElements = (el: Element): number => {
+    let n = sizes.get(el);
+    if (n === undefined) {
+      n = countNow(el);
+      sizes.set(el, n);
+    }
+    return n;
+  };
   const limit = countElements(root) * MAX_SCOPE_ELEMENT_SHARE;
-  const scope = climb(best, SCOPE_LEVELS, limit, null);
+  const scope = climb(best, SCOPE_LEVELS, limit, null, countElements);
   // Paragraphs left outside (a body split in parts the climb did not join): the whole page.
   if (allChars >= MIN_SCOPE_PARAGRAPH_CHARS) {
     let inside = 0;
@@ -115,7 +134,7 @@ export function chooseScope(doc: Document): Scope {
     if (joint && !isPageRoot(joint) && countElements(joint) <= limit) roots[0] = joint;
     else {
       // The header around the headline (kicker, standfirst, byline), as far as it stays apart.
-      const header = climb(head, HEADER_LEVELS, limit - countElements(scope), scope);
+      const header = climb(head, HEADER_LEVELS, limit - countElements(scope), scope, countElements);
       if (precedes(header, scope)) roots.unshift(header);
       else roots.push(header);
     }
@@ -131,7 +150,13 @@ export function chooseScope(doc: Document): Scope {
  * `limit` elements, is not many times the size (it holds the rest of the page: comments, feeds),
  * and does not hold `apart`.
  */
-function climb(el: Element, levels: number, limit: number, apart: Element | null): Element {
+function climb(
+  el: Element,
+  levels: number,
+  limit: number,
+  apart: Element | null,
+  countElements: (el: Element) => number,
+): Element {
   let size = countElements(el);
   for (let i = 0; i < levels; i++) {
     const parent = el.parentElement;
