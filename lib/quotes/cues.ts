@@ -21,6 +21,7 @@ import type { QuoteSpan } from './marks';
 import { memberBackward, memberForward } from './members';
 import {
   DETERMINERS,
+  extendDescription,
   finishDescription,
   INDEFINITE,
   type Mention,
@@ -174,13 +175,27 @@ function nounUse(tokens: Token[], v: number): boolean {
   const t = tokens[v];
   const p = tokens[v - 1];
   if (!t || !p?.word || !ENGLISH_SPEECH_VERBS.has(t.lo)) return false;
-  if (NOUN_MARKERS.has(p.lo)) return true;
+  if (NOUN_MARKERS.has(p.lo) || afterAccording(tokens, v)) return true;
   if (!(SPEECH_NOUNS.has(t.lo) || BARE_NOUNS.has(t.lo)) || /(?:s|ed|ing)$/.test(t.lo)) return false;
   if (/[^s]s$|^(?:men|women|people|children|police|staff)$/.test(p.lo)) return false;
   for (let k = v - 1; k >= v - 3 && k >= 0; k--) {
     const x = tokens[k] as Token;
     if (k < v - 1 && NOUN_MARKERS.has(x.lo)) return true;
     // only nouns and adjectives stand between: "and cry", "to counter" are verbs
+    if (!x.word || AUXILIARIES.has(x.lo) || SPEECH_VERBS.has(x.lo) || CLAUSE_WORDS.has(x.lo))
+      return false;
+  }
+  return false;
+}
+
+/**
+ * Inside the noun phrase after "according to", where no verb can come before the phrase ends:
+ * "according to the explanatory notes of the bill".
+ */
+function afterAccording(tokens: Token[], v: number): boolean {
+  for (let k = v - 1; k >= v - 5 && k > 0; k--) {
+    const x = tokens[k] as Token;
+    if (x.lo === 'to' && tokens[k - 1]?.lo === 'according') return true;
     if (!x.word || AUXILIARIES.has(x.lo) || SPEECH_VERBS.has(x.lo) || CLAUSE_WORDS.has(x.lo))
       return false;
   }
@@ -225,6 +240,19 @@ const bwd = (ctx: CueContext, end: number, floor: number) =>
   (ctx.wide
     ? speakerBackward(ctx.text, ctx.tokens, end, floor)
     : readMentionBackward(ctx.text, ctx.tokens, end, floor));
+
+/**
+ * The speaker after "according to": a noun phrase, with no verb before it ends, so a word of
+ * saying right after an unnamed speaker is that phrase's head, not its verb: "according to
+ * the explanatory notes of the bill", "according to the court filings".
+ */
+function accordingFwd(ctx: CueContext, i: number, ceil: number): Mention | null {
+  const m = fwd(ctx, i, ceil);
+  if (!ctx.wide || !m || (m.kind !== 'role' && m.kind !== 'description') || m.to >= ceil) return m;
+  const t = ctx.tokens[m.to];
+  if (!t?.word || t.cap || !ENGLISH_SPEECH_VERBS.has(t.lo)) return m;
+  return extendDescription(ctx.text, ctx.tokens, m.from, m.to + 1, ceil);
+}
 
 /** The subject of the speech verb at `v`, reading left (with appositives) then right. */
 /** The noun a ", who" or ", which" between `from` and `v` refers to, the nearest such. */
@@ -524,7 +552,7 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
   }
   const acc = matchAccording(tokens, i, to);
   if (acc > 0) {
-    const m = fwd(ctx, i + acc, to);
+    const m = accordingFwd(ctx, i + acc, to);
     return m ? { mention: m, kind: 'according' } : null;
   }
   const as = asSaid(ctx, i, to);
@@ -614,7 +642,7 @@ function accordingLater(ctx: CueContext, from: number, to: number): Cue | null {
   for (let k = from; k < to; k++) {
     const acc = matchAccording(ctx.tokens, k, to);
     if (acc > 0) {
-      const m = fwd(ctx, k + acc, to);
+      const m = accordingFwd(ctx, k + acc, to);
       return m ? { mention: m, kind: 'according' } : null;
     }
   }
@@ -670,7 +698,7 @@ export function cueBefore(
     }
     const acc = matchAccording(tokens, v, to);
     if (acc > 0) {
-      const m = fwd(ctx, v + acc, to);
+      const m = accordingFwd(ctx, v + acc, to);
       if (m) return { mention: m, kind: 'according' };
     }
     if ((t.lo === 'put' || t.lo === 'puts') && tokens[v + 1]?.lo === 'it') {

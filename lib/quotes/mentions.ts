@@ -199,6 +199,25 @@ function readsAsNameWord(t: Token): boolean {
   if (ADVERB_ENDING.test(t.lo)) return false;
   return true;
 }
+/**
+ * Months and modals are kept out of names, yet end one after a name word when no capital or
+ * number follows: "Theresa May said", "Ai Jun wrote", "Kim Jong Un", "George Will" (not
+ * "Trump Will Visit", not "Ana Ruiz May 5").
+ */
+const NAME_ENDINGS = new Set(['may', 'june', 'jun', 'april', 'will', 'un']);
+function endsNameAt(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const next = tokens[k + 1];
+  return (
+    !!t?.word &&
+    t.cap &&
+    NAME_ENDINGS.has(t.lo) &&
+    isNameWord(tokens[k - 1]) &&
+    !(next?.word && next.cap) &&
+    !/^\d/.test(next?.w ?? '')
+  );
+}
+
 /** Words that link a time to an event, never a role to its holder. */
 const TIME_WORDS = new Set(['after', 'before', 'during', 'since', 'until', 'than', 'ago']);
 /** "New" opening a name ("the New York Times", "New Jersey Gov. X"), not the adjective. */
@@ -273,11 +292,13 @@ function genderOf(words: Token[]): string | undefined {
     if (FEMALE_TITLES.has(t.lo)) return 'f';
     if (MALE_TITLES.has(t.lo)) return 'm';
   }
-  // the first name, when it is a common one
+  // the first name, when it is a common one (looked up before the roles: "Bill" is a first
+  // name as well as a document)
   for (const t of words) {
-    if (!t.cap || TITLES.has(t.lo) || ROLES.has(t.lo)) continue;
+    if (!t.cap || TITLES.has(t.lo)) continue;
     if (FEMALE_NAMES.has(t.lo)) return 'f';
     if (MALE_NAMES.has(t.lo)) return 'm';
+    if (ROLES.has(t.lo)) continue;
     break;
   }
   return undefined;
@@ -343,6 +364,7 @@ function splitName(text: string, tokens: Token[], from: number, to: number): Men
       break;
     if (
       isNameWord(t) ||
+      (k === to - 1 && endsNameAt(tokens, k)) ||
       isInitial(t) ||
       (k < to - 1 && opensPlaceName(t, tokens[k + 1])) ||
       (PARTICLES.has(t.lo) && k > from && k < to - 1) ||
@@ -435,7 +457,7 @@ export function readMentionBackward(
   ) {
     return { kind: 'pronoun', from: i, to: i + 1, text: t.w, gender: pg };
   }
-  if (t.cap && !STOP_CAPS.has(t.lo)) {
+  if (t.cap && (!STOP_CAPS.has(t.lo) || endsNameAt(tokens, i))) {
     let k = i;
     let ofOrg = false;
     while (k - 1 >= floor) {
@@ -824,6 +846,7 @@ function readOwnedMention(
     }
     if (
       isNameWord(p) ||
+      (n > k && endsNameAt(tokens, n)) ||
       isInitial(p) ||
       isTitle(p) ||
       (p.lo === 'first' && p.cap && isTitle(tokens[n + 1])) ||
@@ -832,15 +855,20 @@ function readOwnedMention(
       // "Pennsylvania Gov. and Party Chairman Ed Rendell": two offices of one person
       (p.lo === 'and' && n > k && twoOffices(tokens, n)) ||
       (n > k && (det >= 0 || tokens[k - 1]?.lo === 'the') && joinsOrgName(tokens, n, ceil)) ||
-      (PARTICLES.has(p.lo) && n > k && isNameWord(tokens[n + 1]))
+      (PARTICLES.has(p.lo) && n > k && isNameWord(tokens[n + 1])) ||
+      // "Human Rights Watch", "Judicial Watch President Tom Fitton": an organisation's last word
+      (n > k && p.cap && ORG_WORDS.has(p.lo) && isNameWord(tokens[n - 1]))
     ) {
       n++;
       if (isPossessive(p)) {
-        // "NBC's Dante Chinni": a possessive first word is the person's outlet or employer
-        if (n - 1 === k && isNameWord(tokens[n]) && isNameWord(tokens[n + 1])) {
+        // "NBC's Dante Chinni", "the Labour Party's Ann Ruiz": a possessive first word, or an
+        // organisation, is the person's outlet or employer
+        const employer =
+          n - 1 === k || tokens.slice(k, n).some((x) => ORG_WORDS.has(x.lo.replace(/['’]s$/, '')));
+        if (employer && isNameWord(tokens[n]) && isNameWord(tokens[n + 1])) {
           const inner = readMentionForward(text, tokens, n, ceil);
           if (inner?.kind === 'name' && !inner.org) {
-            inner.role ??= p.w.replace(/['’]s$/, '');
+            inner.role ??= joinTokens(text, tokens, k, n).replace(/['’]s$/, '');
             inner.from = det >= 0 ? det : i;
             return inner;
           }

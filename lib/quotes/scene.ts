@@ -156,7 +156,15 @@ export class Scene {
       for (let k = 1; k < tokens.length; k++) {
         const t = tokens[k] as Token;
         const prev = tokens[k - 1] as Token;
-        if (t.word && t.cap && !this.titleCase[k] && !endsSentence(prev) && prev.w !== ':')
+        // a quote opening ("“Normalizing") or one that ended its sentence ("it.” Normalizing")
+        // starts a sentence too
+        const opens =
+          endsSentence(prev) ||
+          prev.w === ':' ||
+          prev.w === '“' ||
+          prev.w === '‘' ||
+          (/^["'”’]$/.test(prev.w) && endsSentence(tokens[k - 2]));
+        if (t.word && t.cap && !this.titleCase[k] && !opens)
           this.bodyCaps.add(t.lo.replace(/['’]s$/, ''));
       }
     }

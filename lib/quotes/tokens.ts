@@ -254,10 +254,18 @@ export function endsSentence(t: Token | undefined): boolean {
   );
 }
 
-/** Does token `k` open a sentence: first, after a sentence's end, or after an opening mark? */
+/**
+ * Does token `k` open a sentence: first, after a sentence's end, after an opening mark, or
+ * after a quote that ended its own sentence ("…handled it.” Normalizing this helps)?
+ */
 export function opensSentence(tokens: Token[], k: number): boolean {
   const prev = tokens[k - 1];
-  return !prev || endsSentence(prev) || /^["“‘'(—–-]$/.test(prev.w);
+  return (
+    !prev ||
+    endsSentence(prev) ||
+    /^["“‘'(—–-]$/.test(prev.w) ||
+    ((prev.w === '”' || prev.w === '’') && endsSentence(tokens[k - 2]))
+  );
 }
 
 /** Blocks before a quote that may hold its cue or its speaker's name. */

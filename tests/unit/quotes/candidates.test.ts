@@ -162,6 +162,13 @@ describe('one-word names that only open sentences', () => {
     for (const cs of out) expect(cs).not.toContain('Cheeky');
   });
 
+  it('takes a word after a quote that ended its sentence as an opener: "… it.” Pacing …"', () => {
+    const out = names([
+      'Coaches tell runners: “Start slow and finish fast. That is the whole trick.” Pacing matters more than speed on the long runs.',
+    ]);
+    for (const cs of out) expect(cs).not.toContain('Pacing');
+  });
+
   it('still offers a surname the page also writes mid-sentence', () => {
     const out = names([
       'Reporters asked Hale about the plan. Hale said it was “a gift to the banks.”',

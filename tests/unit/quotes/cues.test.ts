@@ -113,4 +113,20 @@ describe('participles', () => {
       'The council',
     );
   });
+
+  it('reads a document after "according to" through its word of saying: "the handwritten notes"', () => {
+    const a = setup('According to the handwritten notes of the survey, "the herd moved north."');
+    const cue = cueBefore({ ...a.ctx, wide: true }, at(a.spans, 0), false);
+    expect(cue?.kind).toBe('according');
+    expect(cue?.mention.role).toBe('handwritten notes of the survey');
+    const b = setup('Nobody objected, according to the meeting minutes: "the motion carried."');
+    expect(cueBefore({ ...b.ctx, wide: true }, at(b.spans, 0), false)?.mention.role).toBe(
+      'meeting minutes',
+    );
+  });
+
+  it('takes "began" after a quote as a word of saying: "…," the letter began', () => {
+    const a = setup('"Dear neighbours, we have news," the letter began.');
+    expect(cueAfter({ ...a.ctx, wide: true }, at(a.spans, 0))?.mention.role).toBe('letter');
+  });
 });

@@ -47,6 +47,37 @@ describe('mentions', () => {
     expect(fwd('Council ‘Peace’ Summit')?.name).not.toContain('Summit');
   });
 
+  it("reads an organisation's possessive as the employer of the name after it", () => {
+    expect(fwd('the Dover Labour Party’s Ann Ruiz told the paper')).toMatchObject({
+      kind: 'name',
+      name: 'Ann Ruiz',
+      role: 'Dover Labour Party',
+    });
+    // a person's possessive owns a thing: "Mr. Vell's Morning Show" is no one
+    expect(fwd("Mr. Vell's Morning Show aired")).toMatchObject({ name: 'Vell' });
+  });
+
+  it('ends a name on a month or a modal after a name word: "Theresa May", "Kim Jong Un"', () => {
+    expect(fwd('Prime Minister Tessa May said')).toMatchObject({ name: 'Tessa May' });
+    expect(back('said Kim Jong Un')).toMatchObject({ name: 'Kim Jong Un' });
+    expect(fwd('columnist Ai Jun wrote')).toMatchObject({ name: 'Ai Jun' });
+    // a headline's modal and a date are no part of the name
+    expect(fwd('Hale Will Visit Arden')?.name).toBe('Hale');
+    expect(fwd('Ana Ruiz May 5')?.name).toBe('Ana Ruiz');
+  });
+
+  it('takes the gender of a first name that is also a role word: "Bill"', () => {
+    expect(fwd('former President Bill Vance said')?.gender).toBe('m');
+  });
+
+  it('keeps "Watch" ending an organisation\'s name: "Harbour Watch President Ivo Kranj"', () => {
+    expect(fwd('Harbour Watch President Ivo Kranj said')).toMatchObject({
+      kind: 'name',
+      name: 'Ivo Kranj',
+      role: 'Harbour Watch President',
+    });
+  });
+
   it('reads a subject pronoun with its verb joined on: "He\'s", "She\'d"', () => {
     expect(fwd("He's also a friend of hers")).toMatchObject({ kind: 'pronoun', gender: 'm' });
     expect(fwd('She’d rather wait')).toMatchObject({ kind: 'pronoun', gender: 'f' });
