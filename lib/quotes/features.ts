@@ -227,6 +227,21 @@ const DEMONYM = /(?:an|ian|ean|ese|ish|ic|i)$/;
 
 const QUOTE_ROW = new Float64Array(FEATURES.length);
 
+const STOPS = '.!?…';
+const CLOSING_MARKS = `"'”’`;
+const isOneOf = (chars: string, c: string) => c !== '' && chars.includes(c);
+/**
+ * /[.!?…]["'”’]?\s*$/ read from the end: a full stop, maybe a closing mark, then only spaces
+ * (a regex anchored at the end tries every stop of a long quote on the way).
+ */
+function endsWithStop(s: string): boolean {
+  const t = s.trimEnd();
+  const last = t.charAt(t.length - 1);
+  return (
+    isOneOf(STOPS, last) || (isOneOf(CLOSING_MARKS, last) && isOneOf(STOPS, t.charAt(t.length - 2)))
+  );
+}
+
 /** The features of every candidate of quote `qi`, one vector each. */
 export function candidateFeatures(
   scene: Scene,
@@ -247,7 +262,7 @@ export function candidateFeatures(
   const q = QUOTE_ROW.fill(0);
   q[F.fragment] = w.fragment ? 1 : 0;
   q[F.words] = log2(w.text.split(/\s+/).length);
-  q[F.endsSentence] = /[.!?…]["'”’]?\s*$/.test(w.text) ? 1 : 0;
+  q[F.endsSentence] = endsWithStop(w.text) ? 1 : 0;
   q[F.headline] = kind === 'headline' || kind === 'standfirst' ? 1 : 0;
   q[F.heading] = kind === 'heading' ? 1 : 0;
   q[F.caption] = kind === 'caption' ? 1 : 0;
