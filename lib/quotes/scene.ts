@@ -15,7 +15,14 @@ import {
   PARTICLES,
   readMentionForward,
 } from './mentions';
-import { endsSentence, opensSentence, type Token, tokenAt, tokenizeAround } from './tokens';
+import {
+  afterEndedQuote,
+  endsSentence,
+  opensSentence,
+  type Token,
+  tokenAt,
+  tokenizeAround,
+} from './tokens';
 import type { TextModel } from './types';
 
 /** A quote the passes have kept, as attribution sees it. */
@@ -163,7 +170,7 @@ export class Scene {
           prev.w === ':' ||
           prev.w === '“' ||
           prev.w === '‘' ||
-          (/^["'”’]$/.test(prev.w) && endsSentence(tokens[k - 2]));
+          afterEndedQuote(tokens, k);
         if (t.word && t.cap && !this.titleCase[k] && !opens)
           this.bodyCaps.add(t.lo.replace(/['’]s$/, ''));
       }

@@ -260,12 +260,12 @@ export function endsSentence(t: Token | undefined): boolean {
  */
 export function opensSentence(tokens: Token[], k: number): boolean {
   const prev = tokens[k - 1];
-  return (
-    !prev ||
-    endsSentence(prev) ||
-    /^["“‘'(—–-]$/.test(prev.w) ||
-    ((prev.w === '”' || prev.w === '’') && endsSentence(tokens[k - 2]))
-  );
+  return !prev || endsSentence(prev) || /^["“‘'(—–-]$/.test(prev.w) || afterEndedQuote(tokens, k);
+}
+
+/** Is token `k` right after a quote that ended its own sentence ("…handled it.” Pacing …")? */
+export function afterEndedQuote(tokens: Token[], k: number): boolean {
+  return /^["'”’]$/.test(tokens[k - 1]?.w ?? '') && endsSentence(tokens[k - 2]);
 }
 
 /** Blocks before a quote that may hold its cue or its speaker's name. */

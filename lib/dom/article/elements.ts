@@ -51,3 +51,11 @@ export function countElements(el: Element): number {
   const n = el.getElementsByTagName('*').length;
   return n > 0 || !el.firstElementChild ? n : el.querySelectorAll('*').length;
 }
+
+/** The nearest element holding both `x` and `y` (either may hold the other), walked up by hand. */
+export function commonAncestor(x: Element, y: Element): Element | null {
+  const above = new Set<Element>();
+  for (let e: Element | null = x; e; e = e.parentElement) above.add(e);
+  for (let e: Element | null = y; e; e = e.parentElement) if (above.has(e)) return e;
+  return null;
+}

@@ -4,6 +4,7 @@
  * the first paragraph (a long heading is the standfirst; a short "standfirst" is a label).
  */
 import { BlockCollector } from './blocks';
+import { commonAncestor } from './elements';
 import { type Analysis, type ArticleBlock, orderOf } from './types';
 
 /** Blocks taken from between the headline and the body (standfirst, lead caption). */
@@ -29,7 +30,7 @@ export function collectIntro(
 ): void {
   // The headline sits above the body (a header beside it): read the region between them for
   // the standfirst and the lead picture's caption, unless they are too far apart.
-  const lca = lowestCommonAncestor(headline, first);
+  const lca = commonAncestor(headline, first);
   if (!lca || depthBetween(lca, first) > MAX_INTRO_LEVELS) {
     collector.blocks.push({ element: headline, kind: 'headline' });
     return;
@@ -54,13 +55,6 @@ export function collectIntro(
     }
     collector.blocks.push(b);
   }
-}
-
-function lowestCommonAncestor(x: Element, y: Element): Element | null {
-  const seen = new Set<Element>();
-  for (let e: Element | null = x; e; e = e.parentElement) seen.add(e);
-  for (let e: Element | null = y; e; e = e.parentElement) if (seen.has(e)) return e;
-  return null;
 }
 
 function depthBetween(ancestor: Element, el: Element): number {

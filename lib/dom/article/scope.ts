@@ -8,7 +8,7 @@
  * headline, where it sits apart). When the paragraphs say too little (the text is set in
  * `div`s or table cells, or they are spread all over the page), the whole page is measured.
  */
-import { countElements as countNow } from './elements';
+import { commonAncestor, countElements as countNow } from './elements';
 import { headlineMatch } from './headline';
 
 /** A paragraph shorter than this (characters of text, as `textContent` gives them) is no signal. */
@@ -208,13 +208,6 @@ function h1Before(doc: Document, scope: Element): Element | null {
     before = h;
   }
   return before;
-}
-
-function commonAncestor(x: Element, y: Element): Element | null {
-  const above = new Set<Element>();
-  for (let e: Element | null = x; e; e = e.parentElement) above.add(e);
-  for (let e: Element | null = y; e; e = e.parentElement) if (above.has(e)) return e;
-  return null;
 }
 
 /**
