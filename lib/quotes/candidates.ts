@@ -27,7 +27,7 @@ import {
 } from './cues';
 import type { Entity, EntityIndex } from './entities';
 import { ROLES } from './lexicon/index';
-import { appositiveRole, type Mention, type MentionKind, readMentionForward } from './mentions';
+import { addAppositiveRole, type Mention, type MentionKind, readMentionForward } from './mentions';
 import { repeats, wordsOf } from './pull-quotes';
 import {
   type MentionRule,
@@ -163,8 +163,7 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
     if (c.kind !== 'headline' && noOneNamed(scene, c.mention)) return null;
     // a quote inside a quote is attributed by words inside it; the outer cue is the outer's
     if (parentSpan && (tokens[c.mention.from]?.s ?? 0) < parentSpan.open) return null;
-    if (c.mention.kind === 'name' && !c.mention.role)
-      c.mention.role = appositiveRole(text, tokens, c.mention);
+    if (c.mention.kind === 'name') addAppositiveRole(text, tokens, c.mention);
     return c;
   };
   const transcript = fits(cueTranscript(ctx, span));

@@ -648,9 +648,23 @@ function asSaid(ctx: CueContext, i: number, to: number): Cue | null {
   return put || isSpeechVerb(tokens[k], true) ? { mention: m, kind: 'after' } : null;
 }
 
-/** "…" before the vote, Lindqvist said. — a short "X said" closing the sentence. */
+/**
+ * "…" before the vote, Lindqvist said. / "…" in the primary, said professor Dana Pike. — a
+ * short "X said" or ", said X" closing the sentence.
+ */
 function cueAtSentenceEnd(ctx: CueContext, from: number, to: number): Cue | null {
   const { tokens } = ctx;
+  if (endsSentence(tokens[to])) {
+    for (let k = to - 2; k > from; k--) {
+      if (tokens[k - 1]?.w !== ',' || !isSpeechVerb(tokens[k], false)) continue;
+      const m = fwd(ctx, k + 1, to);
+      const end = m ? skipParen(tokens, m.to, to) : -1;
+      if (m && m.kind !== 'pronoun' && (end >= to || tokens[end]?.w === ',')) {
+        return { mention: m, kind: 'after' };
+      }
+      break;
+    }
+  }
   const v = to - 1;
   if (v <= from || !endsSentence(tokens[to]) || !isSpeechVerb(tokens[v], false)) return null;
   if (tokens[v - 1]?.w === ',') return null;

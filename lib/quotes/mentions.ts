@@ -10,10 +10,12 @@ import {
   AUXILIARIES,
   DOCUMENT_WORDS,
   FEMALE_NAMES,
+  FEMALE_NOUNS,
   FEMALE_TITLES,
   FIRST_PERSON,
   GENDER_OF_NAME,
   MALE_NAMES,
+  MALE_NOUNS,
   MALE_TITLES,
   ORG_WORDS,
   PRONOUNS,
@@ -1042,6 +1044,25 @@ const isPlainWord = (t: Token | undefined) =>
 
 const isSpeechVerbToken = (t: Token | undefined) =>
   !!t && t.word && !t.cap && SPEECH_VERBS.has(t.lo);
+
+/**
+ * The gender a role's head noun says: "his son", "the widow of the senator", "party
+ * chairwoman". Only the head: "a friend of her son" says nothing of the friend.
+ */
+export function roleGender(role: string): string | undefined {
+  const words = role.toLowerCase().split(/\s+/);
+  const cut = words.findIndex((w, i) => i > 0 && LINKS.has(w));
+  const head = (cut > 0 ? words[cut - 1] : words[words.length - 1]) ?? '';
+  if (FEMALE_NOUNS.has(head)) return 'f';
+  if (MALE_NOUNS.has(head)) return 'm';
+  return undefined;
+}
+
+/** Gives a name mention its role in apposition, where it has none, and the gender that role says. */
+export function addAppositiveRole(text: string, tokens: Token[], m: Mention): void {
+  if (!m.role) m.role = appositiveRole(text, tokens, m);
+  if (!m.gender && m.role) m.gender = roleGender(m.role);
+}
 
 /** "The local MP, Sara Quist," / "Sara Quist, the local MP,": the role in apposition to a name. */
 export function appositiveRole(text: string, tokens: Token[], m: Mention): string | undefined {

@@ -9,7 +9,7 @@ import { type Entity, EntityIndex } from './entities';
 import { FEMALE_NAMES, MALE_NAMES, STOP_CAPS, TITLES } from './lexicon/index';
 import type { QuoteSpan } from './marks';
 import {
-  appositiveRole,
+  addAppositiveRole,
   isSubjectMention,
   nicknameEnd,
   PARTICLES,
@@ -229,7 +229,7 @@ export class Scene {
         const m = readMentionForward(text, tokens, cursor, Math.min(tokens.length, cursor + 8));
         if (m && m.kind === 'name' && m.name) {
           const n = m.name.split(/\s+/).length;
-          if (!m.role) m.role = appositiveRole(text, tokens, m);
+          addAppositiveRole(text, tokens, m);
           // "Mr. King's show": a possessive name is rarely what a later "he" refers to
           const outside = this.inQuote[cursor] === 0 && !/['’]s$/.test(tokens[m.to - 1]?.w ?? '');
           if (

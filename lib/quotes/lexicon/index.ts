@@ -25,6 +25,9 @@ interface LangLexicon {
   titles: string[];
   femaleTitles: string[];
   maleTitles: string[];
+  /** Nouns that say a person's gender when they name them: "his son, X", "the widow X". */
+  femaleNouns?: string[];
+  maleNouns?: string[];
   roles: string[];
   orgWords: string[];
   stopCaps?: string[];
@@ -49,6 +52,8 @@ export const PERFECT_AUXILIARIES = set((l) => l.perfectAuxiliaries);
 export const TITLES = set((l) => l.titles);
 export const FEMALE_TITLES = set((l) => l.femaleTitles);
 export const MALE_TITLES = set((l) => l.maleTitles);
+export const FEMALE_NOUNS = set((l) => [...l.femaleTitles, ...(l.femaleNouns ?? [])]);
+export const MALE_NOUNS = set((l) => [...l.maleTitles, ...(l.maleNouns ?? [])]);
 export const ROLES = set((l) => l.roles);
 export const ORG_WORDS = set((l) => l.orgWords);
 /** Heads of described speakers that are documents, not people: "the report", "le projet de loi". */

@@ -18,6 +18,17 @@ describe('cues: speech verbs in every position', () => {
     ]);
   });
 
+  it('reads ", said NAME" closing a sentence that holds a quoted fragment', () => {
+    expect(
+      run([
+        'Warren “won easily among older voters” in the 2016 primary, said Iowa State University professor Dana Pike.',
+      ]),
+    ).toEqual([['won easily among older voters', 'Dana Pike']]);
+    expect(
+      run(['Budgets were “a disaster” that year, said Tom Hale, a former mayor of the town.']),
+    ).toEqual([['a disaster', 'Tom Hale']]);
+  });
+
   it('reads a colon after an indirect-speech clause', () => {
     expect(
       run(['Union leader Tom Berg said that the vote had been close: "We won by a hair."']),
@@ -318,5 +329,16 @@ describe('roles', () => {
     const ex = extractQuotes(modelOf(['"We are done," Mr. Ivo Kranj said.']));
     expect(ex.speakers[0]?.name).toBe('Ivo Kranj');
     expect(ex.speakers[0]?.role).toBeNull();
+  });
+});
+
+describe('gender from a role noun', () => {
+  it('tells two of one surname apart by "his son" and a title', () => {
+    expect(
+      run([
+        'Omar Khan, who lost his son Adil Khan in the war, spoke first. His wife, Sara Khan, stood beside him.',
+        '“I felt every word,” Ms. Khan wrote.',
+      ]),
+    ).toEqual([['I felt every word,', 'Sara Khan']]);
   });
 });

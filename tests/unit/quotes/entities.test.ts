@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EntityIndex } from '../../../lib/quotes/entities';
-import { readMentionBackward, readMentionForward } from '../../../lib/quotes/mentions';
+import { readMentionBackward, readMentionForward, roleGender } from '../../../lib/quotes/mentions';
 import { tokenize } from '../../../lib/quotes/tokens';
 
 const fwd = (t: string) => readMentionForward(t, tokenize(t), 0, tokenize(t).length);
@@ -64,6 +64,14 @@ describe('mentions', () => {
     // a headline's modal and a date are no part of the name
     expect(fwd('Hale Will Visit Arden')?.name).toBe('Hale');
     expect(fwd('Ana Ruiz May 5')?.name).toBe('Ana Ruiz');
+  });
+
+  it('takes a gender from the head noun of a role only', () => {
+    expect(roleGender('his son')).toBe('m');
+    expect(roleGender('widow of the late senator')).toBe('f');
+    expect(roleGender('party chairwoman')).toBe('f');
+    expect(roleGender('a friend of her son')).toBeUndefined();
+    expect(roleGender('political analyst')).toBeUndefined();
   });
 
   it('takes the gender of a first name that is also a role word: "Bill"', () => {
