@@ -9,6 +9,7 @@
 import {
   AUXILIARIES,
   DOCUMENT_WORDS,
+  ENGLISH_ROLES,
   FEMALE_NAMES,
   FEMALE_NOUNS,
   FEMALE_TITLES,
@@ -395,7 +396,12 @@ function splitName(text: string, tokens: Token[], from: number, to: number): Men
   }
   const nameToks = tokens.slice(nameFrom, to);
   const last = nameToks[nameToks.length - 1] as Token;
-  const allRole = nameToks.every((t) => isTitle(t) || isRoleWord(t));
+  // after an honorific only an English role is a role ("Mr. President"); another language's
+  // role word there is a surname ("Mr. Autor")
+  const honoured = HONORIFICS.has(tokens[nameFrom - 1]?.lo ?? '');
+  const allRole = nameToks.every(
+    (t) => isTitle(t) || (isRoleWord(t) && (!honoured || ENGLISH_ROLES.has(t.lo))),
+  );
   const org = nameToks.some((t) => ORG_WORDS.has(t.lo));
   // "The Transport Minister": a run that ends in a title or role word names a role, not a person
   const lastTok = tokens[to - 1] as Token;

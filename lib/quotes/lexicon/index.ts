@@ -55,6 +55,8 @@ export const MALE_TITLES = set((l) => l.maleTitles);
 export const FEMALE_NOUNS = set((l) => [...l.femaleTitles, ...(l.femaleNouns ?? [])]);
 export const MALE_NOUNS = set((l) => [...l.maleTitles, ...(l.maleNouns ?? [])]);
 export const ROLES = set((l) => l.roles);
+/** English role words alone: after "Mr." another language's role word is a surname ("Mr. Autor"). */
+export const ENGLISH_ROLES = new Set(en.roles.map((w) => w.toLowerCase()));
 export const ORG_WORDS = set((l) => l.orgWords);
 /** Heads of described speakers that are documents, not people: "the report", "le projet de loi". */
 export const DOCUMENT_WORDS = set((l) => l.documentWords);

@@ -66,6 +66,11 @@ describe('mentions', () => {
     expect(fwd('Ana Ruiz May 5')?.name).toBe('Ana Ruiz');
   });
 
+  it("reads another language's role word after an honorific as a surname, not an English one", () => {
+    expect(fwd('Mr. Autor said')).toMatchObject({ kind: 'name', name: 'Autor', gender: 'm' });
+    expect(fwd('Mr. President said')?.kind).toBe('role');
+  });
+
   it('takes a gender from the head noun of a role only', () => {
     expect(roleGender('his son')).toBe('m');
     expect(roleGender('widow of the late senator')).toBe('f');
