@@ -908,15 +908,19 @@ function readOwnedMention(
       if (isRoleWord(tokens[r])) roles++;
       r++;
     }
+    // "Blaze co-host Stu Burk", "Ohio realtor Shaun Lee": a word shaped like a role noun, not
+    // in the lexicon, counts before a full name
+    const guessed = roles === 0 && r > n && looksLikeRoleNoun(tokens[r - 1] as Token);
     if (
       r > n &&
-      roles > 0 &&
-      isRoleWord(tokens[r - 1]) &&
+      (roles > 0 || guessed) &&
+      (isRoleWord(tokens[r - 1]) || guessed) &&
       isNameWord(tokens[r]) &&
       !isInitial(tokens[r] as Token)
     ) {
       const inner = readMentionForward(text, tokens, r, ceil);
-      if (inner && inner.kind === 'name') {
+      const full = !!inner?.name && inner.name.split(/\s+/).length >= 2 && !inner.org;
+      if (inner && inner.kind === 'name' && (!guessed || full)) {
         inner.role = joinTokens(text, tokens, i, r);
         inner.from = det >= 0 ? det : i;
         return inner;
@@ -1062,6 +1066,20 @@ export function roleGender(role: string): string | undefined {
   if (FEMALE_NOUNS.has(head)) return 'f';
   if (MALE_NOUNS.has(head)) return 'm';
   return undefined;
+}
+
+/** A lowercase noun ending the way role nouns end: realtor, co-host, pollster, firefighter. */
+const ROLE_NOUN_ENDING = /(?:er|or|ist|ian|ant|ent|ee|host|man|woman|person)$/;
+function looksLikeRoleNoun(t: Token): boolean {
+  const last = t.lo.slice(t.lo.lastIndexOf('-') + 1);
+  return (
+    t.word &&
+    !t.cap &&
+    last.length >= 4 &&
+    ROLE_NOUN_ENDING.test(last) &&
+    !SPEECH_VERBS.has(t.lo) &&
+    !ADVERB_ENDING.test(t.lo)
+  );
 }
 
 /** Gives a name mention its role in apposition, where it has none, and the gender that role says. */

@@ -71,6 +71,18 @@ describe('mentions', () => {
     expect(fwd('Mr. President said')?.kind).toBe('role');
   });
 
+  it('reads a role noun outside the lexicon between a modifier and a full name', () => {
+    expect(fwd('Daily Wire co-host Tom Beck said')).toMatchObject({
+      name: 'Tom Beck',
+      role: 'Daily Wire co-host',
+    });
+    expect(fwd('Ohio realtor Shaun Lee said')).toMatchObject({ name: 'Shaun Lee' });
+    // a verb is no role: the name before it is the mention
+    expect(fwd('Trump answered Ted Cruz')?.name).toBe('Trump');
+    // a surname alone after a guessed role is not enough
+    expect(fwd('Ohio realtor Lee said')?.name).not.toBe('Lee');
+  });
+
   it('takes a gender from the head noun of a role only', () => {
     expect(roleGender('his son')).toBe('m');
     expect(roleGender('widow of the late senator')).toBe('f');
