@@ -926,6 +926,17 @@ function readOwnedMention(
         return inner;
       }
     }
+    if (
+      roles > 0 &&
+      isRoleWord(tokens[r - 1]) &&
+      !tokens[r]?.cap &&
+      (det >= 0 || k > i) &&
+      !ofOrg
+    ) {
+      // "the presumptive GOP mayoral nominee": a name modifying a role that names no one
+      // after it; the phrase describes someone (an apposition may name them)
+      return extendDescription(text, tokens, det >= 0 ? det : i, r, ceil);
+    }
     if (ofOrg) return orgMention(text, tokens, det >= 0 ? det : i, k, n);
     const m = splitName(text, tokens, k, n);
     if (m && m.kind === 'name') {

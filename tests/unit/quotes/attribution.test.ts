@@ -29,6 +29,14 @@ describe('cues: speech verbs in every position', () => {
     ).toEqual([['a disaster', 'Tom Hale']]);
   });
 
+  it('reads a name modifying a role as a description, and the name in apposition to it', () => {
+    expect(
+      run([
+        '“Is the mayor going to resign?” the presumptive GOP mayoral nominee, Dan Tripp, tweeted Sunday.',
+      ]),
+    ).toEqual([['Is the mayor going to resign?', 'Dan Tripp']]);
+  });
+
   it('reads a colon after an indirect-speech clause', () => {
     expect(
       run(['Union leader Tom Berg said that the vote had been close: "We won by a hair."']),
