@@ -329,7 +329,7 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
     if (m) return m;
   }
   if (k >= from && /^(?:and|but|then|et|y|und)$/.test(tokens[k]?.lo ?? '')) {
-    const m = clauseSubject(ctx, from, k);
+    const m = clauseSubject(ctx, from, k) ?? subjectBeforeQuote(ctx, from, k);
     if (m) return m;
   }
   if (k >= from && /^(?:who|which|that)$/.test(tokens[k]?.lo ?? '')) {
@@ -357,6 +357,8 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
   // and after a participle the name is its object ("In declaring Trump has "…", they …")
   if (LISTENER_VERBS.has(verb.lo)) return null;
   if (verb.lo.endsWith('ing') && verb.lo !== 'according') return null;
+  // "said that Mayor Ruiz …": "that" opens the reported clause; its subject is not the speaker
+  if (tokens[v + 1]?.lo === 'that') return null;
   let r = v + 1;
   while (r < to && (isAdverb(tokens[r]) || tokens[r]?.lo === 'by')) r++;
   const inv = fwd(ctx, r, to);
@@ -368,6 +370,24 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
   )
     return null;
   return inv;
+}
+
+/**
+ * "Lena Graham said that Tripp was “decent,” and said …": the window before the second quote
+ * stops at the first; the coordinated verb's subject opens the sentence, before any quote.
+ */
+function subjectBeforeQuote(ctx: CueContext, from: number, k: number): Mention | null {
+  const { tokens } = ctx;
+  let start = from;
+  while (start > 0 && from - start < 60) {
+    const t = tokens[start - 1] as Token;
+    if (t.w === '\n' || endsSentence(t)) break;
+    start--;
+  }
+  let firstOpen = start;
+  while (firstOpen < from && !ctx.markStarts.has(tokens[firstOpen]?.s ?? -1)) firstOpen++;
+  if (firstOpen === start || firstOpen >= from) return null;
+  return clauseSubject(ctx, start, firstOpen);
 }
 
 /** The first person named in a clause, after any introductory phrase ("During the rally, …"). */

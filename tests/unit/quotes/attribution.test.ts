@@ -37,6 +37,17 @@ describe('cues: speech verbs in every position', () => {
     ).toEqual([['Is the mayor going to resign?', 'Dan Tripp']]);
   });
 
+  it('gives a coordinated "and said that X “…”" to the sentence\'s subject, not to X', () => {
+    expect(
+      run([
+        'Councilwoman Lena Graham said that Tripp is a “decent man,” and said that Mayor Ruiz “melted down last night.”',
+      ]),
+    ).toEqual([
+      ['decent man,', 'Lena Graham'],
+      ['melted down last night.', 'Lena Graham'],
+    ]);
+  });
+
   it('reads a colon after an indirect-speech clause', () => {
     expect(
       run(['Union leader Tom Berg said that the vote had been close: "We won by a hair."']),
