@@ -329,7 +329,7 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
     if (m) return m;
   }
   if (k >= from && /^(?:and|but|then|et|y|und)$/.test(tokens[k]?.lo ?? '')) {
-    const m = clauseSubject(ctx, from, k) ?? subjectBeforeQuote(ctx, from, k);
+    const m = clauseSubject(ctx, from, k) ?? subjectBeforeQuote(ctx, from);
     if (m) return m;
   }
   if (k >= from && /^(?:who|which|that)$/.test(tokens[k]?.lo ?? '')) {
@@ -376,7 +376,7 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
  * "Lena Graham said that Tripp was “decent,” and said …": the window before the second quote
  * stops at the first; the coordinated verb's subject opens the sentence, before any quote.
  */
-function subjectBeforeQuote(ctx: CueContext, from: number, k: number): Mention | null {
+function subjectBeforeQuote(ctx: CueContext, from: number): Mention | null {
   const { tokens } = ctx;
   let start = from;
   while (start > 0 && from - start < 60) {
