@@ -984,9 +984,13 @@ function extendDescription(
 ): Mention {
   let e = to;
   const link = tokens[e];
+  // "a statement from the Harbor Authority", "a letter by its lawyers": a document's author
+  const authored =
+    (link?.lo === 'from' || link?.lo === 'by') &&
+    DOCUMENT_WORDS.has((tokens[to - 1]?.lo ?? '').replace(/s$/, ''));
   if (
     link &&
-    (link.lo === 'for' || link.lo === 'of' || link.lo === 'at' || link.lo === 'in') &&
+    (link.lo === 'for' || link.lo === 'of' || link.lo === 'at' || link.lo === 'in' || authored) &&
     e + 1 < ceil
   ) {
     // "deputy head of bridges and tunnels for the county council": up to a comma or a verb

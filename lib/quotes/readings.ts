@@ -8,7 +8,8 @@
  */
 import type { Entity, EntityIndex } from './entities';
 import { DOCUMENT_WORDS } from './lexicon/index';
-import type { Mention } from './mentions';
+import { type Mention, readMentionForward } from './mentions';
+import { tokenize } from './tokens';
 
 /** What a reading points at: an entity already met, or one it would introduce. */
 export type Target =
@@ -76,6 +77,41 @@ const describedTarget = (ents: EntityIndex, words: string, org: boolean): Target
 
 /** "the tweet from Vulture magazine": a document and its author. */
 const DOCUMENT_BY_RE = /^(\S+)\s+(?:from|by|of)\s+(?:the\s+)?(\p{Lu}.+)$/u;
+const DOCUMENT_BY_UNNAMED_RE =
+  /^(\S+)\s+(?:from|by)\s+(?:the|a|an|its|his|her|their)\s+(\p{Ll}[^,]*)$/u;
+
+/**
+ * "the tweet from Vulture magazine", "a statement by the ministry": the author speaks; "the
+ * lawsuit of Fox anchor Jo Hale": a person, with her role, where one is named.
+ */
+function documentAuthor(ents: EntityIndex, m: Mention, words: string): Reading | null {
+  const doc = DOCUMENT_BY_RE.exec(words);
+  if (!doc || !DOCUMENT_WORDS.has((doc[1] ?? '').toLowerCase())) {
+    // "an email by the company": an author the page does not name is described
+    const unnamed = DOCUMENT_BY_UNNAMED_RE.exec(words);
+    if (!unnamed || !DOCUMENT_WORDS.has((unnamed[1] ?? '').toLowerCase()) || !unnamed[2])
+      return null;
+    return {
+      target: describedTarget(ents, unnamed[2], true),
+      rule: 'document-author',
+      mention: { kind: 'description', from: m.from, to: m.to, text: unnamed[2], org: true },
+    };
+  }
+  if (!doc[2]) return null;
+  const tokens = tokenize(doc[2]);
+  const person = readMentionForward(doc[2], tokens, 0, tokens.length);
+  const named = person?.kind === 'name' && !person.org && person.to === tokens.length;
+  const author: Mention = {
+    kind: 'name',
+    from: m.from,
+    to: m.to,
+    text: doc[2],
+    name: named ? person.name : doc[2],
+    role: named ? person.role : undefined,
+    org: !named,
+  };
+  return { target: nameTarget(ents, author), rule: 'document-author', mention: author };
+}
 
 /**
  * Every reading of mention `m` at offset `pos`, and the one today's rules pick (`rules`),
@@ -133,22 +169,8 @@ export function readingsOf(
     }
     case 'role': {
       const r = m.role ?? m.text;
-      const doc = DOCUMENT_BY_RE.exec(r);
-      if (doc && DOCUMENT_WORDS.has((doc[1] ?? '').toLowerCase()) && doc[2]) {
-        // "the tweet from Vulture magazine", "a statement by the ministry": the author speaks
-        const author: Mention = {
-          kind: 'name',
-          from: m.from,
-          to: m.to,
-          text: doc[2],
-          name: doc[2],
-          org: true,
-        };
-        const ra = {
-          target: nameTarget(ents, author),
-          rule: 'document-author' as const,
-          mention: author,
-        };
+      const ra = documentAuthor(ents, m, r);
+      if (ra) {
         out.push(ra);
         return { readings: out, rules: ra };
       }
@@ -161,6 +183,11 @@ export function readingsOf(
       return { readings: out, rules: rb ?? (m.org ? ru : (rl ?? ru)) };
     }
     case 'description': {
+      const ra = documentAuthor(ents, m, m.role ?? m.text);
+      if (ra) {
+        out.push(ra);
+        return { readings: out, rules: ra };
+      }
       const r = add(describedTarget(ents, m.role ?? m.text, !!m.org), 'described');
       return { readings: out, rules: r };
     }

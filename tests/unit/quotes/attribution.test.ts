@@ -361,3 +361,22 @@ describe('gender from a role noun', () => {
     ).toEqual([['I felt every word,', 'Sara Khan']]);
   });
 });
+
+describe('documents speak for their authors', () => {
+  it('gives a statement to the organisation it comes from, a lawsuit to the person it names', () => {
+    expect(run(['“We will appeal,” said a statement from the Harbor Authority.'])).toEqual([
+      ['We will appeal,', 'Harbor Authority'],
+    ]);
+    expect(
+      run([
+        '“The network is a mess,” claimed the lawsuit of Fox anchor Andrea Tantaros, who says she was smeared.',
+      ]),
+    ).toEqual([['The network is a mess,', 'Andrea Tantaros']]);
+  });
+
+  it('describes an author the page does not name', () => {
+    expect(run(['“No comment,” read an email by the company.'])).toEqual([
+      ['No comment,', 'company'],
+    ]);
+  });
+});
