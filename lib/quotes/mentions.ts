@@ -192,9 +192,12 @@ function isNameWord(t: Token | undefined): boolean {
   t.known |= yes ? NAME_ASKED | NAME_WORD : NAME_ASKED;
   return yes;
 }
+/** Scripts without capitals: a word holding them is no capitalised name ("Storageから…"). */
+const CASELESS_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 function readsAsNameWord(t: Token): boolean {
   if (STOP_CAPS.has(t.lo)) return false;
   if (/^\d/.test(t.w)) return false;
+  if (CASELESS_SCRIPT.test(t.w)) return false;
   // "They'd", "Don't", "It's": a contraction opening a sentence, never a name
   if (CONTRACTION.test(t.lo)) return false;
   const base = t.lo.replace(/['’]s$/, '');

@@ -83,6 +83,10 @@ describe('mentions', () => {
     expect(fwd('Ohio realtor Lee said')?.name).not.toBe('Lee');
   });
 
+  it('never reads a word holding a caseless script as a capitalised name', () => {
+    expect(fwd('Storageからロードされた said')?.kind).not.toBe('name');
+  });
+
   it('takes a gender from the head noun of a role only', () => {
     expect(roleGender('his son')).toBe('m');
     expect(roleGender('widow of the late senator')).toBe('f');
