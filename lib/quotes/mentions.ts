@@ -209,20 +209,25 @@ function readsAsNameWord(t: Token): boolean {
 /**
  * Months and modals are kept out of names, yet end one after a name word when no capital or
  * number follows: "Theresa May said", "Ai Jun wrote", "Kim Jong Un", "George Will" (not
- * "Trump Will Visit", not "Ana Ruiz May 5").
+ * "Trump Will Visit", not "Ana Ruiz May 5"); so does any word kept out of names, after a known
+ * first name.
  */
 const NAME_ENDINGS = new Set(['may', 'june', 'jun', 'april', 'will', 'un']);
 function endsNameAt(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   const next = tokens[k + 1];
-  return (
-    !!t?.word &&
-    t.cap &&
-    NAME_ENDINGS.has(t.lo) &&
-    isNameWord(tokens[k - 1]) &&
-    !(next?.word && next.cap) &&
-    !/^\d/.test(next?.w ?? '')
-  );
+  if (!t?.word || !t.cap || (next?.word && next.cap) || /^\d/.test(next?.w ?? '')) return false;
+  // "Ian Read said", "Jack White wrote": after a first name, or before a verb of saying, a
+  // word that is no name elsewhere is the surname
+  const first = tokens[k - 1];
+  if (
+    STOP_CAPS.has(t.lo) &&
+    isNameWord(first) &&
+    !opensSentence(tokens, k - 1) &&
+    (isFirstName(first) || GENDER_OF_NAME.has(first?.lo ?? '') || SPEECH_VERBS.has(next?.lo ?? ''))
+  )
+    return true;
+  return NAME_ENDINGS.has(t.lo) && isNameWord(tokens[k - 1]);
 }
 
 /** Words that link a time to an event, never a role to its holder. */

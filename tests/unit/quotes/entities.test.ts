@@ -83,6 +83,12 @@ describe('mentions', () => {
     expect(fwd('Ohio realtor Lee said')?.name).not.toBe('Lee');
   });
 
+  it('reads a word kept out of names as a surname after a first name, before a verb', () => {
+    expect(fwd('chief executive Ian Read said')?.name).toBe('Ian Read');
+    expect(fwd('editor Jack White wrote')?.name).toBe('Jack White');
+    expect(fwd('Ian Read More')?.name).not.toBe('Ian Read More');
+  });
+
   it('never reads a word holding a caseless script as a capitalised name', () => {
     expect(fwd('Storageからロードされた said')?.kind).not.toBe('name');
   });
