@@ -918,7 +918,11 @@ function readOwnedMention(
     }
     // "Blaze co-host Stu Burk", "Ohio realtor Shaun Lee": a word shaped like a role noun, not
     // in the lexicon, counts before a full name
-    const guessed = roles === 0 && r > n && looksLikeRoleNoun(tokens[r - 1] as Token);
+    const guessed =
+      roles === 0 &&
+      r > n &&
+      looksLikeRoleNoun(tokens[r - 1] as Token) &&
+      !tokens.slice(n, r).some((x) => SPEECH_VERBS.has(x.lo) || /ed$/.test(x.lo));
     if (
       r > n &&
       (roles > 0 || guessed) &&
@@ -1092,14 +1096,29 @@ export function roleGender(role: string): string | undefined {
 }
 
 /** A lowercase noun ending the way role nouns end: realtor, co-host, pollster, firefighter. */
-const ROLE_NOUN_ENDING = /(?:er|or|ist|ian|ant|ent|ee|host|man|woman|person)$/;
+const ROLE_NOUN_ENDING = /(?:er|or|ist|ian|ee|host|man|woman|person)$/;
+/** Comparatives end so too: "older", "bigger", "earlier". */
+const COMPARATIVE = /(?:ier|([bdgmnpt])\1er)$/;
+/** Words shaped like role nouns that are not: links, comparatives, verbs before an object. */
+const NOT_ROLE_NOUNS = new Set(
+  (
+    'after under over other another whether either neither rather together however whoever ' +
+    'never later sooner longer older younger larger greater higher lower newer fewer further ' +
+    'farther remember consider deliver discover wonder offer suffer enter gather register ' +
+    'cover order alter counter refer prefer transfer confer differ render foster power ' +
+    'empower usher monitor honor honour favor favour mirror'
+  ).split(' '),
+);
 function looksLikeRoleNoun(t: Token): boolean {
   const last = t.lo.slice(t.lo.lastIndexOf('-') + 1);
   return (
     t.word &&
     !t.cap &&
     last.length >= 4 &&
+    t.lo.length >= 5 &&
     ROLE_NOUN_ENDING.test(last) &&
+    !COMPARATIVE.test(last) &&
+    !NOT_ROLE_NOUNS.has(last) &&
     !SPEECH_VERBS.has(t.lo) &&
     !ADVERB_ENDING.test(t.lo)
   );

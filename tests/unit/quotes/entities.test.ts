@@ -77,8 +77,11 @@ describe('mentions', () => {
       role: 'Daily Wire co-host',
     });
     expect(fwd('Ohio realtor Shaun Lee said')).toMatchObject({ name: 'Shaun Lee' });
-    // a verb is no role: the name before it is the mention
+    // a verb is no role, nor a word of another kind shaped like one: the name before it is
+    // the mention
     expect(fwd('Trump answered Ted Cruz')?.name).toBe('Trump');
+    expect(fwd('Envoy Karl Stenn spoke after Chair Ana Ruiz')?.name).toBe('Karl Stenn');
+    expect(fwd('Karl Stenn never Ana Ruiz')?.name).toBe('Karl Stenn');
     // a surname alone after a guessed role is not enough
     expect(fwd('Ohio realtor Lee said')?.name).not.toBe('Lee');
   });
