@@ -171,7 +171,7 @@ const BARE_NOUNS = new Set(['counter', 'note', 'report', 'cry', 'shout', 'whispe
  * subject ("the company counters"), so a bare noun form after "the" and a noun or two is a
  * noun too. (French "a annoncé" is the auxiliary "a", not the article.)
  */
-function nounUse(tokens: Token[], v: number): boolean {
+export function nounUse(tokens: Token[], v: number): boolean {
   const t = tokens[v];
   const p = tokens[v - 1];
   if (!t || !p?.word || !ENGLISH_SPEECH_VERBS.has(t.lo)) return false;
