@@ -619,7 +619,10 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
       }
     }
   }
-  let named = memberForward(text, tokens, i, to) ?? readMentionForward(text, tokens, i, to);
+  let named =
+    memberForward(text, tokens, i, to) ??
+    readMentionForward(text, tokens, i, to) ??
+    (strict ? null : capitalisedBeforeVerb(ctx, i));
   if (named?.kind === 'name' && INDEFINITE.has(tokens[named.from]?.lo ?? '')) {
     // "…," an Iowa Republican said: read widely, someone unnamed; read plainly, a name after
     // "a" modifies a noun ("…" a Jo Hale tweet said) and is not who speaks
@@ -655,6 +658,19 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
   if (isSpeechVerb(tokens[k], true)) return { mention: m, kind: 'after' };
   return accordingLater(ctx, i, to) ?? cueAtSentenceEnd(ctx, i, to);
 }
+
+/**
+ * "…," Will wrote. / "…," Read said.: after a quote that did not end its sentence, a word in
+ * capitals right before a verb of saying is a name, though elsewhere it is a word ("will").
+ */
+function capitalisedBeforeVerb(ctx: CueContext, i: number): Mention | null {
+  const { text, tokens } = ctx;
+  const t = tokens[i];
+  if (!t?.word || !t.cap || t.w === 'I' || !isSpeechVerb(tokens[i + 1], false)) return null;
+  if (inCapitalsWord(t.w) || t.lo.length < 3) return null;
+  return { kind: 'name', from: i, to: i + 1, text: t.w, name: t.w };
+}
+const inCapitalsWord = (w: string) => w.length > 1 && w === w.toUpperCase();
 
 /** "…," as the Ledger reported / as economist Tom Hale put it: the cue in an "as" clause. */
 function asSaid(ctx: CueContext, i: number, to: number): Cue | null {

@@ -31,6 +31,13 @@ describe('cues', () => {
     expect(cueAfter(b.ctx, at(b.spans, 0))?.mention.name).toBe('Lia Moreau');
   });
 
+  it('reads a capitalised word before a verb of saying as a name after a quote that goes on', () => {
+    const a = setup('"It will hasten the end," Will wrote.');
+    expect(cueAfter(a.ctx, at(a.spans, 0))?.mention.name).toBe('Will');
+    const b = setup('"Fine," I said.');
+    expect(cueAfter(b.ctx, at(b.spans, 0))).toBeNull();
+  });
+
   it('finds nothing after a quote that a cue does not follow', () => {
     const a = setup('"Not today," and then the rain came.');
     expect(cueAfter(a.ctx, at(a.spans, 0))).toBeNull();
