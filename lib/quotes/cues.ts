@@ -664,7 +664,7 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
  * capitals right before a verb of saying is a name, though elsewhere it is a word ("will").
  */
 function capitalisedBeforeVerb(ctx: CueContext, i: number): Mention | null {
-  const { text, tokens } = ctx;
+  const { tokens } = ctx;
   const t = tokens[i];
   if (!t?.word || !t.cap || t.w === 'I' || !isSpeechVerb(tokens[i + 1], false)) return null;
   if (inCapitalsWord(t.w) || t.lo.length < 3) return null;
