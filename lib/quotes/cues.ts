@@ -77,6 +77,23 @@ export interface CueContext {
 const isAdverb = (t: Token | undefined) =>
   !!t && t.word && !t.cap && (AUXILIARIES.has(t.lo) || (t.lo.endsWith('ly') && t.lo.length > 4));
 
+/** Words of a time phrase: "on Friday", "late Tuesday", "last week", "earlier this month". */
+const TIME_NOUNS = new Set(
+  (
+    'monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week ' +
+    'weekend month year morning afternoon evening night day'
+  ).split(' '),
+);
+const TIME_LEADS = new Set(['on', 'last', 'this', 'next', 'late', 'early', 'later', 'earlier']);
+/** Where a time phrase ending at token `k` starts (k + 1 when there is none). */
+function timeBefore(tokens: Token[], k: number, from: number): number {
+  let j = k;
+  while (j >= from && j > k - 2 && TIME_NOUNS.has(tokens[j]?.lo ?? '')) j--;
+  if (j === k) return k + 1;
+  while (j >= from && j > k - 4 && TIME_LEADS.has(tokens[j]?.lo ?? '')) j--;
+  return j + 1;
+}
+
 /** A lowercase letter ("\p" regexes are hoisted: a bundler may compile them on every call). */
 const LOWER_RE = /\p{Ll}/u;
 const TWO_CAPS_RE = /\p{Lu}{2}/u;
@@ -302,6 +319,9 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
     k--;
     skipped++;
   }
+  // "Ana Ruiz on Friday said", "Priebus later Thursday told": a time between subject and verb
+  const timeFrom = timeBefore(tokens, k, from);
+  if (timeFrom <= k) k = timeFrom - 1;
   const verb = tokens[v] as Token;
   const before = tokens[v - 1];
   // (French "a annoncé" has the auxiliary "a", not the article)

@@ -38,6 +38,13 @@ describe('cues', () => {
     expect(cueAfter(b.ctx, at(b.spans, 0))).toBeNull();
   });
 
+  it('reads the subject past a time phrase before the verb', () => {
+    const a = setup('Mayor Ana Ruiz on Friday said: "It will work out."');
+    expect(cueBefore(a.ctx, at(a.spans, 0))?.mention.name).toBe('Ana Ruiz');
+    const b = setup('Priebus later Thursday told reporters: "We will meet."');
+    expect(cueBefore(b.ctx, at(b.spans, 0))?.mention.name).toBe('Priebus');
+  });
+
   it('finds nothing after a quote that a cue does not follow', () => {
     const a = setup('"Not today," and then the rain came.');
     expect(cueAfter(a.ctx, at(a.spans, 0))).toBeNull();
