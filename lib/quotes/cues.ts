@@ -31,7 +31,14 @@ import {
 import { readNounPhraseBackward, readNounPhraseForward } from './noun-phrases';
 import { endsSentence, type Token, tokenAt } from './tokens';
 
-export type CueKind = 'after' | 'before' | 'according' | 'headline' | 'transcript' | 'signature';
+export type CueKind =
+  | 'after'
+  | 'before'
+  | 'according'
+  | 'headline'
+  | 'transcript'
+  | 'signature'
+  | 'colon';
 
 export interface Cue {
   mention: Mention;
@@ -829,6 +836,12 @@ export function cueBefore(
   if (tokens[to - 1]?.w === ':' && to - 1 > from) {
     const m = readMentionBackward(text, tokens, to - 2, from);
     if (m && m.from <= from + 1) return { mention: m, kind: 'headline' };
+  }
+  if (!toCue && !itCue && tokens[to - 1]?.w === ':' && to - 1 > from) {
+    // "Ana Ruiz didn't mince words: "…"", "Hale had a message for voters: "…"": a clause that
+    // introduces the quote with a colon, its subject the speaker
+    const s = clauseSubject(ctx, from, to - 1);
+    if (s && (s.kind !== 'pronoun' || s.gender !== 'o')) return { mention: s, kind: 'colon' };
   }
   return toCue ?? itCue;
 }

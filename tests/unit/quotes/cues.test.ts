@@ -40,9 +40,17 @@ describe('cues', () => {
 
   it('reads the subject past a time phrase before the verb', () => {
     const a = setup('Mayor Ana Ruiz on Friday said: "It will work out."');
-    expect(cueBefore(a.ctx, at(a.spans, 0))?.mention.name).toBe('Ana Ruiz');
+    expect(cueBefore(a.ctx, at(a.spans, 0), false)?.mention.name).toBe('Ana Ruiz');
     const b = setup('Priebus later Thursday told reporters: "We will meet."');
-    expect(cueBefore(b.ctx, at(b.spans, 0))?.mention.name).toBe('Priebus');
+    expect(cueBefore(b.ctx, at(b.spans, 0), false)?.mention.name).toBe('Priebus');
+  });
+
+  it('reads the subject of a clause that introduces the quote with a colon', () => {
+    const a = setup('Ana Ruiz didn’t mince words: "It is over."');
+    expect(cueBefore(a.ctx, at(a.spans, 0), false)).toMatchObject({
+      kind: 'colon',
+      mention: { name: 'Ana Ruiz' },
+    });
   });
 
   it('finds nothing after a quote that a cue does not follow', () => {
