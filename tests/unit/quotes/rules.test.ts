@@ -237,6 +237,15 @@ describe('who "he" and a shared surname are', () => {
     expect(out.map((q) => q[1])).toEqual(['Karl Stenn', 'Karl Stenn']);
   });
 
+  it('takes a full name saying something for a person a later "he" may be', () => {
+    const out = run([
+      '“Prices keep rising,” said renter Tom Blake.',
+      "In the suburbs, where realtor Shaun Gill said he's noticed a shift, rents are rising.",
+      '“Lease prices are ridiculous now,” he said.',
+    ]);
+    expect(out.map((q) => q[1])).toEqual(['Tom Blake', 'Shaun Gill']);
+  });
+
   it('reads a name set off by a dash right before the quote', () => {
     const out = run([
       'Critics piled in, including former mayor Lou Brandt -- "It is a disgrace" -- and two councillors.',
