@@ -239,6 +239,9 @@ export class Scene {
           ) {
             if (outside || n >= 2) {
               const e = ents.byName(m, t.s, outside);
+              // "Dana Pike, who …": "who" is said of a person
+              if (!m.org && tokens[m.to]?.w === ',' && tokens[m.to + 1]?.lo === 'who')
+                e.person = true;
               if (outside && isSubjectMention(tokens, m.from, m.to)) {
                 ents.touchSubject(e, t.s);
                 e.asSubject++;
