@@ -152,6 +152,16 @@ function lastWords(s: string, n: number): string[] {
   return (s.match(WORD) ?? []).slice(-n);
 }
 
+/** A quote's words, read once for the judge and the title check (callers only read them). */
+const wordsOfQuote = new WeakMap<Work, { text: string; words: readonly string[] }>();
+export function quoteWords(w: Work): readonly string[] {
+  const known = wordsOfQuote.get(w);
+  if (known && known.text === w.text) return known.words;
+  const words = w.text.match(WORD) ?? [];
+  wordsOfQuote.set(w, { text: w.text, words });
+  return words;
+}
+
 /** The judge's features for quote `qi`, after the ranker chose among its candidates. */
 export function statementFeatures(
   scene: Scene,
@@ -164,7 +174,7 @@ export function statementFeatures(
   const { span } = w;
   const { text, model } = scene;
   const f = freshVector(STATEMENT_FEATURES.length);
-  const words = w.text.match(WORD) ?? [];
+  const words = quoteWords(w);
   const caps = words.filter((x) => STARTS_UPPER.test(x)).length;
   const body = w.text.trim();
   f[idx('rules.drop')] = p.drop ? 1 : 0;

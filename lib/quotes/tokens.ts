@@ -260,13 +260,19 @@ export function endsSentence(t: Token | undefined): boolean {
  */
 export function opensSentence(tokens: Token[], k: number): boolean {
   const prev = tokens[k - 1];
-  return !prev || endsSentence(prev) || /^["“‘'(—–-]$/.test(prev.w) || afterEndedQuote(tokens, k);
+  return !prev || endsSentence(prev) || isOneMarkOf(OPENERS, prev.w) || afterEndedQuote(tokens, k);
 }
 
 /** Is token `k` right after a quote that ended its own sentence ("…handled it.” Pacing …")? */
 export function afterEndedQuote(tokens: Token[], k: number): boolean {
-  return /^["'”’]$/.test(tokens[k - 1]?.w ?? '') && endsSentence(tokens[k - 2]);
+  return isOneMarkOf(CLOSERS, tokens[k - 1]?.w ?? '') && endsSentence(tokens[k - 2]);
 }
+
+/** Marks before a sentence's first word, and quote marks that close one. */
+const OPENERS = '"“‘\'(—–-';
+const CLOSERS = '"\'”’';
+/** Is `w` exactly one of the characters of `marks` (a regex per token cost more)? */
+const isOneMarkOf = (marks: string, w: string) => w.length === 1 && marks.includes(w);
 
 /** Blocks before a quote that may hold its cue or its speaker's name. */
 const CONTEXT_BLOCKS = 4;
