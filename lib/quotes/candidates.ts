@@ -15,6 +15,7 @@ import {
   signatureCue,
 } from './context';
 import {
+  afterWindow,
   beforeWindow,
   type Cue,
   type CueContext,
@@ -170,8 +171,10 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
   // a word used as a modifier is someone's only if a verb sits right by it
   const reach = w.scareLike ? 4 : Infinity;
   const before = bq ? null : fits(cueBefore(ctx, span, w.fragment, short, reach));
-  const after = bq ? null : fits(cueAfter(ctx, span));
-  const afterStrict = bq ? null : fits(cueAfter(ctx, span, true));
+  const afterCue = bq ? null : cueAfter(ctx, span);
+  const afterStrictCue = bq ? null : strictAfter(ctx, span, afterCue);
+  const after = fits(afterCue);
+  const afterStrict = fits(afterStrictCue);
   // “A,” which were slow and “B,” the report states: the sentence's cue is after its last quote
   const next = kept[qi + 1];
   const nextCue =
@@ -385,10 +388,25 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
   return { drop, cands: list.items, rulesPick: list.items.indexOf(pick), cued, pronoun };
 }
 
+/**
+ * cueAfter(ctx, span, true) from cueAfter(ctx, span)'s answer: the strict read is the same read
+ * where the sentence after the quote is short (under 10 tokens), and none where it is not.
+ * A copy, as a second read would give (fits() adds to a mention).
+ */
+function strictAfter(ctx: CueContext, span: Work['span'], loose: Cue | null): Cue | null {
+  const [from, to] = afterWindow(ctx, span);
+  if (to >= from + 10 || !loose) return null;
+  return { mention: { ...loose.mention }, kind: loose.kind };
+}
+
 /** A page's cue context read widely, made once per page rather than once per quote. */
 const wideContexts = new WeakMap<CueContext, CueContext>();
 
 const wrap = (m: Mention | null): Cue | null => (m ? { mention: m, kind: 'before' } : null);
+
+/** `e${id}` (readings.ts's targetKey of an entity), made once per id: a fresh string is hashed anew. */
+const ENTITY_KEYS: string[] = [];
+const entityKey = (id: number): string => (ENTITY_KEYS[id] ??= `e${id}`);
 
 /** Candidates merged by whom they name. */
 class CandidateList {
@@ -429,8 +447,8 @@ class CandidateList {
   }
 
   addReading(r: Reading, via: Via | null, cueKind: CueKind | null, dist: number): Candidate {
-    const key = targetKey(r.target);
     const entity = r.target.kind === 'entity' ? r.target.entity : null;
+    const key = entity ? entityKey(entity.id) : targetKey(r.target);
     const c = this.get(key, () => this.blank(key, entity, r.target, targetName(r.target)));
     // the first reading proposing a candidate says how to commit it, and by what words
     if (!c.reading) {
@@ -456,7 +474,7 @@ class CandidateList {
 
   /** The candidate for an entity already met (created untagged if new to the list). */
   of(e: Entity): Candidate {
-    const key = `e${e.id}`;
+    const key = entityKey(e.id);
     return this.get(key, () => this.blank(key, e, { kind: 'entity', entity: e }, e.name));
   }
 

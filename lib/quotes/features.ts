@@ -469,7 +469,7 @@ function readName(scene: Scene, name: string): number[] {
     lower.some((x) => ORG_WORDS.has(x)) ? 1 : 0,
     lower.some((x) => STOP_CAPS.has(x)) ? 1 : 0,
     /\d/.test(name) ? 1 : 0,
-    only !== null && scene.lowercaseWords().has(only) ? 1 : 0,
+    only !== null && scene.writesLowercase(only) ? 1 : 0,
     only !== null && DEMONYM.test(only) ? 1 : 0,
   ];
 }

@@ -94,9 +94,18 @@ interface ShallowForest {
 }
 const shallow = new WeakMap<Tree[], ShallowForest | null>();
 
+/** The last forest asked for: the ranker asks for the same one candidate after candidate. */
+let lastTrees: Tree[] | null = null;
+let lastShallow: ShallowForest | null = null;
+
 function shallowOf(trees: Tree[]): ShallowForest | null {
+  if (trees === lastTrees) return lastShallow;
   const known = shallow.get(trees);
-  if (known !== undefined) return known;
+  if (known !== undefined) {
+    lastTrees = trees;
+    lastShallow = known;
+    return known;
+  }
   const n = trees.length;
   const sf: ShallowForest = {
     f0: new Int32Array(n),

@@ -50,6 +50,26 @@ const PREPOSITION = /^(?:in|at|from|to|into|across|near|inside|outside|throughou
 /** Capitalised words a name can follow without being part of it ("New" starts place names). */
 const OPENERS = new Set([...STOP_CAPS].filter((w) => w !== 'new' && w !== 'old'));
 
+/**
+ * A set of offsets into the text, as one byte per offset: the cue windows ask it of every token
+ * they pass, and a hash lookup per token cost more than the page's worth of bytes.
+ */
+class Offsets {
+  private readonly at: Uint8Array;
+  /** Offsets outside the text, should a span ever hold one. */
+  private readonly outside = new Set<number>();
+  constructor(textLength: number) {
+    this.at = new Uint8Array(textLength + 1);
+  }
+  add(pos: number): void {
+    if (Number.isInteger(pos) && pos >= 0 && pos < this.at.length) this.at[pos] = 1;
+    else this.outside.add(pos);
+  }
+  has(pos: number): boolean {
+    return this.at[pos] === 1 || (this.outside.size > 0 && this.outside.has(pos));
+  }
+}
+
 export class Scene {
   readonly text: string;
   readonly tokens: Token[];
@@ -72,12 +92,14 @@ export class Scene {
       kept.map((w) => w.span),
     );
     this.tokens = tokens;
-    this.ctx = { text, tokens, markStarts: new Set(), markEnds: new Set() };
+    const markStarts = new Offsets(text.length);
+    const markEnds = new Offsets(text.length);
+    this.ctx = { text, tokens, markStarts, markEnds };
     this.inQuote = new Uint8Array(tokens.length);
     for (const w of kept) {
       if (w.span.family !== 'q' && w.span.family !== 'bq') {
-        this.ctx.markStarts.add(w.span.open);
-        this.ctx.markEnds.add(w.span.close);
+        markStarts.add(w.span.open);
+        markEnds.add(w.span.close);
       }
       if (w.parent !== null) continue;
       for (
@@ -108,15 +130,38 @@ export class Scene {
   /** 1 for tokens of a photo credit ("Chuck Burton/AP", "© Provided by …"): no one speaks there. */
   readonly credit: Uint8Array;
 
-  private lower: Set<string> | null = null;
+  private lower: Map<string, boolean> | null = null;
+  /** Lowercase forms of the uncapitalised words not written so ("iPhone"): no search finds them. */
+  private oddLower: Set<string> | null = null;
 
-  /** The words the text writes in lowercase somewhere: "oversight" is then no one's name. */
-  lowercaseWords(): Set<string> {
-    if (!this.lower) {
-      this.lower = new Set();
-      for (const t of this.tokens) if (t.word && !t.cap) this.lower.add(t.lo);
+  /**
+   * Does the text write this (lowercase) word in lowercase somewhere near a quote: "oversight"
+   * is then no one's name. Asked for a few names per page, so each is searched for in the text
+   * rather than every word of the page put in a set.
+   */
+  writesLowercase(word: string): boolean {
+    this.lower ??= new Map();
+    let yes = this.lower.get(word);
+    if (yes === undefined) {
+      yes = this.findLowercase(word);
+      this.lower.set(word, yes);
     }
-    return this.lower;
+    return yes;
+  }
+
+  private findLowercase(word: string): boolean {
+    const { text, tokens } = this;
+    if (!this.oddLower) {
+      this.oddLower = new Set();
+      for (const t of tokens) if (t.word && !t.cap && t.lo !== t.w) this.oddLower.add(t.lo);
+    }
+    if (this.oddLower.has(word)) return true;
+    if (word === '') return false;
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      const t = tokens[tokenAt(tokens, at)];
+      if (t && t.s === at && t.word && !t.cap && t.lo === word) return true;
+    }
+    return false;
   }
 
   private bodyCaps: Set<string> | null = null;
@@ -163,6 +208,7 @@ export class Scene {
       const { tokens } = this;
       for (let k = 1; k < tokens.length; k++) {
         const t = tokens[k] as Token;
+        if (!t.word || !t.cap || this.titleCase[k]) continue;
         const prev = tokens[k - 1] as Token;
         // a quote opening ("“Normalizing") or one that ended its sentence ("it.” Normalizing")
         // starts a sentence too
@@ -172,8 +218,7 @@ export class Scene {
           prev.w === '“' ||
           prev.w === '‘' ||
           afterEndedQuote(tokens, k);
-        if (t.word && t.cap && !this.titleCase[k] && !opens)
-          this.bodyCaps.add(t.lo.replace(/['’]s$/, ''));
+        if (!opens) this.bodyCaps.add(t.lo.replace(/['’]s$/, ''));
       }
     }
     return this.bodyCaps;

@@ -10,6 +10,7 @@ import type { Proposal } from './candidates';
 import type { Choice } from './ranker';
 import type { Scene, Work } from './scene';
 import { freshVector } from './vectors';
+import { wordsIn } from './words';
 
 export const STATEMENT_FEATURES: readonly string[] = [
   'rules.drop',
@@ -145,11 +146,21 @@ function lastWords(s: string, n: number): string[] {
   if (s.length > LEAD_TAIL) {
     const sp = s.indexOf(' ', s.length - LEAD_TAIL);
     if (sp >= 0) {
-      const words = s.slice(sp + 1).match(WORD) ?? [];
+      const words = wordsIn(s.slice(sp + 1));
       if (words.length >= n) return words.slice(-n);
     }
   }
-  return (s.match(WORD) ?? []).slice(-n);
+  return wordsIn(s).slice(-n);
+}
+
+/** A quote's words, read once for the judge and the title check (callers only read them). */
+const wordsOfQuote = new WeakMap<Work, { text: string; words: readonly string[] }>();
+export function quoteWords(w: Work): readonly string[] {
+  const known = wordsOfQuote.get(w);
+  if (known && known.text === w.text) return known.words;
+  const words = wordsIn(w.text);
+  wordsOfQuote.set(w, { text: w.text, words });
+  return words;
 }
 
 /** The judge's features for quote `qi`, after the ranker chose among its candidates. */
@@ -164,7 +175,7 @@ export function statementFeatures(
   const { span } = w;
   const { text, model } = scene;
   const f = freshVector(STATEMENT_FEATURES.length);
-  const words = w.text.match(WORD) ?? [];
+  const words = quoteWords(w);
   const caps = words.filter((x) => STARTS_UPPER.test(x)).length;
   const body = w.text.trim();
   f[idx('rules.drop')] = p.drop ? 1 : 0;

@@ -7,6 +7,7 @@
 import { STOP_CAPS as STOP_WORDS } from './lexicon/index';
 import type { QuoteSpan } from './marks';
 import type { TextModel } from './types';
+import { wordsIn } from './words';
 
 export type SpanKind =
   | 'statement'
@@ -289,7 +290,6 @@ export interface SpanClass {
   scareLike?: boolean;
 }
 
-const WORDS_RE = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 /** ("\p" regexes are hoisted: a bundler may compile them on every call.) */
 const STARTS_UPPER = /^\p{Lu}/u;
 const STARTS_CAP_OR_DIGIT = /^[\p{Lu}\d]/u;
@@ -302,7 +302,8 @@ const NEXT_LOWER = /^\s?\p{Ll}/u;
 const STARTS_STATEMENT = /[\p{Lu}\d[(…¿¡]/u;
 const SENTENCE_BREAK = /[.!?]\s+\p{Lu}/u;
 const LETTERS_RE = /\p{L}+/gu;
-const wordsOf = (s: string) => s.match(WORDS_RE) ?? [];
+/** Words as /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*\/gu matches them (words.ts). */
+const wordsOf = wordsIn;
 
 function prevWords(text: string, pos: number, n: number): string[] {
   const start = Math.max(0, pos - 60);

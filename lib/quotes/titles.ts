@@ -5,7 +5,7 @@
  * Pure: reads the scene's text only.
  */
 import type { Scene, Work } from './scene';
-import { WORD } from './statement-features';
+import { quoteWords } from './statement-features';
 
 /** Short spans whose other occurrences are counted, per page: enough for titles, bounded work. */
 const ELSEWHERE_WORDS = 6;
@@ -42,7 +42,7 @@ export function timesElsewhere(scene: Scene, words: number, body: string): numbe
 
 /** Is this span a title or a name in marks rather than a statement? */
 export function looksLikeTitle(scene: Scene, w: Work): boolean {
-  const words = w.text.match(WORD) ?? [];
+  const words = quoteWords(w);
   if (words.length < 2 || words.length > ELSEWHERE_WORDS) return false;
   // Title Case: every word but short ones ("a", "of", "the") opens with a capital or a digit
   if (!STARTS_CAP_OR_DIGIT.test(words[0] ?? '')) return false;

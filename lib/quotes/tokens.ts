@@ -146,13 +146,24 @@ const isUpper = (ch: string) => {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 };
 
-/** Is text[from, to) ASCII without capitals, its own lowercase (most words: no call needed)? */
-function isPlainLower(text: string, from: number, to: number): boolean {
+/**
+ * The lowercase form of the word `w` = text[from, to). Most words are ASCII, maybe joined by a
+ * curly apostrophe or a non-breaking hyphen (which have no case): they are their own lowercase,
+ * or lose one capital at the start; only the rest go through toLowerCase (for a word of a text
+ * holding any character past Latin-1, that is the library's slow general path).
+ */
+function lowercaseOf(text: string, from: number, to: number, w: string): string {
+  let capitals = 0;
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
-    if (c >= 65 && (c <= 90 || c >= 128)) return false;
+    if (c >= 65 && c <= 90) capitals++;
+    else if (c >= 128 && c !== 0x2019 && c !== 0x2011) return w.toLowerCase();
   }
-  return true;
+  if (capitals === 0) return w;
+  const first = text.charCodeAt(from);
+  if (capitals === 1 && first >= 65 && first <= 90)
+    return String.fromCharCode(first + 32) + w.slice(1);
+  return w.toLowerCase();
 }
 
 /** Where the ']' of an editor's insertion "[word …]" opening at `i` is; -1 if this is none. */
@@ -208,7 +219,7 @@ export function tokenize(text: string, from = 0, to = text.length, out: Token[] 
         break;
       }
       let w = text.slice(i, j);
-      const lo0 = isPlainLower(text, i, j) ? w : w.toLowerCase();
+      const lo0 = lowercaseOf(text, i, j, w);
       let lo = lo0;
       // Keep the full stop of an initial ("H.") or a known abbreviation ("Mr.", "U.S.").
       if (
@@ -260,13 +271,19 @@ export function endsSentence(t: Token | undefined): boolean {
  */
 export function opensSentence(tokens: Token[], k: number): boolean {
   const prev = tokens[k - 1];
-  return !prev || endsSentence(prev) || /^["“‘'(—–-]$/.test(prev.w) || afterEndedQuote(tokens, k);
+  return !prev || endsSentence(prev) || isOneMarkOf(OPENERS, prev.w) || afterEndedQuote(tokens, k);
 }
 
 /** Is token `k` right after a quote that ended its own sentence ("…handled it.” Pacing …")? */
 export function afterEndedQuote(tokens: Token[], k: number): boolean {
-  return /^["'”’]$/.test(tokens[k - 1]?.w ?? '') && endsSentence(tokens[k - 2]);
+  return isOneMarkOf(CLOSERS, tokens[k - 1]?.w ?? '') && endsSentence(tokens[k - 2]);
 }
+
+/** Marks before a sentence's first word, and quote marks that close one. */
+const OPENERS = '"“‘\'(—–-';
+const CLOSERS = '"\'”’';
+/** Is `w` exactly one of the characters of `marks` (a regex per token cost more)? */
+const isOneMarkOf = (marks: string, w: string) => w.length === 1 && marks.includes(w);
 
 /** Blocks before a quote that may hold its cue or its speaker's name. */
 const CONTEXT_BLOCKS = 4;
