@@ -649,7 +649,7 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
   let named =
     memberForward(text, tokens, i, to) ??
     readMentionForward(text, tokens, i, to) ??
-    (strict ? null : capitalisedBeforeVerb(ctx, i));
+    capitalisedBeforeVerb(ctx, span, i);
   if (named?.kind === 'name' && INDEFINITE.has(tokens[named.from]?.lo ?? '')) {
     // "…," an Iowa Republican said: read widely, someone unnamed; read plainly, a name after
     // "a" modifies a noun ("…" a Jo Hale tweet said) and is not who speaks
@@ -690,8 +690,12 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
  * "…," Will wrote. / "…," Read said.: after a quote that did not end its sentence, a word in
  * capitals right before a verb of saying is a name, though elsewhere it is a word ("will").
  */
-function capitalisedBeforeVerb(ctx: CueContext, i: number): Mention | null {
-  const { tokens } = ctx;
+function capitalisedBeforeVerb(ctx: CueContext, span: QuoteSpan, i: number): Mention | null {
+  const { text, tokens } = ctx;
+  // the quote's last character is a comma: the sentence goes on
+  let c = span.close - 1;
+  while (c > span.open && (text[c] === ' ' || text[c] === '\u00a0')) c--;
+  if (text[c] !== ',') return null;
   const t = tokens[i];
   if (!t?.word || !t.cap || t.w === 'I' || !isSpeechVerb(tokens[i + 1], false)) return null;
   if (inCapitalsWord(t.w) || t.lo.length < 3) return null;

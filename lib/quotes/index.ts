@@ -8,7 +8,7 @@ import modelFile from './attribution-model.json';
 import { type Candidate, type History, proposeSpeakers } from './candidates';
 import { candidateFeatures } from './features';
 import { guessLanguage } from './language';
-import { findQuoteSpans, spanText } from './marks';
+import { findQuoteSpans, isSignatureBlock, spanText } from './marks';
 import { speakPullQuotes } from './pull-quotes';
 import {
   type Choice,
@@ -128,8 +128,15 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
     const features = candidateFeatures(scene, kept, qi, hist, proposal);
     const quote: QuoteContext = { fragment: w.fragment, lang, place: quotePlace(model, w.span) };
     let choice = choose(features, proposal.rulesPick, quote);
-    // a transcript's speaker label ("PENCE: …") is the page's own statement of who speaks
-    const labelled = proposal.cands.findIndex((c) => c.via.has('cue-transcript'));
+    // a transcript's speaker label ("PENCE: …") and an embedded post's signature ("— Name
+    // (@handle) date") are the page's own statements of who speaks
+    const labelled = proposal.cands.findIndex(
+      (c) =>
+        c.via.has('cue-transcript') ||
+        (c.via.has('cue-signature') &&
+          w.span.family === 'bq' &&
+          isSignatureBlock(text, model.blocks[w.span.lastBlock + 1])),
+    );
     if (labelled >= 0 && labelled !== choice.index)
       choice = {
         ...choice,
