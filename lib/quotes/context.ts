@@ -4,7 +4,7 @@
  * a blockquote's citation line, a headline's subject, an earlier quote of the same sentence.
  * Pure: reads tokens and the entity index; bounded windows keep it linear.
  */
-import { type Cue, type CueContext, cueBefore } from './cues';
+import { type Cue, type CueContext, cueBefore, nounUse } from './cues';
 import type { Entity, EntityIndex } from './entities';
 import { LISTENER_VERBS, SPEECH_VERBS } from './lexicon/index';
 import { isSignatureBlock, type QuoteSpan } from './marks';
@@ -24,7 +24,8 @@ export function contextSpeaker(
     const t = tokens[k] as Token;
     if (t.w === '\n' && ++blocks > 1) break;
     if (ctx.markEnds.has(t.s)) break;
-    if (t.word && !t.cap && SPEECH_VERBS.has(t.lo)) {
+    // ("according to a post from …": a word of saying used as a noun is no verb)
+    if (t.word && !t.cap && SPEECH_VERBS.has(t.lo) && !nounUse(tokens, k)) {
       const m = cueBefore(ctx, { ...span, open: t.e }, true);
       if (m) return { mention: m.mention, pos: t.s };
       // "…," said Victor Cha, who served under … — the inverted subject after the verb

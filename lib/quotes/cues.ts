@@ -31,7 +31,14 @@ import {
 import { readNounPhraseBackward, readNounPhraseForward } from './noun-phrases';
 import { endsSentence, type Token, tokenAt } from './tokens';
 
-export type CueKind = 'after' | 'before' | 'according' | 'headline' | 'transcript' | 'signature';
+export type CueKind =
+  | 'after'
+  | 'before'
+  | 'according'
+  | 'headline'
+  | 'transcript'
+  | 'signature'
+  | 'colon';
 
 export interface Cue {
   mention: Mention;
@@ -76,6 +83,23 @@ export interface CueContext {
 
 const isAdverb = (t: Token | undefined) =>
   !!t && t.word && !t.cap && (AUXILIARIES.has(t.lo) || (t.lo.endsWith('ly') && t.lo.length > 4));
+
+/** Words of a time phrase: "on Friday", "late Tuesday", "last week", "earlier this month". */
+const TIME_NOUNS = new Set(
+  (
+    'monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week ' +
+    'weekend month year morning afternoon evening night day'
+  ).split(' '),
+);
+const TIME_LEADS = new Set(['on', 'last', 'this', 'next', 'late', 'early', 'later', 'earlier']);
+/** Where a time phrase ending at token `k` starts (k + 1 when there is none). */
+function timeBefore(tokens: Token[], k: number, from: number): number {
+  let j = k;
+  while (j >= from && j > k - 2 && TIME_NOUNS.has(tokens[j]?.lo ?? '')) j--;
+  if (j === k) return k + 1;
+  while (j >= from && j > k - 4 && TIME_LEADS.has(tokens[j]?.lo ?? '')) j--;
+  return j + 1;
+}
 
 /** A lowercase letter ("\p" regexes are hoisted: a bundler may compile them on every call). */
 const LOWER_RE = /\p{Ll}/u;
@@ -171,7 +195,7 @@ const BARE_NOUNS = new Set(['counter', 'note', 'report', 'cry', 'shout', 'whispe
  * subject ("the company counters"), so a bare noun form after "the" and a noun or two is a
  * noun too. (French "a annoncé" is the auxiliary "a", not the article.)
  */
-function nounUse(tokens: Token[], v: number): boolean {
+export function nounUse(tokens: Token[], v: number): boolean {
   const t = tokens[v];
   const p = tokens[v - 1];
   if (!t || !p?.word || !ENGLISH_SPEECH_VERBS.has(t.lo)) return false;
@@ -302,6 +326,9 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
     k--;
     skipped++;
   }
+  // "Ana Ruiz on Friday said", "Priebus later Thursday told": a time between subject and verb
+  const timeFrom = timeBefore(tokens, k, from);
+  if (timeFrom <= k) k = timeFrom - 1;
   const verb = tokens[v] as Token;
   const before = tokens[v - 1];
   // (French "a annoncé" has the auxiliary "a", not the article)
@@ -619,7 +646,10 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
       }
     }
   }
-  let named = memberForward(text, tokens, i, to) ?? readMentionForward(text, tokens, i, to);
+  let named =
+    memberForward(text, tokens, i, to) ??
+    readMentionForward(text, tokens, i, to) ??
+    (strict ? null : capitalisedBeforeVerb(ctx, i));
   if (named?.kind === 'name' && INDEFINITE.has(tokens[named.from]?.lo ?? '')) {
     // "…," an Iowa Republican said: read widely, someone unnamed; read plainly, a name after
     // "a" modifies a noun ("…" a Jo Hale tweet said) and is not who speaks
@@ -655,6 +685,19 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
   if (isSpeechVerb(tokens[k], true)) return { mention: m, kind: 'after' };
   return accordingLater(ctx, i, to) ?? cueAtSentenceEnd(ctx, i, to);
 }
+
+/**
+ * "…," Will wrote. / "…," Read said.: after a quote that did not end its sentence, a word in
+ * capitals right before a verb of saying is a name, though elsewhere it is a word ("will").
+ */
+function capitalisedBeforeVerb(ctx: CueContext, i: number): Mention | null {
+  const { tokens } = ctx;
+  const t = tokens[i];
+  if (!t?.word || !t.cap || t.w === 'I' || !isSpeechVerb(tokens[i + 1], false)) return null;
+  if (inCapitalsWord(t.w) || t.lo.length < 3) return null;
+  return { kind: 'name', from: i, to: i + 1, text: t.w, name: t.w };
+}
+const inCapitalsWord = (w: string) => w.length > 1 && w === w.toUpperCase();
 
 /** "…," as the Ledger reported / as economist Tom Hale put it: the cue in an "as" clause. */
 function asSaid(ctx: CueContext, i: number, to: number): Cue | null {
@@ -793,6 +836,12 @@ export function cueBefore(
   if (tokens[to - 1]?.w === ':' && to - 1 > from) {
     const m = readMentionBackward(text, tokens, to - 2, from);
     if (m && m.from <= from + 1) return { mention: m, kind: 'headline' };
+  }
+  if (!toCue && !itCue && tokens[to - 1]?.w === ':' && to - 1 > from) {
+    // "Ana Ruiz didn't mince words: "…"", "Hale had a message for voters: "…"": a clause that
+    // introduces the quote with a colon, its subject the speaker
+    const s = clauseSubject(ctx, from, to - 1);
+    if (s && (s.kind !== 'pronoun' || s.gender !== 'o')) return { mention: s, kind: 'colon' };
   }
   return toCue ?? itCue;
 }

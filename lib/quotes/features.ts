@@ -53,7 +53,15 @@ const RULES: MentionRule[] = [
   'apposition',
 ];
 const KINDS: MentionKind[] = ['name', 'pronoun', 'role', 'description'];
-const CUE_KINDS = ['after', 'before', 'according', 'headline', 'transcript', 'signature'] as const;
+const CUE_KINDS = [
+  'after',
+  'before',
+  'according',
+  'headline',
+  'transcript',
+  'signature',
+  'colon',
+] as const;
 
 /** The feature names, in vector order (the model file stores them to check it fits). */
 export const FEATURES: readonly string[] = [

@@ -10,6 +10,7 @@ import { FEMALE_NAMES, MALE_NAMES, STOP_CAPS, TITLES } from './lexicon/index';
 import type { QuoteSpan } from './marks';
 import {
   addAppositiveRole,
+  isSpeechVerbAt,
   isSubjectMention,
   nicknameEnd,
   PARTICLES,
@@ -283,9 +284,14 @@ export class Scene {
           ) {
             if (outside || n >= 2) {
               const e = ents.byName(m, t.s, outside);
+              // "Dana Pike, who …": "who" is said of a person
+              if (!m.org && tokens[m.to]?.w === ',' && tokens[m.to + 1]?.lo === 'who')
+                e.person = true;
               if (outside && isSubjectMention(tokens, m.from, m.to)) {
                 ents.touchSubject(e, t.s);
                 e.asSubject++;
+                // "realtor Shaun Ghulam said he's …": a full name saying something is a person
+                if (n >= 2 && !m.org && isSpeechVerbAt(tokens, m.to)) e.person = true;
               }
               if (outside && PREPOSITION.test(tokens[m.from - 1]?.lo ?? '')) e.afterPreposition++;
             }

@@ -34,6 +34,14 @@ describe('context', () => {
     expect(contextSpeaker(ctx, at(spans, 0))?.mention.name).toBe('Priya Nair');
   });
 
+  it('reads a word of saying used as a noun as no verb ("according to a post from …")', () => {
+    const { ctx, spans } = setup([
+      'Engineer Priya Nair said the cables had rusted. Repairs will wait, according to a post from the port.',
+      '"You cannot see it from the deck."',
+    ]);
+    expect(contextSpeaker(ctx, at(spans, 0))?.mention.name).toBe('Priya Nair');
+  });
+
   it('knows two quotes of one sentence from two sentences', () => {
     const a = setup(['She called it "slow" and "costly" in May.']);
     expect(sameSentence(a.ctx, at(a.spans, 0), at(a.spans, 1))).toBe(true);

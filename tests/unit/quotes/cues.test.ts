@@ -31,6 +31,28 @@ describe('cues', () => {
     expect(cueAfter(b.ctx, at(b.spans, 0))?.mention.name).toBe('Lia Moreau');
   });
 
+  it('reads a capitalised word before a verb of saying as a name after a quote that goes on', () => {
+    const a = setup('"It will hasten the end," Will wrote.');
+    expect(cueAfter(a.ctx, at(a.spans, 0))?.mention.name).toBe('Will');
+    const b = setup('"Fine," I said.');
+    expect(cueAfter(b.ctx, at(b.spans, 0))).toBeNull();
+  });
+
+  it('reads the subject past a time phrase before the verb', () => {
+    const a = setup('Mayor Ana Ruiz on Friday said: "It will work out."');
+    expect(cueBefore(a.ctx, at(a.spans, 0), false)?.mention.name).toBe('Ana Ruiz');
+    const b = setup('Priebus later Thursday told reporters: "We will meet."');
+    expect(cueBefore(b.ctx, at(b.spans, 0), false)?.mention.name).toBe('Priebus');
+  });
+
+  it('reads the subject of a clause that introduces the quote with a colon', () => {
+    const a = setup('Ana Ruiz didn’t mince words: "It is over."');
+    expect(cueBefore(a.ctx, at(a.spans, 0), false)).toMatchObject({
+      kind: 'colon',
+      mention: { name: 'Ana Ruiz' },
+    });
+  });
+
   it('finds nothing after a quote that a cue does not follow', () => {
     const a = setup('"Not today," and then the rain came.');
     expect(cueAfter(a.ctx, at(a.spans, 0))).toBeNull();

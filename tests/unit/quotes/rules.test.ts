@@ -237,6 +237,24 @@ describe('who "he" and a shared surname are', () => {
     expect(out.map((q) => q[1])).toEqual(['Karl Stenn', 'Karl Stenn']);
   });
 
+  it('takes a full name saying something for a person a later "he" may be', () => {
+    const out = run([
+      '“Prices keep rising,” said renter Tom Blake.',
+      "In the suburbs, where realtor Shaun Gill said he's noticed a shift, rents are rising.",
+      '“Lease prices are ridiculous now,” he said.',
+    ]);
+    expect(out.map((q) => q[1])).toEqual(['Tom Blake', 'Shaun Gill']);
+  });
+
+  it('takes a name that "who" follows for a person a later "she" may be', () => {
+    const out = run([
+      '“Prices keep rising,” said renter Tom Blake.',
+      'Dana Pike, who sells houses in the suburbs, sees a shift.',
+      '“Lease prices are ridiculous now,” she said.',
+    ]);
+    expect(out.map((q) => q[1])).toEqual(['Tom Blake', 'Dana Pike']);
+  });
+
   it('reads a name set off by a dash right before the quote', () => {
     const out = run([
       'Critics piled in, including former mayor Lou Brandt -- "It is a disgrace" -- and two councillors.',
