@@ -15,7 +15,6 @@ import {
   signatureCue,
 } from './context';
 import {
-  afterWindow,
   beforeWindow,
   type Cue,
   type CueContext,
@@ -171,10 +170,8 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
   // a word used as a modifier is someone's only if a verb sits right by it
   const reach = w.scareLike ? 4 : Infinity;
   const before = bq ? null : fits(cueBefore(ctx, span, w.fragment, short, reach));
-  const afterCue = bq ? null : cueAfter(ctx, span);
-  const afterStrictCue = bq ? null : strictAfter(ctx, span, afterCue);
-  const after = fits(afterCue);
-  const afterStrict = fits(afterStrictCue);
+  const after = bq ? null : fits(cueAfter(ctx, span));
+  const afterStrict = bq ? null : fits(cueAfter(ctx, span, true));
   // “A,” which were slow and “B,” the report states: the sentence's cue is after its last quote
   const next = kept[qi + 1];
   const nextCue =
@@ -386,17 +383,6 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
       ? personal({ mention: ctxCue.mention, kind: 'before' })
       : undefined);
   return { drop, cands: list.items, rulesPick: list.items.indexOf(pick), cued, pronoun };
-}
-
-/**
- * cueAfter(ctx, span, true) from cueAfter(ctx, span)'s answer: the strict read is the same read
- * where the sentence after the quote is short (under 10 tokens), and none where it is not.
- * A copy, as a second read would give (fits() adds to a mention).
- */
-function strictAfter(ctx: CueContext, span: Work['span'], loose: Cue | null): Cue | null {
-  const [from, to] = afterWindow(ctx, span);
-  if (to >= from + 10 || !loose) return null;
-  return { mention: { ...loose.mention }, kind: loose.kind };
 }
 
 /** A page's cue context read widely, made once per page rather than once per quote. */

@@ -70,9 +70,9 @@ const SKIP_AFTER_CLOSE = new Set([
 export interface CueContext {
   text: string;
   tokens: Token[];
-  /** Offsets of every kept quote's marks, for window limits. */
-  markStarts: { has(pos: number): boolean };
-  markEnds: { has(pos: number): boolean };
+  /** Offsets of every kept quote's marks, sorted, for window limits. */
+  markStarts: Set<number>;
+  markEnds: Set<number>;
   /**
    * Read speakers widely: also noun phrases ("the sender"), people after "a" as unnamed
    * ("a New Hampshire Republican"), and more nouns of saying after a possessive. A second

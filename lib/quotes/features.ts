@@ -13,6 +13,7 @@ import type { MentionRule } from './readings';
 import type { Scene, Work } from './scene';
 import { endsSentence, tokenAt } from './tokens';
 import { freshVector } from './vectors';
+import { onlySpace } from './words';
 
 const VIAS: Via[] = [
   'rules',
@@ -279,7 +280,7 @@ export function candidateFeatures(
   q[F.nested] = w.parent !== null ? 1 : 0;
   q[F.paragraphs] = span.parts.length;
   q[F.scareLike] = w.scareLike ? 1 : 0;
-  q[F.opensBlock] = block && scene.text.slice(block.start, span.open).trim() === '' ? 1 : 0;
+  q[F.opensBlock] = block && onlySpace(scene.text, block.start, span.open) ? 1 : 0;
   q[F.firstInBlock] = qi === 0 || (kept[qi - 1] as Work).span.lastBlock !== span.block ? 1 : 0;
   q[F.rulesCued] = p.cued ? 1 : 0;
   q[F.candidates] = p.cands.length;
@@ -291,7 +292,7 @@ export function candidateFeatures(
   q[F.blocksSinceSpeaker] = last ? Math.min(10, span.block - last.lastBlock) : 10;
   q[F.prevQuoteFragment] = prevQuote?.fragment ? 1 : 0;
   // what the other candidates are: "the MP said" names someone only if an MP was met
-  const isCued = p.cands.map((c) => [...c.via].some((v) => v.startsWith('cue-')));
+  const isCued = p.cands.map((c) => viaCue(c.via));
   q[F.roleHasBearer] = p.cands.some((c) => c.rules.has('role-bearer')) ? 1 : 0;
   q[F.namedCue] = p.cands.some((c, i) => isCued[i] && c.rules.has('named')) ? 1 : 0;
   q[F.describedCue] = p.cands.some(
@@ -396,8 +397,7 @@ export function candidateFeatures(
       break;
     }
     f[F.quotesSinceSpoke] = since;
-    f[F.subjectsSince] =
-      e.subj >= 0 ? subjects.filter((x) => x.e !== e && x.subj > e.subj).length : FAR;
+    f[F.subjectsSince] = e.subj >= 0 ? subjectsAfter(subjects, e, e.subj) : FAR;
     f[F.inQuoteSentence] = e.last >= sentence && e.last < span.open ? 1 : 0;
     f[F.inPrevSentence] = e.last >= before && e.last < sentence ? 1 : 0;
     f[F.subjectInPrevSentence] = e.subj >= before && e.subj < span.open ? 1 : 0;
@@ -405,6 +405,23 @@ export function candidateFeatures(
     genderRelation(f, p.pronoun, e.gender, ofGender, speakers.has(e));
     return f;
   });
+}
+
+/** Does any of these tags name a cue ('cue-…')? */
+function viaCue(via: ReadonlySet<Via>): boolean {
+  for (const v of via) if (v.startsWith('cue-')) return true;
+  return false;
+}
+
+/** How many of the other people became a subject after `since`. */
+function subjectsAfter(
+  subjects: ReadonlyArray<{ e: unknown; subj: number }>,
+  e: unknown,
+  since: number,
+): number {
+  let n = 0;
+  for (const x of subjects) if (x.e !== e && x.subj > since) n++;
+  return n;
 }
 
 function genderRelation(

@@ -50,26 +50,6 @@ const PREPOSITION = /^(?:in|at|from|to|into|across|near|inside|outside|throughou
 /** Capitalised words a name can follow without being part of it ("New" starts place names). */
 const OPENERS = new Set([...STOP_CAPS].filter((w) => w !== 'new' && w !== 'old'));
 
-/**
- * A set of offsets into the text, as one byte per offset: the cue windows ask it of every token
- * they pass, and a hash lookup per token cost more than the page's worth of bytes.
- */
-class Offsets {
-  private readonly at: Uint8Array;
-  /** Offsets outside the text, should a span ever hold one. */
-  private readonly outside = new Set<number>();
-  constructor(textLength: number) {
-    this.at = new Uint8Array(textLength + 1);
-  }
-  add(pos: number): void {
-    if (Number.isInteger(pos) && pos >= 0 && pos < this.at.length) this.at[pos] = 1;
-    else this.outside.add(pos);
-  }
-  has(pos: number): boolean {
-    return this.at[pos] === 1 || (this.outside.size > 0 && this.outside.has(pos));
-  }
-}
-
 export class Scene {
   readonly text: string;
   readonly tokens: Token[];
@@ -92,14 +72,12 @@ export class Scene {
       kept.map((w) => w.span),
     );
     this.tokens = tokens;
-    const markStarts = new Offsets(text.length);
-    const markEnds = new Offsets(text.length);
-    this.ctx = { text, tokens, markStarts, markEnds };
+    this.ctx = { text, tokens, markStarts: new Set(), markEnds: new Set() };
     this.inQuote = new Uint8Array(tokens.length);
     for (const w of kept) {
       if (w.span.family !== 'q' && w.span.family !== 'bq') {
-        markStarts.add(w.span.open);
-        markEnds.add(w.span.close);
+        this.ctx.markStarts.add(w.span.open);
+        this.ctx.markEnds.add(w.span.close);
       }
       if (w.parent !== null) continue;
       for (

@@ -10,7 +10,6 @@ import type { Proposal } from './candidates';
 import type { Choice } from './ranker';
 import type { Scene, Work } from './scene';
 import { freshVector } from './vectors';
-import { wordsIn } from './words';
 
 export const STATEMENT_FEATURES: readonly string[] = [
   'rules.drop',
@@ -146,11 +145,11 @@ function lastWords(s: string, n: number): string[] {
   if (s.length > LEAD_TAIL) {
     const sp = s.indexOf(' ', s.length - LEAD_TAIL);
     if (sp >= 0) {
-      const words = wordsIn(s.slice(sp + 1));
+      const words = s.slice(sp + 1).match(WORD) ?? [];
       if (words.length >= n) return words.slice(-n);
     }
   }
-  return wordsIn(s).slice(-n);
+  return (s.match(WORD) ?? []).slice(-n);
 }
 
 /** A quote's words, read once for the judge and the title check (callers only read them). */
@@ -158,7 +157,7 @@ const wordsOfQuote = new WeakMap<Work, { text: string; words: readonly string[] 
 export function quoteWords(w: Work): readonly string[] {
   const known = wordsOfQuote.get(w);
   if (known && known.text === w.text) return known.words;
-  const words = wordsIn(w.text);
+  const words = w.text.match(WORD) ?? [];
   wordsOfQuote.set(w, { text: w.text, words });
   return words;
 }

@@ -7,7 +7,6 @@
 import { STOP_CAPS as STOP_WORDS } from './lexicon/index';
 import type { QuoteSpan } from './marks';
 import type { TextModel } from './types';
-import { wordsIn } from './words';
 
 export type SpanKind =
   | 'statement'
@@ -302,8 +301,8 @@ const NEXT_LOWER = /^\s?\p{Ll}/u;
 const STARTS_STATEMENT = /[\p{Lu}\d[(…¿¡]/u;
 const SENTENCE_BREAK = /[.!?]\s+\p{Lu}/u;
 const LETTERS_RE = /\p{L}+/gu;
-/** Words as /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*\/gu matches them (words.ts). */
-const wordsOf = wordsIn;
+const WORDS_RE = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+const wordsOf = (s: string) => s.match(WORDS_RE) ?? [];
 
 function prevWords(text: string, pos: number, n: number): string[] {
   const start = Math.max(0, pos - 60);

@@ -147,23 +147,16 @@ const isUpper = (ch: string) => {
 };
 
 /**
- * The lowercase form of the word `w` = text[from, to). Most words are ASCII, maybe joined by a
- * curly apostrophe or a non-breaking hyphen (which have no case): they are their own lowercase,
- * or lose one capital at the start; only the rest go through toLowerCase (for a word of a text
- * holding any character past Latin-1, that is the library's slow general path).
+ * Is text[from, to) its own lowercase: ASCII without capitals, maybe joined by a curly
+ * apostrophe or a non-breaking hyphen, which have no case (most words: no call needed; for a
+ * text holding any character past Latin-1, toLowerCase takes the library's slow general path)?
  */
-function lowercaseOf(text: string, from: number, to: number, w: string): string {
-  let capitals = 0;
+function isPlainLower(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
-    if (c >= 65 && c <= 90) capitals++;
-    else if (c >= 128 && c !== 0x2019 && c !== 0x2011) return w.toLowerCase();
+    if (c >= 65 && (c <= 90 || (c >= 128 && c !== 0x2019 && c !== 0x2011))) return false;
   }
-  if (capitals === 0) return w;
-  const first = text.charCodeAt(from);
-  if (capitals === 1 && first >= 65 && first <= 90)
-    return String.fromCharCode(first + 32) + w.slice(1);
-  return w.toLowerCase();
+  return true;
 }
 
 /** Where the ']' of an editor's insertion "[word …]" opening at `i` is; -1 if this is none. */
@@ -219,7 +212,7 @@ export function tokenize(text: string, from = 0, to = text.length, out: Token[] 
         break;
       }
       let w = text.slice(i, j);
-      const lo0 = lowercaseOf(text, i, j, w);
+      const lo0 = isPlainLower(text, i, j) ? w : w.toLowerCase();
       let lo = lo0;
       // Keep the full stop of an initial ("H.") or a known abbreviation ("Mr.", "U.S.").
       if (
