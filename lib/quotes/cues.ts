@@ -495,8 +495,9 @@ export function clauseSubject(ctx: CueContext, from: number, to: number): Mentio
   for (let k = from; k < to; k++) {
     const t = tokens[k] as Token;
     if (!t.word) continue;
-    if (k === from && SUBORDINATORS.has(t.lo)) {
-      // the subordinate clause's subject is not the sentence's: go on after its comma
+    if (k === from && (SUBORDINATORS.has(t.lo) || PREPOSITIONS.has(t.lo))) {
+      // the subordinate clause's subject is not the sentence's, nor is a name inside an opening
+      // phrase ("At the meeting in Boston the summer after, Priebus …"): go on after its comma
       let j = k + 1;
       while (j < to && tokens[j]?.w !== ',') j++;
       if (j < to - 1) {

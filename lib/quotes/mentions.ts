@@ -892,6 +892,12 @@ function readOwnedMention(
             return inner;
           }
         }
+        // "Ruiz's deputy campaign manager": the possessor's role-holder, not the possessor
+        let r = n;
+        while (r < ceil && r < n + 5 && isPlainWord(tokens[r]) && !isIngVerb(tokens[r] as Token))
+          r++;
+        if (r > n && isRoleWord(tokens[r - 1]) && !tokens[r]?.cap)
+          return extendDescription(text, tokens, det >= 0 ? det : i, r, ceil);
         break; // "Mr. King's Russia Today": the name ends at the 's
       }
       continue;

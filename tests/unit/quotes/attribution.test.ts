@@ -48,6 +48,24 @@ describe('cues: speech verbs in every position', () => {
     ]);
   });
 
+  it("gives a possessor's role-holder, not the possessor, and the name in apposition", () => {
+    expect(
+      run([
+        'Ana Ruiz and Tom Hale are racing to bank early ballots.',
+        "“We are treating it as one long Election Day,” said Ruiz's deputy campaign manager, Rich Beeson, who ran the last campaign.",
+      ]),
+    ).toEqual([['We are treating it as one long Election Day,', 'Rich Beeson']]);
+  });
+
+  it('skips a name inside an opening prepositional phrase for the subject', () => {
+    expect(
+      run([
+        'Tom Hale spoke first.',
+        "At the party's meeting in Boston the summer after the loss, party Chairman Reince Priebus scolded Hale for saying “self-deport.”",
+      ]),
+    ).toEqual([['self-deport.', 'Reince Priebus']]);
+  });
+
   it('reads a colon after an indirect-speech clause', () => {
     expect(
       run(['Union leader Tom Berg said that the vote had been close: "We won by a hair."']),
