@@ -24,6 +24,7 @@ import {
   SPEECH_VERBS,
   STOP_CAPS,
   TITLES,
+  WEAK_VERBS,
 } from './lexicon/index';
 import { endsSentence, opensSentence, type Token } from './tokens';
 
@@ -843,6 +844,9 @@ function readOwnedMention(
       titleCaseAt(tokens, n)
     )
       break;
+    // "Chris Christie Calls Hillary Clinton …", "Trump Says": in a headline a verb of saying
+    // in capitals ends the name before it
+    if (n >= k + 2 && p.cap && isHeadlineVerb(p)) break;
     const nick = n > k ? nicknameEnd(tokens, n) : -1;
     if (nick > 0 && nick < ceil) {
       n = nick;
@@ -1103,6 +1107,13 @@ export function roleGender(role: string): string | undefined {
   if (MALE_NOUNS.has(head)) return 'm';
   return undefined;
 }
+
+/** "Says", "Calls", "Warned": a verb of saying as a headline writes it (not "Post", "Report"). */
+const isHeadlineVerb = (t: Token) =>
+  /(?:s|ed)$/.test(t.lo) &&
+  (SPEECH_VERBS.has(t.lo) || WEAK_VERBS.has(t.lo)) &&
+  !ORG_WORDS.has(t.lo) &&
+  !ORG_WORDS.has(t.lo.replace(/s$/, ''));
 
 /** A lowercase noun ending the way role nouns end: realtor, co-host, pollster, firefighter. */
 const ROLE_NOUN_ENDING = /(?:er|or|ist|ian|ee|host|man|woman|person)$/;

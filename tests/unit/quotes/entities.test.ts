@@ -92,6 +92,12 @@ describe('mentions', () => {
     expect(fwd('Ian Read More')?.name).not.toBe('Ian Read More');
   });
 
+  it('ends a name at a verb of saying written in capitals, as headlines write them', () => {
+    expect(fwd('Chris Christie Calls Hillary Clinton Racist')?.name).toBe('Chris Christie');
+    expect(fwd('Ted Cruz Slams Trump')?.name).toBe('Ted Cruz');
+    expect(fwd('the Huffington Post reported')?.name).toBe('Huffington Post');
+  });
+
   it('never reads a word holding a caseless script as a capitalised name', () => {
     expect(fwd('Storageからロードされた said')?.kind).not.toBe('name');
   });
