@@ -108,38 +108,19 @@ export class Scene {
   /** 1 for tokens of a photo credit ("Chuck Burton/AP", "© Provided by …"): no one speaks there. */
   readonly credit: Uint8Array;
 
-  private lower: Map<string, boolean> | null = null;
-  /** Lowercase forms of the uncapitalised words not written so ("iPhone"): no search finds them. */
-  private oddLower: Set<string> | null = null;
+  private lower: Set<string> | null = null;
 
   /**
-   * Does the text write this (lowercase) word in lowercase somewhere near a quote: "oversight"
-   * is then no one's name. Asked for a few names per page, so each is searched for in the text
-   * rather than every word of the page put in a set.
+   * Does the text write this (lowercase) word in lowercase somewhere: "oversight" is then no
+   * one's name. One set of the page's lowercase words, built once: searching the text per name
+   * made a long page's cost grow with its length times its names.
    */
   writesLowercase(word: string): boolean {
-    this.lower ??= new Map();
-    let yes = this.lower.get(word);
-    if (yes === undefined) {
-      yes = this.findLowercase(word);
-      this.lower.set(word, yes);
+    if (!this.lower) {
+      this.lower = new Set();
+      for (const t of this.tokens) if (t.word && !t.cap) this.lower.add(t.lo);
     }
-    return yes;
-  }
-
-  private findLowercase(word: string): boolean {
-    const { text, tokens } = this;
-    if (!this.oddLower) {
-      this.oddLower = new Set();
-      for (const t of tokens) if (t.word && !t.cap && t.lo !== t.w) this.oddLower.add(t.lo);
-    }
-    if (this.oddLower.has(word)) return true;
-    if (word === '') return false;
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-      const t = tokens[tokenAt(tokens, at)];
-      if (t && t.s === at && t.word && !t.cap && t.lo === word) return true;
-    }
-    return false;
+    return this.lower.has(word);
   }
 
   private bodyCaps: Set<string> | null = null;
