@@ -15,6 +15,7 @@
  * - `offsetFromDomPoint(map, node, offset)` → the model offset of a DOM position (selections)
  */
 import type { BlockKind, InlineSpan, TextBlock, TextModel } from '../quotes/types';
+import { isSpaceCode } from '../quotes/words';
 import { type ArticleBlock, isHiddenElement, isRendered, MAX_DOM_DEPTH } from './article';
 import { PHRASING_TAGS } from './inline-tags';
 
@@ -182,21 +183,11 @@ function addClean(b: Builder, node: Text, data: string, from: number, to: number
   if (trailing && b.blockHasText && !b.pending) b.pending = { node, offset: c };
 }
 
-/** White space that collapses to one space (the no-break space too: the reader sees a gap). */
-function isWhiteSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000
-  );
-}
+/**
+ * White space that collapses to one space (the no-break space too: the reader sees a gap); a
+ * byte-order mark is no gap.
+ */
+const isWhiteSpace = (c: number): boolean => c !== 0xfeff && isSpaceCode(c);
 
 /** Block-level children inside a block still separate words. */
 const INLINE_NO_SPACE: ReadonlySet<string> = new Set([...PHRASING_TAGS, 'img', 'wbr']);
