@@ -1042,9 +1042,6 @@ function extendDescription(
  * Is the mention at tokens [from, to) its sentence's subject? It opens the sentence ("But
  * Ryan …" too) or a speech verb follows it, maybe past an appositive ("X, a senator, said").
  */
-/** Is the token at `k` a lowercase verb of saying? */
-export const isSpeechVerbAt = (tokens: Token[], k: number) => isSpeechVerbToken(tokens[k]);
-
 export function isSubjectMention(tokens: Token[], from: number, to: number): boolean {
   let p = from - 1;
   if (isRoleWord(tokens[p])) {
@@ -1092,7 +1089,8 @@ const isPlainWord = (t: Token | undefined) =>
   !AUXILIARIES.has(t.lo) &&
   !SPEECH_VERBS.has(t.lo);
 
-const isSpeechVerbToken = (t: Token | undefined) =>
+/** Is this token a lowercase verb of saying? */
+export const isSpeechVerbToken = (t: Token | undefined) =>
   !!t && t.word && !t.cap && SPEECH_VERBS.has(t.lo);
 
 /**

@@ -10,7 +10,7 @@ import { FEMALE_NAMES, MALE_NAMES, STOP_CAPS, TITLES } from './lexicon/index';
 import type { QuoteSpan } from './marks';
 import {
   addAppositiveRole,
-  isSpeechVerbAt,
+  isSpeechVerbToken,
   isSubjectMention,
   nicknameEnd,
   PARTICLES,
@@ -250,7 +250,7 @@ export class Scene {
                 ents.touchSubject(e, t.s);
                 e.asSubject++;
                 // "realtor Shaun Ghulam said he's …": a full name saying something is a person
-                if (n >= 2 && !m.org && isSpeechVerbAt(tokens, m.to)) e.person = true;
+                if (n >= 2 && !m.org && isSpeechVerbToken(tokens[m.to])) e.person = true;
               }
               if (outside && PREPOSITION.test(tokens[m.from - 1]?.lo ?? '')) e.afterPreposition++;
             }
