@@ -20,6 +20,7 @@ import {
 import type { QuoteSpan } from './marks';
 import { memberBackward, memberForward } from './members';
 import {
+  addAppositiveRole,
   DETERMINERS,
   extendDescription,
   finishDescription,
@@ -316,6 +317,15 @@ function relativeAntecedent(ctx: CueContext, from: number, v: number): Mention |
 
 function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mention | null {
   const { text, tokens } = ctx;
+  // "Ames was asked by host Bill Marsh, "…"": the agent of a passive verb of address speaks
+  if (
+    tokens[v + 1]?.lo === 'by' &&
+    LISTENER_VERBS.has(tokens[v]?.lo ?? '') &&
+    PASSIVE_BE.has(tokens[v - 1]?.lo ?? '')
+  ) {
+    const agent = fwd(ctx, v + 2, to);
+    if (agent) return agent;
+  }
   let k = v - 1;
   let skipped = 0;
   while (
@@ -473,7 +483,15 @@ const PREPOSITIONS = new Set([
   'within',
   'without',
   'than',
+  'like',
+  'unlike',
+  'despite',
 ]);
+
+const PASSIVE_BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'gets']);
+
+/** Words that end an opening time phrase: "Hours later, …", "Two days earlier, …". */
+const TIME_ENDS = new Set(['later', 'earlier', 'ago', 'afterward', 'afterwards']);
 
 /** Words that open a subordinate clause before the main one: "When she said no, Roof told her". */
 const SUBORDINATORS = new Set([
@@ -495,6 +513,15 @@ export function clauseSubject(ctx: CueContext, from: number, to: number): Mentio
   for (let k = from; k < to; k++) {
     const t = tokens[k] as Token;
     if (!t.word) continue;
+    if (k === from) {
+      // "Hours later, Ames returned …": an opening time phrase holds no subject
+      let j = k;
+      while (j < to && j < k + 4 && tokens[j]?.word && !TIME_ENDS.has(tokens[j]?.lo ?? '')) j++;
+      if (TIME_ENDS.has(tokens[j]?.lo ?? '') && tokens[j + 1]?.w === ',' && j + 2 < to) {
+        k = j + 1;
+        continue;
+      }
+    }
     if (k === from && (SUBORDINATORS.has(t.lo) || PREPOSITIONS.has(t.lo))) {
       // the subordinate clause's subject is not the sentence's, nor is a name inside an opening
       // phrase ("At the meeting in Boston the summer after, Priebus …"): go on after its comma
@@ -629,6 +656,9 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
   let v = i;
   while (v < to && (isAdverb(tokens[v]) || PERFECT_AUXILIARIES.has(tokens[v]?.lo ?? ''))) v++;
   if (isSpeechVerb(tokens[v], true)) {
+    // "…," describing the team as …: a participle's object is not its subject, and the
+    // participle's own subject comes before the quote
+    if ((tokens[v] as Token).lo.endsWith('ing')) return null;
     let r = v + 1;
     while (r < to && isAdverb(tokens[r])) r++;
     // "…" suggests that Phoenix …: a clause follows, not the verb's subject
@@ -647,6 +677,8 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
       }
     }
   }
+  const unclosed = unclosedApposition(ctx, i, to);
+  if (unclosed) return unclosed;
   let named =
     memberForward(text, tokens, i, to) ??
     readMentionForward(text, tokens, i, to) ??
@@ -685,6 +717,36 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
   }
   if (isSpeechVerb(tokens[k], true)) return { mention: m, kind: 'after' };
   return accordingLater(ctx, i, to) ?? cueAtSentenceEnd(ctx, i, to);
+}
+
+/**
+ * "…," another friend, Mara Lind told CNN: a lowercase description, a comma, then the name it
+ * describes right before the verb, the apposition left unclosed. The name speaks.
+ */
+function unclosedApposition(ctx: CueContext, i: number, to: number): Cue | null {
+  const { text, tokens } = ctx;
+  let c = i;
+  // ("…," she said, Hale added: a cue already, not a description)
+  while (
+    c < to &&
+    c < i + 6 &&
+    tokens[c]?.word &&
+    !tokens[c]?.cap &&
+    !isSpeechVerb(tokens[c], true)
+  )
+    c++;
+  if (c === i || tokens[c]?.w !== ',') return null;
+  const m = readMentionForward(text, tokens, c + 1, to);
+  if (!m || m.kind !== 'name') return null;
+  let k = skipParen(tokens, m.to, to);
+  while (k < to && isAdverb(tokens[k])) k++;
+  if (!isSpeechVerb(tokens[k], true)) return null;
+  let d = i;
+  while (d < c - 1 && (DETERMINERS.has(tokens[d]?.lo ?? '') || INDEFINITE.has(tokens[d]?.lo ?? '')))
+    d++;
+  m.role = m.role ?? text.slice((tokens[d] as Token).s, (tokens[c - 1] as Token).e);
+  addAppositiveRole(text, tokens, m);
+  return { mention: m, kind: 'after' };
 }
 
 /**
@@ -750,6 +812,25 @@ function accordingLater(ctx: CueContext, from: number, to: number): Cue | null {
     }
   }
   return null;
+}
+
+/** Subordinators whose clause, once closed by a comma, leaves its verb out of the main clause. */
+const CLOSED_SUBORDINATORS = new Set([...SUBORDINATORS, 'if', 'after', 'before']);
+
+/**
+ * Is the verb at `v` inside a subordinate clause ("when Hale railed against the banks,") that a
+ * comma closes, with words after the verb, before the quote at `to`?
+ */
+function inClosedSubordinate(tokens: Token[], v: number, from: number, to: number): boolean {
+  let c = to - 1;
+  while (c > v + 1 && tokens[c]?.w !== ',') c--;
+  if (c <= v + 1) return false;
+  for (let k = v - 1; k >= from; k--) {
+    const t = tokens[k] as Token;
+    if (!t.word) return false;
+    if (CLOSED_SUBORDINATORS.has(t.lo)) return true;
+  }
+  return false;
 }
 
 /** Cue before the quote in its sentence: `X said (that …): "…"`, `According to X, "…"`, `X: "…"`. */
@@ -820,6 +901,9 @@ export function cueBefore(
       (!fragment || to - v <= FRAGMENT_REACH || !short) &&
       to - v <= reach
     ) {
+      // "Ruiz said that when Hale railed against the banks, "…"": the verb of a subordinate
+      // clause closed before the quote does not introduce it
+      if (inClosedSubordinate(tokens, v, from, to)) continue;
       const m = subjectOf(ctx, v, from, to);
       // "said it would tell …": a thing as the subject of an inner verb; the speaker is further left
       if (m && m.kind === 'pronoun' && m.gender === 'o') {

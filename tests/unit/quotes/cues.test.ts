@@ -161,3 +161,43 @@ describe('participles', () => {
     expect(cueAfter({ ...a.ctx, wide: true }, at(a.spans, 0))?.mention.role).toBe('letter');
   });
 });
+
+describe('clause structure around the cue', () => {
+  it('never reads the object of a participle after the quote as its subject', () => {
+    const a = setup('He called it a "misreading," describing the crew as skilled.');
+    expect(cueAfter(a.ctx, at(a.spans, 0))).toBeNull();
+  });
+
+  it('reads the subject past an opening time phrase or "Like X,"', () => {
+    const a = setup(
+      'Hours later, Dan Ames returned the favour, telling Reuters, "We are old friends."',
+    );
+    expect(cueBefore(a.ctx, at(a.spans, 0), false)?.mention.name).toBe('Dan Ames');
+    const b = setup(
+      'Like Carr, Dana Mills rejected the plan, arguing that there is "room to move."',
+    );
+    expect(cueBefore(b.ctx, at(b.spans, 0), true)?.mention.name).toBe('Dana Mills');
+  });
+
+  it('reads a name after an unclosed description: "…," another friend, Mara Lind told CNN', () => {
+    const a = setup('"She was kind to all," another friend, Mara Lind told CNN.');
+    expect(cueAfter(a.ctx, at(a.spans, 0))?.mention).toMatchObject({
+      name: 'Mara Lind',
+      role: 'friend',
+    });
+    const b = setup('"We won," she said, Mara Lind added.');
+    expect(cueAfter(b.ctx, at(b.spans, 0))?.mention.text).toBe('she');
+  });
+
+  it('skips the verb of a subordinate clause that closes before the quote', () => {
+    const a = setup('Ruiz said that when Hale railed against the banks, "she spoke for us all."');
+    expect(cueBefore(a.ctx, at(a.spans, 0), false)?.mention.name).toBe('Ruiz');
+    const b = setup('When Hale said, "We will win," the crowd cheered.');
+    expect(cueBefore(b.ctx, at(b.spans, 0), false)?.mention.name).toBe('Hale');
+  });
+
+  it('reads the agent of a passive verb of address: "was asked by host X"', () => {
+    const a = setup('Ames was asked by host Bill Marsh, "Has that changed?"');
+    expect(cueBefore(a.ctx, at(a.spans, 0), false)?.mention.name).toBe('Bill Marsh');
+  });
+});
