@@ -20,10 +20,12 @@ import {
 import type { QuoteSpan } from './marks';
 import { memberBackward, memberForward } from './members';
 import {
+  addAppositiveRole,
   DETERMINERS,
   extendDescription,
   finishDescription,
   INDEFINITE,
+  isRoleWord,
   type Mention,
   readMentionBackward,
   readMentionForward,
@@ -316,6 +318,15 @@ function relativeAntecedent(ctx: CueContext, from: number, v: number): Mention |
 
 function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mention | null {
   const { text, tokens } = ctx;
+  // "Ames was asked by host Bill Marsh, "…"": the agent of a passive verb of address speaks
+  if (
+    tokens[v + 1]?.lo === 'by' &&
+    LISTENER_VERBS.has(tokens[v]?.lo ?? '') &&
+    PASSIVE_BE.has(tokens[v - 1]?.lo ?? '')
+  ) {
+    const agent = fwd(ctx, v + 2, to);
+    if (agent) return agent;
+  }
   let k = v - 1;
   let skipped = 0;
   while (
@@ -347,6 +358,9 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
     !BE.test(tokens[k]?.lo ?? '') &&
     (tokens[v - 1]?.w === ',' || tokens[v - 1]?.word)
   ) {
+    // "with Trump reportedly yelling: "…"": the participle's own subject after "with"
+    const own = k >= from && tokens[k]?.word ? bwd(ctx, k, from) : null;
+    if (own && own.kind !== 'pronoun' && tokens[own.from - 1]?.lo === 'with') return own;
     // "the Likud party, which tried to rally voters by saying "…"": the relative clause's own
     // subject, the noun before ", which"
     const rel = relativeAntecedent(ctx, from, v);
@@ -473,7 +487,18 @@ const PREPOSITIONS = new Set([
   'within',
   'without',
   'than',
+  'like',
+  'unlike',
+  'despite',
 ]);
+
+/** Lowercase words inside an organisation's name: "Center for …", "Bureau of …". */
+const ORG_LINKS = new Set(['for', 'of', 'and', 'on', 'the']);
+
+const PASSIVE_BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'gets']);
+
+/** Words that end an opening time phrase: "Hours later, …", "Two days earlier, …". */
+const TIME_ENDS = new Set(['later', 'earlier', 'ago', 'afterward', 'afterwards']);
 
 /** Words that open a subordinate clause before the main one: "When she said no, Roof told her". */
 const SUBORDINATORS = new Set([
@@ -495,7 +520,16 @@ export function clauseSubject(ctx: CueContext, from: number, to: number): Mentio
   for (let k = from; k < to; k++) {
     const t = tokens[k] as Token;
     if (!t.word) continue;
-    if (k === from && (SUBORDINATORS.has(t.lo) || PREPOSITIONS.has(t.lo))) {
+    if (k === from) {
+      // "Hours later, Ames returned …": an opening time phrase holds no subject
+      let j = k;
+      while (j < to && j < k + 4 && tokens[j]?.word && !TIME_ENDS.has(tokens[j]?.lo ?? '')) j++;
+      if (TIME_ENDS.has(tokens[j]?.lo ?? '') && tokens[j + 1]?.w === ',' && j + 2 < to) {
+        k = j + 1;
+        continue;
+      }
+    }
+    if (k === from && (SUBORDINATORS.has(t.lo) || PREPOSITIONS.has(t.lo) || t.lo === 'as')) {
       // the subordinate clause's subject is not the sentence's, nor is a name inside an opening
       // phrase ("At the meeting in Boston the summer after, Priebus …"): go on after its comma
       let j = k + 1;
@@ -629,6 +663,9 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
   let v = i;
   while (v < to && (isAdverb(tokens[v]) || PERFECT_AUXILIARIES.has(tokens[v]?.lo ?? ''))) v++;
   if (isSpeechVerb(tokens[v], true)) {
+    // "…," describing the team as …: a participle's object is not its subject, and the
+    // participle's own subject comes before the quote
+    if ((tokens[v] as Token).lo.endsWith('ing')) return null;
     let r = v + 1;
     while (r < to && isAdverb(tokens[r])) r++;
     // "…" suggests that Phoenix …: a clause follows, not the verb's subject
@@ -647,6 +684,8 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
       }
     }
   }
+  const unclosed = unclosedApposition(ctx, i, to) ?? qualifiedName(ctx, i, to);
+  if (unclosed) return unclosed;
   let named =
     memberForward(text, tokens, i, to) ??
     readMentionForward(text, tokens, i, to) ??
@@ -666,7 +705,14 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
     let j = k + 1;
     if (tokens[j]?.lo === 'the') j++;
     const orgFrom = j;
-    while (j < to && j - orgFrom < 6 && tokens[j]?.word && tokens[j]?.cap) j++;
+    // ("of the James Martin Center for Nonproliferation Studies wrote": lowercase links inside)
+    while (
+      j < to &&
+      j - orgFrom < 9 &&
+      tokens[j]?.word &&
+      (tokens[j]?.cap || (ORG_LINKS.has(tokens[j]?.lo ?? '') && tokens[j + 1]?.cap))
+    )
+      j++;
     if (j > orgFrom && isSpeechVerb(tokens[j], true)) k = j;
   }
   if (tokens[k]?.w === ',') {
@@ -685,6 +731,58 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
   }
   if (isSpeechVerb(tokens[k], true)) return { mention: m, kind: 'after' };
   return accordingLater(ctx, i, to) ?? cueAtSentenceEnd(ctx, i, to);
+}
+
+/**
+ * "…," another friend, Mara Lind told CNN: a lowercase description, a comma, then the name it
+ * describes right before the verb, the apposition left unclosed. The name speaks.
+ */
+function unclosedApposition(ctx: CueContext, i: number, to: number): Cue | null {
+  const { text, tokens } = ctx;
+  let c = i;
+  // ("…," she said, Hale added: a cue already, not a description)
+  while (
+    c < to &&
+    c < i + 6 &&
+    tokens[c]?.word &&
+    !tokens[c]?.cap &&
+    !isSpeechVerb(tokens[c], true)
+  )
+    c++;
+  if (c === i || tokens[c]?.w !== ',') return null;
+  const m = readMentionForward(text, tokens, c + 1, to);
+  if (!m || m.kind !== 'name') return null;
+  let k = skipParen(tokens, m.to, to);
+  while (k < to && isAdverb(tokens[k])) k++;
+  if (!isSpeechVerb(tokens[k], true)) return null;
+  let d = i;
+  while (d < c - 1 && (DETERMINERS.has(tokens[d]?.lo ?? '') || INDEFINITE.has(tokens[d]?.lo ?? '')))
+    d++;
+  m.role = m.role ?? text.slice((tokens[d] as Token).s, (tokens[c - 1] as Token).e);
+  addAppositiveRole(text, tokens, m);
+  return { mention: m, kind: 'after' };
+}
+
+/** Words of a party or a nation, never a surname after "an angry": "an Iowa Republican". */
+const PARTY_OR_NATION = /(?:an|ian|ean|ese|ish|ic|i|crat|ist|ive|al)$/;
+
+/**
+ * "…," an angry Hollande retaliated: an article, one or two lowercase words that are no role,
+ * then a name right before the verb. The name is the speaker, in a mood.
+ */
+function qualifiedName(ctx: CueContext, i: number, to: number): Cue | null {
+  const { text, tokens } = ctx;
+  const a = tokens[i]?.lo ?? '';
+  if (a !== 'a' && a !== 'an' && a !== 'the') return null;
+  let j = i + 1;
+  while (j < i + 3 && tokens[j]?.word && !tokens[j]?.cap && !isRoleWord(tokens[j])) j++;
+  if (j === i + 1 || !tokens[j]?.cap) return null;
+  const m = readMentionForward(text, tokens, j, to);
+  if (m?.kind !== 'name' || m.org || !m.name) return null;
+  const words = m.name.split(/\s+/);
+  if (PARTY_OR_NATION.test((words[words.length - 1] ?? '').toLowerCase())) return null;
+  if (!isSpeechVerb(tokens[m.to], true)) return null;
+  return { mention: m, kind: 'after' };
 }
 
 /**
@@ -750,6 +848,31 @@ function accordingLater(ctx: CueContext, from: number, to: number): Cue | null {
     }
   }
   return null;
+}
+
+/** Subordinators whose clause, once closed by a comma, leaves its verb out of the main clause. */
+const CLOSED_SUBORDINATORS = new Set([...SUBORDINATORS, 'if', 'after', 'before']);
+
+/**
+ * Is the verb at `v` inside a subordinate clause ("when Hale railed against the banks,") that a
+ * comma closes, with words after the verb, before the quote at `to`?
+ */
+function inClosedSubordinate(tokens: Token[], v: number, from: number, to: number): boolean {
+  let c = to - 1;
+  while (c > v + 1 && tokens[c]?.w !== ',') c--;
+  if (c <= v + 1) return false;
+  // the comma that closes the verb's own clause, and whether a main clause follows it
+  let first = v + 1;
+  while (first < c && tokens[first]?.w !== ',') first++;
+  const mainClause = first < to - 1;
+  for (let k = v - 1; k >= from; k--) {
+    const t = tokens[k] as Token;
+    if (!t.word) return false;
+    if (CLOSED_SUBORDINATORS.has(t.lo)) return true;
+    // "As Blumenthal spoke, the NRA was …": but "As Hale told reporters, "…"" is Hale's
+    if (t.lo === 'as') return mainClause;
+  }
+  return false;
 }
 
 /** Cue before the quote in its sentence: `X said (that …): "…"`, `According to X, "…"`, `X: "…"`. */
@@ -820,6 +943,9 @@ export function cueBefore(
       (!fragment || to - v <= FRAGMENT_REACH || !short) &&
       to - v <= reach
     ) {
+      // "Ruiz said that when Hale railed against the banks, "…"": the verb of a subordinate
+      // clause closed before the quote does not introduce it
+      if (inClosedSubordinate(tokens, v, from, to)) continue;
       const m = subjectOf(ctx, v, from, to);
       // "said it would tell …": a thing as the subject of an inner verb; the speaker is further left
       if (m && m.kind === 'pronoun' && m.gender === 'o') {

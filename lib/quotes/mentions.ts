@@ -1060,6 +1060,11 @@ export function isSubjectMention(tokens: Token[], from: number, to: number): boo
     if (q < p - 1 && (q < 0 || endsSentence(tokens[q])) && first?.cap && STOP_CAPS.has(first.lo))
       return true;
   }
+  return saysNext(tokens, to);
+}
+
+/** Does a verb of saying follow a mention ending at `to`, past a party tag or an apposition? */
+export function saysNext(tokens: Token[], to: number): boolean {
   let k = to;
   if (tokens[k]?.w === '(') {
     while (k < to + 10 && tokens[k] && tokens[k]?.w !== ')') k++;

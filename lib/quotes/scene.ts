@@ -15,6 +15,7 @@ import {
   nicknameEnd,
   PARTICLES,
   readMentionForward,
+  saysNext,
 } from './mentions';
 import {
   afterEndedQuote,
@@ -225,6 +226,8 @@ export class Scene {
             if (isSubjectMention(tokens, cursor, cursor + 1)) {
               ents.touchSubject(known, t.s);
               known.asSubject++;
+              // "Lopez-Cantera, a former legislator, said": a surname saying something
+              if (known.kind === 'person' && saysNext(tokens, cursor + 1)) known.person = true;
             } else ents.touch(known, t.s);
             if (PREPOSITION.test(prev?.lo ?? '')) known.afterPreposition++;
           }
@@ -237,9 +240,13 @@ export class Scene {
           addAppositiveRole(text, tokens, m);
           // "Mr. King's show": a possessive name is rarely what a later "he" refers to
           const outside = this.inQuote[cursor] === 0 && !/['’]s$/.test(tokens[m.to - 1]?.w ?? '');
+          // "Wilcox, an Orlando Republican": a name after an indefinite article, in apposition,
+          // describes the one named before; it is no one's name
+          const described = AN.has(prev?.lo ?? '') && tokens[cursor - 2]?.w === ',';
           if (
             (n >= 2 || m.role || m.gender || ents.matchName([m.name.toLowerCase()])) &&
-            !(n === 1 && this.openerOnly(m))
+            !(n === 1 && this.openerOnly(m)) &&
+            !described
           ) {
             if (outside || n >= 2) {
               const e = ents.byName(m, t.s, outside);
@@ -264,6 +271,7 @@ export class Scene {
   }
 }
 
+const AN = new Set(['a', 'an', 'another']);
 const AGENCY_AFTER_SLASH = 4;
 const CREDIT_OPENERS = new Set([
   '©',

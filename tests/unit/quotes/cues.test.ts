@@ -161,3 +161,69 @@ describe('participles', () => {
     expect(cueAfter({ ...a.ctx, wide: true }, at(a.spans, 0))?.mention.role).toBe('letter');
   });
 });
+
+describe('clause structure around the cue', () => {
+  it('never reads the object of a participle after the quote as its subject', () => {
+    const a = setup('He called it a "misreading," describing the crew as skilled.');
+    expect(cueAfter(a.ctx, at(a.spans, 0))).toBeNull();
+  });
+
+  it('reads the subject past an opening time phrase or "Like X,"', () => {
+    const a = setup(
+      'Hours later, Dan Ames returned the favour, telling Reuters, "We are old friends."',
+    );
+    expect(cueBefore(a.ctx, at(a.spans, 0), false)?.mention.name).toBe('Dan Ames');
+    const b = setup(
+      'Like Carr, Dana Mills rejected the plan, arguing that there is "room to move."',
+    );
+    expect(cueBefore(b.ctx, at(b.spans, 0), true)?.mention.name).toBe('Dana Mills');
+  });
+
+  it('reads a name after an unclosed description: "…," another friend, Mara Lind told CNN', () => {
+    const a = setup('"She was kind to all," another friend, Mara Lind told CNN.');
+    expect(cueAfter(a.ctx, at(a.spans, 0))?.mention).toMatchObject({
+      name: 'Mara Lind',
+      role: 'friend',
+    });
+    const b = setup('"We won," she said, Mara Lind added.');
+    expect(cueAfter(b.ctx, at(b.spans, 0))?.mention.text).toBe('she');
+  });
+
+  it('skips the verb of a subordinate clause that closes before the quote', () => {
+    const a = setup('Ruiz said that when Hale railed against the banks, "she spoke for us all."');
+    expect(cueBefore(a.ctx, at(a.spans, 0), false)?.mention.name).toBe('Ruiz');
+    const b = setup('When Hale said, "We will win," the crowd cheered.');
+    expect(cueBefore(b.ctx, at(b.spans, 0), false)?.mention.name).toBe('Hale');
+  });
+
+  it('reads the agent of a passive verb of address: "was asked by host X"', () => {
+    const a = setup('Ames was asked by host Bill Marsh, "Has that changed?"');
+    expect(cueBefore(a.ctx, at(a.spans, 0), false)?.mention.name).toBe('Bill Marsh');
+  });
+});
+
+describe('more cue shapes', () => {
+  it('reads a name qualified by a mood after the quote: "…," an angry Hale retaliated', () => {
+    const a = setup('"We will never give up," an angry Hale retaliated.');
+    expect(cueAfter(a.ctx, at(a.spans, 0))?.mention.name).toBe('Hale');
+  });
+
+  it('reads an affiliation with lowercase links before the verb', () => {
+    const a = setup('"It is a stretch," Jo Hale of the Center for Arms Control Studies wrote.');
+    expect(cueAfter(a.ctx, at(a.spans, 0))?.mention.name).toBe('Jo Hale');
+  });
+
+  it('reads the subject of a participle after "with": "with Hale reportedly yelling: "…""', () => {
+    const a = setup(
+      'At a rally in Dover, Delaware, fans shoved a man, with Hale reportedly yelling: "Out!"',
+    );
+    expect(cueBefore(a.ctx, at(a.spans, 0), false)?.mention.name).toBe('Hale');
+  });
+
+  it('skips "As X spoke," when a main clause stands between it and the quote', () => {
+    const a = setup('As Hale spoke, the lobby was busy, urging members against "any new rule."');
+    expect(cueBefore(a.ctx, at(a.spans, 0), true)?.mention.name).not.toBe('Hale');
+    const b = setup('As Hale told reporters, "We are ready."');
+    expect(cueBefore(b.ctx, at(b.spans, 0), false)?.mention.name).toBe('Hale');
+  });
+});
