@@ -826,6 +826,12 @@ function cueAtSentenceEnd(ctx: CueContext, from: number, to: number): Cue | null
       const m = fwd(ctx, k + 1, to);
       const end = m ? skipParen(tokens, m.to, to) : -1;
       if (m && m.kind !== 'pronoun' && (end >= to || tokens[end]?.w === ',')) {
+        // ", said the bureau's director, Jo Hale.": the name in apposition to the role
+        const named = m.kind !== 'name' && end < to ? fwd(ctx, end + 1, to) : null;
+        if (named?.kind === 'name' && skipParen(tokens, named.to, to) >= to) {
+          named.role = named.role ?? m.role;
+          return { mention: named, kind: 'after' };
+        }
         return { mention: m, kind: 'after' };
       }
       break;

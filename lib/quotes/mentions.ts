@@ -1072,9 +1072,10 @@ export function isSubjectMention(tokens: Token[], from: number, to: number): boo
   if (opener?.word && opener.cap && STOP_CAPS.has(opener.lo)) p--;
   if (p < 0 || endsSentence(tokens[p])) return true;
   if (tokens[p]?.w === ',') {
-    // after an opening phrase: "In a statement on Tuesday, the nominee Jo Hale was …"
+    // after an opening phrase: "In a statement on Tuesday, the nominee Jo Hale was …", "The
+    // day before, at a rally in Beaumont, Tex., Mr. Hale was …"
     let q = p - 1;
-    while (q >= 0 && p - q < 14 && tokens[q]?.word) q--;
+    while (q >= 0 && p - q < 24 && (tokens[q]?.word || tokens[q]?.w === ',')) q--;
     const first = tokens[q + 1];
     if (q < p - 1 && (q < 0 || endsSentence(tokens[q])) && first?.cap && STOP_CAPS.has(first.lo))
       return true;

@@ -304,6 +304,16 @@ describe('names with a particle, a modal or only a first name', () => {
   });
 });
 
+describe('subjects after long openers', () => {
+  it('finds the subject after an opener with several commas: "The day before, at a rally in Arden, Del., Mr. Hale"', () => {
+    const out = run([
+      '"It is beyond belief," Mr. Carr declared Sunday.',
+      'The day before, at a rally in Arden, Del., Mr. Hale was just as blunt, claiming the mayor wanted more. "You would have to be mad," he said.',
+    ]);
+    expect(out.map(([, s]) => s)).toEqual(['Carr', 'Hale']);
+  });
+});
+
 describe('first names and embedded posts', () => {
   it('gives a first name alone the full name met before: "Maria said" is Maria Ostrova', () => {
     expect(
