@@ -11,6 +11,7 @@ import type { QuoteSpan } from './marks';
 import {
   addAppositiveRole,
   isSpeechVerbToken,
+  isStopCap,
   isSubjectMention,
   nicknameEnd,
   PARTICLES,
@@ -207,7 +208,7 @@ export class Scene {
       if (
         t.word &&
         t.cap &&
-        !STOP_CAPS.has(t.lo) &&
+        !isStopCap(t) &&
         // a name may follow a sentence-opening word or a possessive: "Former Gov. X", "NBC's X"
         !(prev?.word && prev.cap && !OPENERS.has(prev.lo) && !/['’]s$/.test(prev.w)) &&
         !this.titleCase[cursor] &&
