@@ -118,7 +118,9 @@ async function pairChild(dirs: string[], set: string, rounds: number): Promise<v
   const all = copies[0] ?? [];
   for (let w = 0; w < 3; w++)
     all.forEach((_, i) => {
-      engines.forEach((e, k) => e(copies[k]?.[i] as TextModel));
+      engines.forEach((e, k) => {
+        e(copies[k]?.[i] as TextModel);
+      });
     });
   const times = engines.map(() => all.map(() => [] as number[]));
   for (let r = 0; r < rounds; r++)
