@@ -24,6 +24,7 @@ import {
   INDEFINITE,
   isAuxiliary,
   isDeterminer,
+  isRoleWord,
   isSpeechVerbWord,
   type Mention,
   readMentionBackward,
@@ -355,6 +356,9 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
     !BE.test(tokens[k]?.lo ?? '') &&
     (tokens[v - 1]?.w === ',' || tokens[v - 1]?.word)
   ) {
+    // "with Trump reportedly yelling: "…"": the participle's own subject after "with"
+    const own = k >= from && tokens[k]?.word ? bwd(ctx, k, from) : null;
+    if (own && own.kind !== 'pronoun' && tokens[own.from - 1]?.lo === 'with') return own;
     // "the Likud party, which tried to rally voters by saying "…"": the relative clause's own
     // subject, the noun before ", which"
     const rel = relativeAntecedent(ctx, from, v);
@@ -486,6 +490,9 @@ const PREPOSITIONS = new Set([
   'despite',
 ]);
 
+/** Lowercase words inside an organisation's name: "Center for …", "Bureau of …". */
+const ORG_LINKS = new Set(['for', 'of', 'and', 'on', 'the']);
+
 const PASSIVE_BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'got', 'gets']);
 
 /** Words that end an opening time phrase: "Hours later, …", "Two days earlier, …". */
@@ -520,7 +527,7 @@ export function clauseSubject(ctx: CueContext, from: number, to: number): Mentio
         continue;
       }
     }
-    if (k === from && (SUBORDINATORS.has(t.lo) || PREPOSITIONS.has(t.lo))) {
+    if (k === from && (SUBORDINATORS.has(t.lo) || PREPOSITIONS.has(t.lo) || t.lo === 'as')) {
       // the subordinate clause's subject is not the sentence's, nor is a name inside an opening
       // phrase ("At the meeting in Boston the summer after, Priebus …"): go on after its comma
       let j = k + 1;
@@ -675,7 +682,7 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
       }
     }
   }
-  const unclosed = unclosedApposition(ctx, i, to);
+  const unclosed = unclosedApposition(ctx, i, to) ?? qualifiedName(ctx, i, to);
   if (unclosed) return unclosed;
   let named =
     memberForward(text, tokens, i, to) ??
@@ -696,7 +703,14 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
     let j = k + 1;
     if (tokens[j]?.lo === 'the') j++;
     const orgFrom = j;
-    while (j < to && j - orgFrom < 6 && tokens[j]?.word && tokens[j]?.cap) j++;
+    // ("of the James Martin Center for Nonproliferation Studies wrote": lowercase links inside)
+    while (
+      j < to &&
+      j - orgFrom < 9 &&
+      tokens[j]?.word &&
+      (tokens[j]?.cap || (ORG_LINKS.has(tokens[j]?.lo ?? '') && tokens[j + 1]?.cap))
+    )
+      j++;
     if (j > orgFrom && isSpeechVerb(tokens[j], true)) k = j;
   }
   if (tokens[k]?.w === ',') {
@@ -743,6 +757,28 @@ function unclosedApposition(ctx: CueContext, i: number, to: number): Cue | null 
   while (d < c - 1 && (isDeterminer(tokens[d]) || INDEFINITE.has(tokens[d]?.lo ?? ''))) d++;
   m.role = m.role ?? text.slice((tokens[d] as Token).s, (tokens[c - 1] as Token).e);
   addAppositiveRole(text, tokens, m);
+  return { mention: m, kind: 'after' };
+}
+
+/** Words of a party or a nation, never a surname after "an angry": "an Iowa Republican". */
+const PARTY_OR_NATION = /(?:an|ian|ean|ese|ish|ic|i|crat|ist|ive|al)$/;
+
+/**
+ * "…," an angry Hollande retaliated: an article, one or two lowercase words that are no role,
+ * then a name right before the verb. The name is the speaker, in a mood.
+ */
+function qualifiedName(ctx: CueContext, i: number, to: number): Cue | null {
+  const { text, tokens } = ctx;
+  const a = tokens[i]?.lo ?? '';
+  if (a !== 'a' && a !== 'an' && a !== 'the') return null;
+  let j = i + 1;
+  while (j < i + 3 && tokens[j]?.word && !tokens[j]?.cap && !isRoleWord(tokens[j])) j++;
+  if (j === i + 1 || !tokens[j]?.cap) return null;
+  const m = readMentionForward(text, tokens, j, to);
+  if (m?.kind !== 'name' || m.org || !m.name) return null;
+  const words = m.name.split(/\s+/);
+  if (PARTY_OR_NATION.test((words[words.length - 1] ?? '').toLowerCase())) return null;
+  if (!isSpeechVerb(tokens[m.to], true)) return null;
   return { mention: m, kind: 'after' };
 }
 
@@ -822,10 +858,16 @@ function inClosedSubordinate(tokens: Token[], v: number, from: number, to: numbe
   let c = to - 1;
   while (c > v + 1 && tokens[c]?.w !== ',') c--;
   if (c <= v + 1) return false;
+  // the comma that closes the verb's own clause, and whether a main clause follows it
+  let first = v + 1;
+  while (first < c && tokens[first]?.w !== ',') first++;
+  const mainClause = first < to - 1;
   for (let k = v - 1; k >= from; k--) {
     const t = tokens[k] as Token;
     if (!t.word) return false;
     if (CLOSED_SUBORDINATORS.has(t.lo)) return true;
+    // "As Blumenthal spoke, the NRA was …": but "As Hale told reporters, "…"" is Hale's
+    if (t.lo === 'as') return mainClause;
   }
   return false;
 }

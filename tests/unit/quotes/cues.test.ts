@@ -201,3 +201,29 @@ describe('clause structure around the cue', () => {
     expect(cueBefore(a.ctx, at(a.spans, 0), false)?.mention.name).toBe('Bill Marsh');
   });
 });
+
+describe('more cue shapes', () => {
+  it('reads a name qualified by a mood after the quote: "…," an angry Hale retaliated', () => {
+    const a = setup('"We will never give up," an angry Hale retaliated.');
+    expect(cueAfter(a.ctx, at(a.spans, 0))?.mention.name).toBe('Hale');
+  });
+
+  it('reads an affiliation with lowercase links before the verb', () => {
+    const a = setup('"It is a stretch," Jo Hale of the Center for Arms Control Studies wrote.');
+    expect(cueAfter(a.ctx, at(a.spans, 0))?.mention.name).toBe('Jo Hale');
+  });
+
+  it('reads the subject of a participle after "with": "with Hale reportedly yelling: "…""', () => {
+    const a = setup(
+      'At a rally in Dover, Delaware, fans shoved a man, with Hale reportedly yelling: "Out!"',
+    );
+    expect(cueBefore(a.ctx, at(a.spans, 0), false)?.mention.name).toBe('Hale');
+  });
+
+  it('skips "As X spoke," when a main clause stands between it and the quote', () => {
+    const a = setup('As Hale spoke, the lobby was busy, urging members against "any new rule."');
+    expect(cueBefore(a.ctx, at(a.spans, 0), true)?.mention.name).not.toBe('Hale');
+    const b = setup('As Hale told reporters, "We are ready."');
+    expect(cueBefore(b.ctx, at(b.spans, 0), false)?.mention.name).toBe('Hale');
+  });
+});
