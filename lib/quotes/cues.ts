@@ -623,14 +623,20 @@ function appositiveSubject(ctx: CueContext, from: number, to: number): Mention |
   return cands.find((m) => m.kind === 'name') ?? first;
 }
 
+/**
+ * The strict reading after a quote (a quote that ends its own sentence) reads a window shorter
+ * than this many tokens, or nothing: where it reads, it reads as the plain one does.
+ */
+export const STRICT_AFTER = 10;
+
 /** Cue after the quote: `"…," she said`, `"…" - Putin remarked`, `"…," said X`, `"…", according to X`. */
 export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue | null {
   const { text, tokens } = ctx;
   const [from, wEnd] = afterWindow(ctx, span);
   // After a quote that ends its own sentence, a cue must be short ("…." Jane Doe said.):
   // a new sentence that merely starts with a name is not one.
-  const to = strict ? Math.min(wEnd, from + 10) : wEnd;
-  if (strict && wEnd >= from + 10) return null;
+  const to = strict ? Math.min(wEnd, from + STRICT_AFTER) : wEnd;
+  if (strict && wEnd >= from + STRICT_AFTER) return null;
   let i = from;
   while (i < to && SKIP_AFTER_CLOSE.has(tokens[i]?.w ?? '')) i++;
   if (i >= to) return null;
