@@ -317,7 +317,8 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
         (cue.mention.gender === 'm' || cue.mention.gender === 'f')
       ) {
         // "Sen. Perdue said he doubted it. "…" he said.": the person last reported speaking
-        const said = contextSpeaker(ctx, span);
+        // (contextSpeaker reads only the page's tokens and this span: its answer above)
+        const said = ctxFound;
         if (said && said.mention.kind === 'name') {
           const e = ents.peekName(said.mention);
           const person = e
