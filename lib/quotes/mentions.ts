@@ -342,6 +342,17 @@ function joinTokens(text: string, tokens: Token[], from: number, to: number): st
   return ODD_SPACE.test(words) ? words.replace(SPACES, ' ') : words;
 }
 
+/**
+ * "Will Estrada, the chairman, said": the modal as a first name, before a surname that a comma,
+ * a party tag or a past verb of saying follows ("Will Trump say …" is a question).
+ */
+function willAsFirstName(tokens: Token[], k: number): boolean {
+  if (tokens[k]?.w !== 'Will' || !isNameWord(tokens[k + 1])) return false;
+  const after = tokens[k + 2];
+  if (after?.w === ',' || after?.w === '(') return true;
+  return isSpeechVerbToken(after) && /(?:ed|s|said|told)$/.test(after?.lo ?? '');
+}
+
 const isFirstName = listTest((w) => FEMALE_NAMES.has(w) || MALE_NAMES.has(w));
 
 /** Small words that only a Title Case line capitalises mid-sentence. */
@@ -388,7 +399,9 @@ function splitName(text: string, tokens: Token[], from: number, to: number): Men
       break;
     if (
       isNameWord(t) ||
+      willAsFirstName(tokens, k) ||
       (k === to - 1 && endsNameAt(tokens, k)) ||
+      (k === to - 1 && t.cap && PARTICLES.has(tokens[k - 1]?.lo ?? '')) ||
       isInitial(t) ||
       (k < to - 1 && opensPlaceName(t, tokens[k + 1])) ||
       (PARTICLES.has(t.lo) && k > from && k < to - 1) ||
@@ -872,6 +885,7 @@ function readOwnedMention(
     }
     if (
       isNameWord(p) ||
+      (n === k && willAsFirstName(tokens, n)) ||
       (n > k && endsNameAt(tokens, n)) ||
       isInitial(p) ||
       isTitle(p) ||
@@ -881,7 +895,12 @@ function readOwnedMention(
       // "Pennsylvania Gov. and Party Chairman Ed Rendell": two offices of one person
       (p.lo === 'and' && n > k && twoOffices(tokens, n)) ||
       (n > k && (det >= 0 || tokens[k - 1]?.lo === 'the') && joinsOrgName(tokens, n, ceil)) ||
-      (PARTICLES.has(p.lo) && n > k && isNameWord(tokens[n + 1])) ||
+      // "Pierre de Vos", "Mr. de Vos": after a particle a capitalised word is a surname, even
+      // one that is a word elsewhere ("vos")
+      (PARTICLES.has(p.lo) &&
+        (n > k || isTitle(tokens[k - 1])) &&
+        (isNameWord(tokens[n + 1]) || !!tokens[n + 1]?.cap)) ||
+      (n > k && p.cap && PARTICLES.has(tokens[n - 1]?.lo ?? '')) ||
       // "Human Rights Watch", "Judicial Watch President Tom Fitton": an organisation's last word
       (n > k && p.cap && isOrgWord(p) && isNameWord(tokens[n - 1]))
     ) {

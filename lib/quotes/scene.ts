@@ -254,8 +254,10 @@ export class Scene {
             } else ents.touch(known, t.s);
             if (PREPOSITION.test(prev?.lo ?? '')) known.afterPreposition++;
           }
-          this.cursor++;
-          continue;
+          if (known || !apposedFirstName(tokens, cursor)) {
+            this.cursor++;
+            continue;
+          }
         }
         const m = readMentionForward(text, tokens, cursor, Math.min(tokens.length, cursor + 8));
         if (m && m.kind === 'name' && m.name) {
@@ -273,9 +275,10 @@ export class Scene {
           ) {
             if (outside || n >= 2) {
               const e = ents.byName(m, t.s, outside);
-              // "Dana Pike, who …": "who" is said of a person
+              // "Dana Pike, who …": "who" is said of a person; so is "her father, Brad,"
               if (!m.org && tokens[m.to]?.w === ',' && tokens[m.to + 1]?.lo === 'who')
                 e.person = true;
+              if (n === 1 && m.role && apposedFirstName(tokens, m.from)) e.person = true;
               if (outside && isSubjectMention(tokens, m.from, m.to)) {
                 ents.touchSubject(e, t.s);
                 e.asSubject++;
@@ -292,6 +295,19 @@ export class Scene {
       this.cursor++;
     }
   }
+}
+
+/** "Her father, Brad, 39,": a known first name set off by commas after a lowercase word. */
+function apposedFirstName(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k] as Token;
+  const before = tokens[k - 2];
+  return (
+    tokens[k - 1]?.w === ',' &&
+    tokens[k + 1]?.w === ',' &&
+    !!before?.word &&
+    !before.cap &&
+    (FEMALE_NAMES.has(t.lo) || MALE_NAMES.has(t.lo))
+  );
 }
 
 const AN = new Set(['a', 'an', 'another']);

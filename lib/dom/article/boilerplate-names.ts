@@ -68,15 +68,65 @@ export const WEAK_FURNITURE_KEEP_CHARS = 400;
 /** ...with no more than this share of it in links. */
 export const WEAK_FURNITURE_KEEP_LINK_DENSITY = 0.33;
 
-/** Class tokens that name a layout state, not content ("has-sidebar"): never furniture. */
-const STATE_PREFIX = /^(?:has|with|no|is|js|show|hide|l|u|t|theme|page|body|template|layout)-/;
+/**
+ * Class tokens that name a layout state, not content ("has-sidebar"): never furniture. The
+ * word before a token's first `-` (a Set, not a pattern: nothing to compile, cold).
+ */
+const STATE_PREFIXES: ReadonlySet<string> = new Set([
+  'has',
+  'with',
+  'no',
+  'is',
+  'js',
+  'show',
+  'hide',
+  'l',
+  'u',
+  't',
+  'theme',
+  'page',
+  'body',
+  'template',
+  'layout',
+]);
 /** An embedded post's wrapper (`social-media-embed`): part of the story, whatever else it says. */
 const EMBED_WORD = /(?:^|[-_])embed(?:ded)?(?:[-_]|$)/;
 /** The same inside a token: `content-with-sidebar` is the content beside a sidebar. */
 const STATE_INFIX = /[-_](?:with|has|no|without)[-_][a-z0-9]+/g;
 
+/** @internal Whether a token opens with a layout state's word and a `-` ("has-sidebar"). */
+export function isStateToken(token: string): boolean {
+  const dash = token.indexOf('-');
+  return dash > 0 && STATE_PREFIXES.has(token.slice(0, dash));
+}
+
+/** What every STATE_INFIX match holds: a state's word between two of `-` and `_`. */
+const STATE_INFIX_WORDS = ['with', 'has', 'no', 'without'].flatMap((w) =>
+  ['-', '_'].flatMap((a) => ['-', '_'].map((b) => `${a}${w}${b}`)),
+);
+
+/** @internal `token` less its inner layout states; STATE_INFIX runs only where it can match. */
+export function withoutStateInfix(token: string): string {
+  for (const w of STATE_INFIX_WORDS) if (token.includes(w)) return token.replace(STATE_INFIX, '');
+  return token;
+}
+
+/** @internal EMBED_WORD, run only on tokens holding "embed". */
+export function isEmbedToken(token: string): boolean {
+  return token.includes('embed') && EMBED_WORD.test(token);
+}
+
 /** Matched against classAndId's lower-case names. */
-export const PULLQUOTE_CLASS = /pull-?quote|pullquote|(?:^|[-_\s])quote(?:[-_\s]|$)|blockquote/;
+const PULLQUOTE_CLASS = /pull-?quote|pullquote|(?:^|[-_\s])quote(?:[-_\s]|$)|blockquote/;
+
+/**
+ * PULLQUOTE_CLASS over classAndId's names, run only where it can match (every match holds
+ * "quote"): most pages then never compile it, and compiling a pattern cold costs more than
+ * the page's whole use of it.
+ */
+export function isPullQuoteName(names: string): boolean {
+  return names.includes('quote') && PULLQUOTE_CLASS.test(names);
+}
 
 /** Bound of the per-class-string cache (pages repeat the same few class lists thousands of times). */
 const VERDICT_CACHE_LIMIT = 4096;
@@ -114,11 +164,8 @@ function namesVerdict(names: string): 0 | 1 | 2 {
   for (const raw of tokens) {
     if (!raw) continue;
     // camelCase → kebab so `relatedLinks` reads as `related-links`.
-    const token = raw
-      .replace(/([a-z])([A-Z])/g, '$1-$2')
-      .toLowerCase()
-      .replace(STATE_INFIX, '');
-    if (STATE_PREFIX.test(token) || EMBED_WORD.test(token)) continue;
+    const token = withoutStateInfix(raw.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase());
+    if (isStateToken(token) || isEmbedToken(token)) continue;
     if (FURNITURE_STRONG.test(token)) {
       verdict = 2;
       break;
@@ -137,7 +184,12 @@ export function isProtected(el: Element, tag: string, role: string | null): bool
   if (tag === 'blockquote' || tag === 'figure') return true;
   if (role === 'main') return true;
   const itemprop = el.getAttribute('itemprop');
-  if (itemprop && /articleBody|text/i.test(itemprop)) return true;
+  // Lower-cased, not an `i` pattern: nothing to compile, cold (no other letter lower-cases
+  // into these words).
+  if (itemprop) {
+    const lower = itemprop.toLowerCase();
+    if (lower.includes('articlebody') || lower.includes('text')) return true;
+  }
   return false;
 }
 
@@ -157,6 +209,5 @@ export function isIntrinsicSkip(
 }
 
 export function isPullQuote(el: Element): boolean {
-  const names = classAndId(el);
-  return names !== '' && PULLQUOTE_CLASS.test(names);
+  return isPullQuoteName(classAndId(el));
 }

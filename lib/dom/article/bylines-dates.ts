@@ -126,9 +126,10 @@ export const SHORT_TEXT_MAX_CHARS = Math.max(
 
 /*
  * Each pattern above runs only on a block holding what every match of it needs (an opening
- * phrase, a word, a last character), checked with plain string operations. Most pages then
- * never run, and so never compile, most of them: compiling them cold cost about a millisecond
- * on every page, more than scanning the blocks. Keep each list in step with its pattern.
+ * phrase, a word, an opening word and what must follow it), checked with plain string
+ * operations. Most pages then never run, and so never compile, most of them: compiling them
+ * cold cost about a millisecond on every page, more than scanning the blocks. Keep each list
+ * in step with its pattern.
  */
 const FURNITURE_OPENINGS = [
   'sign up',
@@ -155,17 +156,19 @@ const FURNITURE_OPENINGS = [
   'what do you think?',
 ];
 const FURNITURE_WORDS = ['newsletter', 'unsubscribe', 'all rights reserved', '©'];
-const CONTACT_OPENINGS = [
-  '(',
-  'additional ',
-  'reporting ',
-  'writing ',
-  'editing ',
-  'compiled ',
-  'research ',
+const CONTACT_WORDS = [
+  '@',
+  'follow ',
+  'reporting by',
+  'writing by',
+  'editing by',
+  'compiled by',
+  'research by',
 ];
-const CONTACT_WORDS = ['@', 'follow '];
 const CAPTION_OPENINGS = ['in this ', 'in these ', 'in a ', 'in an '];
+/** Words every CAPTION_TEXT match holds. */
+const CAPTION_WORDS = ['photo', 'image', 'picture', 'foto', 'handout'];
+/** A byline's opening word, then white space ("By Jane Roe"). */
 const BYLINE_OPENINGS = [
   'By',
   'by',
@@ -184,6 +187,9 @@ const BYLINE_OPENINGS = [
   'av',
   'От',
   'от',
+];
+/** A credit's opening word, then a colon somewhere after it ("Photo: AP"). */
+const CREDIT_OPENINGS = [
   'Credit',
   'credit',
   'Photo',
@@ -201,8 +207,8 @@ const BYLINE_OPENINGS = [
   'Illustration',
   'illustration',
 ];
-/** Last characters of the agency names and of "(Composite)" that end a credit line. */
-const BYLINE_LAST = 'skPoA)';
+/** The agency names that end a credit line. */
+const BYLINE_AGENCIES = ['Getty Images', 'Shutterstock', 'AFP', 'Reuters', 'AP Photo', 'EPA'];
 const URL_OPENINGS = ['http://', 'https://', 'www.'];
 /** Trailing characters taken off before a block is compared with UI_LABELS (and white space). */
 const LABEL_END = '.:…!|';
@@ -227,24 +233,35 @@ export function isFurnitureText(lower: string): boolean {
 
 /** @internal CONTACT_TEXT over lower-cased text, run only where it can match. */
 export function isContactText(lower: string): boolean {
-  return (
-    (startsWithAny(lower, CONTACT_OPENINGS) || includesAny(lower, CONTACT_WORDS)) &&
-    CONTACT_TEXT.test(lower)
-  );
+  return includesAny(lower, CONTACT_WORDS) && CONTACT_TEXT.test(lower);
 }
 
 /** @internal CAPTION_TEXT over lower-cased text, run only where it can match. */
 export function isCaptionText(lower: string): boolean {
   return (
-    (lower.includes('(') || startsWithAny(lower, CAPTION_OPENINGS)) && CAPTION_TEXT.test(lower)
+    includesAny(lower, CAPTION_WORDS) &&
+    ((lower.includes('(') && lower.trimEnd().endsWith(')')) ||
+      startsWithAny(lower, CAPTION_OPENINGS)) &&
+    CAPTION_TEXT.test(lower)
   );
+}
+
+/** Whether `s` opens with one of `words` followed by white space (as `\s` reads it). */
+function startsWithWordAny(s: string, words: readonly string[]): boolean {
+  for (const w of words) {
+    if (!s.startsWith(w)) continue;
+    const c = s.charAt(w.length);
+    if (c !== '' && c.trim() === '') return true;
+  }
+  return false;
 }
 
 /** @internal BYLINE_TEXT over text with its case, run only where it can match. */
 export function isBylineText(text: string): boolean {
-  const last = text.trimEnd().slice(-1);
   return (
-    (startsWithAny(text, BYLINE_OPENINGS) || (last !== '' && BYLINE_LAST.includes(last))) &&
+    (startsWithWordAny(text, BYLINE_OPENINGS) ||
+      (startsWithAny(text, CREDIT_OPENINGS) && text.includes(':')) ||
+      includesAny(text, BYLINE_AGENCIES)) &&
     BYLINE_TEXT.test(text)
   );
 }

@@ -66,7 +66,26 @@ export function hiddenBy(el: Element, tag: string, cls: string | null, withAria 
   if (el.hasAttribute('hidden')) return true;
   if (withAria && el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
-  return !!style && HIDDEN_STYLE.test(style.toLowerCase());
+  return !!style && isHidingStyle(style.toLowerCase());
+}
+
+/**
+ * @internal HIDDEN_STYLE over a lower-cased style attribute, run only where it can match: a
+ * pattern compiles at its first use, cold, which costs more than the page's whole use of it.
+ */
+export function isHidingStyle(style: string): boolean {
+  return (style.includes('none') || style.includes('hidden')) && HIDDEN_STYLE.test(style);
+}
+
+/** Words every VISUALLY_HIDDEN_CLASS match holds. */
+const VISUALLY_HIDDEN_WORDS = ['sr-', 'hid', 'screen', 'invisible'];
+
+/** @internal VISUALLY_HIDDEN_CLASS over lower-cased class names, run only where it can match. */
+export function isVisuallyHiddenClass(lower: string): boolean {
+  for (const w of VISUALLY_HIDDEN_WORDS) {
+    if (lower.includes(w)) return VISUALLY_HIDDEN_CLASS.test(lower);
+  }
+  return false;
 }
 
 /** Bound of the per-class-string caches (pages repeat the same few class lists thousands of times). */
@@ -78,7 +97,7 @@ const hiddenClassCache = new Map<string, boolean>();
 function hiddenByClass(cls: string): boolean {
   let hidden = hiddenClassCache.get(cls);
   if (hidden === undefined) {
-    hidden = VISUALLY_HIDDEN_CLASS.test(cls.toLowerCase());
+    hidden = isVisuallyHiddenClass(cls.toLowerCase());
     if (hiddenClassCache.size >= VERDICT_CACHE_LIMIT) hiddenClassCache.clear();
     hiddenClassCache.set(cls, hidden);
   }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { BlockCollector, dropRepeats } from '../../../../lib/dom/article/blocks';
+import {
+  BlockCollector,
+  dropRepeats,
+  isBylineName,
+  isStandfirstName,
+} from '../../../../lib/dom/article/blocks';
+import { isPullQuoteName } from '../../../../lib/dom/article/boilerplate-names';
 import { analyse } from '../../../../lib/dom/article/measure';
 import { $, parse, textOf } from './fixture';
+import { generated } from './generated-names';
 
 function collect(html: string): { kind: string; text: string }[] {
   const doc = parse(`<body><div id="root">${html}</div></body>`);
@@ -69,5 +76,76 @@ describe('repeated blocks', () => {
     const kept = dropRepeats(c.blocks, analyse(doc.documentElement)).map(textOf);
     expect(kept.filter((t) => t === standfirst)).toHaveLength(1);
     expect(kept.filter((t) => t === step)).toHaveLength(2);
+  });
+});
+
+/**
+ * The kind patterns run only on names holding a word every match needs (most pages then never
+ * compile them, cold). These hold the gated tests to exactly the patterns as written.
+ */
+describe('kind names: gated for speed, same meaning', () => {
+  const STANDFIRST =
+    /standfirst|(?:^|[-_\s])(?:dek|deck|summary|subtitle|sub-?headline|subhead|strapline|lede|lead-?in|intro|description|excerpt)(?:[-_\s]|$)/;
+  const BYLINE =
+    /byline|(?:^|[-_\s])(?:author|authors|dateline|credit|credits|attribution|date|dates|time|timestamp|published|updated|pubdate|meta|metadata)(?:[-_\s]|$)/;
+  const PULLQUOTE = /pull-?quote|pullquote|(?:^|[-_\s])quote(?:[-_\s]|$)|blockquote/;
+  const PARTS = [
+    'standfirst',
+    'dek',
+    'deck',
+    'summary',
+    'subtitle',
+    'sub',
+    'headline',
+    'subhead',
+    'strapline',
+    'lede',
+    'lead',
+    'in',
+    'intro',
+    'description',
+    'excerpt',
+    'byline',
+    'author',
+    'authors',
+    'dateline',
+    'credit',
+    'credits',
+    'attribution',
+    'date',
+    'dates',
+    'time',
+    'timestamp',
+    'published',
+    'updated',
+    'pubdate',
+    'meta',
+    'metadata',
+    'pull',
+    'quote',
+    'pullquote',
+    'blockquote',
+    'article',
+    'body',
+    'text',
+    'css',
+    'x1',
+    '-',
+    '_',
+    ' ',
+    '  ',
+  ];
+  it('agrees with the patterns as written on every generated name', () => {
+    const all = generated(PARTS, 30000);
+    let matched = 0;
+    for (const n of all) {
+      const hits = [STANDFIRST.test(n), BYLINE.test(n), PULLQUOTE.test(n)];
+      expect(isStandfirstName(n), n).toBe(hits[0]);
+      expect(isBylineName(n), n).toBe(hits[1]);
+      expect(isPullQuoteName(n), n).toBe(hits[2]);
+      if (hits.some(Boolean)) matched++;
+    }
+    expect(matched).toBeGreaterThan(all.length / 10);
+    expect(matched).toBeLessThan(all.length * 0.9);
   });
 });

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   furnitureByName,
+  isEmbedToken,
   isIntrinsicSkip,
   isProtected,
   isPullQuote,
+  isStateToken,
+  withoutStateInfix,
 } from '../../../../lib/dom/article/boilerplate-names';
 import { tagOf } from '../../../../lib/dom/article/elements';
 import { $, fixture, parse } from './fixture';
+import { generated } from './generated-names';
 
 const verdict = (el: Element) => furnitureByName(el, el.getAttribute('class'));
 const skip = (el: Element) =>
@@ -73,5 +77,59 @@ describe('boilerplate by tag and role', () => {
     expect(prot($(other, 'article'))).toBe(true);
     expect(prot($(other, '[itemprop]'))).toBe(true);
     expect(prot($(other, 'div.share:not([itemprop])'))).toBe(false);
+    for (const [itemprop, yes] of [
+      ['ArticleBody', true],
+      ['TEXT', true],
+      ['reviewBody description', false],
+    ] as const) {
+      const el = parse(`<body><div itemprop="${itemprop}">x</div></body>`).querySelector('div');
+      expect(el && prot(el), itemprop).toBe(yes);
+    }
+  });
+});
+
+describe('token tests: gated for speed, same meaning', () => {
+  const STATE_PREFIX = /^(?:has|with|no|is|js|show|hide|l|u|t|theme|page|body|template|layout)-/;
+  const EMBED_WORD = /(?:^|[-_])embed(?:ded)?(?:[-_]|$)/;
+  const STATE_INFIX = /[-_](?:with|has|no|without)[-_][a-z0-9]+/g;
+  const PARTS = [
+    'has',
+    'with',
+    'without',
+    'no',
+    'none',
+    'is',
+    'js',
+    'show',
+    'hide',
+    'l',
+    'u',
+    't',
+    'theme',
+    'page',
+    'body',
+    'template',
+    'layout',
+    'embed',
+    'embedded',
+    'sidebar',
+    'share',
+    'x2',
+    '-',
+    '_',
+    '--',
+  ];
+
+  it('agrees with the patterns as written on every generated token', () => {
+    let matched = 0;
+    for (const t of generated(PARTS, 30000, 11)) {
+      const hits = [STATE_PREFIX.test(t), EMBED_WORD.test(t)];
+      expect(isStateToken(t), t).toBe(hits[0]);
+      expect(isEmbedToken(t), t).toBe(hits[1]);
+      expect(withoutStateInfix(t), t).toBe(t.replace(STATE_INFIX, ''));
+      if (hits.some(Boolean)) matched++;
+    }
+    expect(matched).toBeGreaterThan(1000);
+    expect(matched).toBeLessThan(27000);
   });
 });

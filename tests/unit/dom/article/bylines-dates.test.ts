@@ -211,8 +211,8 @@ describe('shortTextVerdict', () => {
 
 /**
  * The short-text patterns run only on blocks holding what every match needs (an opening
- * phrase, a word, a last character): most pages then never compile them, cold. These hold the
- * gated tests to exactly the patterns as written.
+ * phrase, a word, an opening word and what must follow it): most pages then never compile
+ * them, cold. These hold the gated tests to exactly the patterns as written.
  */
 describe('short-text patterns: gated for speed, same meaning', () => {
   const FURNITURE =

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { hiddenBy, isHiddenElement, isRendered } from '../../../../lib/dom/article/visibility';
+import {
+  hiddenBy,
+  isHiddenElement,
+  isHidingStyle,
+  isRendered,
+  isVisuallyHiddenClass,
+} from '../../../../lib/dom/article/visibility';
 import { $, fixture, parse } from './fixture';
+import { generated } from './generated-names';
 
 describe('visibility', () => {
   it('hides by the hidden attribute, inline style and screen-reader-only classes', () => {
@@ -51,5 +58,48 @@ describe("isRendered (the live page's own styles)", () => {
 
   it('counts everything as shown where there is no layout (the CLI)', () => {
     expect(isRendered($(parse('<body><p style="color: red">x</p></body>'), 'p'))).toBe(true);
+  });
+});
+
+describe('hiding names and styles: gated for speed, same meaning', () => {
+  const VISUALLY_HIDDEN_CLASS =
+    /(?:^|\s)(?:sr-only|sr-text|visually-?hidden|visuallyhidden|screen-?reader[\w-]*|offscreen|a11y-hidden|is-hidden|hidden|hide|u-hidden|element-invisible|off-screen)(?:\s|$)/;
+  const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/;
+  const NAMES = [
+    'sr',
+    '-only',
+    '-text',
+    'visually',
+    'hidden',
+    'hide',
+    'screen',
+    'reader',
+    'off',
+    'a11y-',
+    'is-',
+    'u-',
+    'element-',
+    'invisible',
+    'card',
+    '-',
+    ' ',
+    '\t',
+  ];
+  const STYLES = ['display', 'visibility', ':', ' ', ';', 'none', 'hidden', 'block', 'color:red'];
+
+  it('agrees with the patterns as written on every generated class list and style', () => {
+    let matched = 0;
+    for (const n of generated(NAMES, 30000, 5)) {
+      const hit = VISUALLY_HIDDEN_CLASS.test(n);
+      expect(isVisuallyHiddenClass(n), n).toBe(hit);
+      if (hit) matched++;
+    }
+    for (const s of generated(STYLES, 30000, 9)) {
+      const hit = HIDDEN_STYLE.test(s);
+      expect(isHidingStyle(s), s).toBe(hit);
+      if (hit) matched++;
+    }
+    expect(matched).toBeGreaterThan(1000);
+    expect(matched).toBeLessThan(54000);
   });
 });
