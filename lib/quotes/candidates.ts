@@ -15,6 +15,7 @@ import {
   signatureCue,
 } from './context';
 import {
+  afterWindow,
   beforeWindow,
   type Cue,
   type CueContext,
@@ -24,6 +25,7 @@ import {
   cueBefore,
   cueTranscript,
   nearestSubject,
+  STRICT_AFTER,
 } from './cues';
 import type { Entity, EntityIndex } from './entities';
 import { ROLES } from './lexicon/index';
@@ -170,8 +172,13 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
   // a word used as a modifier is someone's only if a verb sits right by it
   const reach = w.scareLike ? 4 : Infinity;
   const before = bq ? null : fits(cueBefore(ctx, span, w.fragment, short, reach));
-  const after = bq ? null : fits(cueAfter(ctx, span));
-  const afterStrict = bq ? null : fits(cueAfter(ctx, span, true));
+  // the strict reading after the quote is the plain one where the window after it is short,
+  // and none where it is long (cues.ts cueAfter): read once, copied before `fits` adds to it
+  const afterRead = bq ? null : cueAfter(ctx, span);
+  const [afterFrom, afterEnd] = afterWindow(ctx, span);
+  const strictRead = bq || afterEnd >= afterFrom + STRICT_AFTER ? null : copyCue(afterRead);
+  const after = fits(afterRead);
+  const afterStrict = fits(strictRead);
   // “A,” which were slow and “B,” the report states: the sentence's cue is after its last quote
   const next = kept[qi + 1];
   const nextCue =
@@ -310,7 +317,8 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
         (cue.mention.gender === 'm' || cue.mention.gender === 'f')
       ) {
         // "Sen. Perdue said he doubted it. "…" he said.": the person last reported speaking
-        const said = contextSpeaker(ctx, span);
+        // (contextSpeaker reads only the page's tokens and this span: its answer above)
+        const said = ctxFound;
         if (said && said.mention.kind === 'name') {
           const e = ents.peekName(said.mention);
           const person = e
@@ -389,6 +397,7 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
 const wideContexts = new WeakMap<CueContext, CueContext>();
 
 const wrap = (m: Mention | null): Cue | null => (m ? { mention: m, kind: 'before' } : null);
+const copyCue = (c: Cue | null): Cue | null => (c ? { ...c, mention: { ...c.mention } } : null);
 
 /** `e${id}` (readings.ts's targetKey of an entity), made once per id: a fresh string is hashed anew. */
 const ENTITY_KEYS: string[] = [];

@@ -6,9 +6,9 @@
  */
 import { type Cue, type CueContext, cueBefore, nounUse } from './cues';
 import type { Entity, EntityIndex } from './entities';
-import { LISTENER_VERBS, SPEECH_VERBS } from './lexicon/index';
+import { LISTENER_VERBS } from './lexicon/index';
 import { isSignatureBlock, type QuoteSpan } from './marks';
-import { type Mention, readMentionForward } from './mentions';
+import { isSpeechVerbWord, type Mention, readMentionForward } from './mentions';
 import { endsSentence, type Token, tokenAt } from './tokens';
 import type { TextModel } from './types';
 
@@ -25,7 +25,7 @@ export function contextSpeaker(
     if (t.w === '\n' && ++blocks > 1) break;
     if (ctx.markEnds.has(t.s)) break;
     // ("according to a post from …": a word of saying used as a noun is no verb)
-    if (t.word && !t.cap && SPEECH_VERBS.has(t.lo) && !nounUse(tokens, k)) {
+    if (t.word && !t.cap && isSpeechVerbWord(t) && !nounUse(tokens, k)) {
       const m = cueBefore(ctx, { ...span, open: t.e }, true);
       if (m) return { mention: m.mention, pos: t.s };
       // "…," said Victor Cha, who served under … — the inverted subject after the verb

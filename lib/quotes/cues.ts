@@ -8,24 +8,24 @@
 
 import {
   ACCORDING_TO,
-  AUXILIARIES,
   ENGLISH_SPEECH_VERBS,
   LISTENER_VERBS,
   PERFECT_AUXILIARIES,
   POSSESSIVE_PRONOUNS,
   SPEECH_NOUNS,
-  SPEECH_VERBS,
   WEAK_VERBS,
 } from './lexicon/index';
 import type { QuoteSpan } from './marks';
 import { memberBackward, memberForward } from './members';
 import {
   addAppositiveRole,
-  DETERMINERS,
   extendDescription,
   finishDescription,
   INDEFINITE,
+  isAuxiliary,
+  isDeterminer,
   isRoleWord,
+  isSpeechVerbWord,
   type Mention,
   readMentionBackward,
   readMentionForward,
@@ -84,7 +84,7 @@ export interface CueContext {
 }
 
 const isAdverb = (t: Token | undefined) =>
-  !!t && t.word && !t.cap && (AUXILIARIES.has(t.lo) || (t.lo.endsWith('ly') && t.lo.length > 4));
+  !!t && t.word && !t.cap && (isAuxiliary(t) || (t.lo.endsWith('ly') && t.lo.length > 4));
 
 /** Words of a time phrase: "on Friday", "late Tuesday", "last week", "earlier this month". */
 const TIME_NOUNS = new Set(
@@ -171,7 +171,7 @@ function matchAccording(tokens: Token[], i: number, end: number): number {
 }
 
 const isSpeechVerb = (t: Token | undefined, weakOk: boolean) =>
-  !!t && t.word && !t.cap && SPEECH_VERBS.has(t.lo) && (weakOk || !WEAK_VERBS.has(t.lo));
+  !!t && t.word && !t.cap && isSpeechVerbWord(t) && (weakOk || !WEAK_VERBS.has(t.lo));
 
 /** Determiners after which a word of saying can only be a noun ("her" may be an object). */
 const NOUN_MARKERS = new Set([
@@ -208,8 +208,7 @@ export function nounUse(tokens: Token[], v: number): boolean {
     const x = tokens[k] as Token;
     if (k < v - 1 && NOUN_MARKERS.has(x.lo)) return true;
     // only nouns and adjectives stand between: "and cry", "to counter" are verbs
-    if (!x.word || AUXILIARIES.has(x.lo) || SPEECH_VERBS.has(x.lo) || CLAUSE_WORDS.has(x.lo))
-      return false;
+    if (!x.word || isAuxiliary(x) || isSpeechVerbWord(x) || CLAUSE_WORDS.has(x.lo)) return false;
   }
   return false;
 }
@@ -222,8 +221,7 @@ function afterAccording(tokens: Token[], v: number): boolean {
   for (let k = v - 1; k >= v - 5 && k > 0; k--) {
     const x = tokens[k] as Token;
     if (x.lo === 'to' && tokens[k - 1]?.lo === 'according') return true;
-    if (!x.word || AUXILIARIES.has(x.lo) || SPEECH_VERBS.has(x.lo) || CLAUSE_WORDS.has(x.lo))
-      return false;
+    if (!x.word || isAuxiliary(x) || isSpeechVerbWord(x) || CLAUSE_WORDS.has(x.lo)) return false;
   }
   return false;
 }
@@ -602,7 +600,7 @@ function appositiveSubject(ctx: CueContext, from: number, to: number): Mention |
       i > 0 &&
       m.kind === 'role' &&
       cands[i + 1]?.kind === 'name' &&
-      !DETERMINERS.has(tokens[m.from]?.lo ?? '') &&
+      !isDeterminer(tokens[m.from]) &&
       cands.slice(0, i).every((c) => c.kind === 'name'),
   );
   const holder = bare > 0 ? cands[bare + 1] : undefined;
@@ -625,14 +623,20 @@ function appositiveSubject(ctx: CueContext, from: number, to: number): Mention |
   return cands.find((m) => m.kind === 'name') ?? first;
 }
 
+/**
+ * The strict reading after a quote (a quote that ends its own sentence) reads a window shorter
+ * than this many tokens, or nothing: where it reads, it reads as the plain one does.
+ */
+export const STRICT_AFTER = 10;
+
 /** Cue after the quote: `"…," she said`, `"…" - Putin remarked`, `"…," said X`, `"…", according to X`. */
 export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue | null {
   const { text, tokens } = ctx;
   const [from, wEnd] = afterWindow(ctx, span);
   // After a quote that ends its own sentence, a cue must be short ("…." Jane Doe said.):
   // a new sentence that merely starts with a name is not one.
-  const to = strict ? Math.min(wEnd, from + 10) : wEnd;
-  if (strict && wEnd >= from + 10) return null;
+  const to = strict ? Math.min(wEnd, from + STRICT_AFTER) : wEnd;
+  if (strict && wEnd >= from + STRICT_AFTER) return null;
   let i = from;
   while (i < to && SKIP_AFTER_CLOSE.has(tokens[i]?.w ?? '')) i++;
   if (i >= to) return null;
@@ -678,7 +682,7 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
     const [bf, bt] = beforeWindow(ctx, span);
     for (let v = Math.max(bf, bt - 3); v < bt; v++) {
       // ("Called a "…" by its creators": the verb may open the sentence, capitalised)
-      if (isSpeechVerb(tokens[v], true) || (ctx.wide && SPEECH_VERBS.has(tokens[v]?.lo ?? ''))) {
+      if (isSpeechVerb(tokens[v], true) || (ctx.wide && isSpeechVerbWord(tokens[v]))) {
         const m = fwd(ctx, i + 1, to);
         return m ? { mention: m, kind: 'after' } : null;
       }
@@ -756,8 +760,7 @@ function unclosedApposition(ctx: CueContext, i: number, to: number): Cue | null 
   while (k < to && isAdverb(tokens[k])) k++;
   if (!isSpeechVerb(tokens[k], true)) return null;
   let d = i;
-  while (d < c - 1 && (DETERMINERS.has(tokens[d]?.lo ?? '') || INDEFINITE.has(tokens[d]?.lo ?? '')))
-    d++;
+  while (d < c - 1 && (isDeterminer(tokens[d]) || INDEFINITE.has(tokens[d]?.lo ?? ''))) d++;
   m.role = m.role ?? text.slice((tokens[d] as Token).s, (tokens[c - 1] as Token).e);
   addAppositiveRole(text, tokens, m);
   return { mention: m, kind: 'after' };
@@ -826,6 +829,12 @@ function cueAtSentenceEnd(ctx: CueContext, from: number, to: number): Cue | null
       const m = fwd(ctx, k + 1, to);
       const end = m ? skipParen(tokens, m.to, to) : -1;
       if (m && m.kind !== 'pronoun' && (end >= to || tokens[end]?.w === ',')) {
+        // ", said the bureau's director, Jo Hale.": the name in apposition to the role
+        const named = m.kind !== 'name' && end < to ? fwd(ctx, end + 1, to) : null;
+        if (named?.kind === 'name' && skipParen(tokens, named.to, to) >= to) {
+          named.role = named.role ?? m.role;
+          return { mention: named, kind: 'after' };
+        }
         return { mention: m, kind: 'after' };
       }
       break;

@@ -26,7 +26,7 @@ import {
   TITLES,
   WEAK_VERBS,
 } from './lexicon/index';
-import { endsSentence, opensSentence, type Token } from './tokens';
+import { endsSentence, listTest, opensSentence, type Token } from './tokens';
 
 export type MentionKind = 'name' | 'pronoun' | 'role' | 'description';
 
@@ -165,6 +165,16 @@ const DESC_STOP = new Set([
   'while',
   'as',
 ]);
+/** The lists the reader asks most, answered once per token (tokens.ts listTest). */
+export const isDeterminer = listTest((w) => DETERMINERS.has(w));
+export const isAuxiliary = listTest((w) => AUXILIARIES.has(w));
+export const isStopCap = listTest((w) => STOP_CAPS.has(w));
+const isDescStop = listTest((w) => DESC_STOP.has(w));
+const isLink = listTest((w) => LINKS.has(w));
+const isOrgWord = listTest((w) => ORG_WORDS.has(w));
+const isPronounWord = listTest((w) => PRONOUNS.has(w));
+export const isSpeechVerbWord = listTest((w) => SPEECH_VERBS.has(w));
+const isGenderTitle = listTest((w) => FEMALE_TITLES.has(w) || MALE_TITLES.has(w));
 
 const isPossessive = (t: Token) => /['’]s$/.test(t.w);
 const INITIAL_RE = /^\p{Lu}\.(?:\p{Lu}\.)*$/u;
@@ -196,7 +206,7 @@ function isNameWord(t: Token | undefined): boolean {
 /** Scripts without capitals: a word holding them is no capitalised name ("Storageから…"). */
 const CASELESS_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 function readsAsNameWord(t: Token): boolean {
-  if (STOP_CAPS.has(t.lo)) return false;
+  if (isStopCap(t)) return false;
   if (/^\d/.test(t.w)) return false;
   if (CASELESS_SCRIPT.test(t.w)) return false;
   // "They'd", "Don't", "It's": a contraction opening a sentence, never a name
@@ -222,10 +232,10 @@ function endsNameAt(tokens: Token[], k: number): boolean {
   // word that is no name elsewhere is the surname
   const first = tokens[k - 1];
   if (
-    STOP_CAPS.has(t.lo) &&
+    isStopCap(t) &&
     isNameWord(first) &&
     !opensSentence(tokens, k - 1) &&
-    (isFirstName(first) || GENDER_OF_NAME.has(first?.lo ?? '') || SPEECH_VERBS.has(next?.lo ?? ''))
+    (isFirstName(first) || GENDER_OF_NAME.has(first?.lo ?? '') || isSpeechVerbWord(next))
   )
     return true;
   return NAME_ENDINGS.has(t.lo) && isNameWord(tokens[k - 1]);
@@ -302,6 +312,7 @@ function inCapitals(t: Token): boolean {
 
 function genderOf(words: Token[]): string | undefined {
   for (const t of words) {
+    if (!isGenderTitle(t)) continue;
     if (FEMALE_TITLES.has(t.lo)) return 'f';
     if (MALE_TITLES.has(t.lo)) return 'm';
   }
@@ -310,8 +321,7 @@ function genderOf(words: Token[]): string | undefined {
   for (let i = 0; i < words.length; i++) {
     const t = words[i] as Token;
     if (!t.cap || TITLES.has(t.lo)) continue;
-    if (FEMALE_NAMES.has(t.lo)) return 'f';
-    if (MALE_NAMES.has(t.lo)) return 'm';
+    if (isFirstName(t)) return FEMALE_NAMES.has(t.lo) ? 'f' : 'm';
     if (ROLES.has(t.lo)) continue;
     // the long list only where a surname follows: alone, "Hale" is a surname, not a man
     return words[i + 1]?.cap ? GENDER_OF_NAME.get(t.lo) : undefined;
@@ -332,8 +342,18 @@ function joinTokens(text: string, tokens: Token[], from: number, to: number): st
   return ODD_SPACE.test(words) ? words.replace(SPACES, ' ') : words;
 }
 
-const isFirstName = (t: Token | undefined) =>
-  !!t && (FEMALE_NAMES.has(t.lo) || MALE_NAMES.has(t.lo));
+/**
+ * "Will Estrada, the chairman, said": the modal as a first name, before a surname that a comma,
+ * a party tag or a past verb of saying follows ("Will Trump say …" is a question).
+ */
+function willAsFirstName(tokens: Token[], k: number): boolean {
+  if (tokens[k]?.w !== 'Will' || !isNameWord(tokens[k + 1])) return false;
+  const after = tokens[k + 2];
+  if (after?.w === ',' || after?.w === '(') return true;
+  return isSpeechVerbToken(after) && /(?:ed|s|said|told)$/.test(after?.lo ?? '');
+}
+
+const isFirstName = listTest((w) => FEMALE_NAMES.has(w) || MALE_NAMES.has(w));
 
 /** Small words that only a Title Case line capitalises mid-sentence. */
 const TITLE_CASE_SMALL = new Set([
@@ -364,7 +384,7 @@ function titleCaseAt(tokens: Token[], i: number): boolean {
 function splitName(text: string, tokens: Token[], from: number, to: number): Mention | null {
   let k = to - 1;
   // an organisation keeps its role-like words: "Farmers Union", "Transport Workers Council"
-  const orgRun = tokens.slice(from, to).some((t) => ORG_WORDS.has(t.lo));
+  const orgRun = tokens.slice(from, to).some((t) => isOrgWord(t));
   // the name: trailing run of name words, initials and particles (not titles)
   while (k >= from) {
     const t = tokens[k] as Token;
@@ -374,12 +394,14 @@ function splitName(text: string, tokens: Token[], from: number, to: number): Men
       continue;
     }
     // a role word that is also a first name ("Bill", "Chase") starts the name when a surname follows
-    const firstName = FEMALE_NAMES.has(t.lo) || MALE_NAMES.has(t.lo);
+    const firstName = isFirstName(t);
     if ((isTitle(t) || isDescriptor(t) || (isRoleWord(t) && !orgRun && !firstName)) && k < to - 1)
       break;
     if (
       isNameWord(t) ||
+      willAsFirstName(tokens, k) ||
       (k === to - 1 && endsNameAt(tokens, k)) ||
+      (k === to - 1 && t.cap && PARTICLES.has(tokens[k - 1]?.lo ?? '')) ||
       isInitial(t) ||
       (k < to - 1 && opensPlaceName(t, tokens[k + 1])) ||
       (PARTICLES.has(t.lo) && k > from && k < to - 1) ||
@@ -411,7 +433,7 @@ function splitName(text: string, tokens: Token[], from: number, to: number): Men
   const allRole = nameToks.every(
     (t) => isTitle(t) || (isRoleWord(t) && (!honoured || ENGLISH_ROLES.has(t.lo))),
   );
-  const org = nameToks.some((t) => ORG_WORDS.has(t.lo));
+  const org = nameToks.some((t) => isOrgWord(t));
   // "The Transport Minister": a run that ends in a title or role word names a role, not a person
   const lastTok = tokens[to - 1] as Token;
   const definite = /^(?:the|le|la|el|der|die|das)$/.test(tokens[from - 1]?.lo ?? '');
@@ -477,7 +499,7 @@ export function readMentionBackward(
   ) {
     return { kind: 'pronoun', from: i, to: i + 1, text: t.w, gender: pg };
   }
-  if (t.cap && (!STOP_CAPS.has(t.lo) || endsNameAt(tokens, i))) {
+  if (t.cap && (!isStopCap(t) || endsNameAt(tokens, i))) {
     let k = i;
     let ofOrg = false;
     while (k - 1 >= floor) {
@@ -509,7 +531,7 @@ export function readMentionBackward(
         of - 1 >= floor &&
         // "Bank of Arden CEO Brian Moyle": an office in the run makes it a person, read below
         !tokens.slice(k, i + 1).some((x) => isTitle(x) || isRoleWord(x)) &&
-        ORG_WORDS.has(tokens[of - 1]?.lo ?? '') &&
+        isOrgWord(tokens[of - 1]) &&
         isNameWord(tokens[of - 1])
       ) {
         k = of - 1;
@@ -522,7 +544,7 @@ export function readMentionBackward(
       let from = k;
       while (from - 1 >= floor && isNameWord(tokens[from - 1]) && !isTitle(tokens[from - 1]))
         from--;
-      const det = DETERMINERS.has(tokens[from - 1]?.lo ?? '') ? from - 1 : from;
+      const det = isDeterminer(tokens[from - 1]) ? from - 1 : from;
       return orgMention(text, tokens, det, from, i + 1);
     }
     // lowercase role words right before the name: "political analyst Hikmat Mammadov"
@@ -533,10 +555,10 @@ export function readMentionBackward(
       const adj =
         r < k &&
         isRoleWord(tokens[r]) &&
-        !DETERMINERS.has(p.lo) &&
-        !AUXILIARIES.has(p.lo) &&
-        !LINKS.has(p.lo) &&
-        !STOP_CAPS.has(p.lo);
+        !isDeterminer(p) &&
+        !isAuxiliary(p) &&
+        !isLink(p) &&
+        !isStopCap(p);
       if (
         p.word &&
         ((!p.cap && (isRoleWord(p) || (adj && LOWER_WORD_RE.test(p.w)))) ||
@@ -577,8 +599,8 @@ export function readMentionBackward(
   // "a spokesperson for the city zoo": a role word, a link, then the words up to the verb
   for (let k = i - 1; k > floor && k >= i - 6; k--) {
     const p = tokens[k] as Token;
-    if (!p.word || DESC_STOP.has(p.lo)) break;
-    if (LINKS.has(p.lo) && isRoleWord(tokens[k - 1])) {
+    if (!p.word || isDescStop(p)) break;
+    if (isLink(p) && isRoleWord(tokens[k - 1])) {
       const head = describeBackward(
         text,
         tokens,
@@ -601,30 +623,30 @@ function describeBackward(text: string, tokens: Token[], m: Mention, floor: numb
       (p.lo === 'and' || p.w === '&') &&
       isNameWord(tokens[k - 2]) &&
       isNameWord(tokens[k]) &&
-      tokens.slice(k - 2, m.to).some((t) => ORG_WORDS.has(t.lo))
+      tokens.slice(k - 2, m.to).some((t) => isOrgWord(t))
     ) {
       k--;
       continue;
     }
-    if (!p.word || DESC_STOP.has(p.lo) || (AUXILIARIES.has(p.lo) && !isRoleWord(p))) break;
-    if (DETERMINERS.has(p.lo)) {
+    if (!p.word || isDescStop(p) || (isAuxiliary(p) && !isRoleWord(p))) break;
+    if (isDeterminer(p)) {
       // "a spokesperson for the company": keep going over the link
       const link = tokens[k - 2];
-      if (link && LINKS.has(link.lo) && isRoleWord(tokens[k - 3])) {
+      if (link && isLink(link) && isRoleWord(tokens[k - 3])) {
         k -= 2;
         continue;
       }
       k--;
       break;
     }
-    if (LINKS.has(p.lo)) {
+    if (isLink(p)) {
       if (isRoleWord(tokens[k - 2]) || tokens[k - 2]?.cap) {
         k--;
         continue;
       }
       break;
     }
-    if (p.cap && STOP_CAPS.has(p.lo)) break;
+    if (p.cap && isStopCap(p)) break;
     k--;
   }
   return finishDescription(text, tokens, k, m.to);
@@ -637,7 +659,7 @@ function finishDescription(text: string, tokens: Token[], from: number, to: numb
   // as a French page names its speaker "le gouvernement", "le projet de loi".
   const body = first && ENGLISH_DETERMINERS.has(first.lo) ? from + 1 : from;
   const words = joinTokens(text, tokens, body, to);
-  const org = tokens.slice(body, to).some((t) => ORG_WORDS.has(t.lo) || DOCUMENT_WORDS.has(t.lo));
+  const org = tokens.slice(body, to).some((t) => isOrgWord(t) || DOCUMENT_WORDS.has(t.lo));
   return {
     kind: indefinite ? 'description' : 'role',
     from,
@@ -674,10 +696,10 @@ function ownsNextWord(t: Token, next: Token | undefined): boolean {
   if (t.lo !== 'her' || !next?.word) return false;
   if (next.cap) return isNameWord(next);
   return (
-    !AUXILIARIES.has(next.lo) &&
-    !LINKS.has(next.lo) &&
-    !DESC_STOP.has(next.lo) &&
-    !STOP_CAPS.has(next.lo) &&
+    !isAuxiliary(next) &&
+    !isLink(next) &&
+    !isDescStop(next) &&
+    !isStopCap(next) &&
     !next.lo.endsWith('ly')
   );
 }
@@ -688,10 +710,10 @@ function ownsNextWord(t: Token, next: Token | undefined): boolean {
  */
 function verbOpener(tokens: Token[], k: number): boolean {
   const t = tokens[k];
-  if (!t?.word || !t.cap || FEMALE_NAMES.has(t.lo) || MALE_NAMES.has(t.lo)) return false;
+  if (!t?.word || !t.cap || isFirstName(t)) return false;
   return (
     opensSentence(tokens, k) &&
-    (SPEECH_VERBS.has(t.lo) || (t.lo.length > 4 && /(?:ed|ing)$/.test(t.lo)))
+    (isSpeechVerbWord(t) || (t.lo.length > 4 && /(?:ed|ing)$/.test(t.lo)))
   );
 }
 
@@ -711,8 +733,8 @@ function joinsOrgName(tokens: Token[], n: number, ceil: number): boolean {
   // ("the Post and Courier newspaper"); "the X Fund and Citizens for Y" are two
   const next = tokens[j];
   return (
-    tokens.slice(n + 1, j).some((t) => ORG_WORDS.has(t.lo)) ||
-    (!!next?.word && !next.cap && (ORG_WORDS.has(next.lo) || isRoleWord(next)))
+    tokens.slice(n + 1, j).some((t) => isOrgWord(t)) ||
+    (!!next?.word && !next.cap && (isOrgWord(next) || isRoleWord(next)))
   );
 }
 
@@ -758,7 +780,7 @@ function officerOf(
 ): Mention | null {
   const link = tokens[to]?.lo;
   if (link !== 'of' && link !== 'for') return null;
-  if (!tokens.slice(from, to).some((t) => ORG_WORDS.has(t.lo))) return null;
+  if (!tokens.slice(from, to).some((t) => isOrgWord(t))) return null;
   let j = to + 1;
   if (tokens[j]?.lo === 'the') j++;
   const office = (t: Token | undefined) => isTitle(t) || isRoleWord(t);
@@ -785,16 +807,10 @@ function readOwnedMention(
   const t = tokens[i] as Token;
   const after = tokens[i + 1];
   // "CONGRESS HAS INVESTIGATED HIM —": a lead-in shouted in capitals, not a name
-  const head = DETERMINERS.has(t.lo) ? i + 1 : i;
+  const head = isDeterminer(t) ? i + 1 : i;
   const h0 = tokens[head];
   const h1 = tokens[head + 1];
-  if (
-    h0 &&
-    h1 &&
-    inCapitals(h0) &&
-    inCapitals(h1) &&
-    (AUXILIARIES.has(h1.lo) || STOP_CAPS.has(h1.lo))
-  )
+  if (h0 && h1 && inCapitals(h0) && inCapitals(h1) && (isAuxiliary(h1) || isStopCap(h1)))
     return null;
   // "Following a late meeting, the council …": a sentence opening on a participle, not a name
   if (
@@ -802,10 +818,10 @@ function readOwnedMention(
     /ing$/.test(t.lo) &&
     (i === 0 || endsSentence(tokens[i - 1])) &&
     after?.word &&
-    (DETERMINERS.has(after.lo) || LINKS.has(after.lo) || PRONOUNS.has(after.lo))
+    (isDeterminer(after) || isLink(after) || isPronounWord(after))
   )
     return null;
-  const det = DETERMINERS.has(t.lo) ? i : -1;
+  const det = isDeterminer(t) ? i : -1;
   if (det >= 0) i++;
   // lowercase role words before a name: "shopkeeper Imran Sheikh", "the local MP"
   let k = i;
@@ -814,10 +830,10 @@ function readOwnedMention(
     if (
       p.word &&
       !p.cap &&
-      (!STOP_CAPS.has(p.lo) || PRE_NAME_ADJECTIVES.has(p.lo)) &&
-      !AUXILIARIES.has(p.lo) &&
-      !DESC_STOP.has(p.lo) &&
-      !LINKS.has(p.lo) &&
+      (!isStopCap(p) || PRE_NAME_ADJECTIVES.has(p.lo)) &&
+      !isAuxiliary(p) &&
+      !isDescStop(p) &&
+      !isLink(p) &&
       // "tweets targeting former Miss …": a verb, not a role ("managing director" is one)
       !isIngVerb(p, tokens[k + 1])
     ) {
@@ -852,7 +868,7 @@ function readOwnedMention(
       n = nick;
       continue;
     }
-    if (n > k && (p.lo === 'of' || p.lo === 'for') && ORG_WORDS.has(tokens[n - 1]?.lo ?? '')) {
+    if (n > k && (p.lo === 'of' || p.lo === 'for') && isOrgWord(tokens[n - 1])) {
       // "Department of Energy", "Bank of Arden": an organisation named with "of" — or its
       // officer: "Union of Postal Workers President Lee Hart"
       const officer = officerOf(text, tokens, k, n, ceil);
@@ -869,6 +885,7 @@ function readOwnedMention(
     }
     if (
       isNameWord(p) ||
+      (n === k && willAsFirstName(tokens, n)) ||
       (n > k && endsNameAt(tokens, n)) ||
       isInitial(p) ||
       isTitle(p) ||
@@ -878,9 +895,14 @@ function readOwnedMention(
       // "Pennsylvania Gov. and Party Chairman Ed Rendell": two offices of one person
       (p.lo === 'and' && n > k && twoOffices(tokens, n)) ||
       (n > k && (det >= 0 || tokens[k - 1]?.lo === 'the') && joinsOrgName(tokens, n, ceil)) ||
-      (PARTICLES.has(p.lo) && n > k && isNameWord(tokens[n + 1])) ||
+      // "Pierre de Vos", "Mr. de Vos": after a particle a capitalised word is a surname, even
+      // one that is a word elsewhere ("vos")
+      (PARTICLES.has(p.lo) &&
+        (n > k || isTitle(tokens[k - 1])) &&
+        (isNameWord(tokens[n + 1]) || !!tokens[n + 1]?.cap)) ||
+      (n > k && p.cap && PARTICLES.has(tokens[n - 1]?.lo ?? '')) ||
       // "Human Rights Watch", "Judicial Watch President Tom Fitton": an organisation's last word
-      (n > k && p.cap && ORG_WORDS.has(p.lo) && isNameWord(tokens[n - 1]))
+      (n > k && p.cap && isOrgWord(p) && isNameWord(tokens[n - 1]))
     ) {
       n++;
       if (isPossessive(p)) {
@@ -917,10 +939,10 @@ function readOwnedMention(
         r < n + 6 &&
         tokens[r]?.word &&
         !tokens[r]?.cap &&
-        !AUXILIARIES.has(tokens[r]?.lo ?? '') &&
-        !DESC_STOP.has(tokens[r]?.lo ?? '') &&
-        !LINKS.has(tokens[r]?.lo ?? '') &&
-        !DETERMINERS.has(tokens[r]?.lo ?? '')) ||
+        !isAuxiliary(tokens[r]) &&
+        !isDescStop(tokens[r]) &&
+        !isLink(tokens[r]) &&
+        !isDeterminer(tokens[r])) ||
       (tokens[r]?.lo === 'and' && roles > 0)
     ) {
       if (isRoleWord(tokens[r])) roles++;
@@ -932,7 +954,7 @@ function readOwnedMention(
       roles === 0 &&
       r > n &&
       looksLikeRoleNoun(tokens[r - 1] as Token) &&
-      !tokens.slice(n, r).some((x) => SPEECH_VERBS.has(x.lo) || /ed$/.test(x.lo));
+      !tokens.slice(n, r).some((x) => isSpeechVerbWord(x) || /ed$/.test(x.lo));
     if (
       r > n &&
       (roles > 0 || guessed) &&
@@ -978,10 +1000,10 @@ function readOwnedMention(
   let sawRole = false;
   while (r < ceil && r < i + 5) {
     const p = tokens[r] as Token;
-    if (!p.word || DESC_STOP.has(p.lo) || LINKS.has(p.lo)) break;
+    if (!p.word || isDescStop(p) || isLink(p)) break;
     // "four hours after the police": a second determiner or a word of time starts another
     // phrase; the role is not this one's
-    if (r > i && (DETERMINERS.has(p.lo) || TIME_WORDS.has(p.lo))) break;
+    if (r > i && (isDeterminer(p) || TIME_WORDS.has(p.lo))) break;
     if (r === i && !p.cap && isIngVerb(p)) return null;
     if (isRoleWord(p)) sawRole = true;
     r++;
@@ -1019,16 +1041,16 @@ function extendDescription(
     let k = e + 1;
     while (k < ceil && k < e + 12) {
       const p = tokens[k] as Token;
-      if (p.lo === 'and' && tokens[k + 1]?.word && !SPEECH_VERBS.has(tokens[k + 1]?.lo ?? '')) {
+      if (p.lo === 'and' && tokens[k + 1]?.word && !isSpeechVerbWord(tokens[k + 1])) {
         k++;
         continue;
       }
       if (
         !p.word ||
-        DESC_STOP.has(p.lo) ||
-        AUXILIARIES.has(p.lo) ||
+        isDescStop(p) ||
+        isAuxiliary(p) ||
         // a verb of saying ends it, unless a link shows it is a noun ("primary state of X")
-        (!p.cap && SPEECH_VERBS.has(p.lo) && !LINKS.has(tokens[k + 1]?.lo ?? ''))
+        (!p.cap && isSpeechVerbWord(p) && !isLink(tokens[k + 1]))
       )
         break;
       k++;
@@ -1050,14 +1072,15 @@ export function isSubjectMention(tokens: Token[], from: number, to: number): boo
     while (p > stop && tokens[p]?.word && !tokens[p]?.cap) p--;
   }
   const opener = tokens[p];
-  if (opener?.word && opener.cap && STOP_CAPS.has(opener.lo)) p--;
+  if (opener?.word && opener.cap && isStopCap(opener)) p--;
   if (p < 0 || endsSentence(tokens[p])) return true;
   if (tokens[p]?.w === ',') {
-    // after an opening phrase: "In a statement on Tuesday, the nominee Jo Hale was …"
+    // after an opening phrase: "In a statement on Tuesday, the nominee Jo Hale was …", "The
+    // day before, at a rally in Beaumont, Tex., Mr. Hale was …"
     let q = p - 1;
-    while (q >= 0 && p - q < 14 && tokens[q]?.word) q--;
+    while (q >= 0 && p - q < 24 && (tokens[q]?.word || tokens[q]?.w === ',')) q--;
     const first = tokens[q + 1];
-    if (q < p - 1 && (q < 0 || endsSentence(tokens[q])) && first?.cap && STOP_CAPS.has(first.lo))
+    if (q < p - 1 && (q < 0 || endsSentence(tokens[q])) && first?.cap && isStopCap(first))
       return true;
   }
   return saysNext(tokens, to);
@@ -1088,15 +1111,15 @@ const isPlainWord = (t: Token | undefined) =>
   !!t &&
   t.word &&
   !t.cap &&
-  !DETERMINERS.has(t.lo) &&
-  !DESC_STOP.has(t.lo) &&
-  !LINKS.has(t.lo) &&
-  !AUXILIARIES.has(t.lo) &&
-  !SPEECH_VERBS.has(t.lo);
+  !isDeterminer(t) &&
+  !isDescStop(t) &&
+  !isLink(t) &&
+  !isAuxiliary(t) &&
+  !isSpeechVerbWord(t);
 
 /** Is this token a lowercase verb of saying? */
 export const isSpeechVerbToken = (t: Token | undefined) =>
-  !!t && t.word && !t.cap && SPEECH_VERBS.has(t.lo);
+  !!t && t.word && !t.cap && isSpeechVerbWord(t);
 
 /**
  * The gender a role's head noun says: "his son", "the widow of the senator", "party
@@ -1114,8 +1137,8 @@ export function roleGender(role: string): string | undefined {
 /** "Says", "Calls", "Warned": a verb of saying as a headline writes it (not "Post", "Report"). */
 const isHeadlineVerb = (t: Token) =>
   /(?:s|ed)$/.test(t.lo) &&
-  (SPEECH_VERBS.has(t.lo) || WEAK_VERBS.has(t.lo)) &&
-  !ORG_WORDS.has(t.lo) &&
+  (isSpeechVerbWord(t) || WEAK_VERBS.has(t.lo)) &&
+  !isOrgWord(t) &&
   !ORG_WORDS.has(t.lo.replace(/s$/, ''));
 
 /** A lowercase noun ending the way role nouns end: realtor, co-host, pollster, firefighter. */
@@ -1142,7 +1165,7 @@ function looksLikeRoleNoun(t: Token): boolean {
     ROLE_NOUN_ENDING.test(last) &&
     !COMPARATIVE.test(last) &&
     !NOT_ROLE_NOUNS.has(last) &&
-    !SPEECH_VERBS.has(t.lo) &&
+    !isSpeechVerbWord(t) &&
     !ADVERB_ENDING.test(t.lo)
   );
 }

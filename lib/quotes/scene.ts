@@ -11,6 +11,7 @@ import type { QuoteSpan } from './marks';
 import {
   addAppositiveRole,
   isSpeechVerbToken,
+  isStopCap,
   isSubjectMention,
   nicknameEnd,
   PARTICLES,
@@ -50,6 +51,13 @@ const PREPOSITION = /^(?:in|at|from|to|into|across|near|inside|outside|throughou
 
 /** Capitalised words a name can follow without being part of it ("New" starts place names). */
 const OPENERS = new Set([...STOP_CAPS].filter((w) => w !== 'new' && w !== 'old'));
+
+/** Slots of the lowercase words' shape table, and searches of the tokens before the set. */
+const LOWER_SHAPES = 4096;
+const LOWER_SCANS = 4;
+/** A word's slot by its length and its first and last code units (no string hash). */
+const shapeOf = (w: string) =>
+  (w.length * 961 + w.charCodeAt(0) * 31 + w.charCodeAt(w.length - 1)) & (LOWER_SHAPES - 1);
 
 export class Scene {
   readonly text: string;
@@ -110,17 +118,32 @@ export class Scene {
   readonly credit: Uint8Array;
 
   private lower: Set<string> | null = null;
+  /** Length and end letters of the page's lowercase words, hashed (LOWER_SHAPES slots). */
+  private lowerShapes: Uint8Array | null = null;
+  private lowerScans = 0;
 
   /**
    * Does the text write this (lowercase) word in lowercase somewhere: "oversight" is then no
-   * one's name. One set of the page's lowercase words, built once: searching the text per name
-   * made a long page's cost grow with its length times its names.
+   * one's name. A page asks this of a few names only, so the set of its lowercase words (every
+   * word hashed and stored: ~2 % of the engine) is built only after LOWER_SCANS searches of the
+   * tokens; before, a table of the words' shapes, read without hashing a string, rules most
+   * names out at once. The searches are bounded: searching the text per name made a long
+   * page's cost grow with its length times its names.
    */
   writesLowercase(word: string): boolean {
-    if (!this.lower) {
-      this.lower = new Set();
-      for (const t of this.tokens) if (t.word && !t.cap) this.lower.add(t.lo);
+    if (this.lower) return this.lower.has(word);
+    if (!this.lowerShapes) {
+      this.lowerShapes = new Uint8Array(LOWER_SHAPES);
+      for (const t of this.tokens) if (t.word && !t.cap) this.lowerShapes[shapeOf(t.lo)] = 1;
     }
+    if (!this.lowerShapes[shapeOf(word)]) return false;
+    if (this.lowerScans < LOWER_SCANS) {
+      this.lowerScans++;
+      for (const t of this.tokens) if (t.word && !t.cap && t.lo === word) return true;
+      return false;
+    }
+    this.lower = new Set();
+    for (const t of this.tokens) if (t.word && !t.cap) this.lower.add(t.lo);
     return this.lower.has(word);
   }
 
@@ -207,7 +230,7 @@ export class Scene {
       if (
         t.word &&
         t.cap &&
-        !STOP_CAPS.has(t.lo) &&
+        !isStopCap(t) &&
         // a name may follow a sentence-opening word or a possessive: "Former Gov. X", "NBC's X"
         !(prev?.word && prev.cap && !OPENERS.has(prev.lo) && !/['’]s$/.test(prev.w)) &&
         !this.titleCase[cursor] &&
@@ -231,8 +254,10 @@ export class Scene {
             } else ents.touch(known, t.s);
             if (PREPOSITION.test(prev?.lo ?? '')) known.afterPreposition++;
           }
-          this.cursor++;
-          continue;
+          if (known || !apposedFirstName(tokens, cursor)) {
+            this.cursor++;
+            continue;
+          }
         }
         const m = readMentionForward(text, tokens, cursor, Math.min(tokens.length, cursor + 8));
         if (m && m.kind === 'name' && m.name) {
@@ -250,9 +275,10 @@ export class Scene {
           ) {
             if (outside || n >= 2) {
               const e = ents.byName(m, t.s, outside);
-              // "Dana Pike, who …": "who" is said of a person
+              // "Dana Pike, who …": "who" is said of a person; so is "her father, Brad,"
               if (!m.org && tokens[m.to]?.w === ',' && tokens[m.to + 1]?.lo === 'who')
                 e.person = true;
+              if (n === 1 && m.role && apposedFirstName(tokens, m.from)) e.person = true;
               if (outside && isSubjectMention(tokens, m.from, m.to)) {
                 ents.touchSubject(e, t.s);
                 e.asSubject++;
@@ -269,6 +295,19 @@ export class Scene {
       this.cursor++;
     }
   }
+}
+
+/** "Her father, Brad, 39,": a known first name set off by commas after a lowercase word. */
+function apposedFirstName(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k] as Token;
+  const before = tokens[k - 2];
+  return (
+    tokens[k - 1]?.w === ',' &&
+    tokens[k + 1]?.w === ',' &&
+    !!before?.word &&
+    !before.cap &&
+    (FEMALE_NAMES.has(t.lo) || MALE_NAMES.has(t.lo))
+  );
 }
 
 const AN = new Set(['a', 'an', 'another']);

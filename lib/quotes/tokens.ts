@@ -21,6 +21,30 @@ export interface Token {
   known: number;
 }
 
+/**
+ * A word list's test of a token, its answer kept in two bits of Token.known (asked, and the
+ * answer): the readers ask the same tokens of the same lists again and again, quote after
+ * quote, and a Set lookup of a token's fresh string costs several times a bit test. The bits
+ * below FIRST_LIST_BIT are the mention reader's own (mentions.ts).
+ */
+const FIRST_LIST_BIT = 256;
+let nextListBit = FIRST_LIST_BIT;
+export function listTest(has: (lo: string) => boolean): (t: Token | undefined) => boolean {
+  const asked = nextListBit;
+  const yes = asked * 2;
+  nextListBit *= 4;
+  // (past 2^30 a number is no longer a small integer in V8, and bit tests on it cost)
+  if (yes > 2 ** 29) throw new Error('Token.known has no bits left for another word list');
+  return (t) => {
+    if (!t) return false;
+    const k = t.known;
+    if (k & asked) return (k & yes) !== 0;
+    const y = has(t.lo);
+    t.known = k | (y ? asked | yes : asked);
+    return y;
+  };
+}
+
 /** Abbreviations that keep their full stop and end no sentence. */
 const ABBREV = new Set([
   'mr',

@@ -113,13 +113,21 @@ async function pairChild(dirs: string[], set: string, rounds: number): Promise<v
     engines.push(
       ((await import(join(dir, 'lib/quotes/index.ts'))) as { extractQuotes: Engine }).extractQuotes,
     );
-  const all = models(set);
-  for (let w = 0; w < 3; w++) for (const m of all) for (const e of engines) e(m);
+  // (each engine reads its own copy of the pages: no object is shared between the two)
+  const copies = engines.map(() => models(set));
+  const all = copies[0] ?? [];
+  for (let w = 0; w < 3; w++)
+    all.forEach((_, i) => {
+      engines.forEach((e, k) => {
+        e(copies[k]?.[i] as TextModel);
+      });
+    });
   const times = engines.map(() => all.map(() => [] as number[]));
   for (let r = 0; r < rounds; r++)
-    all.forEach((m, i) => {
+    all.forEach((_, i) => {
       for (let k = 0; k < engines.length; k++) {
         const e = (r + k) % engines.length;
+        const m = copies[e]?.[i] as TextModel;
         const t = performance.now();
         engines[e]?.(m);
         times[e]?.[i]?.push(performance.now() - t);

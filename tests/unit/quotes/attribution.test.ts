@@ -278,6 +278,42 @@ describe('names that open on a common word', () => {
   });
 });
 
+describe('names with a particle, a modal or only a first name', () => {
+  it('keeps a surname after a particle that is a word elsewhere: Pierre de Vos, Mr. de Vos', () => {
+    const out = run([
+      '"I have been watching this race," said Pierre de Vos, a law professor.',
+      'For decades, Mr. de Vos noted, observers were sent abroad. "Now they need them," he said.',
+    ]);
+    expect(out.map(([, s]) => s)).toEqual(['Pierre de Vos', 'Pierre de Vos']);
+  });
+
+  it('reads "Will" as a first name before a surname and a comma or a past verb of saying', () => {
+    const out = run(['"We must win the county," Will Estrada, the local chairman, said.']);
+    expect(out.map(([, s]) => s)).toEqual(['Will Estrada']);
+    const q = run(['Will Hale say "no" again? Nobody knows.']);
+    expect(q.map(([, s]) => s)).not.toContain('Will Hale');
+  });
+
+  it('gives "he" to a first name set off after a role: "Her father, Brad, 39, worried"', () => {
+    const out = run([
+      '"They waste votes," said Roy Hern, a retiree.',
+      'At the rally, Lea Marsh held a sign. Her father, Brad, 39, worried that voters could not see the point.',
+      '"People are afraid of wasting their votes," he said.',
+    ]);
+    expect(out.map(([, s]) => s)).toEqual(['Roy Hern', 'Brad']);
+  });
+});
+
+describe('subjects after long openers', () => {
+  it('finds the subject after an opener with several commas: "The day before, at a rally in Arden, Del., Mr. Hale"', () => {
+    const out = run([
+      '"It is beyond belief," Mr. Carr declared Sunday.',
+      'The day before, at a rally in Arden, Del., Mr. Hale was just as blunt, claiming the mayor wanted more. "You would have to be mad," he said.',
+    ]);
+    expect(out.map(([, s]) => s)).toEqual(['Carr', 'Hale']);
+  });
+});
+
 describe('first names and embedded posts', () => {
   it('gives a first name alone the full name met before: "Maria said" is Maria Ostrova', () => {
     expect(

@@ -227,3 +227,12 @@ describe('more cue shapes', () => {
     expect(cueBefore(b.ctx, at(b.spans, 0), false)?.mention.name).toBe('Hale');
   });
 });
+
+describe('names closing the sentence', () => {
+  it('reads the name in apposition to a role: ", said the bureau’s director, Jo Hale."', () => {
+    const a = setup(
+      'The bureau found no "ties of any note" between them, said the bureau’s director, Jo Hale.',
+    );
+    expect(cueAfter(a.ctx, at(a.spans, 0))?.mention).toMatchObject({ name: 'Jo Hale' });
+  });
+});
