@@ -214,7 +214,8 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
   };
   addCue(transcript, 'cue-transcript');
   addCue(before, 'cue-before');
-  addCue(after, 'cue-after');
+  // (the sentence's cue after its last quote is this quote's cue after it too)
+  addCue(after ?? nextCue, 'cue-after');
   addCue(afterStrict, 'cue-after-strict');
   addCue(nextCue, 'cue-next');
   addCue(signature, 'cue-signature');

@@ -910,7 +910,9 @@ export function cueBefore(
   for (let v = to - 1; v >= from; v--) {
     const t = tokens[v] as Token;
     if (!t.word) continue;
-    const noun = ctx.wide ? SPEECH_NOUNS.has(t.lo) : t.lo === 'words' || t.lo === 'view';
+    const noun = ctx.wide
+      ? SPEECH_NOUNS.has(t.lo)
+      : t.lo === 'words' || t.lo === 'view' || t.lo === 'phrase';
     if (noun && v > from) {
       // "In Dr. Shadlen's words, "…"", "the transition team's request to "…"", "in his phrase"
       const owner = tokens[v - 1] as Token;

@@ -304,6 +304,16 @@ describe('names with a particle, a modal or only a first name', () => {
   });
 });
 
+describe('one cue for a sentence of quotes', () => {
+  it('gives the cue after the last quote to the earlier quotes of its sentence', () => {
+    const out = run([
+      'Kitchen staff reported to their posts.',
+      'At the centre, "staff could not log in," which was slow and "kept dropping out," the report states.',
+    ]);
+    expect(out.map(([, s]) => s)).toEqual(['report', 'report']);
+  });
+});
+
 describe('subjects after long openers', () => {
   it('finds the subject after an opener with several commas: "The day before, at a rally in Arden, Del., Mr. Hale"', () => {
     const out = run([

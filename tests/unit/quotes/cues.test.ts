@@ -236,3 +236,10 @@ describe('names closing the sentence', () => {
     expect(cueAfter(a.ctx, at(a.spans, 0))?.mention).toMatchObject({ name: 'Jo Hale' });
   });
 });
+
+describe('a phrase owned by its coiner', () => {
+  it('reads "in X’s phrase" as a cue in the plain reading', () => {
+    const a = setup('It is, in economist Jo Hale’s phrase, "markets in everything" now.');
+    expect(cueBefore(a.ctx, at(a.spans, 0), true)?.mention.name).toBe('Jo Hale');
+  });
+});
