@@ -1,41 +1,19 @@
-/**
- * Does a change leave the engine's output as it was? Runs this checkout's engine and the one of
- * a git commit (main by default) over the same text models of the annotated corpora and
- * compares, page by page, the whole extraction as JSON and every recorded decision (candidates,
- * feature vectors, statement features, choice): a refactor or a speed-up must print "same".
- *
- *   npx tsx scripts/quotes/same-output.ts [REF] [--pages]
- *
- * REF is any commit git knows (main, HEAD~1, a hash). The corpora are dev, web-dev,
- * polnear-dev and polnear-train; --pages adds the 271 real pages of corpus/pages (no gold).
- * Exit codes: 0 same output, 1 a page differs, 2 bad input.
- */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Decision, EngineOptions } from '../../lib/quotes/index';
 import * as here from '../../lib/quotes/index';
 import type { Extraction, TextModel } from '../../lib/quotes/types';
-import { CORPUS, loadCorpus, pageModel, ROOT } from './corpus';
+import { CORPUS, loadCorpus, pageModel } from './corpus';
+import { engineDirAt } from './engine-at';
 
 type Engine = (model: TextModel, options?: EngineOptions) => Extraction;
 
-/** The engine of commit `ref`, unpacked once per commit under the system's temp folder. */
+/** The engine of commit `ref`. */
 async function engineAt(ref: string): Promise<Engine> {
-  const sha = execFileSync('git', ['-C', ROOT, 'rev-parse', '--verify', `${ref}^{commit}`], {
-    encoding: 'utf8',
-  }).trim();
-  const dir = join(tmpdir(), `quotelens-engine-${sha.slice(0, 12)}`);
-  if (!existsSync(join(dir, 'lib/quotes/index.ts'))) {
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    const tar = execFileSync('git', ['-C', ROOT, 'archive', sha, 'lib']);
-    execFileSync('tar', ['-x', '-C', dir], { input: tar });
-    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  }
-  const mod = (await import(join(dir, 'lib/quotes/index.ts'))) as { extractQuotes: Engine };
+  const mod = (await import(join(engineDirAt(ref), 'lib/quotes/index.ts'))) as {
+    extractQuotes: Engine;
+  };
   return mod.extractQuotes;
 }
 

@@ -11,38 +11,18 @@
  * Measures only; exits 2 when ../shared is absent.
  */
 import { execFileSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import type { Extraction, TextModel } from '../../lib/quotes/types';
 import { CORPUS, loadCorpus, pageModel, ROOT } from './corpus';
+import { engineDirAt } from './engine-at';
 
 type Engine = (model: TextModel) => Extraction;
 
-/** The engine of commit `ref`, unpacked once per commit under the system's temp folder. */
-function dirAt(ref: string): string {
-  const sha = execFileSync('git', ['-C', ROOT, 'rev-parse', '--verify', `${ref}^{commit}`], {
-    encoding: 'utf8',
-  }).trim();
-  const dir = join(tmpdir(), `quotelens-engine-${sha.slice(0, 12)}`);
-  if (!existsSync(join(dir, 'lib/quotes/index.ts'))) {
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    const tar = execFileSync('git', ['-C', ROOT, 'archive', sha, 'lib']);
-    execFileSync('tar', ['-x', '-C', dir], { input: tar });
-    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  }
-  return dir;
-}
+/** The engine of commit `ref`, unpacked (engine-at.ts). */
+const dirAt = engineDirAt;
 
 /** This checkout's engine as it is on disk now (uncommitted edits included), copied out alike. */
 function dirHere(): string {
