@@ -755,7 +755,7 @@ function unclosedApposition(ctx: CueContext, i: number, to: number): Cue | null 
     c++;
   if (c === i || tokens[c]?.w !== ',') return null;
   const m = readMentionForward(text, tokens, c + 1, to);
-  if (!m || m.kind !== 'name') return null;
+  if (m?.kind !== 'name') return null;
   let k = skipParen(tokens, m.to, to);
   while (k < to && isAdverb(tokens[k])) k++;
   if (!isSpeechVerb(tokens[k], true)) return null;
