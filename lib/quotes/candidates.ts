@@ -14,6 +14,7 @@ import {
   sameSentence,
   signatureCue,
 } from './context';
+import { cueAfter, STRICT_AFTER } from './cue-after';
 import {
   afterWindow,
   beforeWindow,
@@ -21,11 +22,9 @@ import {
   type CueContext,
   type CueKind,
   clauseSubject,
-  cueAfter,
   cueBefore,
   cueTranscript,
   nearestSubject,
-  STRICT_AFTER,
 } from './cues';
 import type { Entity, EntityIndex } from './entities';
 import { ROLES } from './lexicon/index';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CueContext, cueAfter, cueBefore, cueTranscript } from '../../../lib/quotes/cues';
+import { cueAfter } from '../../../lib/quotes/cue-after';
+import { type CueContext, cueBefore, cueTranscript } from '../../../lib/quotes/cues';
 import { findQuoteSpans, type QuoteSpan } from '../../../lib/quotes/marks';
 import { tokenize } from '../../../lib/quotes/tokens';
 import { modelOf } from './model';
