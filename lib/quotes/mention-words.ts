@@ -17,7 +17,7 @@ import {
   STOP_CAPS,
   TITLES,
 } from './lexicon/index';
-import { endsSentence, listTest, opensSentence, type Token } from './tokens';
+import { endsSentence, listTest, opensSentence, type Token, tokenTest } from './tokens';
 
 export const PARTICLES = new Set([
   'de',
@@ -167,27 +167,10 @@ const DESCRIPTOR_RE = /-\p{Ll}/u;
 export const UPPER_RE = /\p{Lu}/u;
 export const LOWER_WORD_RE = /^[\p{Ll}-]+$/u;
 export const isInitial = (t: Token) => t.word && t.cap && INITIAL_RE.test(t.w);
-/**
- * Token.known bits: a predicate's answer for the word, once asked (the reader asks the same
- * tokens again and again, quote after quote, and tokens never change).
- */
-const NAME_ASKED = 1;
-const NAME_WORD = 2;
-const ROLE_ASKED = 4;
-const ROLE_WORD = 8;
-const TITLE_ASKED = 16;
-const TITLE_WORD = 32;
-const CAPS_ASKED = 64;
-const CAPS_WORD = 128;
-
 /** A capitalised word that can be part of a name. */
-export function isNameWord(t: Token | undefined): boolean {
-  if (!t?.word || !t.cap) return false;
-  if (t.known & NAME_ASKED) return (t.known & NAME_WORD) !== 0;
-  const yes = readsAsNameWord(t);
-  t.known |= yes ? NAME_ASKED | NAME_WORD : NAME_ASKED;
-  return yes;
-}
+const readsAsNameWordOnce = tokenTest(readsAsNameWord);
+export const isNameWord = (t: Token | undefined): boolean =>
+  !!t?.word && t.cap && readsAsNameWordOnce(t);
 /** Scripts without capitals: a word holding them is no capitalised name ("Storageから…"). */
 const CASELESS_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 function readsAsNameWord(t: Token): boolean {
@@ -236,21 +219,13 @@ const CONTRACTION = /['’](?:ve|ll|d|re|m)$|n['’]t$/;
 export const ADVERB_ENDING =
   /(?:ingly|edly|ously|ively|fully|lessly|ately|ically|ently|antly|ibly|ably)$/;
 // (a trailing '.' or 's' is cut by slicing, not by a regex: these run for every token read)
-export function isTitle(t: Token | undefined): boolean {
-  if (!t) return false;
-  if (t.known & TITLE_ASKED) return (t.known & TITLE_WORD) !== 0;
-  const yes =
-    (t.word && TITLES.has(t.lo.endsWith('.') ? t.lo.slice(0, -1) : t.lo)) || TITLES.has(t.lo);
-  t.known |= yes ? TITLE_ASKED | TITLE_WORD : TITLE_ASKED;
-  return yes;
-}
-export function isRoleWord(t: Token | undefined): boolean {
-  if (!t?.word) return false;
-  if (t.known & ROLE_ASKED) return (t.known & ROLE_WORD) !== 0;
-  const yes = ROLES.has(t.lo) || (t.lo.endsWith('s') && ROLES.has(t.lo.slice(0, -1)));
-  t.known |= yes ? ROLE_ASKED | ROLE_WORD : ROLE_ASKED;
-  return yes;
-}
+export const isTitle = tokenTest(
+  (t) => (t.word && TITLES.has(t.lo.endsWith('.') ? t.lo.slice(0, -1) : t.lo)) || TITLES.has(t.lo),
+);
+const isRoleLo = listTest(
+  (lo) => ROLES.has(lo) || (lo.endsWith('s') && ROLES.has(lo.slice(0, -1))),
+);
+export const isRoleWord = (t: Token | undefined): boolean => !!t?.word && isRoleLo(t);
 /**
  * A capitalised compound whose second part is lowercase describes a name ("Oscar-winner",
  * "Paris-based", "Texas-born"); it is never part of it.
@@ -289,12 +264,7 @@ const givenName = (tokens: Token[], k: number) =>
   isNameWord(tokens[k]) && (isFirstName(tokens[k]) || isTitle(tokens[k - 1]));
 export const isAllCaps = (w: string) => w.length > 1 && w === w.toUpperCase() && UPPER_RE.test(w);
 /** isAllCaps of a token's word, worked out once per token. */
-export function inCapitals(t: Token): boolean {
-  if (t.known & CAPS_ASKED) return (t.known & CAPS_WORD) !== 0;
-  const yes = isAllCaps(t.w);
-  t.known |= yes ? CAPS_ASKED | CAPS_WORD : CAPS_ASKED;
-  return yes;
-}
+export const inCapitals = tokenTest((t) => isAllCaps(t.w));
 
 export function genderOf(words: Token[]): string | undefined {
   for (const t of words) {

@@ -17,33 +17,34 @@ export interface Token {
   word: boolean;
   /** Starts with an uppercase letter. */
   cap: boolean;
-  /** What the mention reader has worked out of the word (mentions.ts): 0 until it asks. */
+  /** The answers of the tests asked of the word so far (tokenTest): 0 until one asks. */
   known: number;
 }
 
 /**
- * A word list's test of a token, its answer kept in two bits of Token.known (asked, and the
- * answer): the readers ask the same tokens of the same lists again and again, quote after
- * quote, and a Set lookup of a token's fresh string costs several times a bit test. The bits
- * below FIRST_LIST_BIT are the mention reader's own (mentions.ts).
+ * A test of a token whose answer is kept in two bits of Token.known (asked, and the answer): the
+ * readers ask the same tokens the same questions again and again, quote after quote, tokens
+ * never change, and a Set lookup of a token's fresh string costs several times a bit test.
  */
-const FIRST_LIST_BIT = 256;
-let nextListBit = FIRST_LIST_BIT;
-export function listTest(has: (lo: string) => boolean): (t: Token | undefined) => boolean {
-  const asked = nextListBit;
+let nextTestBit = 1;
+export function tokenTest(test: (t: Token) => boolean): (t: Token | undefined) => boolean {
+  const asked = nextTestBit;
   const yes = asked * 2;
-  nextListBit *= 4;
+  nextTestBit *= 4;
   // (past 2^30 a number is no longer a small integer in V8, and bit tests on it cost)
-  if (yes > 2 ** 29) throw new Error('Token.known has no bits left for another word list');
+  if (yes > 2 ** 29) throw new Error('Token.known has no bits left for another test');
   return (t) => {
     if (!t) return false;
     const k = t.known;
     if (k & asked) return (k & yes) !== 0;
-    const y = has(t.lo);
+    const y = test(t);
     t.known = k | (y ? asked | yes : asked);
     return y;
   };
 }
+
+/** A word list's test of a token (its lowercase form), kept as tokenTest keeps it. */
+export const listTest = (has: (lo: string) => boolean) => tokenTest((t) => has(t.lo));
 
 /** Abbreviations that keep their full stop and end no sentence. */
 const ABBREV = new Set([
