@@ -5,7 +5,7 @@
  */
 import type { BlockKind } from '../../quotes/types';
 import { isPullQuote, isPullQuoteName } from './boilerplate-names';
-import { SHORT_TEXT_MAX_CHARS, shortTextVerdict } from './bylines-dates';
+import { includesAny, SHORT_TEXT_MAX_CHARS, shortTextVerdict } from './bylines-dates';
 import { classAndId, ELEMENT_NODE, INLINE_TAGS, isHeadingTag, TEXT_NODE, tagOf } from './elements';
 import { type Analysis, type ArticleBlock, linkDensity } from './types';
 import { isRendered } from './visibility';
@@ -49,11 +49,6 @@ const BYLINE_WORDS = [
   'updated',
   'meta',
 ];
-
-function includesAny(s: string, words: readonly string[]): boolean {
-  for (const w of words) if (s.includes(w)) return true;
-  return false;
-}
 
 /** @internal STANDFIRST_CLASS over classAndId's names, run only where it can match. */
 export function isStandfirstName(names: string): boolean {

@@ -218,7 +218,8 @@ function startsWithAny(s: string, list: readonly string[]): boolean {
   return false;
 }
 
-function includesAny(s: string, list: readonly string[]): boolean {
+/** Does `s` hold any of the words? (The gate before a pattern; blocks.ts asks it too.) */
+export function includesAny(s: string, list: readonly string[]): boolean {
   for (const w of list) if (s.includes(w)) return true;
   return false;
 }
