@@ -76,6 +76,9 @@ const describedTarget = (ents: EntityIndex, words: string, org: boolean): Target
 };
 
 /** "the tweet from Vulture magazine": a document and its author. */
+/** "The MP", "the former secretary": a definite role without an owner (no "X's aide"). */
+const DEFINITE_ROLE = /^the\s(?:(?!['’]s\b).)*$/i;
+
 const DOCUMENT_BY_RE = /^(\S+)\s+(?:from|by|of)\s+(?:the\s+)?(\p{Lu}.+)$/u;
 const DOCUMENT_BY_UNNAMED_RE =
   /^(\S+)\s+(?:from|by)\s+(?:the|a|an|its|his|her|their)\s+(\p{Ll}[^,]*)$/u;
@@ -178,8 +181,15 @@ export function readingsOf(
       const rb = bearer ? add({ kind: 'entity', entity: bearer }, 'role-bearer') : null;
       // "the MP said" after an MP was named is that MP: an unnamed MP is a reading only where
       // none was, or where the role names a body ("the department")
-      const ru = !rb || m.org ? add(describedTarget(ents, r, !!m.org), 'role-unnamed') : null;
-      const rl = last && !m.org ? add({ kind: 'entity', entity: last }, 'role-last-speaker') : null;
+      // only "the MP" points back to someone already met; "Elton John's publicist" or
+      // "a spokesman" brings someone new in. A reader reads "the MP added" after a quote as
+      // its speaker, however the page introduced them (GUIDELINES.md); the training corpus
+      // leaves that link out, so it cannot teach it
+      const backRef = last?.kind === 'person' && !m.org && DEFINITE_ROLE.test(m.text);
+      const ru =
+        (!rb && !backRef) || m.org ? add(describedTarget(ents, r, !!m.org), 'role-unnamed') : null;
+      const rl =
+        backRef && last ? add({ kind: 'entity', entity: last }, 'role-last-speaker') : null;
       return { readings: out, rules: rb ?? (m.org ? ru : (rl ?? ru)) };
     }
     case 'description': {

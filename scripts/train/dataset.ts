@@ -82,10 +82,11 @@ export function buildGroups(
       });
       if (!labels.includes(1)) continue;
       // an unscored "the senator said" means the corpus did not link the role to its bearer,
-      // not that no senator was named: it says nothing about bearer against unnamed
+      // not that no senator was named: it says nothing about bearer against unnamed, nor about
+      // the person just quoted against unnamed (the guidelines resolve "the MP added" to them)
       if (
         g.speaker_unscored &&
-        d.cands.some((c) => c.rules.has('role-bearer')) &&
+        d.cands.some((c) => c.rules.has('role-bearer') || c.rules.has('role-last-speaker')) &&
         d.cands.some((c, i) => labels[i] === 1 && c.rules.has('role-unnamed'))
       )
         continue;

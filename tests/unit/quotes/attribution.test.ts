@@ -150,6 +150,27 @@ describe('entities: who a mention refers to', () => {
     expect(out).toEqual([['This must be fixed,', 'Sara Quist']]);
   });
 
+  it('reads a definite role with no bearer as the person just quoted, an owned one as someone new', () => {
+    expect(
+      run([
+        'Economist Lena Dahl said the deal matters. "Prices will fall," Dahl said.',
+        'The senator stressed that the vote was close: "We had no time to read it."',
+      ]),
+    ).toEqual([
+      ['Prices will fall,', 'Lena Dahl'],
+      ['We had no time to read it.', 'Lena Dahl'],
+    ]);
+    expect(
+      run([
+        'Economist Lena Dahl said the deal matters. "Prices will fall," Dahl said.',
+        '"He will not be there," the band\'s spokesman replied.',
+      ]),
+    ).toEqual([
+      ['Prices will fall,', 'Lena Dahl'],
+      ['He will not be there,', "band's spokesman"],
+    ]);
+  });
+
   it('never takes I or we inside the quote as the speaker', () => {
     const out = run(['Pilot Dan Reyes landed safely. "I knew we would make it," he said.']);
     expect(out).toEqual([['I knew we would make it,', 'Dan Reyes']]);
