@@ -15,6 +15,7 @@ import {
   isSpeechVerb,
   matchAccording,
   ORG_LINKS,
+  PREPOSITIONS,
   SKIP_AFTER_CLOSE,
   skipParen,
 } from './cues';
@@ -24,6 +25,7 @@ import { memberForward } from './members';
 import {
   addAppositiveRole,
   INDEFINITE,
+  isAuxiliary,
   isDeterminer,
   isRoleWord,
   isSpeechVerbWord,
@@ -85,7 +87,7 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
     // "…" suggests that Phoenix …: a clause follows, not the verb's subject
     if (tokens[r]?.lo === 'that') return null;
     const m = fwd(ctx, r, to);
-    return m ? { mention: m, kind: 'after' } : null;
+    return m ? { mention: modifiedName(ctx, m, to) ?? m, kind: 'after' } : null;
   }
   if (tokens[i]?.lo === 'by' || tokens[i]?.lo === 'par' || tokens[i]?.lo === 'por') {
     // passive: described as "…" by the department
@@ -197,6 +199,43 @@ function qualifiedName(ctx: CueContext, i: number, to: number): Cue | null {
   if (!isSpeechVerb(tokens[m.to], true)) return null;
   return { mention: m, kind: 'after' };
 }
+
+/**
+ * "…," said Clinton ally James Carville.: a name, lowercase nouns, then a name that ends the
+ * clause. The first name modifies the nouns ("ally" of Clinton's); the last one speaks. The
+ * nouns need not be known roles, but may not be words that would end the subject ("said
+ * Clinton on Monday", "said Clinton, who …").
+ */
+function modifiedName(ctx: CueContext, m: Mention, to: number): Mention | null {
+  const { text, tokens } = ctx;
+  if (m.kind !== 'name') return null;
+  let j = m.to;
+  while (j < to && j - m.to < 3 && isModifierNoun(tokens[j])) j++;
+  if (j === m.to || !tokens[j]?.cap) return null;
+  const n = readMentionForward(text, tokens, j, to);
+  if (n?.kind !== 'name' || n.org) return null;
+  const end = skipParen(tokens, n.to, to);
+  const next = tokens[end];
+  const closes = !next || endsSentence(next) || next.w === ',' || AFFILIATION.has(next.lo);
+  return end >= to || closes ? n : null;
+}
+
+const isModifierNoun = (t: Token | undefined): boolean =>
+  !!t?.word &&
+  !t.cap &&
+  /^\p{Ll}+$/u.test(t.w) &&
+  !isAdverb(t) &&
+  !isDeterminer(t) &&
+  !isAuxiliary(t) &&
+  !isSpeechVerb(t, true) &&
+  !PREPOSITIONS.has(t.lo) &&
+  !CLAUSE_WORDS.has(t.lo);
+
+/** "… James Carville of Louisiana": the speaker's affiliation follows the name. */
+const AFFILIATION = new Set(['of', 'from']);
+
+/** Words after a name that open a clause or a phrase of its own, not a noun it modifies. */
+const CLAUSE_WORDS = new Set(['and', 'or', 'but', 'who', 'whose', 'which', 'that', 'as', 'than']);
 
 /**
  * "…," Will wrote. / "…," Read said.: after a quote that did not end its sentence, a word in

@@ -454,7 +454,7 @@ const QUANTIFIERS = new Set([
   'numerous',
 ]);
 
-const PREPOSITIONS = new Set([
+export const PREPOSITIONS = new Set([
   'on',
   'in',
   'at',

@@ -230,6 +230,17 @@ describe('more cue shapes', () => {
 });
 
 describe('names closing the sentence', () => {
+  it('reads the last name of "said Hale ally Jo Ruiz": the first one modifies a noun', () => {
+    const name = (s: string) => {
+      const a = setup(s);
+      return cueAfter(a.ctx, at(a.spans, 0))?.mention.name;
+    };
+    expect(name('"He is a friend," said Hale ally Jo Ruiz.')).toBe('Jo Ruiz');
+    expect(name('"He is a friend," said Hale ally Jo Ruiz of Dover.')).toBe('Jo Ruiz');
+    expect(name('"He is a friend," said Hale on Monday.')).toBe('Hale');
+    expect(name('"He is a friend," said Hale, who met Ruiz.')).toBe('Hale');
+  });
+
   it('reads the name in apposition to a role: ", said the bureau’s director, Jo Hale."', () => {
     const a = setup(
       'The bureau found no "ties of any note" between them, said the bureau’s director, Jo Hale.',
