@@ -9,6 +9,7 @@
 
 import {
   ACCORDING_TO,
+  DOCUMENT_WORDS,
   ENGLISH_SPEECH_VERBS,
   LISTENER_VERBS,
   PERFECT_AUXILIARIES,
@@ -172,6 +173,34 @@ export function matchAccording(tokens: Token[], i: number, end: number): number 
 export const isSpeechVerb = (t: Token | undefined, weakOk: boolean) =>
   !!t && t.word && !t.cap && isSpeechVerbWord(t) && (weakOk || !WEAK_VERBS.has(t.lo));
 
+/**
+ * "Court records show the firm "…"", "the report found that …": a document speaks through
+ * verbs of showing and finding, which say nothing when a person does them.
+ */
+const EVIDENCE_VERBS = new Set([
+  'show',
+  'shows',
+  'showed',
+  'shown',
+  'reveal',
+  'reveals',
+  'revealed',
+  'indicate',
+  'indicates',
+  'indicated',
+  'found',
+  'finds',
+  'concluded',
+  'concludes',
+  'suggest',
+  'suggests',
+  'suggested',
+]);
+const documentShows = (tokens: Token[], v: number): boolean =>
+  EVIDENCE_VERBS.has(tokens[v]?.lo ?? '') &&
+  (DOCUMENT_WORDS.has(tokens[v - 1]?.lo ?? '') ||
+    DOCUMENT_WORDS.has((tokens[v - 1]?.lo ?? '').replace(/s$/, '')));
+
 /** Determiners after which a word of saying can only be a noun ("her" may be an object). */
 const NOUN_MARKERS = new Set([
   'the',
@@ -313,6 +342,31 @@ function relativeAntecedent(ctx: CueContext, from: number, v: number): Mention |
   return null;
 }
 
+/**
+ * Object pronouns that Spanish, French and Italian put between the subject and its verb ("una
+ * fuente nos la resumió", "le ministre nous a dit"). Right before a verb none is an article.
+ */
+const CLITICS = new Set([
+  'nos',
+  'os',
+  'la',
+  'las',
+  'lo',
+  'los',
+  'le',
+  'les',
+  'se',
+  'te',
+  'nous',
+  'vous',
+  'lui',
+  'leur',
+  'ci',
+  'vi',
+  'gli',
+  'ne',
+]);
+
 function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mention | null {
   const { text, tokens } = ctx;
   // "Ames was asked by host Bill Marsh, "…"": the agent of a passive verb of address speaks
@@ -328,7 +382,9 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
   let skipped = 0;
   while (
     k >= from &&
-    (isAdverb(tokens[k]) || PERFECT_AUXILIARIES.has(tokens[k]?.lo ?? '')) &&
+    (isAdverb(tokens[k]) ||
+      PERFECT_AUXILIARIES.has(tokens[k]?.lo ?? '') ||
+      CLITICS.has(tokens[k]?.lo ?? '')) &&
     skipped < 4
   ) {
     k--;
@@ -711,7 +767,7 @@ export function cueBefore(
       if (m && m.kind !== 'pronoun') return { mention: m, kind: 'before' };
     }
     if (
-      isSpeechVerb(t, fragment || to - v <= 3) &&
+      (isSpeechVerb(t, fragment || to - v <= 3) || documentShows(tokens, v)) &&
       !nounUse(tokens, v) &&
       !addsAmount(tokens, v) &&
       (!fragment || to - v <= FRAGMENT_REACH || !short) &&

@@ -249,6 +249,23 @@ describe('names closing the sentence', () => {
   });
 });
 
+describe('documents that speak', () => {
+  it('reads a document showing or finding as a cue, a person showing as none', () => {
+    const a = setup('Court records show that the firm "knowingly misled investors."');
+    expect(cueBefore({ ...a.ctx, wide: true }, at(a.spans, 0), true)?.mention.text).toMatch(
+      /records/i,
+    );
+    const b = setup('The report found that the agency was "slow and disorganized."');
+    expect(cueBefore({ ...b.ctx, wide: true }, at(b.spans, 0), true)?.mention.text).toMatch(
+      /report/,
+    );
+    const c = setup('Hale showed the crowd a sign reading "No more."');
+    expect(cueBefore({ ...c.ctx, wide: true }, at(c.spans, 0), true)?.mention.name).not.toBe(
+      'Hale',
+    );
+  });
+});
+
 describe('a phrase owned by its coiner', () => {
   it('reads "in X’s phrase" as a cue in the plain reading', () => {
     const a = setup('It is, in economist Jo Hale’s phrase, "markets in everything" now.');
