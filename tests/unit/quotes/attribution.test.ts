@@ -130,6 +130,13 @@ describe('cues: speech verbs in every position', () => {
       ['Seguimos adelante', 'Ana Ruiz'],
     ]);
   });
+
+  it('reads a subject past object pronouns before its verb: "una fuente … nos lo dijo"', () => {
+    const [[, who] = []] = run([
+      'Un portavoz del puerto nos lo dijo sin rodeos: "No habrá huelga este mes".',
+    ]);
+    expect(who).toMatch(/portavoz del puerto/);
+  });
 });
 
 describe('entities: who a mention refers to', () => {
