@@ -49,6 +49,7 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
   // a new sentence that merely starts with a name is not one.
   const to = strict ? Math.min(wEnd, from + STRICT_AFTER) : wEnd;
   if (strict && wEnd >= from + STRICT_AFTER) return null;
+  if (insideSaidClause(ctx, span, from)) return null;
   let i = from;
   while (i < to && SKIP_AFTER_CLOSE.has(tokens[i]?.w ?? '')) i++;
   if (i >= to) return null;
@@ -148,6 +149,44 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
   if (isSpeechVerb(tokens[k], true)) return { mention: m, kind: 'after' };
   return accordingLater(ctx, i, to) ?? cueAtSentenceEnd(ctx, i, to);
 }
+
+/**
+ * "After Ruiz said that students might do better at "less advanced schools," Hale said: …": the
+ * quote sits in an opening subordinate clause with a subject and a verb of saying of its own,
+ * so the verb after the comma that closes the clause belongs to the main clause, not to it.
+ * ("When asked, "…," Hale said" has no subject before its verb, and stays Hale's.)
+ */
+function insideSaidClause(ctx: CueContext, span: QuoteSpan, after: number): boolean {
+  const { tokens } = ctx;
+  // the comma that closes the clause, inside the marks ("schools,"") or after them
+  const inner = ctx.text.slice(Math.max(span.open, span.close - 2), span.close).trim();
+  if (!inner.endsWith(',') && tokens[after]?.w !== ',' && tokens[after + 1]?.w !== ',')
+    return false;
+  const [bf, bt] = beforeWindow(ctx, span);
+  if (!CLAUSE_OPENERS.has(tokens[bf]?.lo ?? '')) return false;
+  let said = false;
+  for (let k = bf + 1; k < bt; k++) {
+    const t = tokens[k] as Token;
+    if (t.w === ',' || t.w === ';' || t.w === ':' || t.w === '\n') return false;
+    if (k > bf + 1 && isSpeechVerb(t, true) && tokens[k - 1]?.word) said = true;
+  }
+  return said;
+}
+
+const CLAUSE_OPENERS = new Set([
+  'after',
+  'before',
+  'when',
+  'while',
+  'although',
+  'though',
+  'because',
+  'since',
+  'once',
+  'until',
+  'unless',
+  'whereas',
+]);
 
 /**
  * "…," another friend, Mara Lind told CNN: a lowercase description, a comma, then the name it

@@ -249,6 +249,17 @@ describe('names closing the sentence', () => {
   });
 });
 
+describe('quotes inside an opening clause', () => {
+  it('gives no cue after a quote inside "After X said that …," to the main clause', () => {
+    const a = setup(
+      'After Ruiz said that students might do better at "less advanced schools," Hale said: "No."',
+    );
+    expect(cueAfter(a.ctx, at(a.spans, 0))).toBeNull();
+    const b = setup('When asked about the vote "It was close," Hale said.');
+    expect(cueAfter(b.ctx, at(b.spans, 0))?.mention.name).toBe('Hale');
+  });
+});
+
 describe('documents that speak', () => {
   it('reads a document showing or finding as a cue, a person showing as none', () => {
     const a = setup('Court records show that the firm "knowingly misled investors."');
