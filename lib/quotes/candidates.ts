@@ -225,11 +225,7 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
     if (st > sf) addCue(fits(wrap(clauseSubject(ctx, sf, st))), 'subject');
     addCue(fits(wrap(nearestSubject(ctx, span))), 'nearest');
     // the same cues read widely: "the sender said", "said a New Hampshire Republican"
-    let wide = wideContexts.get(ctx);
-    if (!wide) {
-      wide = { ...ctx, wide: true };
-      wideContexts.set(ctx, wide);
-    }
+    const wide = scene.memo(WIDE, () => ({ ...ctx, wide: true }));
     addCue(fits(cueBefore(wide, span, w.fragment, short, reach)), 'cue-wide');
     addCue(fits(cueAfter(wide, span, /\.\s*$/.test(w.text))), 'cue-wide');
   }
@@ -393,8 +389,8 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
   return { drop, cands: list.items, rulesPick: list.items.indexOf(pick), cued, pronoun };
 }
 
-/** A page's cue context read widely, made once per page rather than once per quote. */
-const wideContexts = new WeakMap<CueContext, CueContext>();
+/** The scene's memo of its cue context read widely: made once per page rather than once per quote. */
+const WIDE = {};
 
 const wrap = (m: Mention | null): Cue | null => (m ? { mention: m, kind: 'before' } : null);
 const copyCue = (c: Cue | null): Cue | null => (c ? { ...c, mention: { ...c.mention } } : null);

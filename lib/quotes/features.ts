@@ -453,14 +453,11 @@ const NAME_AT = [
   F.demonym,
 ];
 /** Per page, a name's features: the same names come back as candidates of quote after quote. */
-const nameMemo = new WeakMap<Scene, Map<string, number[]>>();
+const NAMES = {};
+const newMemo = () => new Map<string, number[]>();
 
 function nameFeatures(scene: Scene, c: Candidate, f: Float64Array): void {
-  let memo = nameMemo.get(scene);
-  if (!memo) {
-    memo = new Map();
-    nameMemo.set(scene, memo);
-  }
+  const memo = scene.memo(NAMES, newMemo);
   const name = c.name ?? '';
   let v = memo.get(name);
   if (!v) {

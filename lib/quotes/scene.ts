@@ -117,6 +117,24 @@ export class Scene {
   /** 1 for tokens of a photo credit ("Chuck Burton/AP", "© Provided by …"): no one speaks there. */
   readonly credit: Uint8Array;
 
+  /**
+   * What the passes remember of this page, each under its own key (memo). Kept on the scene:
+   * a module's WeakMap keyed by the scene held every page's scene, tokens and all, through
+   * the young generation's collections until a full one, and copying them there cost more
+   * than the memos save.
+   */
+  private readonly memos = new Map<object, unknown>();
+
+  /** The page's memo under `key` (one constant object per kind of memo), made when first asked. */
+  memo<T>(key: object, make: () => T): T {
+    let m = this.memos.get(key) as T | undefined;
+    if (m === undefined) {
+      m = make();
+      this.memos.set(key, m);
+    }
+    return m;
+  }
+
   private lower: Set<string> | null = null;
   /** Length and end letters of the page's lowercase words, hashed (LOWER_SHAPES slots). */
   private lowerShapes: Uint8Array | null = null;

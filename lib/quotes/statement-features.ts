@@ -153,8 +153,10 @@ function lastWords(s: string, n: number): string[] {
 }
 
 /** A quote's words, read once for the judge and the title check (callers only read them). */
-const wordsOfQuote = new WeakMap<Work, { text: string; words: readonly string[] }>();
-export function quoteWords(w: Work): readonly string[] {
+const WORDS = {};
+const newMemo = () => new Map<Work, { text: string; words: readonly string[] }>();
+export function quoteWords(scene: Scene, w: Work): readonly string[] {
+  const wordsOfQuote = scene.memo(WORDS, newMemo);
   const known = wordsOfQuote.get(w);
   if (known && known.text === w.text) return known.words;
   const words = w.text.match(WORD) ?? [];
@@ -174,7 +176,7 @@ export function statementFeatures(
   const { span } = w;
   const { text, model } = scene;
   const f = freshVector(STATEMENT_FEATURES.length);
-  const words = quoteWords(w);
+  const words = quoteWords(scene, w);
   const caps = words.filter((x) => STARTS_UPPER.test(x)).length;
   const body = w.text.trim();
   f[idx('rules.drop')] = p.drop ? 1 : 0;
