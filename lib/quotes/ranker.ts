@@ -94,14 +94,30 @@ interface ShallowForest {
 }
 const shallow = new WeakMap<Tree[], ShallowForest | null>();
 
-/** The last forest asked for: the ranker asks for the same one candidate after candidate. */
+/**
+ * The last two forests asked for: the ranker asks for the same one candidate after candidate,
+ * and the statement judge for its own between quotes (with one remembered, every quote went
+ * to the WeakMap twice).
+ */
 let lastTrees: Tree[] | null = null;
 let lastShallow: ShallowForest | null = null;
+let otherTrees: Tree[] | null = null;
+let otherShallow: ShallowForest | null = null;
 
 function shallowOf(trees: Tree[]): ShallowForest | null {
   if (trees === lastTrees) return lastShallow;
+  if (trees === otherTrees) {
+    const known = otherShallow;
+    otherTrees = lastTrees;
+    otherShallow = lastShallow;
+    lastTrees = trees;
+    lastShallow = known;
+    return known;
+  }
   const known = shallow.get(trees);
   if (known !== undefined) {
+    otherTrees = lastTrees;
+    otherShallow = lastShallow;
     lastTrees = trees;
     lastShallow = known;
     return known;
@@ -154,9 +170,18 @@ interface DeepForest {
 }
 const deep = new WeakMap<Tree[], DeepForest>();
 
+/** The last deep forest asked for (the statement judge's, once per quote). */
+let lastDeepTrees: Tree[] | null = null;
+let lastDeep: DeepForest | null = null;
+
 function deepOf(trees: Tree[]): DeepForest {
+  if (trees === lastDeepTrees && lastDeep) return lastDeep;
   const known = deep.get(trees);
-  if (known) return known;
+  if (known) {
+    lastDeepTrees = trees;
+    lastDeep = known;
+    return known;
+  }
   let nodes = 0;
   for (const t of trees) nodes += t.length / 4;
   const df: DeepForest = {
