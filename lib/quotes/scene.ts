@@ -52,9 +52,8 @@ const PREPOSITION = /^(?:in|at|from|to|into|across|near|inside|outside|throughou
 /** Capitalised words a name can follow without being part of it ("New" starts place names). */
 const OPENERS = new Set([...STOP_CAPS].filter((w) => w !== 'new' && w !== 'old'));
 
-/** Slots of the lowercase words' shape table, and searches of the tokens before the set. */
+/** Slots of the lowercase words' shape table. */
 const LOWER_SHAPES = 4096;
-const LOWER_SCANS = 4;
 /** A word's slot by its length and its first and last code units (no string hash). */
 const shapeOf = (w: string) =>
   (w.length * 961 + w.charCodeAt(0) * 31 + w.charCodeAt(w.length - 1)) & (LOWER_SHAPES - 1);
@@ -135,34 +134,49 @@ export class Scene {
     return m;
   }
 
-  private lower: Set<string> | null = null;
-  /** Length and end letters of the page's lowercase words, hashed (LOWER_SHAPES slots). */
-  private lowerShapes: Uint8Array | null = null;
-  private lowerScans = 0;
+  /**
+   * The page's lowercase words by shape (LOWER_SHAPES slots), one token for each word: in
+   * `lowerHeads` 1 + the index of the last such token of each shape (0 for none), in
+   * `lowerNext` 1 + the one before it of the same shape. Built when first asked, in one pass
+   * that hashes no string.
+   */
+  private lowerHeads: Int32Array | null = null;
+  private lowerNext: Int32Array | null = null;
 
   /**
    * Does the text write this (lowercase) word in lowercase somewhere: "oversight" is then no
-   * one's name. A page asks this of a few names only, so the set of its lowercase words (every
-   * word hashed and stored: ~2 % of the engine) is built only after LOWER_SCANS searches of the
-   * tokens; before, a table of the words' shapes, read without hashing a string, rules most
-   * names out at once. The searches are bounded: searching the text per name made a long
-   * page's cost grow with its length times its names.
+   * one's name. Only the tokens of the word's shape (length and end letters) are compared: a
+   * set of every word (each hashed) cost ~2 % of the engine, and searching the tokens per name
+   * made a long page's cost grow with its length times its names.
    */
   writesLowercase(word: string): boolean {
-    if (this.lower) return this.lower.has(word);
-    if (!this.lowerShapes) {
-      this.lowerShapes = new Uint8Array(LOWER_SHAPES);
-      for (const t of this.tokens) if (t.word && !t.cap) this.lowerShapes[shapeOf(t.lo)] = 1;
+    const { tokens } = this;
+    let heads = this.lowerHeads;
+    let next = this.lowerNext;
+    if (!heads || !next) {
+      heads = new Int32Array(LOWER_SHAPES);
+      next = new Int32Array(tokens.length);
+      for (let k = 0; k < tokens.length; k++) {
+        const t = tokens[k] as Token;
+        if (!t.word || t.cap) continue;
+        const slot = shapeOf(t.lo);
+        // one token per word: a long page's "the" would make every walk of its slot long
+        if (!this.spellsAny(heads[slot] as number, next, t.lo)) {
+          next[k] = heads[slot] as number;
+          heads[slot] = k + 1;
+        }
+      }
+      this.lowerHeads = heads;
+      this.lowerNext = next;
     }
-    if (!this.lowerShapes[shapeOf(word)]) return false;
-    if (this.lowerScans < LOWER_SCANS) {
-      this.lowerScans++;
-      for (const t of this.tokens) if (t.word && !t.cap && t.lo === word) return true;
-      return false;
-    }
-    this.lower = new Set();
-    for (const t of this.tokens) if (t.word && !t.cap) this.lower.add(t.lo);
-    return this.lower.has(word);
+    return this.spellsAny(heads[shapeOf(word)] as number, next, word);
+  }
+
+  /** Is `word` the lowercase form of a token of the chain starting at 1 + `head`? */
+  private spellsAny(head: number, next: Int32Array, word: string): boolean {
+    for (let k = head - 1; k >= 0; k = (next[k] as number) - 1)
+      if ((this.tokens[k] as Token).lo === word) return true;
+    return false;
   }
 
   private bodyCaps: Set<string> | null = null;
