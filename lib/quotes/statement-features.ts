@@ -164,6 +164,11 @@ export function quoteWords(scene: Scene, w: Work): readonly string[] {
   return words;
 }
 
+/** The words of `w` as read already (statements.ts wordsOf, the same words), for quoteWords. */
+export function knownQuoteWords(scene: Scene, w: Work, words: readonly string[]): void {
+  scene.memo(WORDS, newMemo).set(w, { text: w.text, words });
+}
+
 /** The judge's features for quote `qi`, after the ranker chose among its candidates. */
 export function statementFeatures(
   scene: Scene,
