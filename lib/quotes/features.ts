@@ -13,7 +13,7 @@ import type { MentionRule } from './readings';
 import type { Scene, Work } from './scene';
 import { endsSentence, tokenAt } from './tokens';
 import { freshVector } from './vectors';
-import { onlySpace } from './words';
+import { onlySpace, spaceSplitLength } from './words';
 
 const VIAS: Via[] = [
   'rules',
@@ -270,7 +270,7 @@ export function candidateFeatures(
   // (one scratch row: the quote's features, copied into each candidate's vector)
   const q = QUOTE_ROW.fill(0);
   q[F.fragment] = w.fragment ? 1 : 0;
-  q[F.words] = log2(w.text.split(/\s+/).length);
+  q[F.words] = log2(spaceSplitLength(w.text));
   q[F.endsSentence] = endsWithStop(w.text) ? 1 : 0;
   q[F.headline] = kind === 'headline' || kind === 'standfirst' ? 1 : 0;
   q[F.heading] = kind === 'heading' ? 1 : 0;

@@ -57,6 +57,7 @@ import {
   willAsFirstName,
 } from './mention-words';
 import { endsSentence, opensSentence, type Token } from './tokens';
+import { spaceSplitLength } from './words';
 
 // the word tests other passes ask too, through the mention reader as before
 export {
@@ -679,7 +680,7 @@ function readOwnedMention(
       !isInitial(tokens[r] as Token)
     ) {
       const inner = readMentionForward(text, tokens, r, ceil);
-      const full = !!inner?.name && inner.name.split(/\s+/).length >= 2 && !inner.org;
+      const full = !!inner?.name && spaceSplitLength(inner.name) >= 2 && !inner.org;
       if (inner && inner.kind === 'name' && (!guessed || full)) {
         inner.role = joinTokens(text, tokens, i, r);
         inner.from = det >= 0 ? det : i;

@@ -27,6 +27,7 @@ import {
   tokenizeAround,
 } from './tokens';
 import type { TextModel } from './types';
+import { spaceSplitLength } from './words';
 
 /** A quote the passes have kept, as attribution sees it. */
 export interface Work {
@@ -293,7 +294,7 @@ export class Scene {
         }
         const m = readMentionForward(text, tokens, cursor, Math.min(tokens.length, cursor + 8));
         if (m && m.kind === 'name' && m.name) {
-          const n = m.name.split(/\s+/).length;
+          const n = spaceSplitLength(m.name);
           addAppositiveRole(text, tokens, m);
           // "Mr. King's show": a possessive name is rarely what a later "he" refers to
           const outside = this.inQuote[cursor] === 0 && !/['’]s$/.test(tokens[m.to - 1]?.w ?? '');

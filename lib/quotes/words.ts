@@ -27,3 +27,25 @@ export function onlySpace(text: string, from: number, to: number): boolean {
     if (!isSpaceCode(text.charCodeAt(i))) return false;
   return true;
 }
+
+/** s.split(/\s+/).length, counted: one piece more than there are runs of white space. */
+export function spaceSplitLength(s: string): number {
+  let n = 1;
+  let inSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const space = isSpaceCode(s.charCodeAt(i));
+    if (space && !inSpace) n++;
+    inSpace = space;
+  }
+  return n;
+}
+
+/**
+ * /\.\s*$/.test(s) read from the end: a full stop, then only white space (the regex tries
+ * every full stop of a long quote on the way).
+ */
+export function endsWithFullStop(s: string): boolean {
+  let i = s.length - 1;
+  while (i >= 0 && isSpaceCode(s.charCodeAt(i))) i--;
+  return i >= 0 && s.charCodeAt(i) === 46;
+}
