@@ -6,7 +6,7 @@
 
 import modelFile from './attribution-model.json';
 import { type Candidate, type History, proposeSpeakers } from './candidates';
-import { candidateFeatures } from './features';
+import { candidateFeatures, viaCue } from './features';
 import { guessLanguage } from './language';
 import { findQuoteSpans, isSignatureBlock, spanText } from './marks';
 import { speakPullQuotes } from './pull-quotes';
@@ -178,7 +178,7 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
     }
     w.entity = c.reading ? commitReading(c.reading, w.span.open, ents) : c.entity;
     w.mention = c.mention;
-    w.cued = [...c.via].some((v) => v.startsWith('cue-'));
+    w.cued = viaCue(c.via);
     w.confidence = choice.confidence;
     w.runnerUp = runnerUpName(proposal.cands, choice.probs, c.name);
     hist.prevKept = { w, index: qi };
