@@ -262,7 +262,19 @@ export function nicknameStart(tokens: Token[], k: number): number {
  */
 const givenName = (tokens: Token[], k: number) =>
   isNameWord(tokens[k]) && (isFirstName(tokens[k]) || isTitle(tokens[k - 1]));
-export const isAllCaps = (w: string) => w.length > 1 && w === w.toUpperCase() && UPPER_RE.test(w);
+export const isAllCaps = (w: string) =>
+  w.length > 1 && !hasAsciiLower(w) && w === w.toUpperCase() && UPPER_RE.test(w);
+/**
+ * Does `w` hold a letter a–z? Then it is not its own uppercase, and toUpperCase (the library's
+ * slow general path for a text past Latin-1, asked of every token) need not say so.
+ */
+function hasAsciiLower(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
+}
 /** isAllCaps of a token's word, worked out once per token. */
 export const inCapitals = tokenTest((t) => isAllCaps(t.w));
 
