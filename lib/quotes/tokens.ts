@@ -172,17 +172,13 @@ const isUpper = (ch: string) => {
 };
 
 /**
- * Is text[from, to) its own lowercase: ASCII without capitals, maybe joined by a curly
- * apostrophe or a non-breaking hyphen, which have no case (most words: no call needed; for a
- * text holding any character past Latin-1, toLowerCase takes the library's slow general path)?
+ * Is this code unit its own lowercase: ASCII but no capital, or a curly apostrophe or a
+ * non-breaking hyphen, which have no case? A word of such units needs no toLowerCase (most
+ * words: for a text holding any character past Latin-1, toLowerCase takes the library's slow
+ * general path). Read while the word is scanned.
  */
-function isPlainLower(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) {
-    const c = text.charCodeAt(k);
-    if (c >= 65 && (c <= 90 || (c >= 128 && c !== 0x2019 && c !== 0x2011))) return false;
-  }
-  return true;
-}
+const isPlainLowerCode = (c: number) =>
+  !(c >= 65 && (c <= 90 || (c >= 128 && c !== 0x2019 && c !== 0x2011)));
 
 /** Where the ']' of an editor's insertion "[word …]" opening at `i` is; -1 if this is none. */
 function editorBracketEnd(text: string, i: number, to: number): number {
@@ -216,8 +212,12 @@ export function tokenize(text: string, from = 0, to = text.length, out: Token[] 
     }
     if (isWordCode(text, i)) {
       let j = i + 1;
+      let plain = isPlainLowerCode(c);
       for (;;) {
-        while (j < to && isWordCode(text, j)) j++;
+        while (j < to && isWordCode(text, j)) {
+          if (plain && !isPlainLowerCode(text.charCodeAt(j))) plain = false;
+          j++;
+        }
         const n = text.charCodeAt(j);
         // Joiners inside a word: don't, Azerbaijan's, Nagorno-Karabakh, H.Mammadov, U.S
         // (' ’ - . and the non-breaking hyphen, by code)
@@ -237,7 +237,7 @@ export function tokenize(text: string, from = 0, to = text.length, out: Token[] 
         break;
       }
       let w = text.slice(i, j);
-      const lo0 = isPlainLower(text, i, j) ? w : w.toLowerCase();
+      const lo0 = plain ? w : w.toLowerCase();
       let lo = lo0;
       // Keep the full stop of an initial ("H.") or a known abbreviation ("Mr.", "U.S.").
       if (
@@ -252,8 +252,15 @@ export function tokenize(text: string, from = 0, to = text.length, out: Token[] 
         w = text.slice(i, j);
         lo = w.toLowerCase();
       }
-      const first = w[0] as string;
-      out.push({ s: i, e: j, w, lo, word: true, cap: isUpper(first), known: 0 });
+      out.push({
+        s: i,
+        e: j,
+        w,
+        lo,
+        word: true,
+        cap: c < 128 ? c >= 65 && c <= 90 : isUpper(w[0] as string),
+        known: 0,
+      });
       i = j;
       continue;
     }
