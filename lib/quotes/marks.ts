@@ -390,7 +390,17 @@ function finish(model: TextModel, raw: RawSpan[]): QuoteSpan[] {
       stack.pop();
     }
     const parent = stack.length > 0 ? (stack[stack.length - 1] as number) : null;
-    spans.push({ ...r, parent });
+    // (written out: a spread copies key by key through the generic path)
+    spans.push({
+      open: r.open,
+      close: r.close,
+      parts: r.parts,
+      family: r.family,
+      block: r.block,
+      lastBlock: r.lastBlock,
+      unclosed: r.unclosed,
+      parent,
+    });
     stack.push(spans.length - 1);
   }
   return spans;
