@@ -128,6 +128,32 @@ LANGS.forEach((lang, li) => {
 });
 const WORD = /[\p{L}]+/gu;
 const CYRILLIC = /^\p{Script=Cyrillic}/u;
+/** Code units read so far: 1 Cyrillic, 2 not (the regex once per code unit, not per word). */
+const CYRILLIC_UNITS = new Uint8Array(0x10000);
+
+/** Does `w` open with a Cyrillic letter (CYRILLIC.test)? */
+function opensCyrillic(w: string): boolean {
+  const c = w.charCodeAt(0);
+  // (a surrogate pair is one character: the regex reads it whole)
+  if (c >= 0xd800 && c <= 0xdfff) return CYRILLIC.test(w);
+  let known = CYRILLIC_UNITS[c] as number;
+  if (known === 0) {
+    known = CYRILLIC.test(w[0] as string) ? 1 : 2;
+    CYRILLIC_UNITS[c] = known;
+  }
+  return known === 1;
+}
+
+/**
+ * The words of `sample`, each in lowercase. The sample is lowercased once rather than word by
+ * word: the words are the same, for a letter's lowercase is a letter, one character — but for
+ * İ (U+0130), whose lowercase is i and a combining dot, no letter. (The only other difference,
+ * Greek's final sigma read in the sample's context, names no function word and no Cyrillic.)
+ */
+function lowercaseWords(sample: string): string[] {
+  if (sample.includes('\u0130')) return (sample.match(WORD) ?? []).map((w) => w.toLowerCase());
+  return sample.toLowerCase().match(WORD) ?? [];
+}
 
 /** 'en', 'fr', 'es', 'de', 'pt', 'it', 'ru' — or undefined where the text does not say clearly. */
 export function guessLanguage(text: string): string | undefined {
@@ -135,10 +161,9 @@ export function guessLanguage(text: string): string | undefined {
   const hits = new Array<number>(LANGS.length).fill(0);
   let words = 0;
   let cyrillic = 0;
-  for (const m of sample.matchAll(WORD)) {
-    const w = m[0].toLowerCase();
+  for (const w of lowercaseWords(sample)) {
     words++;
-    if (CYRILLIC.test(w)) cyrillic++;
+    if (opensCyrillic(w)) cyrillic++;
     for (const li of WORD_LANGS.get(w) ?? []) hits[li] = (hits[li] as number) + 1;
   }
   if (words > 0 && cyrillic / words > 0.5) return 'ru';
