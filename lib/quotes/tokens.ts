@@ -180,6 +180,18 @@ const isUpper = (ch: string) => {
 const isPlainLowerCode = (c: number) =>
   !(c >= 65 && (c <= 90 || (c >= 128 && c !== 0x2019 && c !== 0x2011)));
 
+/**
+ * text[from, to) in lowercase, to cut each word's lowercase form from (one call of the
+ * library's slow general path per page, not one per capitalised word) — or false where that
+ * would not give each word's own lowercase: İ (U+0130) lowercases to two characters, and Σ
+ * to σ or ς by the letters around it, which differ between the text and the word. Every other
+ * character lowercases to one character of the same length, whatever stands around it.
+ */
+function lowercaseOf(text: string, from: number, to: number): string | false {
+  const range = text.slice(from, to);
+  return range.includes('\u0130') || range.includes('\u03a3') ? false : range.toLowerCase();
+}
+
 /** Where the ']' of an editor's insertion "[word …]" opening at `i` is; -1 if this is none. */
 function editorBracketEnd(text: string, i: number, to: number): number {
   const end = Math.min(to, i + 40);
@@ -195,6 +207,8 @@ function editorBracketEnd(text: string, i: number, to: number): number {
 export function tokenize(text: string, from = 0, to = text.length, out: Token[] = []): Token[] {
   let i = from;
   let editorClose = -1;
+  /** text[from, to) in lowercase, once a word needs it; false where it cannot be cut up. */
+  let lowered: string | false | null = null;
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 0xa0 || c === 13 || i === editorClose) {
@@ -237,7 +251,8 @@ export function tokenize(text: string, from = 0, to = text.length, out: Token[] 
         break;
       }
       let w = text.slice(i, j);
-      const lo0 = plain ? w : w.toLowerCase();
+      lowered ??= lowercaseOf(text, from, to);
+      const lo0 = plain ? w : lowered ? lowered.slice(i - from, j - from) : w.toLowerCase();
       let lo = lo0;
       // Keep the full stop of an initial ("H.") or a known abbreviation ("Mr.", "U.S.").
       if (
@@ -250,7 +265,8 @@ export function tokenize(text: string, from = 0, to = text.length, out: Token[] 
       ) {
         j++;
         w = text.slice(i, j);
-        lo = w.toLowerCase();
+        // (the full stop may stand just past `to`: the lowercase range does not hold it)
+        lo = lowered && j <= to ? lowered.slice(i - from, j - from) : w.toLowerCase();
       }
       out.push({
         s: i,
