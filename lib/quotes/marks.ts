@@ -58,9 +58,28 @@ const MARKS: Record<string, MarkInfo> = {
   '‚': { family: 'sq', closers: '‘’', dir: 0 },
 };
 
-/** 1 at the code of each mark of MARKS (every one is a single UTF-16 code unit). */
-const MARK_CODES = new Uint8Array(0x10000);
-for (const ch of Object.keys(MARKS)) MARK_CODES[ch.charCodeAt(0)] = 1;
+/** Any mark of MARKS (every one is a single UTF-16 code unit, none special in a class). */
+const MARK_RE = new RegExp(`[${Object.keys(MARKS).join('')}]`, 'g');
+/** The last search of nextMark: its text, where it started, and the mark it found (-1: none). */
+let searched: string | null = null;
+let searchedFrom = 0;
+let searchedAt = -1;
+
+/**
+ * Offset of the first mark in text[from, end), or `end` if none: the regex engine finds it
+ * faster than a loop over every character. The search may run past `end` to the next mark;
+ * that mark is remembered, so the blocks before it do not search the same stretch again.
+ */
+function nextMark(text: string, from: number, end: number): number {
+  if (from >= end) return end;
+  if (text !== searched || from < searchedFrom || (searchedAt >= 0 && from > searchedAt)) {
+    MARK_RE.lastIndex = from;
+    searched = text;
+    searchedFrom = from;
+    searchedAt = MARK_RE.test(text) ? MARK_RE.lastIndex - 1 : -1;
+  }
+  return searchedAt >= 0 && searchedAt < end ? searchedAt : end;
+}
 
 /** Words that follow an elision apostrophe: 'em, 'til, 'cause… */
 const ELISIONS = /^(?:em|til|cause|n|tis|twas|bout|round|s)\b/i;
@@ -156,9 +175,7 @@ function pairBlock(
   out: RawSpan[],
 ): Open[] {
   const stack: Open[] = carried.slice();
-  for (let i = bStart; i < bEnd; i++) {
-    // fast path: most characters are no mark (a table by code, not a string per character)
-    if (MARK_CODES[text.charCodeAt(i)] !== 1) continue;
+  for (let i = nextMark(text, bStart, bEnd); i < bEnd; i = nextMark(text, i + 1, bEnd)) {
     let ch = text[i] as string;
     // Two straight apostrophes stand for a double mark in some archives: ''like this''
     const width = ch === "'" && text[i + 1] === "'" ? 2 : 1;
