@@ -90,6 +90,11 @@ const S = {
 export const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 const STARTS_UPPER = /^\p{Lu}/u;
 const STARTS_CAP_OR_DIGIT = /^[\p{Lu}\d]/u;
+/** STARTS_UPPER.test(w), an ASCII first letter read by its code (asked of every word of a quote). */
+const startsUpper = (w: string): boolean => {
+  const c = w.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : STARTS_UPPER.test(w);
+};
 const NEXT_LOWER = /^\s?\p{Ll}/u;
 const NEXT_UPPER = /^\s?\p{Lu}/u;
 const FIRST_PERSON = /\b(?:i|we|me|us|my|our|mine|ours|i'm|i’m|we're|we’re|i've|i’ve)\b/i;
@@ -224,7 +229,8 @@ export function statementFeatures(
   const { text, model } = scene;
   const f = freshVector(STATEMENT_FEATURES.length);
   const words = quoteWords(scene, w);
-  const caps = words.filter((x) => STARTS_UPPER.test(x)).length;
+  let caps = 0;
+  for (const x of words) if (startsUpper(x)) caps++;
   const body = w.text.trim();
   f[S.rulesDrop] = p.drop ? 1 : 0;
   f[S.rulesCued] = p.cued ? 1 : 0;
