@@ -18,6 +18,7 @@ import {
   TITLES,
 } from './lexicon/index';
 import { endsSentence, listTest, opensSentence, type Token, tokenTest } from './tokens';
+import { endsPossessive } from './words';
 
 export const PARTICLES = new Set([
   'de',
@@ -161,7 +162,7 @@ export const isPronounWord = listTest((w) => PRONOUNS.has(w));
 export const isSpeechVerbWord = listTest((w) => SPEECH_VERBS.has(w));
 const isGenderTitle = listTest((w) => FEMALE_TITLES.has(w) || MALE_TITLES.has(w));
 
-export const isPossessive = (t: Token) => /['’]s$/.test(t.w);
+export const isPossessive = (t: Token) => endsPossessive(t.w);
 const INITIAL_RE = /^\p{Lu}\.(?:\p{Lu}\.)*$/u;
 const DESCRIPTOR_RE = /-\p{Ll}/u;
 export const UPPER_RE = /\p{Lu}/u;

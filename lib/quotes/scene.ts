@@ -27,7 +27,7 @@ import {
   tokenizeAround,
 } from './tokens';
 import type { TextModel } from './types';
-import { spaceSplitLength } from './words';
+import { endsPossessive, spaceSplitLength } from './words';
 
 /** A quote the passes have kept, as attribution sees it. */
 export interface Work {
@@ -265,7 +265,7 @@ export class Scene {
         t.cap &&
         !isStopCap(t) &&
         // a name may follow a sentence-opening word or a possessive: "Former Gov. X", "NBC's X"
-        !(prev?.word && prev.cap && !OPENERS.has(prev.lo) && !/['’]s$/.test(prev.w)) &&
+        !(prev?.word && prev.cap && !OPENERS.has(prev.lo) && !endsPossessive(prev.w)) &&
         !this.titleCase[cursor] &&
         !this.credit[cursor]
       ) {
@@ -275,7 +275,7 @@ export class Scene {
           (next?.word && next.cap) ||
           (PARTICLES.has(next?.lo ?? '') && tokens[cursor + 2]?.cap) ||
           nicknameEnd(tokens, cursor + 1) > 0;
-        if (!goesOn && !TITLES.has(t.lo) && !/['’]s$/.test(t.w)) {
+        if (!goesOn && !TITLES.has(t.lo) && !endsPossessive(t.w)) {
           // a lone capitalised word counts only as a later mention of someone already met
           const known = ents.matchName([t.lo]);
           if (known && this.inQuote[cursor] === 0) {
@@ -297,7 +297,7 @@ export class Scene {
           const n = spaceSplitLength(m.name);
           addAppositiveRole(text, tokens, m);
           // "Mr. King's show": a possessive name is rarely what a later "he" refers to
-          const outside = this.inQuote[cursor] === 0 && !/['’]s$/.test(tokens[m.to - 1]?.w ?? '');
+          const outside = this.inQuote[cursor] === 0 && !endsPossessive(tokens[m.to - 1]?.w ?? '');
           // "Wilcox, an Orlando Republican": a name after an indefinite article, in apposition,
           // describes the one named before; it is no one's name
           const described = AN.has(prev?.lo ?? '') && tokens[cursor - 2]?.w === ',';

@@ -49,3 +49,11 @@ export function endsWithFullStop(s: string): boolean {
   while (i >= 0 && isSpaceCode(s.charCodeAt(i))) i--;
   return i >= 0 && s.charCodeAt(i) === 46;
 }
+
+/** /['’]s$/.test(w) by code: a possessive's "'s" or "’s" ends the word (asked of most tokens). */
+export function endsPossessive(w: string): boolean {
+  const n = w.length;
+  if (n < 2 || w.charCodeAt(n - 1) !== 115) return false;
+  const a = w.charCodeAt(n - 2);
+  return a === 39 || a === 0x2019;
+}

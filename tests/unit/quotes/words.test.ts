@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { endsWithFullStop, onlySpace, spaceSplitLength } from '../../../lib/quotes/words';
+import {
+  endsPossessive,
+  endsWithFullStop,
+  onlySpace,
+  spaceSplitLength,
+} from '../../../lib/quotes/words';
 
 /** Short strings of letters, stops and every kind of white space (and two that are not). */
 function* strings(): Generator<string> {
@@ -34,6 +39,7 @@ describe('white space read by code', () => {
       expect(spaceSplitLength(s)).toBe(s.split(/\s+/).length);
       expect(endsWithFullStop(s)).toBe(/\.\s*$/.test(s));
       expect(onlySpace(s, 0, s.length)).toBe(s.trim() === '');
+      expect(endsPossessive(s)).toBe(/['’]s$/.test(s));
     }
   });
 });
