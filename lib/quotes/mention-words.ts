@@ -167,7 +167,16 @@ const INITIAL_RE = /^\p{Lu}\.(?:\p{Lu}\.)*$/u;
 const DESCRIPTOR_RE = /-\p{Ll}/u;
 export const UPPER_RE = /\p{Lu}/u;
 export const LOWER_WORD_RE = /^[\p{Ll}-]+$/u;
-export const isInitial = (t: Token) => t.word && t.cap && INITIAL_RE.test(t.w);
+export const isInitial = (t: Token) => t.word && t.cap && maybeInitial(t.w) && INITIAL_RE.test(t.w);
+/**
+ * Could `w` match INITIAL_RE: a full stop after its first character (the name readers ask of
+ * most capitalised words; the regex only where it could)? A first letter past the BMP takes two
+ * code units: then the regex decides.
+ */
+function maybeInitial(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return w.charCodeAt(1) === 46 || (c >= 0xd800 && c <= 0xdbff);
+}
 /** A capitalised word that can be part of a name. */
 const readsAsNameWordOnce = tokenTest(readsAsNameWord);
 export const isNameWord = (t: Token | undefined): boolean =>
@@ -231,7 +240,8 @@ export const isRoleWord = (t: Token | undefined): boolean => !!t?.word && isRole
  * A capitalised compound whose second part is lowercase describes a name ("Oscar-winner",
  * "Paris-based", "Texas-born"); it is never part of it.
  */
-export const isDescriptor = (t: Token | undefined) => !!t?.word && t.cap && DESCRIPTOR_RE.test(t.w);
+export const isDescriptor = (t: Token | undefined) =>
+  !!t?.word && t.cap && t.w.includes('-') && DESCRIPTOR_RE.test(t.w);
 /** A rank's ordinal: "1st Lt.", "2nd Lt." — part of the title before a name. */
 export const isRankOrdinal = (t: Token | undefined, next: Token | undefined) =>
   !!t?.word && /^\d+(?:st|nd|rd|th)$/.test(t.lo) && isTitle(next);

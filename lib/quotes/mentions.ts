@@ -430,7 +430,7 @@ function verbOpener(tokens: Token[], k: number): boolean {
   if (!t?.word || !t.cap || isFirstName(t)) return false;
   return (
     opensSentence(tokens, k) &&
-    (isSpeechVerbWord(t) || (t.lo.length > 4 && /(?:ed|ing)$/.test(t.lo)))
+    (isSpeechVerbWord(t) || (t.lo.length > 4 && (t.lo.endsWith('ed') || t.lo.endsWith('ing'))))
   );
 }
 
@@ -532,7 +532,7 @@ function readOwnedMention(
   // "Following a late meeting, the council …": a sentence opening on a participle, not a name
   if (
     t.cap &&
-    /ing$/.test(t.lo) &&
+    t.lo.endsWith('ing') &&
     (i === 0 || endsSentence(tokens[i - 1])) &&
     after?.word &&
     (isDeterminer(after) || isLink(after) || isPronounWord(after))
