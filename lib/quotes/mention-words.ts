@@ -18,7 +18,7 @@ import {
   TITLES,
 } from './lexicon/index';
 import { endsSentence, listTest, opensSentence, type Token, tokenTest } from './tokens';
-import { endsPossessive } from './words';
+import { endsPossessive, withoutPossessive } from './words';
 
 export const PARTICLES = new Set([
   'de',
@@ -189,7 +189,7 @@ function readsAsNameWord(t: Token): boolean {
   if (CASELESS_SCRIPT.test(t.w)) return false;
   // "They'd", "Don't", "It's": a contraction opening a sentence, never a name
   if (CONTRACTION.test(t.lo)) return false;
-  const base = t.lo.replace(/['’]s$/, '');
+  const base = withoutPossessive(t.lo);
   if (base !== t.lo && (STOP_CAPS.has(base) || PRONOUNS.has(base))) return false;
   // "Accordingly Turkey …", "Reportedly …": a sentence adverb
   if (ADVERB_ENDING.test(t.lo)) return false;

@@ -27,7 +27,7 @@ import {
   tokenizeAround,
 } from './tokens';
 import type { TextModel } from './types';
-import { endsPossessive, spaceSplitLength } from './words';
+import { endsPossessive, spaceSplitLength, withoutPossessive } from './words';
 
 /** A quote the passes have kept, as attribution sees it. */
 export interface Work {
@@ -191,7 +191,8 @@ export class Scene {
     if (!this.titleCase[m.from]) return false;
     const caps = this.capitalisedMidSentence();
     const first = this.tokens[m.from]?.lo ?? '';
-    const last = this.tokens[m.to - 1]?.lo.replace(/['’]s$/, '') ?? '';
+    const lastLo = this.tokens[m.to - 1]?.lo;
+    const last = lastLo === undefined ? '' : withoutPossessive(lastLo);
     return !caps.has(first) && !caps.has(last);
   }
 
@@ -234,7 +235,7 @@ export class Scene {
           prev.w === '“' ||
           prev.w === '‘' ||
           afterEndedQuote(tokens, k);
-        if (!opens) this.bodyCaps.add(t.lo.replace(/['’]s$/, ''));
+        if (!opens) this.bodyCaps.add(withoutPossessive(t.lo));
       }
     }
     return this.bodyCaps;

@@ -57,3 +57,6 @@ export function endsPossessive(w: string): boolean {
   const a = w.charCodeAt(n - 2);
   return a === 39 || a === 0x2019;
 }
+
+/** s.replace(/['’]s$/, ''): the word without a possessive's 's. */
+export const withoutPossessive = (s: string): string => (endsPossessive(s) ? s.slice(0, -2) : s);

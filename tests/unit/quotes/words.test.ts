@@ -4,6 +4,7 @@ import {
   endsWithFullStop,
   onlySpace,
   spaceSplitLength,
+  withoutPossessive,
 } from '../../../lib/quotes/words';
 
 /** Short strings of letters, stops and every kind of white space (and two that are not). */
@@ -40,6 +41,7 @@ describe('white space read by code', () => {
       expect(endsWithFullStop(s)).toBe(/\.\s*$/.test(s));
       expect(onlySpace(s, 0, s.length)).toBe(s.trim() === '');
       expect(endsPossessive(s)).toBe(/['’]s$/.test(s));
+      expect(withoutPossessive(s)).toBe(s.replace(/['’]s$/, ''));
     }
   });
 });
