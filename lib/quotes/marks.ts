@@ -60,25 +60,26 @@ const MARKS: Record<string, MarkInfo> = {
 
 /** Any mark of MARKS (every one is a single UTF-16 code unit, none special in a class). */
 const MARK_RE = new RegExp(`[${Object.keys(MARKS).join('')}]`, 'g');
-/** The last search of nextMark: its text, where it started, and the mark it found (-1: none). */
-let searched: string | null = null;
-let searchedFrom = 0;
-let searchedAt = -1;
+/** One page's last search for a mark: where it started, and the mark it found (-1: none). */
+interface MarkSearch {
+  from: number;
+  at: number;
+}
 
 /**
  * Offset of the first mark in text[from, end), or `end` if none: the regex engine finds it
  * faster than a loop over every character. The search may run past `end` to the next mark;
- * that mark is remembered, so the blocks before it do not search the same stretch again.
+ * that mark is kept in `last` (the page's), so the blocks before it do not search the same
+ * stretch again.
  */
-function nextMark(text: string, from: number, end: number): number {
+function nextMark(text: string, from: number, end: number, last: MarkSearch): number {
   if (from >= end) return end;
-  if (text !== searched || from < searchedFrom || (searchedAt >= 0 && from > searchedAt)) {
+  if (from < last.from || (last.at >= 0 && from > last.at)) {
     MARK_RE.lastIndex = from;
-    searched = text;
-    searchedFrom = from;
-    searchedAt = MARK_RE.test(text) ? MARK_RE.lastIndex - 1 : -1;
+    last.from = from;
+    last.at = MARK_RE.test(text) ? MARK_RE.lastIndex - 1 : -1;
   }
-  return searchedAt >= 0 && searchedAt < end ? searchedAt : end;
+  return last.at >= 0 && last.at < end ? last.at : end;
 }
 
 /** Words that follow an elision apostrophe: 'em, 'til, 'cause… */
@@ -173,9 +174,14 @@ function pairBlock(
   blockIndex: number,
   carried: Open[],
   out: RawSpan[],
+  marks: MarkSearch,
 ): Open[] {
   const stack: Open[] = carried.slice();
-  for (let i = nextMark(text, bStart, bEnd); i < bEnd; i = nextMark(text, i + 1, bEnd)) {
+  for (
+    let i = nextMark(text, bStart, bEnd, marks);
+    i < bEnd;
+    i = nextMark(text, i + 1, bEnd, marks)
+  ) {
     let ch = text[i] as string;
     // Two straight apostrophes stand for a double mark in some archives: ''like this''
     const width = ch === "'" && text[i + 1] === "'" ? 2 : 1;
@@ -271,6 +277,8 @@ function reopensAt(text: string, bStart: number, bEnd: number, o: Open): number 
 export function findQuoteSpans(model: TextModel): QuoteSpan[] {
   const { text, blocks } = model;
   const raw: RawSpan[] = [];
+  // (no search yet: the first one starts anew)
+  const marks: MarkSearch = { from: Number.POSITIVE_INFINITY, at: -1 };
   let carried: Open | null = null;
   let carriedFrom = -1;
   for (let b = 0; b < blocks.length; b++) {
@@ -294,7 +302,7 @@ export function findQuoteSpans(model: TextModel): QuoteSpan[] {
       }
     }
     const mark = raw.length;
-    let pending = pairBlock(text, bStart, bEnd, b, startStack, raw);
+    let pending = pairBlock(text, bStart, bEnd, b, startStack, raw, marks);
     if (tentative && carried && pending.includes(carried)) {
       // The carried mark did not close here: maybe later, within bounds, else it is unbalanced.
       const tooFar =
@@ -304,7 +312,7 @@ export function findQuoteSpans(model: TextModel): QuoteSpan[] {
       if (tooFar) {
         raw.length = mark;
         settleUnclosed(carried, blocks, raw);
-        pending = pairBlock(text, blk.start, bEnd, b, [], raw);
+        pending = pairBlock(text, blk.start, bEnd, b, [], raw, marks);
         carried = null;
       } else {
         // Keep waiting; spans closed inside this block stay (they nest in the carried quote).
