@@ -41,6 +41,7 @@ import {
 } from './readings';
 import type { Scene, Work } from './scene';
 import { endsSentence, type Token, tokenAt } from './tokens';
+import { endsWithFullStop, spaceSplitLength } from './words';
 
 /** Why a candidate is on the list. */
 export type Via =
@@ -153,7 +154,7 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
   const blockKind = model.blocks[span.block]?.kind;
   const headline = blockKind === 'headline' || blockKind === 'standfirst';
   const bq = span.family === 'bq';
-  const short = w.fragment && w.text.split(/\s+/).length <= 2;
+  const short = w.fragment && spaceSplitLength(w.text) <= 2;
   const open = tokenAt(tokens, span.open);
 
   // --- every cue of the quote's own sentence
@@ -225,13 +226,9 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
     if (st > sf) addCue(fits(wrap(clauseSubject(ctx, sf, st))), 'subject');
     addCue(fits(wrap(nearestSubject(ctx, span))), 'nearest');
     // the same cues read widely: "the sender said", "said a New Hampshire Republican"
-    let wide = wideContexts.get(ctx);
-    if (!wide) {
-      wide = { ...ctx, wide: true };
-      wideContexts.set(ctx, wide);
-    }
+    const wide = scene.memo(WIDE, () => ({ ...ctx, wide: true }));
     addCue(fits(cueBefore(wide, span, w.fragment, short, reach)), 'cue-wide');
-    addCue(fits(cueAfter(wide, span, /\.\s*$/.test(w.text))), 'cue-wide');
+    addCue(fits(cueAfter(wide, span, endsWithFullStop(w.text))), 'cue-wide');
   }
   if (ctxCue) {
     const { readings } = readingsOf(ctxCue.mention, span.open, ents, lastEntity, floor);
@@ -279,7 +276,7 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
   // --- today's rules, in their order of precedence
   let cue: Cue | null =
     transcript ??
-    (bq ? null : /\.\s*$/.test(w.text) ? (before ?? afterStrict) : (after ?? before)) ??
+    (bq ? null : endsWithFullStop(w.text) ? (before ?? afterStrict) : (after ?? before)) ??
     signature ??
     nextCue;
   let pick: Candidate = none;
@@ -300,7 +297,7 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
     const innerScare =
       !cue && w.fragment && w.parent !== null && kept[w.parent]?.span.family !== 'bq';
     const echo =
-      !cue && w.fragment && !w.scareLike && w.parent === null && w.text.split(/\s+/).length >= 2
+      !cue && w.fragment && !w.scareLike && w.parent === null && spaceSplitLength(w.text) >= 2
         ? echoedQuote(kept, qi)
         : null;
     if (echo?.entity) list.addEntity(echo.entity, 'echo', echo.mention);
@@ -393,8 +390,8 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
   return { drop, cands: list.items, rulesPick: list.items.indexOf(pick), cued, pronoun };
 }
 
-/** A page's cue context read widely, made once per page rather than once per quote. */
-const wideContexts = new WeakMap<CueContext, CueContext>();
+/** The scene's memo of its cue context read widely: made once per page rather than once per quote. */
+const WIDE = {};
 
 const wrap = (m: Mention | null): Cue | null => (m ? { mention: m, kind: 'before' } : null);
 const copyCue = (c: Cue | null): Cue | null => (c ? { ...c, mention: { ...c.mention } } : null);

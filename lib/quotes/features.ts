@@ -6,14 +6,15 @@
  * agreement with "he"/"she", whether it spoke last, or two turns ago).
  * Pure: numbers from the scene, the history and the candidates; no decisions here.
  */
-import type { Candidate, History, Proposal, Via } from './candidates';
+import type { Candidate, History, Proposal, Spoken, Via } from './candidates';
+import type { Entity } from './entities';
 import { FEMALE_NAMES, MALE_NAMES, ORG_WORDS, ROLES, STOP_CAPS, TITLES } from './lexicon/index';
 import type { MentionKind } from './mentions';
 import type { MentionRule } from './readings';
 import type { Scene, Work } from './scene';
 import { endsSentence, tokenAt } from './tokens';
 import { freshVector } from './vectors';
-import { onlySpace } from './words';
+import { onlySpace, spaceSplitLength } from './words';
 
 const VIAS: Via[] = [
   'rules',
@@ -266,11 +267,11 @@ export function candidateFeatures(
   const kind = block?.kind;
   const spoken = hist.spoken;
   const last = spoken[spoken.length - 1];
-  const speakers = new Set(spoken.map((s) => s.entity));
+  const speakers = speakersOf(scene, spoken);
   // (one scratch row: the quote's features, copied into each candidate's vector)
   const q = QUOTE_ROW.fill(0);
   q[F.fragment] = w.fragment ? 1 : 0;
-  q[F.words] = log2(w.text.split(/\s+/).length);
+  q[F.words] = log2(spaceSplitLength(w.text));
   q[F.endsSentence] = endsWithStop(w.text) ? 1 : 0;
   q[F.headline] = kind === 'headline' || kind === 'standfirst' ? 1 : 0;
   q[F.heading] = kind === 'heading' ? 1 : 0;
@@ -323,13 +324,9 @@ export function candidateFeatures(
       subjects.push({ e, subj: e.subj });
   }
 
-  // recency order of the entity index, for the rank feature
-  const rank = new Map<unknown, number>();
-  let r = 0;
-  for (const e of ents.recent()) {
-    if (r >= FAR) break;
-    rank.set(e, r++);
-  }
+  // recency order of the entity index, for the rank feature (its first FAR places)
+  const recent = ents.recent();
+  const ranked = Math.min(FAR, recent.length);
   // who has spoken, by gender: "she said" with one woman quoted so far
   let ofGender = 0;
   if (p.pronoun) for (const e of speakers) if (e.gender === p.pronoun) ofGender++;
@@ -384,7 +381,7 @@ export function candidateFeatures(
     f[F.sinceMention] = e.last >= 0 ? log2(span.open - e.last) : FAR;
     f[F.sinceSubject] = e.subj >= 0 ? log2(span.open - e.subj) : FAR;
     f[F.blocksSinceMention] = e.last >= 0 ? Math.min(10, span.block - scene.blockOf(e.last)) : 10;
-    f[F.recencyRank] = rank.get(e) ?? FAR;
+    f[F.recencyRank] = rankOf(recent, ranked, e);
     f[F.lastSpeaker] = last?.entity === e ? 1 : 0;
     f[F.speakerBefore] = c.via.has('prev2') ? 1 : 0;
     f[F.lastSpokeSameBlock] = last?.entity === e && last.lastBlock === span.block ? 1 : 0;
@@ -407,8 +404,27 @@ export function candidateFeatures(
   });
 }
 
+/** The scene's memo of who has spoken so far: the history only grows, so the set grows with it. */
+const SPEAKERS = {};
+function speakersOf(scene: Scene, spoken: readonly Spoken[]): ReadonlySet<Entity> {
+  const m = scene.memo(SPEAKERS, () => ({ spoken, read: 0, set: new Set<Entity>() }));
+  if (m.spoken !== spoken) {
+    m.spoken = spoken;
+    m.read = 0;
+    m.set = new Set();
+  }
+  for (; m.read < spoken.length; m.read++) m.set.add((spoken[m.read] as Spoken).entity);
+  return m.set;
+}
+
+/** Where `e` stands among the first `ranked` of the recent entities (distinct); FAR if not there. */
+function rankOf(recent: readonly Entity[], ranked: number, e: Entity): number {
+  for (let i = 0; i < ranked; i++) if (recent[i] === e) return i;
+  return FAR;
+}
+
 /** Does any of these tags name a cue ('cue-…')? */
-function viaCue(via: ReadonlySet<Via>): boolean {
+export function viaCue(via: ReadonlySet<Via>): boolean {
   for (const v of via) if (v.startsWith('cue-')) return true;
   return false;
 }
@@ -453,14 +469,11 @@ const NAME_AT = [
   F.demonym,
 ];
 /** Per page, a name's features: the same names come back as candidates of quote after quote. */
-const nameMemo = new WeakMap<Scene, Map<string, number[]>>();
+const NAMES = {};
+const newMemo = () => new Map<string, number[]>();
 
 function nameFeatures(scene: Scene, c: Candidate, f: Float64Array): void {
-  let memo = nameMemo.get(scene);
-  if (!memo) {
-    memo = new Map();
-    nameMemo.set(scene, memo);
-  }
+  const memo = scene.memo(NAMES, newMemo);
   const name = c.name ?? '';
   let v = memo.get(name);
   if (!v) {

@@ -6,7 +6,7 @@
 
 import modelFile from './attribution-model.json';
 import { type Candidate, type History, proposeSpeakers } from './candidates';
-import { candidateFeatures } from './features';
+import { candidateFeatures, viaCue } from './features';
 import { guessLanguage } from './language';
 import { findQuoteSpans, isSignatureBlock, spanText } from './marks';
 import { speakPullQuotes } from './pull-quotes';
@@ -26,8 +26,8 @@ import {
 import { commitReading } from './readings';
 import { Scene, type Work } from './scene';
 import { buildSpeakers } from './speakers';
-import { STATEMENT_FEATURES, statementFeatures } from './statement-features';
-import { classifySpan, continuesTitles, isTitleCase } from './statements';
+import { knownQuoteWords, STATEMENT_FEATURES, statementFeatures } from './statement-features';
+import { classifySpan, continuesTitles, isTitleCase, wordsOf } from './statements';
 import { looksLikeTitle } from './titles';
 import { nestByContainment, splitTranscripts } from './transcripts';
 import type { Extraction, Quote, TextModel } from './types';
@@ -89,9 +89,13 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
   const kept: Work[] = [];
   const keptIndex = new Map<number, number>();
   let titleClose = -Infinity;
+  // each kept quote's words, read once for the classifier and the statement judge
+  const wordsRead: Array<[Work, string[]]> = [];
   spans.forEach((span, i) => {
     const body = spanText(text, span);
-    const cls = classifySpan(text, span, body, isTitleCase(text, model.blocks[span.block]));
+    const words = wordsOf(body);
+    const titleCase = isTitleCase(text, model.blocks[span.block]);
+    const cls = classifySpan(text, span, body, titleCase, words);
     if (
       cls.kind === 'title' ||
       (cls.kind !== 'empty' && continuesTitles(text, titleClose, span.open, body))
@@ -104,7 +108,7 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
     keptIndex.set(i, kept.length);
     let parent = span.parent;
     while (parent !== null && !keptIndex.has(parent)) parent = spans[parent]?.parent ?? null;
-    kept.push({
+    const w: Work = {
       span,
       text: body,
       fragment: cls.kind === 'fragment',
@@ -114,11 +118,14 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
       parent: parent === null ? null : (keptIndex.get(parent) ?? null),
       confidence: 1,
       runnerUp: null,
-    });
+    };
+    kept.push(w);
+    wordsRead.push([w, words]);
   });
 
   if (splitTranscripts(text, kept)) nestByContainment(kept);
   const scene = new Scene(model, kept);
+  for (const [w, words] of wordsRead) knownQuoteWords(scene, w, words);
   const { ents } = scene;
   const hist: History = { prevKept: null, spoken: [] };
   for (let qi = 0; qi < kept.length; qi++) {
@@ -171,7 +178,7 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
     }
     w.entity = c.reading ? commitReading(c.reading, w.span.open, ents) : c.entity;
     w.mention = c.mention;
-    w.cued = [...c.via].some((v) => v.startsWith('cue-'));
+    w.cued = viaCue(c.via);
     w.confidence = choice.confidence;
     w.runnerUp = runnerUpName(proposal.cands, choice.probs, c.name);
     hist.prevKept = { w, index: qi };

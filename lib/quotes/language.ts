@@ -128,6 +128,85 @@ LANGS.forEach((lang, li) => {
 });
 const WORD = /[\p{L}]+/gu;
 const CYRILLIC = /^\p{Script=Cyrillic}/u;
+/** Code units read so far: 1 Cyrillic, 2 not (the regex once per code unit, not per word). */
+const CYRILLIC_UNITS = new Uint8Array(0x10000);
+
+/** Does s[i…] open with a Cyrillic letter (CYRILLIC.test of the word there)? */
+function cyrillicAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  // (a surrogate pair is one character: the regex reads it whole)
+  if (c >= 0xd800 && c <= 0xdfff) return CYRILLIC.test(s.slice(i, i + 2));
+  let known = CYRILLIC_UNITS[c] as number;
+  if (known === 0) {
+    known = CYRILLIC.test(s[i] as string) ? 1 : 2;
+    CYRILLIC_UNITS[c] = known;
+  }
+  return known === 1;
+}
+
+const LETTER = /^\p{L}$/u;
+/** Code units read so far: 1 a letter, 2 not; and code points past the BMP. */
+const LETTER_UNITS = new Uint8Array(0x10000);
+const ASTRAL_LETTERS = new Map<number, boolean>();
+
+/** How many code units the letter at s[i] takes (1, or 2 past the BMP); 0 if none is there. */
+function letterAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = s.charCodeAt(i + 1);
+    if (!(d >= 0xdc00 && d <= 0xdfff)) return 0;
+    const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+    let known = ASTRAL_LETTERS.get(cp);
+    if (known === undefined) {
+      known = LETTER.test(String.fromCodePoint(cp));
+      ASTRAL_LETTERS.set(cp, known);
+    }
+    return known ? 2 : 0;
+  }
+  if (c >= 0xdc00 && c <= 0xdfff) return 0;
+  let known = LETTER_UNITS[c] as number;
+  if (known === 0) {
+    known = LETTER.test(s[i] as string) ? 1 : 2;
+    LETTER_UNITS[c] = known;
+  }
+  return known === 1 ? 1 : 0;
+}
+
+/** The longest function word: a longer word is counted, never looked up. */
+const LONGEST = Math.max(...[...WORD_LANGS.keys()].map((w) => w.length));
+
+/**
+ * Each word of `sample` (a run of letters, as WORD matches them), lowercased, to `visit`: its
+ * text where it is short enough to be a function word (else ''), and whether it opens with a
+ * Cyrillic letter. The sample is lowercased once rather than word by word: the words are the
+ * same, for a letter's lowercase is a letter, one character — but for İ (U+0130), whose
+ * lowercase is i and a combining dot, no letter: such a sample is read word by word. (The only
+ * other difference, Greek's final sigma read in the sample's context, names no function word
+ * and no Cyrillic.) Long words are not cut out of the sample: most of the cost was theirs.
+ */
+function readWords(sample: string, visit: (w: string, cyrillic: boolean) => void): void {
+  if (sample.includes('\u0130')) {
+    for (const m of sample.match(WORD) ?? []) {
+      const w = m.toLowerCase();
+      visit(w, cyrillicAt(w, 0));
+    }
+    return;
+  }
+  const s = sample.toLowerCase();
+  let i = 0;
+  while (i < s.length) {
+    const first = letterAt(s, i);
+    if (first === 0) {
+      i++;
+      continue;
+    }
+    let j = i + first;
+    for (let n = letterAt(s, j); n > 0; n = letterAt(s, j)) j += n;
+    visit(j - i <= LONGEST ? s.slice(i, j) : '', cyrillicAt(s, i));
+    i = j;
+  }
+}
 
 /** 'en', 'fr', 'es', 'de', 'pt', 'it', 'ru' — or undefined where the text does not say clearly. */
 export function guessLanguage(text: string): string | undefined {
@@ -135,12 +214,11 @@ export function guessLanguage(text: string): string | undefined {
   const hits = new Array<number>(LANGS.length).fill(0);
   let words = 0;
   let cyrillic = 0;
-  for (const m of sample.matchAll(WORD)) {
-    const w = m[0].toLowerCase();
+  readWords(sample, (w, cyr) => {
     words++;
-    if (CYRILLIC.test(w)) cyrillic++;
-    for (const li of WORD_LANGS.get(w) ?? []) hits[li] = (hits[li] as number) + 1;
-  }
+    if (cyr) cyrillic++;
+    if (w !== '') for (const li of WORD_LANGS.get(w) ?? []) hits[li] = (hits[li] as number) + 1;
+  });
   if (words > 0 && cyrillic / words > 0.5) return 'ru';
   let best = -1;
   let second = 0;

@@ -58,9 +58,29 @@ const MARKS: Record<string, MarkInfo> = {
   '‚': { family: 'sq', closers: '‘’', dir: 0 },
 };
 
-/** 1 at the code of each mark of MARKS (every one is a single UTF-16 code unit). */
-const MARK_CODES = new Uint8Array(0x10000);
-for (const ch of Object.keys(MARKS)) MARK_CODES[ch.charCodeAt(0)] = 1;
+/** Any mark of MARKS (every one is a single UTF-16 code unit, none special in a class). */
+const MARK_RE = new RegExp(`[${Object.keys(MARKS).join('')}]`, 'g');
+/** One page's last search for a mark: where it started, and the mark it found (-1: none). */
+interface MarkSearch {
+  from: number;
+  at: number;
+}
+
+/**
+ * Offset of the first mark in text[from, end), or `end` if none: the regex engine finds it
+ * faster than a loop over every character. The search may run past `end` to the next mark;
+ * that mark is kept in `last` (the page's), so the blocks before it do not search the same
+ * stretch again.
+ */
+function nextMark(text: string, from: number, end: number, last: MarkSearch): number {
+  if (from >= end) return end;
+  if (from < last.from || (last.at >= 0 && from > last.at)) {
+    MARK_RE.lastIndex = from;
+    last.from = from;
+    last.at = MARK_RE.test(text) ? MARK_RE.lastIndex - 1 : -1;
+  }
+  return last.at >= 0 && last.at < end ? last.at : end;
+}
 
 /** Words that follow an elision apostrophe: 'em, 'til, 'cause… */
 const ELISIONS = /^(?:em|til|cause|n|tis|twas|bout|round|s)\b/i;
@@ -154,11 +174,14 @@ function pairBlock(
   blockIndex: number,
   carried: Open[],
   out: RawSpan[],
+  marks: MarkSearch,
 ): Open[] {
   const stack: Open[] = carried.slice();
-  for (let i = bStart; i < bEnd; i++) {
-    // fast path: most characters are no mark (a table by code, not a string per character)
-    if (MARK_CODES[text.charCodeAt(i)] !== 1) continue;
+  for (
+    let i = nextMark(text, bStart, bEnd, marks);
+    i < bEnd;
+    i = nextMark(text, i + 1, bEnd, marks)
+  ) {
     let ch = text[i] as string;
     // Two straight apostrophes stand for a double mark in some archives: ''like this''
     const width = ch === "'" && text[i + 1] === "'" ? 2 : 1;
@@ -254,6 +277,8 @@ function reopensAt(text: string, bStart: number, bEnd: number, o: Open): number 
 export function findQuoteSpans(model: TextModel): QuoteSpan[] {
   const { text, blocks } = model;
   const raw: RawSpan[] = [];
+  // (no search yet: the first one starts anew)
+  const marks: MarkSearch = { from: Number.POSITIVE_INFINITY, at: -1 };
   let carried: Open | null = null;
   let carriedFrom = -1;
   for (let b = 0; b < blocks.length; b++) {
@@ -277,7 +302,7 @@ export function findQuoteSpans(model: TextModel): QuoteSpan[] {
       }
     }
     const mark = raw.length;
-    let pending = pairBlock(text, bStart, bEnd, b, startStack, raw);
+    let pending = pairBlock(text, bStart, bEnd, b, startStack, raw, marks);
     if (tentative && carried && pending.includes(carried)) {
       // The carried mark did not close here: maybe later, within bounds, else it is unbalanced.
       const tooFar =
@@ -287,7 +312,7 @@ export function findQuoteSpans(model: TextModel): QuoteSpan[] {
       if (tooFar) {
         raw.length = mark;
         settleUnclosed(carried, blocks, raw);
-        pending = pairBlock(text, blk.start, bEnd, b, [], raw);
+        pending = pairBlock(text, blk.start, bEnd, b, [], raw, marks);
         carried = null;
       } else {
         // Keep waiting; spans closed inside this block stay (they nest in the carried quote).
@@ -390,7 +415,17 @@ function finish(model: TextModel, raw: RawSpan[]): QuoteSpan[] {
       stack.pop();
     }
     const parent = stack.length > 0 ? (stack[stack.length - 1] as number) : null;
-    spans.push({ ...r, parent });
+    // (written out: a spread copies key by key through the generic path)
+    spans.push({
+      open: r.open,
+      close: r.close,
+      parts: r.parts,
+      family: r.family,
+      block: r.block,
+      lastBlock: r.lastBlock,
+      unclosed: r.unclosed,
+      parent,
+    });
     stack.push(spans.length - 1);
   }
   return spans;

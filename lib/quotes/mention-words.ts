@@ -18,6 +18,7 @@ import {
   TITLES,
 } from './lexicon/index';
 import { endsSentence, listTest, opensSentence, type Token, tokenTest } from './tokens';
+import { endsPossessive, withoutPossessive } from './words';
 
 export const PARTICLES = new Set([
   'de',
@@ -161,12 +162,21 @@ export const isPronounWord = listTest((w) => PRONOUNS.has(w));
 export const isSpeechVerbWord = listTest((w) => SPEECH_VERBS.has(w));
 const isGenderTitle = listTest((w) => FEMALE_TITLES.has(w) || MALE_TITLES.has(w));
 
-export const isPossessive = (t: Token) => /['’]s$/.test(t.w);
+export const isPossessive = (t: Token) => endsPossessive(t.w);
 const INITIAL_RE = /^\p{Lu}\.(?:\p{Lu}\.)*$/u;
 const DESCRIPTOR_RE = /-\p{Ll}/u;
 export const UPPER_RE = /\p{Lu}/u;
 export const LOWER_WORD_RE = /^[\p{Ll}-]+$/u;
-export const isInitial = (t: Token) => t.word && t.cap && INITIAL_RE.test(t.w);
+export const isInitial = (t: Token) => t.word && t.cap && maybeInitial(t.w) && INITIAL_RE.test(t.w);
+/**
+ * Could `w` match INITIAL_RE: a full stop after its first character (the name readers ask of
+ * most capitalised words; the regex only where it could)? A first letter past the BMP takes two
+ * code units: then the regex decides.
+ */
+function maybeInitial(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return w.charCodeAt(1) === 46 || (c >= 0xd800 && c <= 0xdbff);
+}
 /** A capitalised word that can be part of a name. */
 const readsAsNameWordOnce = tokenTest(readsAsNameWord);
 export const isNameWord = (t: Token | undefined): boolean =>
@@ -179,7 +189,7 @@ function readsAsNameWord(t: Token): boolean {
   if (CASELESS_SCRIPT.test(t.w)) return false;
   // "They'd", "Don't", "It's": a contraction opening a sentence, never a name
   if (CONTRACTION.test(t.lo)) return false;
-  const base = t.lo.replace(/['’]s$/, '');
+  const base = withoutPossessive(t.lo);
   if (base !== t.lo && (STOP_CAPS.has(base) || PRONOUNS.has(base))) return false;
   // "Accordingly Turkey …", "Reportedly …": a sentence adverb
   if (ADVERB_ENDING.test(t.lo)) return false;
@@ -230,7 +240,8 @@ export const isRoleWord = (t: Token | undefined): boolean => !!t?.word && isRole
  * A capitalised compound whose second part is lowercase describes a name ("Oscar-winner",
  * "Paris-based", "Texas-born"); it is never part of it.
  */
-export const isDescriptor = (t: Token | undefined) => !!t?.word && t.cap && DESCRIPTOR_RE.test(t.w);
+export const isDescriptor = (t: Token | undefined) =>
+  !!t?.word && t.cap && t.w.includes('-') && DESCRIPTOR_RE.test(t.w);
 /** A rank's ordinal: "1st Lt.", "2nd Lt." — part of the title before a name. */
 export const isRankOrdinal = (t: Token | undefined, next: Token | undefined) =>
   !!t?.word && /^\d+(?:st|nd|rd|th)$/.test(t.lo) && isTitle(next);
@@ -262,7 +273,19 @@ export function nicknameStart(tokens: Token[], k: number): number {
  */
 const givenName = (tokens: Token[], k: number) =>
   isNameWord(tokens[k]) && (isFirstName(tokens[k]) || isTitle(tokens[k - 1]));
-export const isAllCaps = (w: string) => w.length > 1 && w === w.toUpperCase() && UPPER_RE.test(w);
+export const isAllCaps = (w: string) =>
+  w.length > 1 && !hasAsciiLower(w) && w === w.toUpperCase() && UPPER_RE.test(w);
+/**
+ * Does `w` hold a letter a–z? Then it is not its own uppercase, and toUpperCase (the library's
+ * slow general path for a text past Latin-1, asked of every token) need not say so.
+ */
+function hasAsciiLower(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
+}
 /** isAllCaps of a token's word, worked out once per token. */
 export const inCapitals = tokenTest((t) => isAllCaps(t.w));
 

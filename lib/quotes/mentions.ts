@@ -57,6 +57,7 @@ import {
   willAsFirstName,
 } from './mention-words';
 import { endsSentence, opensSentence, type Token } from './tokens';
+import { spaceSplitLength } from './words';
 
 // the word tests other passes ask too, through the mention reader as before
 export {
@@ -429,7 +430,7 @@ function verbOpener(tokens: Token[], k: number): boolean {
   if (!t?.word || !t.cap || isFirstName(t)) return false;
   return (
     opensSentence(tokens, k) &&
-    (isSpeechVerbWord(t) || (t.lo.length > 4 && /(?:ed|ing)$/.test(t.lo)))
+    (isSpeechVerbWord(t) || (t.lo.length > 4 && (t.lo.endsWith('ed') || t.lo.endsWith('ing'))))
   );
 }
 
@@ -531,7 +532,7 @@ function readOwnedMention(
   // "Following a late meeting, the council …": a sentence opening on a participle, not a name
   if (
     t.cap &&
-    /ing$/.test(t.lo) &&
+    t.lo.endsWith('ing') &&
     (i === 0 || endsSentence(tokens[i - 1])) &&
     after?.word &&
     (isDeterminer(after) || isLink(after) || isPronounWord(after))
@@ -679,7 +680,7 @@ function readOwnedMention(
       !isInitial(tokens[r] as Token)
     ) {
       const inner = readMentionForward(text, tokens, r, ceil);
-      const full = !!inner?.name && inner.name.split(/\s+/).length >= 2 && !inner.org;
+      const full = !!inner?.name && spaceSplitLength(inner.name) >= 2 && !inner.org;
       if (inner && inner.kind === 'name' && (!guessed || full)) {
         inner.role = joinTokens(text, tokens, i, r);
         inner.from = det >= 0 ? det : i;

@@ -94,14 +94,30 @@ interface ShallowForest {
 }
 const shallow = new WeakMap<Tree[], ShallowForest | null>();
 
-/** The last forest asked for: the ranker asks for the same one candidate after candidate. */
+/**
+ * The last two forests asked for: the ranker asks for the same one candidate after candidate,
+ * and the statement judge for its own between quotes (with one remembered, every quote went
+ * to the WeakMap twice).
+ */
 let lastTrees: Tree[] | null = null;
 let lastShallow: ShallowForest | null = null;
+let otherTrees: Tree[] | null = null;
+let otherShallow: ShallowForest | null = null;
 
 function shallowOf(trees: Tree[]): ShallowForest | null {
   if (trees === lastTrees) return lastShallow;
+  if (trees === otherTrees) {
+    const known = otherShallow;
+    otherTrees = lastTrees;
+    otherShallow = lastShallow;
+    lastTrees = trees;
+    lastShallow = known;
+    return known;
+  }
   const known = shallow.get(trees);
   if (known !== undefined) {
+    otherTrees = lastTrees;
+    otherShallow = lastShallow;
     lastTrees = trees;
     lastShallow = known;
     return known;
@@ -154,9 +170,18 @@ interface DeepForest {
 }
 const deep = new WeakMap<Tree[], DeepForest>();
 
+/** The last deep forest asked for (the statement judge's, once per quote). */
+let lastDeepTrees: Tree[] | null = null;
+let lastDeep: DeepForest | null = null;
+
 function deepOf(trees: Tree[]): DeepForest {
+  if (trees === lastDeepTrees && lastDeep) return lastDeep;
   const known = deep.get(trees);
-  if (known) return known;
+  if (known) {
+    lastDeepTrees = trees;
+    lastDeep = known;
+    return known;
+  }
   let nodes = 0;
   for (const t of trees) nodes += t.length / 4;
   const df: DeepForest = {
@@ -212,6 +237,43 @@ export function sumOfTrees(trees: Tree[], x: Float64Array): number {
   return s;
 }
 
+/**
+ * The sums of the trees for each of `xs`, two candidates at a time: one sum's additions wait
+ * on each other (a tree's leaf on the sum so far), two independent sums keep the processor
+ * busy (scoring a quote's candidates ran ~20 % faster). Each sum adds the same leaves in the
+ * same order as sumOfTrees, so the scores are the same to the bit.
+ */
+export function sumsOfTrees(trees: Tree[], xs: readonly Float64Array[]): number[] {
+  const sf = shallowOf(trees);
+  const n = xs.length;
+  if (!sf || n < 2) return xs.map((x) => sumOfTrees(trees, x));
+  const out: number[] = [];
+  const { feature, value } = sf;
+  for (let c = 0; c + 1 < n; c += 2) {
+    const x = xs[c] as Float64Array;
+    const y = xs[c + 1] as Float64Array;
+    let s = 0;
+    let t = 0;
+    for (let k = 0, fk = 0, vk = 0; k < sf.trees; k++, fk += 3, vk += 8) {
+      const f0 = feature[fk] as number;
+      const v0 = value[vk] as number;
+      const rx = +!((x[f0] as number) <= v0);
+      const ry = +!((y[f0] as number) <= v0);
+      const lx = +!(
+        (x[feature[fk + 1 + rx] as number] as number) <= (value[vk + 1 + rx] as number)
+      );
+      const ly = +!(
+        (y[feature[fk + 1 + ry] as number] as number) <= (value[vk + 1 + ry] as number)
+      );
+      s += value[vk + 3 + 2 * rx + lx] as number;
+      t += value[vk + 3 + 2 * ry + ly] as number;
+    }
+    out.push(s, t);
+  }
+  if (n % 2 === 1) out.push(sumOfTrees(trees, xs[n - 1] as Float64Array));
+  return out;
+}
+
 /** The raw score of one candidate: the sum of the trees. */
 export function scoreCandidate(model: RankerModel, x: Float64Array): number {
   return sumOfTrees(model.trees, x);
@@ -219,7 +281,7 @@ export function scoreCandidate(model: RankerModel, x: Float64Array): number {
 
 /** Softmax over a quote's candidates. */
 export function candidateProbabilities(model: RankerModel, xs: Float64Array[]): number[] {
-  const scores = xs.map((x) => scoreCandidate(model, x));
+  const scores = sumsOfTrees(model.trees, xs);
   const max = Math.max(...scores);
   const exp = scores.map((s) => Math.exp(s - max));
   const sum = exp.reduce((a, b) => a + b, 0);

@@ -10,6 +10,7 @@ import type { Entity, EntityIndex } from './entities';
 import { DOCUMENT_WORDS } from './lexicon/index';
 import { type Mention, readMentionForward } from './mentions';
 import { tokenize } from './tokens';
+import { withoutPossessive } from './words';
 
 /** What a reading points at: an entity already met, or one it would introduce. */
 export type Target =
@@ -43,7 +44,7 @@ export function targetKey(t: Target): string {
     case 'entity':
       return `e${t.entity.id}`;
     case 'name':
-      return `n:${(t.mention.name ?? t.mention.text).toLowerCase().replace(/['’]s$/, '')}`;
+      return `n:${withoutPossessive((t.mention.name ?? t.mention.text).toLowerCase())}`;
     case 'description':
       return `d:${t.words
         .toLowerCase()
@@ -58,7 +59,7 @@ export function targetName(t: Target): string {
     case 'entity':
       return t.entity.name;
     case 'name':
-      return (t.mention.name ?? t.mention.text).replace(/['’]s$/, '');
+      return withoutPossessive(t.mention.name ?? t.mention.text);
     case 'description':
       return t.words;
   }

@@ -27,6 +27,7 @@ import {
   tokenizeAround,
 } from './tokens';
 import type { TextModel } from './types';
+import { endsPossessive, spaceSplitLength, withoutPossessive } from './words';
 
 /** A quote the passes have kept, as attribution sees it. */
 export interface Work {
@@ -52,9 +53,8 @@ const PREPOSITION = /^(?:in|at|from|to|into|across|near|inside|outside|throughou
 /** Capitalised words a name can follow without being part of it ("New" starts place names). */
 const OPENERS = new Set([...STOP_CAPS].filter((w) => w !== 'new' && w !== 'old'));
 
-/** Slots of the lowercase words' shape table, and searches of the tokens before the set. */
+/** Slots of the lowercase words' shape table. */
 const LOWER_SHAPES = 4096;
-const LOWER_SCANS = 4;
 /** A word's slot by its length and its first and last code units (no string hash). */
 const shapeOf = (w: string) =>
   (w.length * 961 + w.charCodeAt(0) * 31 + w.charCodeAt(w.length - 1)) & (LOWER_SHAPES - 1);
@@ -117,34 +117,67 @@ export class Scene {
   /** 1 for tokens of a photo credit ("Chuck Burton/AP", "© Provided by …"): no one speaks there. */
   readonly credit: Uint8Array;
 
-  private lower: Set<string> | null = null;
-  /** Length and end letters of the page's lowercase words, hashed (LOWER_SHAPES slots). */
-  private lowerShapes: Uint8Array | null = null;
-  private lowerScans = 0;
+  /**
+   * What the passes remember of this page, each under its own key (memo). Kept on the scene:
+   * a module's WeakMap keyed by the scene held every page's scene, tokens and all, through
+   * the young generation's collections until a full one, and copying them there cost more
+   * than the memos save.
+   */
+  private readonly memos = new Map<object, unknown>();
+
+  /** The page's memo under `key` (one constant object per kind of memo), made when first asked. */
+  memo<T>(key: object, make: () => T): T {
+    let m = this.memos.get(key) as T | undefined;
+    if (m === undefined) {
+      m = make();
+      this.memos.set(key, m);
+    }
+    return m;
+  }
+
+  /**
+   * The page's lowercase words by shape (LOWER_SHAPES slots), one token for each word: in
+   * `lowerHeads` 1 + the index of the last such token of each shape (0 for none), in
+   * `lowerNext` 1 + the one before it of the same shape. Built when first asked, in one pass
+   * that hashes no string.
+   */
+  private lowerHeads: Int32Array | null = null;
+  private lowerNext: Int32Array | null = null;
 
   /**
    * Does the text write this (lowercase) word in lowercase somewhere: "oversight" is then no
-   * one's name. A page asks this of a few names only, so the set of its lowercase words (every
-   * word hashed and stored: ~2 % of the engine) is built only after LOWER_SCANS searches of the
-   * tokens; before, a table of the words' shapes, read without hashing a string, rules most
-   * names out at once. The searches are bounded: searching the text per name made a long
-   * page's cost grow with its length times its names.
+   * one's name. Only the tokens of the word's shape (length and end letters) are compared: a
+   * set of every word (each hashed) cost ~2 % of the engine, and searching the tokens per name
+   * made a long page's cost grow with its length times its names.
    */
   writesLowercase(word: string): boolean {
-    if (this.lower) return this.lower.has(word);
-    if (!this.lowerShapes) {
-      this.lowerShapes = new Uint8Array(LOWER_SHAPES);
-      for (const t of this.tokens) if (t.word && !t.cap) this.lowerShapes[shapeOf(t.lo)] = 1;
+    const { tokens } = this;
+    let heads = this.lowerHeads;
+    let next = this.lowerNext;
+    if (!heads || !next) {
+      heads = new Int32Array(LOWER_SHAPES);
+      next = new Int32Array(tokens.length);
+      for (let k = 0; k < tokens.length; k++) {
+        const t = tokens[k] as Token;
+        if (!t.word || t.cap) continue;
+        const slot = shapeOf(t.lo);
+        // one token per word: a long page's "the" would make every walk of its slot long
+        if (!this.spellsAny(heads[slot] as number, next, t.lo)) {
+          next[k] = heads[slot] as number;
+          heads[slot] = k + 1;
+        }
+      }
+      this.lowerHeads = heads;
+      this.lowerNext = next;
     }
-    if (!this.lowerShapes[shapeOf(word)]) return false;
-    if (this.lowerScans < LOWER_SCANS) {
-      this.lowerScans++;
-      for (const t of this.tokens) if (t.word && !t.cap && t.lo === word) return true;
-      return false;
-    }
-    this.lower = new Set();
-    for (const t of this.tokens) if (t.word && !t.cap) this.lower.add(t.lo);
-    return this.lower.has(word);
+    return this.spellsAny(heads[shapeOf(word)] as number, next, word);
+  }
+
+  /** Is `word` the lowercase form of a token of the chain starting at 1 + `head`? */
+  private spellsAny(head: number, next: Int32Array, word: string): boolean {
+    for (let k = head - 1; k >= 0; k = (next[k] as number) - 1)
+      if ((this.tokens[k] as Token).lo === word) return true;
+    return false;
   }
 
   private bodyCaps: Set<string> | null = null;
@@ -158,7 +191,8 @@ export class Scene {
     if (!this.titleCase[m.from]) return false;
     const caps = this.capitalisedMidSentence();
     const first = this.tokens[m.from]?.lo ?? '';
-    const last = this.tokens[m.to - 1]?.lo.replace(/['’]s$/, '') ?? '';
+    const lastLo = this.tokens[m.to - 1]?.lo;
+    const last = lastLo === undefined ? '' : withoutPossessive(lastLo);
     return !caps.has(first) && !caps.has(last);
   }
 
@@ -201,7 +235,7 @@ export class Scene {
           prev.w === '“' ||
           prev.w === '‘' ||
           afterEndedQuote(tokens, k);
-        if (!opens) this.bodyCaps.add(t.lo.replace(/['’]s$/, ''));
+        if (!opens) this.bodyCaps.add(withoutPossessive(t.lo));
       }
     }
     return this.bodyCaps;
@@ -232,7 +266,7 @@ export class Scene {
         t.cap &&
         !isStopCap(t) &&
         // a name may follow a sentence-opening word or a possessive: "Former Gov. X", "NBC's X"
-        !(prev?.word && prev.cap && !OPENERS.has(prev.lo) && !/['’]s$/.test(prev.w)) &&
+        !(prev?.word && prev.cap && !OPENERS.has(prev.lo) && !endsPossessive(prev.w)) &&
         !this.titleCase[cursor] &&
         !this.credit[cursor]
       ) {
@@ -242,7 +276,7 @@ export class Scene {
           (next?.word && next.cap) ||
           (PARTICLES.has(next?.lo ?? '') && tokens[cursor + 2]?.cap) ||
           nicknameEnd(tokens, cursor + 1) > 0;
-        if (!goesOn && !TITLES.has(t.lo) && !/['’]s$/.test(t.w)) {
+        if (!goesOn && !TITLES.has(t.lo) && !endsPossessive(t.w)) {
           // a lone capitalised word counts only as a later mention of someone already met
           const known = ents.matchName([t.lo]);
           if (known && this.inQuote[cursor] === 0) {
@@ -261,10 +295,10 @@ export class Scene {
         }
         const m = readMentionForward(text, tokens, cursor, Math.min(tokens.length, cursor + 8));
         if (m && m.kind === 'name' && m.name) {
-          const n = m.name.split(/\s+/).length;
+          const n = spaceSplitLength(m.name);
           addAppositiveRole(text, tokens, m);
           // "Mr. King's show": a possessive name is rarely what a later "he" refers to
-          const outside = this.inQuote[cursor] === 0 && !/['’]s$/.test(tokens[m.to - 1]?.w ?? '');
+          const outside = this.inQuote[cursor] === 0 && !endsPossessive(tokens[m.to - 1]?.w ?? '');
           // "Wilcox, an Orlando Republican": a name after an indefinite article, in apposition,
           // describes the one named before; it is no one's name
           const described = AN.has(prev?.lo ?? '') && tokens[cursor - 2]?.w === ',';

@@ -49,11 +49,52 @@ export const STATEMENT_FEATURES: readonly string[] = [
 
 const at = new Map(STATEMENT_FEATURES.map((f, i) => [f, i]));
 const idx = (name: string) => at.get(name) as number;
+/** Each feature's place in the vector, looked up once. */
+const S = {
+  rulesDrop: idx('rules.drop'),
+  rulesCued: idx('rules.cued'),
+  spanFragment: idx('span.fragment'),
+  spanScareLike: idx('span.scareLike'),
+  spanWords: idx('span.words'),
+  spanCapitalised: idx('span.capitalised'),
+  spanTitleCase: idx('span.titleCase'),
+  spanStartsCapital: idx('span.startsCapital'),
+  spanEndsStop: idx('span.endsStop'),
+  spanEndsComma: idx('span.endsComma'),
+  spanFirstPerson: idx('span.firstPerson'),
+  spanSecondPerson: idx('span.secondPerson'),
+  spanDigits: idx('span.digits'),
+  spanParagraphs: idx('span.paragraphs'),
+  spanNested: idx('span.nested'),
+  placeHeadline: idx('place.headline'),
+  placeCaption: idx('place.caption'),
+  placeBlockquote: idx('place.blockquote'),
+  placeWholeBlock: idx('place.wholeBlock'),
+  placeOpensSentence: idx('place.opensSentence'),
+  beforeDeterminer: idx('before.determiner'),
+  beforeTitleNoun: idx('before.titleNoun'),
+  beforeNaming: idx('before.naming'),
+  beforePreposition: idx('before.preposition'),
+  beforeColon: idx('before.colon'),
+  afterLowercase: idx('after.lowercase'),
+  afterCapital: idx('after.capital'),
+  afterComma: idx('after.comma'),
+  speakerBest: idx('speaker.best'),
+  speakerNone: idx('speaker.none'),
+  speakerCued: idx('speaker.cued'),
+  speakerWide: idx('speaker.wide'),
+  speakerCandidates: idx('speaker.candidates'),
+};
 
 /** A word of a span, with inner apostrophes and hyphens: "don’t", "first-term". */
 export const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 const STARTS_UPPER = /^\p{Lu}/u;
 const STARTS_CAP_OR_DIGIT = /^[\p{Lu}\d]/u;
+/** STARTS_UPPER.test(w), an ASCII first letter read by its code (asked of every word of a quote). */
+const startsUpper = (w: string): boolean => {
+  const c = w.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : STARTS_UPPER.test(w);
+};
 const NEXT_LOWER = /^\s?\p{Ll}/u;
 const NEXT_UPPER = /^\s?\p{Lu}/u;
 const FIRST_PERSON = /\b(?:i|we|me|us|my|our|mine|ours|i'm|i’m|we're|we’re|i've|i’ve)\b/i;
@@ -153,13 +194,26 @@ function lastWords(s: string, n: number): string[] {
 }
 
 /** A quote's words, read once for the judge and the title check (callers only read them). */
-const wordsOfQuote = new WeakMap<Work, { text: string; words: readonly string[] }>();
-export function quoteWords(w: Work): readonly string[] {
+const WORDS = {};
+const newMemo = () => new Map<Work, { text: string; words: readonly string[] }>();
+export function quoteWords(scene: Scene, w: Work): readonly string[] {
+  const wordsOfQuote = scene.memo(WORDS, newMemo);
   const known = wordsOfQuote.get(w);
   if (known && known.text === w.text) return known.words;
   const words = w.text.match(WORD) ?? [];
   wordsOfQuote.set(w, { text: w.text, words });
   return words;
+}
+
+/** The words of `w` as read already (statements.ts wordsOf, the same words), for quoteWords. */
+export function knownQuoteWords(scene: Scene, w: Work, words: readonly string[]): void {
+  scene.memo(WORDS, newMemo).set(w, { text: w.text, words });
+}
+
+/** Does a tag other than 'cue-wide' name a cue ('cue-…')? */
+function cuedNotWide(via: ReadonlySet<string>): boolean {
+  for (const v of via) if (v.startsWith('cue-') && v !== 'cue-wide') return true;
+  return false;
 }
 
 /** The judge's features for quote `qi`, after the ranker chose among its candidates. */
@@ -174,56 +228,55 @@ export function statementFeatures(
   const { span } = w;
   const { text, model } = scene;
   const f = freshVector(STATEMENT_FEATURES.length);
-  const words = quoteWords(w);
-  const caps = words.filter((x) => STARTS_UPPER.test(x)).length;
+  const words = quoteWords(scene, w);
+  let caps = 0;
+  for (const x of words) if (startsUpper(x)) caps++;
   const body = w.text.trim();
-  f[idx('rules.drop')] = p.drop ? 1 : 0;
-  f[idx('rules.cued')] = p.cued ? 1 : 0;
-  f[idx('span.fragment')] = w.fragment ? 1 : 0;
-  f[idx('span.scareLike')] = w.scareLike ? 1 : 0;
-  f[idx('span.words')] = log2(words.length);
-  f[idx('span.capitalised')] = words.length > 0 ? caps / words.length : 0;
-  f[idx('span.titleCase')] =
+  f[S.rulesDrop] = p.drop ? 1 : 0;
+  f[S.rulesCued] = p.cued ? 1 : 0;
+  f[S.spanFragment] = w.fragment ? 1 : 0;
+  f[S.spanScareLike] = w.scareLike ? 1 : 0;
+  f[S.spanWords] = log2(words.length);
+  f[S.spanCapitalised] = words.length > 0 ? caps / words.length : 0;
+  f[S.spanTitleCase] =
     words.length >= 2 && words.every((x) => STARTS_CAP_OR_DIGIT.test(x) || x.length <= 3) ? 1 : 0;
-  f[idx('span.startsCapital')] = STARTS_CAP_OR_DIGIT.test(body) ? 1 : 0;
-  f[idx('span.endsStop')] = /[.!?…]$/.test(body) ? 1 : 0;
-  f[idx('span.endsComma')] = /[,;:]$/.test(body) ? 1 : 0;
-  f[idx('span.firstPerson')] = FIRST_PERSON.test(body) ? 1 : 0;
-  f[idx('span.secondPerson')] = SECOND_PERSON.test(body) ? 1 : 0;
-  f[idx('span.digits')] = /\d/.test(body) ? 1 : 0;
-  f[idx('span.paragraphs')] = span.parts.length;
-  f[idx('span.nested')] = w.parent !== null ? 1 : 0;
+  f[S.spanStartsCapital] = STARTS_CAP_OR_DIGIT.test(body) ? 1 : 0;
+  f[S.spanEndsStop] = /[.!?…]$/.test(body) ? 1 : 0;
+  f[S.spanEndsComma] = /[,;:]$/.test(body) ? 1 : 0;
+  f[S.spanFirstPerson] = FIRST_PERSON.test(body) ? 1 : 0;
+  f[S.spanSecondPerson] = SECOND_PERSON.test(body) ? 1 : 0;
+  f[S.spanDigits] = /\d/.test(body) ? 1 : 0;
+  f[S.spanParagraphs] = span.parts.length;
+  f[S.spanNested] = w.parent !== null ? 1 : 0;
 
   const block = model.blocks[span.block];
   const kind = block?.kind;
-  f[idx('place.headline')] =
-    kind === 'headline' || kind === 'standfirst' || kind === 'heading' ? 1 : 0;
-  f[idx('place.caption')] = kind === 'caption' ? 1 : 0;
-  f[idx('place.blockquote')] = span.family === 'bq' || kind === 'blockquote' ? 1 : 0;
+  f[S.placeHeadline] = kind === 'headline' || kind === 'standfirst' || kind === 'heading' ? 1 : 0;
+  f[S.placeCaption] = kind === 'caption' ? 1 : 0;
+  f[S.placeBlockquote] = span.family === 'bq' || kind === 'blockquote' ? 1 : 0;
   const lastBlock = model.blocks[span.lastBlock];
   const lead = block ? text.slice(block.start, span.open).trim() : '';
   const tail = lastBlock ? text.slice(span.close + 1, lastBlock.end).trim() : '';
-  f[idx('place.wholeBlock')] = lead === '' && tail.replace(/^[\s.,;:!?"'”’]+/, '') === '' ? 1 : 0;
-  f[idx('place.opensSentence')] = lead === '' || /[.!?:]["'”’)]?$/.test(lead) ? 1 : 0;
+  f[S.placeWholeBlock] = lead === '' && tail.replace(/^[\s.,;:!?"'”’]+/, '') === '' ? 1 : 0;
+  f[S.placeOpensSentence] = lead === '' || /[.!?:]["'”’)]?$/.test(lead) ? 1 : 0;
 
   const before = lastWords(lead, 2).map((x) => x.toLowerCase());
   const last = before[before.length - 1] ?? '';
-  f[idx('before.determiner')] = DETERMINERS.has(last) ? 1 : 0;
-  f[idx('before.titleNoun')] = before.some((x) => TITLE_NOUNS.has(x)) ? 1 : 0;
-  f[idx('before.naming')] = before.some((x) => NAMING.has(x)) ? 1 : 0;
-  f[idx('before.preposition')] = PREPOSITIONS.has(last) ? 1 : 0;
-  f[idx('before.colon')] = /:$/.test(lead) ? 1 : 0;
+  f[S.beforeDeterminer] = DETERMINERS.has(last) ? 1 : 0;
+  f[S.beforeTitleNoun] = before.some((x) => TITLE_NOUNS.has(x)) ? 1 : 0;
+  f[S.beforeNaming] = before.some((x) => NAMING.has(x)) ? 1 : 0;
+  f[S.beforePreposition] = PREPOSITIONS.has(last) ? 1 : 0;
+  f[S.beforeColon] = /:$/.test(lead) ? 1 : 0;
   const next = text.slice(span.close + 1, span.close + 3);
-  f[idx('after.lowercase')] = NEXT_LOWER.test(next) ? 1 : 0;
-  f[idx('after.capital')] = NEXT_UPPER.test(next) ? 1 : 0;
-  f[idx('after.comma')] = /^[,;]/.test(next) ? 1 : 0;
+  f[S.afterLowercase] = NEXT_LOWER.test(next) ? 1 : 0;
+  f[S.afterCapital] = NEXT_UPPER.test(next) ? 1 : 0;
+  f[S.afterComma] = /^[,;]/.test(next) ? 1 : 0;
 
   const chosen = p.cands[choice.index];
-  f[idx('speaker.best')] = choice.probs[choice.index] ?? 0;
-  f[idx('speaker.none')] = chosen?.name === null ? 1 : 0;
-  f[idx('speaker.cued')] =
-    chosen && [...chosen.via].some((v) => v.startsWith('cue-') && v !== 'cue-wide') ? 1 : 0;
-  f[idx('speaker.wide')] = chosen?.via.has('cue-wide') ? 1 : 0;
-  f[idx('speaker.candidates')] = p.cands.length;
+  f[S.speakerBest] = choice.probs[choice.index] ?? 0;
+  f[S.speakerNone] = chosen?.name === null ? 1 : 0;
+  f[S.speakerCued] = chosen && cuedNotWide(chosen.via) ? 1 : 0;
+  f[S.speakerWide] = chosen?.via.has('cue-wide') ? 1 : 0;
+  f[S.speakerCandidates] = p.cands.length;
   return f;
 }

@@ -302,7 +302,8 @@ const STARTS_STATEMENT = /[\p{Lu}\d[(…¿¡]/u;
 const SENTENCE_BREAK = /[.!?]\s+\p{Lu}/u;
 const LETTERS_RE = /\p{L}+/gu;
 const WORDS_RE = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
-const wordsOf = (s: string) => s.match(WORDS_RE) ?? [];
+/** The words of `s`, with inner apostrophes and hyphens ("don’t", "first-term"). */
+export const wordsOf = (s: string): string[] => s.match(WORDS_RE) ?? [];
 
 function prevWords(text: string, pos: number, n: number): string[] {
   const start = Math.max(0, pos - 60);
@@ -401,14 +402,17 @@ function namesWorkAhead(before: string[]): boolean {
   return b === 'such' && c === 'as' && !!a && TITLE_NOUNS.has(a);
 }
 
-/** Classify one span; `spanText` is its text with '\n' between parts. */
+/**
+ * Classify one span; `body` is its text with '\n' between parts, `words` its words (wordsOf),
+ * when the caller has read them.
+ */
 export function classifySpan(
   text: string,
   span: QuoteSpan,
   body: string,
   titleCase = false,
+  words: string[] = wordsOf(body),
 ): SpanClass {
-  const words = wordsOf(body);
   if (words.length === 0) return { kind: 'empty' };
   if (isNobodysWords(body)) return { kind: 'empty' };
   if (span.family === 'bq') {

@@ -10,7 +10,9 @@ import { quoteWords } from './statement-features';
 /** Short spans whose other occurrences are counted, per page: enough for titles, bounded work. */
 const ELSEWHERE_WORDS = 6;
 const ELSEWHERE_LOOKUPS = 400;
-const elsewhereMemo = new WeakMap<Scene, Map<string, number>>();
+/** The scene's memo of timesElsewhere (Scene.memo). */
+const ELSEWHERE = {};
+const newMemo = () => new Map<string, number>();
 const STARTS_CAP_OR_DIGIT = /^[\p{Lu}\d]/u;
 
 /**
@@ -20,11 +22,7 @@ const STARTS_CAP_OR_DIGIT = /^[\p{Lu}\d]/u;
 export function timesElsewhere(scene: Scene, words: number, body: string): number {
   const needle = body.replace(/[\s.,;:!?…]+$/u, '');
   if (words === 0 || words > ELSEWHERE_WORDS || needle.length < 3) return 0;
-  let memo = elsewhereMemo.get(scene);
-  if (!memo) {
-    memo = new Map();
-    elsewhereMemo.set(scene, memo);
-  }
+  const memo = scene.memo(ELSEWHERE, newMemo);
   const known = memo.get(needle);
   if (known !== undefined) return known;
   if (memo.size >= ELSEWHERE_LOOKUPS) return 0;
@@ -42,7 +40,7 @@ export function timesElsewhere(scene: Scene, words: number, body: string): numbe
 
 /** Is this span a title or a name in marks rather than a statement? */
 export function looksLikeTitle(scene: Scene, w: Work): boolean {
-  const words = quoteWords(w);
+  const words = quoteWords(scene, w);
   if (words.length < 2 || words.length > ELSEWHERE_WORDS) return false;
   // Title Case: every word but short ones ("a", "of", "the") opens with a capital or a digit
   if (!STARTS_CAP_OR_DIGIT.test(words[0] ?? '')) return false;

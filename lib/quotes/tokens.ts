@@ -172,16 +172,24 @@ const isUpper = (ch: string) => {
 };
 
 /**
- * Is text[from, to) its own lowercase: ASCII without capitals, maybe joined by a curly
- * apostrophe or a non-breaking hyphen, which have no case (most words: no call needed; for a
- * text holding any character past Latin-1, toLowerCase takes the library's slow general path)?
+ * Is this code unit its own lowercase: ASCII but no capital, or a curly apostrophe or a
+ * non-breaking hyphen, which have no case? A word of such units needs no toLowerCase (most
+ * words: for a text holding any character past Latin-1, toLowerCase takes the library's slow
+ * general path). Read while the word is scanned.
  */
-function isPlainLower(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) {
-    const c = text.charCodeAt(k);
-    if (c >= 65 && (c <= 90 || (c >= 128 && c !== 0x2019 && c !== 0x2011))) return false;
-  }
-  return true;
+const isPlainLowerCode = (c: number) =>
+  !(c >= 65 && (c <= 90 || (c >= 128 && c !== 0x2019 && c !== 0x2011)));
+
+/**
+ * text[from, to) in lowercase, to cut each word's lowercase form from (one call of the
+ * library's slow general path per page, not one per capitalised word) — or false where that
+ * would not give each word's own lowercase: İ (U+0130) lowercases to two characters, and Σ
+ * to σ or ς by the letters around it, which differ between the text and the word. Every other
+ * character lowercases to one character of the same length, whatever stands around it.
+ */
+function lowercaseOf(text: string, from: number, to: number): string | false {
+  const range = text.slice(from, to);
+  return range.includes('\u0130') || range.includes('\u03a3') ? false : range.toLowerCase();
 }
 
 /** Where the ']' of an editor's insertion "[word …]" opening at `i` is; -1 if this is none. */
@@ -199,6 +207,8 @@ function editorBracketEnd(text: string, i: number, to: number): number {
 export function tokenize(text: string, from = 0, to = text.length, out: Token[] = []): Token[] {
   let i = from;
   let editorClose = -1;
+  /** text[from, to) in lowercase, once a word needs it; false where it cannot be cut up. */
+  let lowered: string | false | null = null;
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 0xa0 || c === 13 || i === editorClose) {
@@ -216,8 +226,12 @@ export function tokenize(text: string, from = 0, to = text.length, out: Token[] 
     }
     if (isWordCode(text, i)) {
       let j = i + 1;
+      let plain = isPlainLowerCode(c);
       for (;;) {
-        while (j < to && isWordCode(text, j)) j++;
+        while (j < to && isWordCode(text, j)) {
+          if (plain && !isPlainLowerCode(text.charCodeAt(j))) plain = false;
+          j++;
+        }
         const n = text.charCodeAt(j);
         // Joiners inside a word: don't, Azerbaijan's, Nagorno-Karabakh, H.Mammadov, U.S
         // (' ’ - . and the non-breaking hyphen, by code)
@@ -237,7 +251,8 @@ export function tokenize(text: string, from = 0, to = text.length, out: Token[] 
         break;
       }
       let w = text.slice(i, j);
-      const lo0 = isPlainLower(text, i, j) ? w : w.toLowerCase();
+      lowered ??= lowercaseOf(text, from, to);
+      const lo0 = plain ? w : lowered ? lowered.slice(i - from, j - from) : w.toLowerCase();
       let lo = lo0;
       // Keep the full stop of an initial ("H.") or a known abbreviation ("Mr.", "U.S.").
       if (
@@ -250,10 +265,18 @@ export function tokenize(text: string, from = 0, to = text.length, out: Token[] 
       ) {
         j++;
         w = text.slice(i, j);
-        lo = w.toLowerCase();
+        // (the full stop may stand just past `to`: the lowercase range does not hold it)
+        lo = lowered && j <= to ? lowered.slice(i - from, j - from) : w.toLowerCase();
       }
-      const first = w[0] as string;
-      out.push({ s: i, e: j, w, lo, word: true, cap: isUpper(first), known: 0 });
+      out.push({
+        s: i,
+        e: j,
+        w,
+        lo,
+        word: true,
+        cap: c < 128 ? c >= 65 && c <= 90 : isUpper(w[0] as string),
+        known: 0,
+      });
       i = j;
       continue;
     }

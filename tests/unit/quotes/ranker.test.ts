@@ -12,6 +12,7 @@ import {
   rulesJudge,
   runnerUpName,
   sumOfTrees,
+  sumsOfTrees,
   type Tree,
   trainedJudge,
   UNLEARNED_LANGUAGE_CAP,
@@ -94,6 +95,13 @@ describe('ranker', () => {
         let want = 0;
         for (const t of trees) want += walk(t, v);
         expect(sumOfTrees(trees, v)).toBe(want);
+      }
+      // a quote's candidates scored together, two at a time, add the same leaves in order
+      for (const n of [1, 2, 3, 5, 8]) {
+        const vs = Array.from({ length: n }, () =>
+          Float64Array.from({ length: 5 }, () => (rand() < 0.3 ? 0 : rand())),
+        );
+        expect(sumsOfTrees(trees, vs)).toEqual(vs.map((v) => sumOfTrees(trees, v)));
       }
     }
   });

@@ -4,6 +4,20 @@ import { endsSentence, tokenAt, tokenize, tokenizeAround } from '../../../lib/qu
 import { modelOf } from './model';
 
 describe('tokenize', () => {
+  it('gives each word its own lowercase, whatever the text around it', () => {
+    // Σ lowercases by its neighbours, İ to two characters, and a full stop past the range
+    // still joins an abbreviation
+    const texts = [
+      '“Ana Ruiz said ΟΔΟΣ:Α and Σ.',
+      'İstanbul’s Mayor İmamoğlu, Mr. Lee',
+      'Met the U.S. Sen. Ruiz in MÜNCHEN',
+    ];
+    for (const text of texts)
+      for (let from = 0; from < text.length; from += 3)
+        for (const t of tokenize(text, from, Math.min(text.length, from + 9)))
+          expect(t.lo).toBe(t.w.toLowerCase());
+  });
+
   it('keeps initials, abbreviations and joined words whole', () => {
     expect(
       tokenize('H.Mammadov and Mr. Lee of Richmond, Va., met U.S. envoys.').map((t) => t.w),
