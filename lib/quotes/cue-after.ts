@@ -17,6 +17,7 @@ import {
   ORG_LINKS,
   PREPOSITIONS,
   SKIP_AFTER_CLOSE,
+  SUBORDINATORS,
   skipParen,
 } from './cues';
 import { PERFECT_AUXILIARIES } from './lexicon/index';
@@ -173,20 +174,8 @@ function insideSaidClause(ctx: CueContext, span: QuoteSpan, after: number): bool
   return said;
 }
 
-const CLAUSE_OPENERS = new Set([
-  'after',
-  'before',
-  'when',
-  'while',
-  'although',
-  'though',
-  'because',
-  'since',
-  'once',
-  'until',
-  'unless',
-  'whereas',
-]);
+/** The subordinators, and "after"/"before" that open a clause as often as a phrase. */
+const CLAUSE_OPENERS = new Set([...SUBORDINATORS, 'after', 'before']);
 
 /**
  * "…," another friend, Mara Lind told CNN: a lowercase description, a comma, then the name it

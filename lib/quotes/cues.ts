@@ -554,7 +554,7 @@ const PASSIVE_BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', '
 const TIME_ENDS = new Set(['later', 'earlier', 'ago', 'afterward', 'afterwards']);
 
 /** Words that open a subordinate clause before the main one: "When she said no, Roof told her". */
-const SUBORDINATORS = new Set([
+export const SUBORDINATORS = new Set([
   'when',
   'while',
   'although',

@@ -17,7 +17,10 @@ export function engineDirAt(ref: string): string {
   if (!existsSync(join(dir, 'lib/quotes/index.ts'))) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const tar = execFileSync('git', ['-C', ROOT, 'archive', sha, 'lib']);
+    // (lib is over a megabyte, execFileSync's default output limit)
+    const tar = execFileSync('git', ['-C', ROOT, 'archive', sha, 'lib'], {
+      maxBuffer: 256 * 1024 * 1024,
+    });
     execFileSync('tar', ['-x', '-C', dir], { input: tar });
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   }
