@@ -791,6 +791,14 @@ export function isSubjectMention(tokens: Token[], from: number, to: number): boo
   const opener = tokens[p];
   if (opener?.word && opener.cap && isStopCap(opener)) p--;
   if (p < 0 || endsSentence(tokens[p])) return true;
+  // "As for Tom Hale, he …": the topic the sentence then speaks of
+  if (
+    (tokens[p]?.lo === 'for' || tokens[p]?.lo === 'to') &&
+    tokens[p - 1]?.lo === 'as' &&
+    (p - 2 < 0 || endsSentence(tokens[p - 2])) &&
+    tokens[to]?.w === ','
+  )
+    return true;
   if (tokens[p]?.w === ',') {
     // after an opening phrase: "In a statement on Tuesday, the nominee Jo Hale was …", "The
     // day before, at a rally in Beaumont, Tex., Mr. Hale was …"

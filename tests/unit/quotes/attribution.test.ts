@@ -178,6 +178,14 @@ describe('entities: who a mention refers to', () => {
     ]);
   });
 
+  it('reads "As for X, he said" as X speaking, not the woman quoted before', () => {
+    const out = run([
+      'Senator Ana Ruiz spoke first. "It would be a disaster," Ruiz said.',
+      'As for Tom Hale, he said he is not worried: "I will have the votes."',
+    ]);
+    expect(out[1]).toEqual(['I will have the votes.', 'Tom Hale']);
+  });
+
   it('never takes I or we inside the quote as the speaker', () => {
     const out = run(['Pilot Dan Reyes landed safely. "I knew we would make it," he said.']);
     expect(out).toEqual([['I knew we would make it,', 'Dan Reyes']]);
