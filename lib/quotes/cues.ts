@@ -342,6 +342,8 @@ function relativeAntecedent(ctx: CueContext, from: number, v: number): Mention |
   return null;
 }
 
+const DASHES = new Set(['-', '–', '—', '―']);
+
 /**
  * Object pronouns that Spanish, French and Italian put between the subject and its verb ("una
  * fuente nos la resumió", "le ministre nous a dit"). Right before a verb none is an article.
@@ -793,10 +795,12 @@ export function cueBefore(
       }
     }
   }
-  // Headline style: "Minister: "…"" — a bare mention, a colon, the quote.
+  // Headline style: "Minister: "…"" — a bare mention, a colon, the quote; also after a
+  // dash that ends a lead-in ("RED STATES OUTNUMBER BLUE - Jeffrey M. Jones: "…"")
   if (tokens[to - 1]?.w === ':' && to - 1 > from) {
     const m = readMentionBackward(text, tokens, to - 2, from);
-    if (m && m.from <= from + 1) return { mention: m, kind: 'headline' };
+    if (m && (m.from <= from + 1 || DASHES.has(tokens[m.from - 1]?.w ?? '')))
+      return { mention: m, kind: 'headline' };
   }
   if (!toCue && !itCue && tokens[to - 1]?.w === ':' && to - 1 > from) {
     // "Ana Ruiz didn't mince words: "…"", "Hale had a message for voters: "…"": a clause that

@@ -112,7 +112,14 @@ function splitName(text: string, tokens: Token[], from: number, to: number): Men
     }
     // a role word that is also a first name ("Bill", "Chase") starts the name when a surname follows
     const firstName = isFirstName(t);
-    if ((isTitle(t) || isDescriptor(t) || (isRoleWord(t) && !orgRun && !firstName)) && k < to - 1)
+    // "Jeffrey M. Jones": between two names "M." is an initial, not the French title
+    const middleInitial = isInitial(t) && k > from && isNameWord(tokens[k - 1]);
+    if (
+      ((isTitle(t) && !middleInitial) ||
+        isDescriptor(t) ||
+        (isRoleWord(t) && !orgRun && !firstName)) &&
+      k < to - 1
+    )
       break;
     if (
       isNameWord(t) ||

@@ -186,6 +186,18 @@ describe('entities: who a mention refers to', () => {
     expect(out[1]).toEqual(['I will have the votes.', 'Tom Hale']);
   });
 
+  it('reads "M." between two names as an initial, and NAME: "…" after a lead-in and a dash', () => {
+    expect(run(['Polls moved.', 'Jeffrey M. Hale said: “We are done here.”'])).toEqual([
+      ['We are done here.', 'Jeffrey M. Hale'],
+    ]);
+    expect(
+      run([
+        'Polls moved.',
+        'BLUE STATES GAIN GROUND - Jeffrey M. Hale: “Our analysis finds that 20 states have moved.”',
+      ]),
+    ).toEqual([['Our analysis finds that 20 states have moved.', 'Jeffrey M. Hale']]);
+  });
+
   it('never takes I or we inside the quote as the speaker', () => {
     const out = run(['Pilot Dan Reyes landed safely. "I knew we would make it," he said.']);
     expect(out).toEqual([['I knew we would make it,', 'Dan Reyes']]);
