@@ -76,10 +76,10 @@ const describedTarget = (ents: EntityIndex, words: string, org: boolean): Target
   return e ? { kind: 'entity', entity: e } : { kind: 'description', words, org };
 };
 
-/** "the tweet from Vulture magazine": a document and its author. */
 /** "The MP", "the former secretary": a definite role without an owner (no "X's aide"). */
 const DEFINITE_ROLE = /^the\s(?:(?!['’]s\b).)*$/i;
 
+/** "the tweet from Vulture magazine": a document and its author. */
 const DOCUMENT_BY_RE = /^(\S+)\s+(?:from|by|of)\s+(?:the\s+)?(\p{Lu}.+)$/u;
 const DOCUMENT_BY_UNNAMED_RE =
   /^(\S+)\s+(?:from|by)\s+(?:the|a|an|its|his|her|their)\s+(\p{Ll}[^,]*)$/u;
