@@ -7,6 +7,7 @@
 import modelFile from './attribution-model.json';
 import { type Candidate, type History, proposeSpeakers } from './candidates';
 import { candidateFeatures, viaCue } from './features';
+import { mergeGluedHeadlineNames } from './glued-names';
 import { guessLanguage } from './language';
 import { findQuoteSpans, isSignatureBlock, spanText } from './marks';
 import { speakPullQuotes } from './pull-quotes';
@@ -199,6 +200,7 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
 
   // names after the last quote still add roles and aliases to the speakers already met
   scene.scanNames(text.length);
+  mergeGluedHeadlineNames(kept, ents, model);
 
   speakPullQuotes(kept, model.blocks);
 

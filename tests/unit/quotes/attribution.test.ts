@@ -198,6 +198,22 @@ describe('entities: who a mention refers to', () => {
     ).toEqual([['Our analysis finds that 20 states have moved.', 'Jeffrey M. Hale']]);
   });
 
+  it("reads a word glued to a name in a headline as the body's person of that surname", () => {
+    expect(
+      run([
+        { text: 'Defiant Hale: “I will not resign”', kind: 'headline' },
+        'Mayor Tom Hale spoke on Monday.',
+      ]),
+    ).toEqual([['I will not resign', 'Tom Hale']]);
+    // a name the body writes out is the page's own name for someone
+    expect(
+      run([
+        { text: 'Xochitl Hale: “I will run”', kind: 'headline' },
+        'Xochitl Hale and her husband Tom Hale spoke on Monday.',
+      ]),
+    ).toEqual([['I will run', 'Xochitl Hale']]);
+  });
+
   it('never takes I or we inside the quote as the speaker', () => {
     const out = run(['Pilot Dan Reyes landed safely. "I knew we would make it," he said.']);
     expect(out).toEqual([['I knew we would make it,', 'Dan Reyes']]);
