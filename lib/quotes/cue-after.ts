@@ -8,8 +8,10 @@ import {
   afterWindow,
   beforeWindow,
   bwd,
+  CLAUSE_WORDS,
   type Cue,
   type CueContext,
+  DASHES,
   fwd,
   isAdverb,
   isSpeechVerb,
@@ -55,10 +57,9 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
   while (i < to && SKIP_AFTER_CLOSE.has(tokens[i]?.w ?? '')) i++;
   if (i >= to) return null;
   const dash = tokens[from]?.w ?? '';
-  const sig = (x: string) => x === '―' || x === '—' || x === '–' || x === '-';
   if (
     i <= from + 2 &&
-    (sig(dash) || sig(tokens[from + 1]?.w ?? '')) &&
+    (DASHES.has(dash) || DASHES.has(tokens[from + 1]?.w ?? '')) &&
     tokens.slice(from, i).every((t) => !t.word)
   ) {
     // a signature: “…” ― Jane Doe
@@ -257,13 +258,13 @@ const isModifierNoun = (t: Token | undefined): boolean =>
   !isAuxiliary(t) &&
   !isSpeechVerb(t, true) &&
   !PREPOSITIONS.has(t.lo) &&
-  !CLAUSE_WORDS.has(t.lo);
+  !AFTER_NAME_CLAUSE.has(t.lo);
 
 /** "… James Carville of Louisiana": the speaker's affiliation follows the name. */
 const AFFILIATION = new Set(['of', 'from']);
 
 /** Words after a name that open a clause or a phrase of its own, not a noun it modifies. */
-const CLAUSE_WORDS = new Set(['and', 'or', 'but', 'who', 'whose', 'which', 'that', 'as', 'than']);
+const AFTER_NAME_CLAUSE = new Set([...CLAUSE_WORDS, 'whose', 'as', 'than']);
 
 /**
  * "…," Will wrote. / "…," Read said.: after a quote that did not end its sentence, a word in

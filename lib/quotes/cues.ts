@@ -215,7 +215,17 @@ const NOUN_MARKERS = new Set([
   'your',
 ]);
 /** Words that end a noun phrase before a verb: "and cry", "to counter", "who note". */
-const CLAUSE_WORDS = new Set(['and', 'or', 'but', 'to', 'who', 'that', 'which', 'then', 'not']);
+export const CLAUSE_WORDS = new Set([
+  'and',
+  'or',
+  'but',
+  'to',
+  'who',
+  'that',
+  'which',
+  'then',
+  'not',
+]);
 /** Words of saying that are also nouns in their bare form: "the seafood counter". */
 const BARE_NOUNS = new Set(['counter', 'note', 'report', 'cry', 'shout', 'whisper', 'word']);
 
@@ -342,7 +352,8 @@ function relativeAntecedent(ctx: CueContext, from: number, v: number): Mention |
   return null;
 }
 
-const DASHES = new Set(['-', '–', '—', '―']);
+/** Dashes that set a name or a lead-in apart: "― Jane Doe", "LEAD-IN - Name: ". */
+export const DASHES = new Set(['-', '–', '—', '―']);
 
 /**
  * Object pronouns that Spanish, French and Italian put between the subject and its verb ("una

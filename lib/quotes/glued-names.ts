@@ -11,13 +11,14 @@ import type { Work } from './scene';
 import type { TextModel } from './types';
 
 export function mergeGluedHeadlineNames(kept: Work[], ents: EntityIndex, model: TextModel): void {
-  const headline = (pos: number) =>
-    model.blocks.some((b) => b.kind === 'headline' && b.start <= pos && pos < b.end);
+  const headlines = model.blocks.filter((b) => b.kind === 'headline');
+  if (headlines.length === 0) return;
+  const inHeadline = (pos: number) => headlines.some((b) => b.start <= pos && pos < b.end);
   const merged = new Map<Entity, Entity | null>();
   for (const w of kept) {
     const e = w.entity;
-    if (!e || !headline(w.span.open)) continue;
-    if (!merged.has(e)) merged.set(e, gluedTo(e, ents, model, headline));
+    if (!e || model.blocks[w.span.block]?.kind !== 'headline') continue;
+    if (!merged.has(e)) merged.set(e, gluedTo(e, ents, model.text, inHeadline));
     const to = merged.get(e);
     if (to) w.entity = to;
   }
@@ -26,16 +27,16 @@ export function mergeGluedHeadlineNames(kept: Work[], ents: EntityIndex, model: 
 function gluedTo(
   e: Entity,
   ents: EntityIndex,
-  model: TextModel,
-  headline: (pos: number) => boolean,
+  text: string,
+  inHeadline: (pos: number) => boolean,
 ): Entity | null {
   const [first, surname] = e.parts;
   if (e.kind !== 'person' || e.parts.length !== 2 || !first || !surname || first.length < 3)
     return null;
   if (FEMALE_NAMES.has(first) || MALE_NAMES.has(first)) return null;
   // written out anywhere but a headline, it is the page's own name for someone
-  for (let at = model.text.indexOf(e.name); at >= 0; at = model.text.indexOf(e.name, at + 1))
-    if (!headline(at)) return null;
+  for (let at = text.indexOf(e.name); at >= 0; at = text.indexOf(e.name, at + 1))
+    if (!inHeadline(at)) return null;
   let found: Entity | null = null;
   for (const f of ents.list) {
     if (f === e || f.kind !== 'person' || f.parts.length < 2) continue;

@@ -77,7 +77,7 @@ const describedTarget = (ents: EntityIndex, words: string, org: boolean): Target
 };
 
 /** "The MP", "the former secretary": a definite role without an owner (no "X's aide"). */
-const DEFINITE_ROLE = /^the\s(?:(?!['’]s\b).)*$/i;
+const definiteRole = (words: string) => /^the\s/i.test(words) && !/['’]s\b/.test(words);
 
 /** "the tweet from Vulture magazine": a document and its author. */
 const DOCUMENT_BY_RE = /^(\S+)\s+(?:from|by|of)\s+(?:the\s+)?(\p{Lu}.+)$/u;
@@ -186,7 +186,7 @@ export function readingsOf(
       // "a spokesman" brings someone new in. A reader reads "the MP added" after a quote as
       // its speaker, however the page introduced them (GUIDELINES.md); the training corpus
       // leaves that link out, so it cannot teach it
-      const backRef = last?.kind === 'person' && !m.org && DEFINITE_ROLE.test(m.text);
+      const backRef = last?.kind === 'person' && !m.org && definiteRole(m.text);
       const ru =
         (!rb && !backRef) || m.org ? add(describedTarget(ents, r, !!m.org), 'role-unnamed') : null;
       const rl =
