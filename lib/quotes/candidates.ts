@@ -28,7 +28,13 @@ import {
 } from './cues';
 import type { Entity, EntityIndex } from './entities';
 import { ROLES } from './lexicon/index';
-import { addAppositiveRole, type Mention, type MentionKind, readMentionForward } from './mentions';
+import {
+  addAppositiveRole,
+  type Mention,
+  type MentionKind,
+  readMentionForward,
+  saysNext,
+} from './mentions';
 import { repeats, wordsOf } from './pull-quotes';
 import {
   type MentionRule,
@@ -262,6 +268,11 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
     if (!t.word || !t.cap || tokens[k - 1]?.cap || scene.credit[k]) continue;
     const m = readMentionForward(text, tokens, k, stop);
     if (m?.kind !== 'name' || noOneNamed(scene, m)) continue;
+    // ("… ¶ Political scientist Jo Hale said that …": the next paragraph's own speaker)
+    if (paragraphs > 0 && saysNext(tokens, m.to)) {
+      k = m.to - 1;
+      continue;
+    }
     list.addReading(
       { target: nameTarget(ents, m), rule: 'named', mention: m },
       'later',

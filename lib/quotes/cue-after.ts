@@ -53,6 +53,7 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
   const to = strict ? Math.min(wEnd, from + STRICT_AFTER) : wEnd;
   if (strict && wEnd >= from + STRICT_AFTER) return null;
   if (insideSaidClause(ctx, span, from)) return null;
+  if (leadsIntoNextQuote(ctx, span, wEnd)) return null;
   let i = from;
   while (i < to && SKIP_AFTER_CLOSE.has(tokens[i]?.w ?? '')) i++;
   if (i >= to) return null;
@@ -245,7 +246,13 @@ function modifiedName(ctx: CueContext, m: Mention, to: number): Mention | null {
   if (n?.kind !== 'name' || n.org) return null;
   const end = skipParen(tokens, n.to, to);
   const next = tokens[end];
-  const closes = !next || endsSentence(next) || next.w === ',' || AFFILIATION.has(next.lo);
+  // (or goes on with a phrase of its own: "… Dan Golvach when asked", "… Jo Hale in a post")
+  const closes =
+    !next ||
+    endsSentence(next) ||
+    next.w === ',' ||
+    AFTER_NAME_CLAUSE.has(next.lo) ||
+    PREPOSITIONS.has(next.lo);
   return end >= to || closes ? n : null;
 }
 
@@ -260,11 +267,37 @@ const isModifierNoun = (t: Token | undefined): boolean =>
   !PREPOSITIONS.has(t.lo) &&
   !AFTER_NAME_CLAUSE.has(t.lo);
 
-/** "… James Carville of Louisiana": the speaker's affiliation follows the name. */
-const AFFILIATION = new Set(['of', 'from']);
-
 /** Words after a name that open a clause or a phrase of its own, not a noun it modifies. */
-const AFTER_NAME_CLAUSE = new Set([...CLAUSE_WORDS, 'whose', 'as', 'than']);
+const AFTER_NAME_CLAUSE = new Set([
+  ...CLAUSE_WORDS,
+  'whose',
+  'as',
+  'than',
+  'when',
+  'while',
+  'because',
+  'if',
+  'since',
+]);
+
+/**
+ * "Why now?" Mills then writes back, "You look cute.": after a quote that ends its own
+ * sentence, a clause ending in a comma or colon right before the next quote, which opens with
+ * a capital, is that quote's lead-in, not this one's cue. ("…," she said, "and …" goes on in
+ * lowercase and keeps its cue.)
+ */
+function leadsIntoNextQuote(ctx: CueContext, span: QuoteSpan, wEnd: number): boolean {
+  const { text, tokens } = ctx;
+  const next = tokens[wEnd];
+  const mark = tokens[wEnd - 1]?.w;
+  if (!next || !ctx.markStarts.has(next.s) || (mark !== ',' && mark !== ':')) return false;
+  let c = span.close - 1;
+  while (c > span.open && /[\s"'”’»]/.test(text[c] ?? '')) c--;
+  if (!/[.?!…]/.test(text[c] ?? '')) return false;
+  let o = next.s + 1;
+  while (o < text.length && /[\s"'“‘«]/.test(text[o] ?? '')) o++;
+  return /\p{Lu}/u.test(text[o] ?? '');
+}
 
 /**
  * "…," Will wrote. / "…," Read said.: after a quote that did not end its sentence, a word in

@@ -380,6 +380,9 @@ const CLITICS = new Set([
   'ne',
 ]);
 
+/** Verbs that carry a participle: "is saying", "kept insisting". */
+const BE = /^(?:is|was|are|were|been|be|am|'s|’s|keeps|kept|started|began)$/;
+
 function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mention | null {
   const { text, tokens } = ctx;
   // "Ames was asked by host Bill Marsh, "…"": the agent of a passive verb of address speaks
@@ -393,6 +396,8 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
   }
   let k = v - 1;
   let skipped = 0;
+  // "Hale is insisting that …", "Hale was also saying": the subject before a progressive
+  let progressive = false;
   while (
     k >= from &&
     (isAdverb(tokens[k]) ||
@@ -400,9 +405,11 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
       CLITICS.has(tokens[k]?.lo ?? '')) &&
     skipped < 4
   ) {
+    if (BE.test(tokens[k]?.lo ?? '')) progressive = true;
     k--;
     skipped++;
   }
+  progressive &&= (tokens[v] as Token).lo.endsWith('ing');
   // "Ana Ruiz on Friday said", "Priebus later Thursday told": a time between subject and verb
   const timeFrom = timeBefore(tokens, k, from);
   if (timeFrom <= k) k = timeFrom - 1;
@@ -418,7 +425,11 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
   ) {
     return null; // "Obama's remarks", "the comments": a noun, not a verb
   }
-  const BE = /^(?:is|was|are|were|been|be|am|'s|’s|keeps|kept|started|began)$/;
+  if (progressive && k >= from && tokens[k]?.word) {
+    // (a name only: "for decades some critics had been predicting" reads no one)
+    const own = bwd(ctx, k, from);
+    if (own?.kind === 'name') return own;
+  }
   if (
     verb.lo.endsWith('ing') &&
     !BE.test(tokens[k]?.lo ?? '') &&

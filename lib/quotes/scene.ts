@@ -208,6 +208,8 @@ export class Scene {
     let k = -1;
     for (let i = m.from; i < m.to && k < 0; i++) if (this.tokens[i]?.w === name) k = i;
     if (k < 0 || !opensSentence(this.tokens, k)) return false;
+    // ("Zbrowski said, "…"": no adjective or opener stands right before a verb of saying)
+    if (isSpeechVerbToken(this.tokens[k + 1])) return false;
     const lo = name.toLowerCase();
     return (
       !this.capitalisedMidSentence().has(lo) &&

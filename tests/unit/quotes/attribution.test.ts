@@ -186,6 +186,29 @@ describe('entities: who a mention refers to', () => {
     expect(out[1]).toEqual(['I will have the votes.', 'Tom Hale']);
   });
 
+  it("does not offer the next paragraph's own speaker as a candidate for the quote before", () => {
+    const cands: string[] = [];
+    extractQuotes(
+      modelOf([
+        'Ana Ruiz, the MP, spoke first. The MP also added: “These talks help us all.”',
+        'Analyst Tom Hale said that the format exists: “It keeps growing.”',
+      ]),
+      {
+        record: (d) => {
+          if (d.work.text.startsWith('These')) for (const c of d.cands) cands.push(c.name ?? '');
+        },
+      },
+    );
+    expect(cands).toContain('Ana Ruiz');
+    expect(cands).not.toContain('Tom Hale');
+  });
+
+  it('reads a lone unknown word opening a sentence before a verb of saying as a name', () => {
+    expect(run(['Polls moved.', 'Zbrowski said, “We will win this race.”'])).toEqual([
+      ['We will win this race.', 'Zbrowski'],
+    ]);
+  });
+
   it('reads "M." between two names as an initial, and NAME: "…" after a lead-in and a dash', () => {
     expect(run(['Polls moved.', 'Jeffrey M. Hale said: “We are done here.”'])).toEqual([
       ['We are done here.', 'Jeffrey M. Hale'],

@@ -197,6 +197,16 @@ describe('clause structure around the cue', () => {
     expect(cueBefore(b.ctx, at(b.spans, 0), false)?.mention.name).toBe('Hale');
   });
 
+  it('reads the subject before a progressive: "front-runner Jo Hale is insisting that"', () => {
+    const a = setup(
+      'Polls closed. Republican front-runner Jo Hale is insisting that he has “grown the party.”',
+    );
+    expect(cueBefore(a.ctx, at(a.spans, 0), true)?.mention.name).toBe('Jo Hale');
+    // (no name there: the participle's main clause decides, as before)
+    const b = setup('Ruiz said that for years some critics had been predicting “a retreat.”');
+    expect(cueBefore(b.ctx, at(b.spans, 0), true)?.mention.name).toBe('Ruiz');
+  });
+
   it('reads the agent of a passive verb of address: "was asked by host X"', () => {
     const a = setup('Ames was asked by host Bill Marsh, "Has that changed?"');
     expect(cueBefore(a.ctx, at(a.spans, 0), false)?.mention.name).toBe('Bill Marsh');
@@ -239,6 +249,20 @@ describe('names closing the sentence', () => {
     expect(name('"He is a friend," said Hale ally Jo Ruiz of Dover.')).toBe('Jo Ruiz');
     expect(name('"He is a friend," said Hale on Monday.')).toBe('Hale');
     expect(name('"He is a friend," said Hale, who met Ruiz.')).toBe('Hale');
+    expect(name('"He is a friend," said Hale voter Jo Ruiz when asked.')).toBe('Jo Ruiz');
+    expect(name('"He is a friend," said Hale aide Jo Ruiz in a post.')).toBe('Jo Ruiz');
+  });
+
+  it('leaves a clause leading into the next quote to that quote: "…?" X writes back, "…"', () => {
+    const name = (s: string) => {
+      const a = setup(s);
+      return cueAfter(a.ctx, at(a.spans, 0))?.mention.name;
+    };
+    expect(name('Ruiz asks Hale, "Why now?" Hale then writes back, "You look fine."')).toBe(
+      undefined,
+    );
+    expect(name('"We won," Hale said, "and we will win again."')).toBe('Hale');
+    expect(name('"Why now?" Hale wrote back.')).toBe('Hale');
   });
 
   it('reads the name in apposition to a role: ", said the bureau’s director, Jo Hale."', () => {
