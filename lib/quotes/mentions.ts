@@ -666,7 +666,9 @@ function readOwnedMention(
         !isAuxiliary(tokens[r]) &&
         !isDescStop(tokens[r]) &&
         !isLink(tokens[r]) &&
-        !isDeterminer(tokens[r])) ||
+        !isDeterminer(tokens[r]) &&
+        // "an Iranian journalist visiting Nice": a participle opens a phrase of its own
+        !(roles > 0 && isIngVerb(tokens[r] as Token, tokens[r + 1]))) ||
       (tokens[r]?.lo === 'and' && roles > 0)
     ) {
       if (isRoleWord(tokens[r])) roles++;

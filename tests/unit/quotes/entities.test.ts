@@ -24,6 +24,13 @@ describe('mentions', () => {
     expect(fwd('Mr. Ivo Kranj said')?.role).toBeUndefined();
   });
 
+  it('reads "an Iranian journalist visiting Tarn" as a description, the participle apart', () => {
+    expect(fwd('an Iranian journalist visiting Tarn on vacation, told it')).toMatchObject({
+      kind: 'description',
+      role: 'Iranian journalist',
+    });
+  });
+
   it('keeps descriptions like "Oscar-winner" and "Tarn-based" out of the name', () => {
     expect(fwd('Liberal Oscar-winner Sarandon told reporters')).toMatchObject({
       kind: 'name',
