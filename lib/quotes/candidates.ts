@@ -168,7 +168,8 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
   const fits = (c: Cue | null): Cue | null => {
     if (!c || scene.credit[c.mention.from]) return null;
     // a headline's own "Name: …" or "Name says" vouches for itself; other words there do not
-    if (c.kind !== 'headline' && noOneNamed(scene, c.mention)) return null;
+    // (in the body, "Example: "…"" is a label: a lone word no one carries)
+    if ((c.kind !== 'headline' || !headline) && noOneNamed(scene, c.mention)) return null;
     // a quote inside a quote is attributed by words inside it; the outer cue is the outer's
     if (parentSpan && (tokens[c.mention.from]?.s ?? 0) < parentSpan.open) return null;
     if (c.mention.kind === 'name') addAppositiveRole(text, tokens, c.mention);

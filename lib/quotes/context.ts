@@ -6,7 +6,7 @@
  */
 import { type Cue, type CueContext, cueBefore, nounUse } from './cues';
 import type { Entity, EntityIndex } from './entities';
-import { LISTENER_VERBS } from './lexicon/index';
+import { FIRST_PERSON, LISTENER_VERBS } from './lexicon/index';
 import { isSignatureBlock, type QuoteSpan } from './marks';
 import { isSpeechVerbWord, type Mention, readMentionForward } from './mentions';
 import { endsSentence, type Token, tokenAt } from './tokens';
@@ -28,6 +28,8 @@ export function contextSpeaker(
     if (t.word && !t.cap && isSpeechVerbWord(t) && !nounUse(tokens, k)) {
       const m = cueBefore(ctx, { ...span, open: t.e }, true);
       if (m) return { mention: m.mention, pos: t.s };
+      // "When I observe leaders …, I think, "…"": the writer's own words; no one further back
+      if (FIRST_PERSON.has(tokens[k - 1]?.lo ?? '')) return null;
       // "…," said Victor Cha, who served under … — the inverted subject after the verb
       const inv = readMentionForward(text, tokens, k + 1, Math.min(end, k + 10));
       if (inv && inv.kind === 'name' && !LISTENER_VERBS.has(t.lo))

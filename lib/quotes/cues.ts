@@ -475,6 +475,8 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
   // and after a participle the name is its object ("In declaring Trump has "…", they …")
   if (LISTENER_VERBS.has(verb.lo)) return null;
   if (verb.lo.endsWith('ing') && verb.lo !== 'according') return null;
+  // "told the class to write down thoughts": an infinitive has no subject after it
+  if (before?.lo === 'to') return null;
   // "said that Mayor Ruiz …": "that" opens the reported clause; its subject is not the speaker
   if (tokens[v + 1]?.lo === 'that') return null;
   let r = v + 1;

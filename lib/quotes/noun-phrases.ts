@@ -48,6 +48,40 @@ function isPlainNoun(t: Token | undefined): boolean {
   );
 }
 
+/**
+ * Prepositions whose object is never a speaker: "jerking his thumb over his shoulder said".
+ * (The links "of", "at", "for" … join a role to its body, "by" names an author: not these.)
+ */
+const OBJECT_PREPOSITIONS = new Set([
+  'over',
+  'under',
+  'into',
+  'onto',
+  'through',
+  'across',
+  'behind',
+  'around',
+  'during',
+  'after',
+  'before',
+  'about',
+  'against',
+  'toward',
+  'towards',
+  'upon',
+  'within',
+  'without',
+  'despite',
+  'like',
+  'unlike',
+  'than',
+  'via',
+]);
+
+/** "another turnkey passing me": a participle after the head opens a phrase of its own. */
+const opensParticiple = (t: Token | undefined, next: Token | undefined): boolean =>
+  !!t?.word && !t.cap && t.lo.endsWith('ing') && !isModifier(next);
+
 /** A bare plural may stand alone ("critics said"); a singular needs its determiner. */
 const isPlural = (t: Token) => /[^s]s$/.test(t.lo);
 
@@ -81,6 +115,7 @@ export function readNounPhraseBackward(
     if (owner >= 0) from = owner;
     else if (!isPlural(head)) return null;
   }
+  if (OBJECT_PREPOSITIONS.has(tokens[from - 1]?.lo ?? '')) return null;
   return finishDescription(text, tokens, from, end + 1);
 }
 
@@ -112,7 +147,13 @@ export function readNounPhraseForward(
     }
   }
   let k = i;
-  while (k < ceil && k - i <= MAX_MODIFIERS && isModifier(tokens[k])) k++;
+  while (
+    k < ceil &&
+    k - i <= MAX_MODIFIERS &&
+    isModifier(tokens[k]) &&
+    !(k > i && opensParticiple(tokens[k], tokens[k + 1]))
+  )
+    k++;
   // the head is the last plain noun of the run; after "a", a capitalised one will do
   // ("a New Hampshire Republican")
   let h = k - 1;

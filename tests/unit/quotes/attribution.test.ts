@@ -203,6 +203,22 @@ describe('entities: who a mention refers to', () => {
     expect(cands).not.toContain('Tom Hale');
   });
 
+  it('gives no one the words after "I think," "to write down thoughts:" or a label "Example:"', () => {
+    expect(
+      run([
+        'When I watch leaders read a room and turn up the heat, I think, “Now, that is a plan.”',
+      ]),
+    ).toEqual([['Now, that is a plan.', null]]);
+    expect(
+      run([
+        'He grew nervous when a professor told the class to write down thoughts: “Say it all.”',
+      ]),
+    ).toEqual([['Say it all.', 'professor']]);
+    expect(run(['Use it sparingly. Example: “That was so funny I literally cried.”'])).toEqual([
+      ['That was so funny I literally cried.', null],
+    ]);
+  });
+
   it('reads a lone unknown word opening a sentence before a verb of saying as a name', () => {
     expect(run(['Polls moved.', 'Zbrowski said, “We will win this race.”'])).toEqual([
       ['We will win this race.', 'Zbrowski'],

@@ -16,6 +16,23 @@ describe('noun phrases in a speaker’s place', () => {
     expect(m?.kind).toBe('role');
   });
 
+  it('ends the phrase at a participle after its head: "another guard passing me"', () => {
+    const text = 'said another guard passing me in the yard';
+    const { tokens, i } = at(text, 'another');
+    expect(readNounPhraseForward(text, tokens, i, tokens.length)?.role).toBe('guard');
+    const lead = 'said a leading economist';
+    const b = at(lead, 'a');
+    expect(readNounPhraseForward(lead, b.tokens, b.i, b.tokens.length)?.role).toBe(
+      'leading economist',
+    );
+  });
+
+  it('reads no speaker in the object of a preposition: "his thumb over his shoulder said"', () => {
+    const text = 'jerking his thumb over his shoulder said';
+    const { tokens, i } = at(text, 'shoulder');
+    expect(readNounPhraseBackward(text, tokens, i, 0)).toBeNull();
+  });
+
   it('keeps a possessor with its noun: "Elton John’s publicist"', () => {
     const text = '“No,” Elton John’s publicist retorted.';
     const { tokens, i } = at(text, 'Elton');
