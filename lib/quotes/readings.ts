@@ -151,13 +151,15 @@ export function readingsOf(
       const personal = m.gender === 'm' || m.gender === 'f';
       for (const e of ents.recent()) {
         if (e.last < 0 || e.last > pos) continue;
-        if (personal ? e.kind !== 'person' : e.kind === 'person') continue;
+        // ("A spokeswoman … said she …": someone unnamed, as a sentence's subject, counts too)
+        const described = personal && e.kind === 'description' && e.subj >= 0;
+        if (personal ? e.kind !== 'person' && !described : e.kind === 'person') continue;
         if (personal && e.gender && m.gender !== e.gender) continue;
         if ((e.person || !personal) && (!best || e.last > best.last)) best = e;
-        if (!any || e.last > any.last) any = e;
+        if (!described && (!any || e.last > any.last)) any = e;
         if (
           personal &&
-          e.person &&
+          (e.person || described) &&
           e.subj >= subjectFloor &&
           e.subj <= pos &&
           (!subject || e.subj > subject.subj)

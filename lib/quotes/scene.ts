@@ -10,9 +10,12 @@ import { FEMALE_NAMES, MALE_NAMES, STOP_CAPS, TITLES } from './lexicon/index';
 import type { QuoteSpan } from './marks';
 import {
   addAppositiveRole,
+  INDEFINITE,
+  isRoleWord,
   isSpeechVerbToken,
   isStopCap,
   isSubjectMention,
+  LINKS,
   nicknameEnd,
   PARTICLES,
   readMentionForward,
@@ -263,6 +266,11 @@ export class Scene {
       const cursor = this.cursor;
       const t = tokens[cursor] as Token;
       const prev = tokens[cursor - 1];
+      if (INDEFINITE.has(t.lo) && this.inQuote[cursor] === 0 && opensSentence(tokens, cursor)) {
+        this.describedSubject(cursor);
+        this.cursor++;
+        continue;
+      }
       if (
         t.word &&
         t.cap &&
@@ -331,7 +339,29 @@ export class Scene {
       this.cursor++;
     }
   }
+
+  /**
+   * "A spokeswoman for the company said she …": someone unnamed who opens a sentence and says
+   * something is who a "she" after it most likely means, though no name is ever given.
+   */
+  private describedSubject(k: number): void {
+    const { text, tokens, ents } = this;
+    const m = readMentionForward(text, tokens, k, Math.min(tokens.length, k + 12));
+    if (!m || m.kind !== 'description' || !m.role || !saysNext(tokens, m.to)) return;
+    // ("A reporter asked Sanders …. He replied": the one asked answers)
+    if (ASKING.has(tokens[m.to]?.lo ?? '')) return;
+    // someone, not a body: the head noun (before "for the company") is a person's role
+    let head = k + 1;
+    while (head + 1 < m.to && !LINKS.has(tokens[head + 1]?.lo ?? '')) head++;
+    if (!m.gender && !isRoleWord(tokens[head])) return;
+    const e = ents.byDescription(m.role, (tokens[k] as Token).s, false);
+    ents.touchSubject(e, (tokens[k] as Token).s);
+    if (m.gender && !e.gender) e.gender = m.gender;
+  }
 }
+
+/** Verbs of asking: the "he" after them is the one asked, not the asker. */
+const ASKING = new Set(['asked', 'asks', 'questioned', 'pressed']);
 
 /** "Her father, Brad, 39,": a known first name set off by commas after a lowercase word. */
 function apposedFirstName(tokens: readonly Token[], k: number): boolean {

@@ -219,6 +219,21 @@ describe('entities: who a mention refers to', () => {
     ]);
   });
 
+  it('reads "she said" after "A spokeswoman for the company said she …" as the spokeswoman', () => {
+    const out = run([
+      'Mayor Ana Ruiz called the closure a blow. “It hurts,” Ruiz said.',
+      'A spokeswoman for the firm said she could not comment. “We are reviewing it,” she said.',
+    ]);
+    expect(out[1]).toEqual(['We are reviewing it,', 'spokeswoman for the firm']);
+    // (the one a reporter asks is the one who answers)
+    expect(
+      run([
+        'Tom Hale toured the plant.',
+        'A reporter asked Hale how he felt. He replied: “The bigger the crowd, the better.”',
+      ]),
+    ).toEqual([['The bigger the crowd, the better.', 'Tom Hale']]);
+  });
+
   it('reads a lone unknown word opening a sentence before a verb of saying as a name', () => {
     expect(run(['Polls moved.', 'Zbrowski said, “We will win this race.”'])).toEqual([
       ['We will win this race.', 'Zbrowski'],
