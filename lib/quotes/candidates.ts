@@ -237,7 +237,13 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
     addCue(fits(cueBefore(wide, span, w.fragment, short, reach)), 'cue-wide');
     addCue(fits(cueAfter(wide, span, endsWithFullStop(w.text))), 'cue-wide');
   }
-  if (ctxCue) {
+  // ("“…,” he asked. ¶ “…,” she said": the "he" before speaks of someone this "she" is not)
+  const own = (after ?? before)?.mention;
+  const otherPronoun =
+    ctxCue?.mention.kind === 'pronoun' &&
+    own?.kind === 'pronoun' &&
+    own.gender !== ctxCue.mention.gender;
+  if (ctxCue && !otherPronoun) {
     const { readings } = readingsOf(ctxCue.mention, span.open, ents, lastEntity, floor);
     const dist = open - tokenAt(tokens, ctxCue.pos);
     for (const r of readings) list.addReading(r, 'context', null, dist);

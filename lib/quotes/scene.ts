@@ -323,6 +323,8 @@ export class Scene {
               if (!m.org && tokens[m.to]?.w === ',' && tokens[m.to + 1]?.lo === 'who')
                 e.person = true;
               if (n === 1 && m.role && apposedFirstName(tokens, m.from)) e.person = true;
+              // "His rival, Sam Ruiz,": someone's relation, set off by commas, is a person
+              if (!m.org && ownedNounBefore(tokens, m.from)) e.person = true;
               if (outside && isSubjectMention(tokens, m.from, m.to)) {
                 ents.touchSubject(e, t.s);
                 e.asSubject++;
@@ -359,6 +361,19 @@ export class Scene {
     if (m.gender && !e.gender) e.gender = m.gender;
   }
 }
+
+/** "his rival, …", "her lawyer, …": a possessive pronoun, one lowercase noun and a comma. */
+function ownedNounBefore(tokens: readonly Token[], k: number): boolean {
+  const noun = tokens[k - 2];
+  return (
+    tokens[k - 1]?.w === ',' &&
+    !!noun?.word &&
+    !noun.cap &&
+    OWNERS.has(tokens[k - 3]?.lo ?? '') &&
+    tokens[k + 1] !== undefined
+  );
+}
+const OWNERS = new Set(['his', 'her', 'their', 'my', 'our', 'your']);
 
 /** Verbs of asking: the "he" after them is the one asked, not the asker. */
 const ASKING = new Set(['asked', 'asks', 'questioned', 'pressed']);

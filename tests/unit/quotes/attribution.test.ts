@@ -234,6 +234,16 @@ describe('entities: who a mention refers to', () => {
     ).toEqual([['The bigger the crowd, the better.', 'Tom Hale']]);
   });
 
+  it('follows two speakers in turn by "he" and "she", their first names telling nothing', () => {
+    const out = run([
+      'Senator Jo Hale opened the debate. “We need more roads,” Hale said.',
+      'His rival, Sam Ruiz, disagreed. “Roads are not the answer,” she said.',
+      '“Then what is?” he asked.',
+      '“Trains,” she said.',
+    ]);
+    expect(out.map((q) => q[1])).toEqual(['Jo Hale', 'Sam Ruiz', 'Jo Hale', 'Sam Ruiz']);
+  });
+
   it('reads a lone unknown word opening a sentence before a verb of saying as a name', () => {
     expect(run(['Polls moved.', 'Zbrowski said, “We will win this race.”'])).toEqual([
       ['We will win this race.', 'Zbrowski'],
