@@ -322,15 +322,41 @@ export function joinTokens(text: string, tokens: Token[], from: number, to: numb
 }
 
 /**
- * "Will Estrada, the chairman, said": the modal as a first name, before a surname that a comma,
+ * "Will Estrada, the chairman, said", "April Mellody, a spokeswoman, said": a modal or a month as a
+ * first name, before a surname that a comma,
  * a party tag or a past verb of saying follows ("Will Trump say …" is a question).
  */
 export function willAsFirstName(tokens: Token[], k: number): boolean {
-  if (tokens[k]?.w !== 'Will' || !isNameWord(tokens[k + 1])) return false;
+  const t = tokens[k];
+  if (!t || !FIRST_NAME_WORDS.has(t.w) || !isNameWord(tokens[k + 1])) return false;
+  // ("In May Trump said": a month after a word of time is a date)
+  if (t.w !== 'Will' && TIME_LEADS.has(tokens[k - 1]?.lo ?? '')) return false;
   const after = tokens[k + 2];
   if (after?.w === ',' || after?.w === '(') return true;
   return isSpeechVerbToken(after) && /(?:ed|s|said|told)$/.test(after?.lo ?? '');
 }
+
+/** Words kept out of names that are first names too: "Will Estrada", "April Mellody", "Jan Brewer". */
+const FIRST_NAME_WORDS = new Set(['Will', 'May', 'June', 'April', 'Jan']);
+/** Words before a month that make it a date. */
+const TIME_LEADS = new Set([
+  'in',
+  'since',
+  'until',
+  'by',
+  'during',
+  'of',
+  'last',
+  'next',
+  'early',
+  'late',
+  'mid',
+  'this',
+  'that',
+  'from',
+  'through',
+  'on',
+]);
 
 export const isFirstName = listTest((w) => FEMALE_NAMES.has(w) || MALE_NAMES.has(w));
 

@@ -77,6 +77,7 @@ export {
   LINKS,
   nicknameEnd,
   PARTICLES,
+  willAsFirstName,
 } from './mention-words';
 
 export type MentionKind = 'name' | 'pronoun' | 'role' | 'description';
@@ -685,7 +686,7 @@ function readOwnedMention(
       r > n &&
       (roles > 0 || guessed) &&
       (isRoleWord(tokens[r - 1]) || guessed) &&
-      isNameWord(tokens[r]) &&
+      (isNameWord(tokens[r]) || willAsFirstName(tokens, r)) &&
       !isInitial(tokens[r] as Token)
     ) {
       const inner = readMentionForward(text, tokens, r, ceil);

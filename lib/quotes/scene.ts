@@ -20,6 +20,7 @@ import {
   PARTICLES,
   readMentionForward,
   saysNext,
+  willAsFirstName,
 } from './mentions';
 import {
   afterEndedQuote,
@@ -274,7 +275,7 @@ export class Scene {
       if (
         t.word &&
         t.cap &&
-        !isStopCap(t) &&
+        (!isStopCap(t) || willAsFirstName(tokens, cursor)) &&
         // a name may follow a sentence-opening word or a possessive: "Former Gov. X", "NBC's X"
         !(prev?.word && prev.cap && !OPENERS.has(prev.lo) && !endsPossessive(prev.w)) &&
         !this.titleCase[cursor] &&
@@ -387,7 +388,8 @@ function apposedFirstName(tokens: readonly Token[], k: number): boolean {
     tokens[k + 1]?.w === ',' &&
     !!before?.word &&
     !before.cap &&
-    (FEMALE_NAMES.has(t.lo) || MALE_NAMES.has(t.lo))
+    // ("his wife, Jane,": after someone's relation any word in capitals is their name)
+    (FEMALE_NAMES.has(t.lo) || MALE_NAMES.has(t.lo) || OWNERS.has(tokens[k - 3]?.lo ?? ''))
   );
 }
 

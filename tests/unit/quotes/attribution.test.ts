@@ -244,6 +244,31 @@ describe('entities: who a mention refers to', () => {
     expect(out.map((q) => q[1])).toEqual(['Jo Hale', 'Sam Ruiz', 'Jo Hale', 'Sam Ruiz']);
   });
 
+  it('reads "his wife, Jane," as a person, any first name, for the "she said" after', () => {
+    expect(
+      run([
+        'Tom Hale lost the primary.',
+        'But his wife, Ilka, offered a preview of his thinking in an interview.',
+        '“If he wins, he keeps going,” she said.',
+      ]),
+    ).toEqual([['If he wins, he keeps going,', 'Ilka']]);
+  });
+
+  it('reads a month as a first name before a surname, not after a word of time', () => {
+    expect(
+      run([
+        'Polls closed.',
+        'Former state governor Jan Brewer, an early backer, said it was “a priority.”',
+      ]),
+    ).toEqual([['a priority.', 'Jan Brewer']]);
+    expect(run(['Polls closed.', 'April Mellody, a spokeswoman, said it was “safe.”'])).toEqual([
+      ['safe.', 'April Mellody'],
+    ]);
+    expect(run(['Polls closed.', 'In May Hale said it was “a priority.”'])).toEqual([
+      ['a priority.', 'Hale'],
+    ]);
+  });
+
   it('reads a lone unknown word opening a sentence before a verb of saying as a name', () => {
     expect(run(['Polls moved.', 'Zbrowski said, “We will win this race.”'])).toEqual([
       ['We will win this race.', 'Zbrowski'],
