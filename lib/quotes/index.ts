@@ -189,7 +189,7 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
     if (w.entity) {
       ents.touchSubject(w.entity, w.span.open);
       w.entity.spoke++;
-      // ""…," she said" surely said by Ana Ruiz: Ruiz is a she, whatever her first name says
+      // "“…,” she said", surely Sam Ruiz's: Ruiz is a she, whatever the first name says
       const said = c.mentionKinds.has('pronoun')
         ? PRONOUNS.get(c.mention?.toLowerCase() ?? '')
         : undefined;

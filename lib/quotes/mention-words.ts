@@ -322,11 +322,11 @@ export function joinTokens(text: string, tokens: Token[], from: number, to: numb
 }
 
 /**
- * "Will Estrada, the chairman, said", "April Mellody, a spokeswoman, said": a modal or a month as a
- * first name, before a surname that a comma,
- * a party tag or a past verb of saying follows ("Will Trump say …" is a question).
+ * "Will Estrada, the chairman, said", "April Mellody, a spokeswoman, said": a modal or a month
+ * as a first name, before a surname that a comma, a party tag or a past verb of saying follows
+ * ("Will Trump say …" is a question).
  */
-export function willAsFirstName(tokens: Token[], k: number): boolean {
+export function modalOrMonthAsFirstName(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   if (!t || !FIRST_NAME_WORDS.has(t.w) || !isNameWord(tokens[k + 1])) return false;
   // ("In May Trump said": a month after a word of time is a date)

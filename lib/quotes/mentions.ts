@@ -46,6 +46,7 @@ import {
   joinTokens,
   LINKS,
   LOWER_WORD_RE,
+  modalOrMonthAsFirstName,
   nicknameEnd,
   nicknameStart,
   opensPlaceName,
@@ -54,7 +55,6 @@ import {
   SUBJECT_CONTRACTION,
   TIME_WORDS,
   titleCaseAt,
-  willAsFirstName,
 } from './mention-words';
 import { endsSentence, opensSentence, type Token } from './tokens';
 import { spaceSplitLength } from './words';
@@ -75,9 +75,9 @@ export {
   isStopCap,
   joinTokens,
   LINKS,
+  modalOrMonthAsFirstName,
   nicknameEnd,
   PARTICLES,
-  willAsFirstName,
 } from './mention-words';
 
 export type MentionKind = 'name' | 'pronoun' | 'role' | 'description';
@@ -124,7 +124,7 @@ function splitName(text: string, tokens: Token[], from: number, to: number): Men
       break;
     if (
       isNameWord(t) ||
-      willAsFirstName(tokens, k) ||
+      modalOrMonthAsFirstName(tokens, k) ||
       (k === to - 1 && endsNameAt(tokens, k)) ||
       (k === to - 1 && t.cap && PARTICLES.has(tokens[k - 1]?.lo ?? '')) ||
       isInitial(t) ||
@@ -610,7 +610,7 @@ function readOwnedMention(
     }
     if (
       isNameWord(p) ||
-      (n === k && willAsFirstName(tokens, n)) ||
+      (n === k && modalOrMonthAsFirstName(tokens, n)) ||
       (n > k && endsNameAt(tokens, n)) ||
       isInitial(p) ||
       isTitle(p) ||
@@ -686,7 +686,7 @@ function readOwnedMention(
       r > n &&
       (roles > 0 || guessed) &&
       (isRoleWord(tokens[r - 1]) || guessed) &&
-      (isNameWord(tokens[r]) || willAsFirstName(tokens, r)) &&
+      (isNameWord(tokens[r]) || modalOrMonthAsFirstName(tokens, r)) &&
       !isInitial(tokens[r] as Token)
     ) {
       const inner = readMentionForward(text, tokens, r, ceil);

@@ -16,11 +16,11 @@ import {
   isStopCap,
   isSubjectMention,
   LINKS,
+  modalOrMonthAsFirstName,
   nicknameEnd,
   PARTICLES,
   readMentionForward,
   saysNext,
-  willAsFirstName,
 } from './mentions';
 import {
   afterEndedQuote,
@@ -275,7 +275,7 @@ export class Scene {
       if (
         t.word &&
         t.cap &&
-        (!isStopCap(t) || willAsFirstName(tokens, cursor)) &&
+        (!isStopCap(t) || modalOrMonthAsFirstName(tokens, cursor)) &&
         // a name may follow a sentence-opening word or a possessive: "Former Gov. X", "NBC's X"
         !(prev?.word && prev.cap && !OPENERS.has(prev.lo) && !endsPossessive(prev.w)) &&
         !this.titleCase[cursor] &&
@@ -350,7 +350,7 @@ export class Scene {
   private describedSubject(k: number): void {
     const { text, tokens, ents } = this;
     const m = readMentionForward(text, tokens, k, Math.min(tokens.length, k + 12));
-    if (!m || m.kind !== 'description' || !m.role || !saysNext(tokens, m.to)) return;
+    if (m?.kind !== 'description' || !m.role || !saysNext(tokens, m.to)) return;
     // ("A reporter asked Sanders …. He replied": the one asked answers)
     if (ASKING.has(tokens[m.to]?.lo ?? '')) return;
     // someone, not a body: the head noun (before "for the company") is a person's role
@@ -363,15 +363,11 @@ export class Scene {
   }
 }
 
-/** "his rival, …", "her lawyer, …": a possessive pronoun, one lowercase noun and a comma. */
+/** "his rival, …", "her lawyer, …" before token `k`: someone's relation and a comma. */
 function ownedNounBefore(tokens: readonly Token[], k: number): boolean {
   const noun = tokens[k - 2];
   return (
-    tokens[k - 1]?.w === ',' &&
-    !!noun?.word &&
-    !noun.cap &&
-    OWNERS.has(tokens[k - 3]?.lo ?? '') &&
-    tokens[k + 1] !== undefined
+    tokens[k - 1]?.w === ',' && !!noun?.word && !noun.cap && OWNERS.has(tokens[k - 3]?.lo ?? '')
   );
 }
 const OWNERS = new Set(['his', 'her', 'their', 'my', 'our', 'your']);
@@ -389,7 +385,7 @@ function apposedFirstName(tokens: readonly Token[], k: number): boolean {
     !!before?.word &&
     !before.cap &&
     // ("his wife, Jane,": after someone's relation any word in capitals is their name)
-    (FEMALE_NAMES.has(t.lo) || MALE_NAMES.has(t.lo) || OWNERS.has(tokens[k - 3]?.lo ?? ''))
+    (FEMALE_NAMES.has(t.lo) || MALE_NAMES.has(t.lo) || ownedNounBefore(tokens, k))
   );
 }
 
