@@ -380,6 +380,9 @@ const CLITICS = new Set([
   'ne',
 ]);
 
+/** Auxiliaries of a passive: "has been described", "was called", "is said". */
+const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
+
 /** Verbs that carry a participle: "is saying", "kept insisting". */
 const BE = /^(?:is|was|are|were|been|be|am|'s|’s|keeps|kept|started|began)$/;
 
@@ -398,6 +401,7 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
   let skipped = 0;
   // "Hale is insisting that …", "Hale was also saying": the subject before a progressive
   let progressive = false;
+  let passive = false;
   while (
     k >= from &&
     (isAdverb(tokens[k]) ||
@@ -406,10 +410,15 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
     skipped < 4
   ) {
     if (BE.test(tokens[k]?.lo ?? '')) progressive = true;
+    if (PASSIVE_AUX.has(tokens[k]?.lo ?? '')) passive = true;
     k--;
     skipped++;
   }
   progressive &&= (tokens[v] as Token).lo.endsWith('ing');
+  // "The spate of strandings has been described as "…" by the department": the subject of a
+  // passive is what is spoken of; the speaker is the agent after "by" ("was quoted as saying"
+  // keeps its subject)
+  if (passive && !progressive && (tokens[v] as Token).lo !== 'quoted') return null;
   // "Ana Ruiz on Friday said", "Priebus later Thursday told": a time between subject and verb
   const timeFrom = timeBefore(tokens, k, from);
   if (timeFrom <= k) k = timeFrom - 1;

@@ -9,7 +9,6 @@ import { type Candidate, type History, proposeSpeakers } from './candidates';
 import { candidateFeatures, viaCue } from './features';
 import { mergeGluedHeadlineNames } from './glued-names';
 import { guessLanguage } from './language';
-import { PRONOUNS } from './lexicon/index';
 import { findQuoteSpans, isSignatureBlock, spanText } from './marks';
 import { speakPullQuotes } from './pull-quotes';
 import {
@@ -64,8 +63,6 @@ export interface EngineOptions {
 
 /** A span is kept as a statement at this probability or more. */
 const KEEP = 0.5;
-/** A label this sure teaches the page something: the gender of a "she said" speaker. */
-const SURE = 0.9;
 
 const shipped = modelFile as unknown as RankerModel;
 let trained: Chooser | null = null;
@@ -189,17 +186,6 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
     if (w.entity) {
       ents.touchSubject(w.entity, w.span.open);
       w.entity.spoke++;
-      // "“…,” she said", surely Sam Ruiz's: Ruiz is a she, whatever the first name says
-      const said = c.mentionKinds.has('pronoun')
-        ? PRONOUNS.get(c.mention?.toLowerCase() ?? '')
-        : undefined;
-      if (
-        !w.entity.gender &&
-        w.entity.kind === 'person' &&
-        (said === 'm' || said === 'f') &&
-        choice.confidence >= SURE
-      )
-        w.entity.gender = said;
       if (w.entity.kind === 'person') w.entity.person = true;
       hist.spoken.push({
         entity: w.entity,

@@ -927,7 +927,8 @@ export function appositiveRole(text: string, tokens: Token[], m: Mention): strin
   }
   if (before?.w === ',') {
     const r = readMentionBackward(text, tokens, m.from - 2, Math.max(0, m.from - 12));
-    if (r && r.kind === 'role' && !r.org) return r.role;
+    // ("The committee chair, Halima Brennan,": a body's word inside, a person's role at the head)
+    if (r && r.kind === 'role' && (!r.org || isRoleWord(tokens[r.to - 1]))) return r.role;
   }
   if (tokens[m.to]?.w === ',') {
     // "Patrick Hale, vice president of planning for the utility, said"

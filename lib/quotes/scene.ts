@@ -391,6 +391,42 @@ function apposedFirstName(tokens: readonly Token[], k: number): boolean {
 
 const AN = new Set(['a', 'an', 'another']);
 const AGENCY_AFTER_SLASH = 4;
+/** Lowercase words a byline may hold: "By Jo Hale and Ana Ruiz, staff writers". */
+const BYLINE_WORDS = new Set([
+  'and',
+  'of',
+  'the',
+  'in',
+  'for',
+  'at',
+  'staff',
+  'writer',
+  'writers',
+  'reporter',
+  'reporters',
+  'correspondent',
+  'editor',
+  'contributor',
+]);
+/** At most this many tokens on a byline's line. */
+const BYLINE_TOKENS = 24;
+
+/**
+ * "By Tove Marsh · 9 May 2026": a line opening on "By" and two capitalised words, with no
+ * lowercase word a sentence would need ("By Tuesday, the plan was dead" has them). The writer
+ * is no speaker and no one a later "she" means. The line's end, or `k` where it is none.
+ */
+function bylineEnd(tokens: readonly Token[], k: number): number {
+  if (!tokens[k + 1]?.cap || !tokens[k + 2]?.cap) return k;
+  let e = k + 1;
+  for (; e < tokens.length && tokens[e]?.w !== '\n'; e++) {
+    const t = tokens[e] as Token;
+    if (e - k > BYLINE_TOKENS || (t.word && !t.cap && !/\d/.test(t.w) && !BYLINE_WORDS.has(t.lo)))
+      return k;
+  }
+  return e;
+}
+
 const CREDIT_OPENERS = new Set([
   '©',
   'photo',
@@ -407,6 +443,11 @@ const CREDIT_OPENERS = new Set([
  */
 function creditMask(tokens: readonly Token[]): Uint8Array {
   const mask = new Uint8Array(tokens.length);
+  for (let k = 0; k < tokens.length; k++) {
+    if (tokens[k]?.lo !== 'by' || (k > 0 && tokens[k - 1]?.w !== '\n')) continue;
+    const end = bylineEnd(tokens, k);
+    if (end > k) mask.fill(1, k, end);
+  }
   for (let k = 1; k < tokens.length - 1; k++) {
     const t = tokens[k] as Token;
     const prev = tokens[k - 1] as Token;

@@ -207,6 +207,15 @@ describe('clause structure around the cue', () => {
     expect(cueBefore(b.ctx, at(b.spans, 0), true)?.mention.name).toBe('Ruiz');
   });
 
+  it('reads no speaker in the subject of a passive: "X has been described as “…” by"', () => {
+    const a = setup(
+      'The spate of strandings has been described as “heartbreaking” by the department.',
+    );
+    expect(cueBefore({ ...a.ctx, wide: true }, at(a.spans, 0), true)).toBeNull();
+    const b = setup('Jo Hale was quoted as saying the plan was “heartbreaking.”');
+    expect(cueBefore(b.ctx, at(b.spans, 0), true)?.mention.name).toBe('Jo Hale');
+  });
+
   it('reads the agent of a passive verb of address: "was asked by host X"', () => {
     const a = setup('Ames was asked by host Bill Marsh, "Has that changed?"');
     expect(cueBefore(a.ctx, at(a.spans, 0), false)?.mention.name).toBe('Bill Marsh');

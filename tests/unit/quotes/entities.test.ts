@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { EntityIndex } from '../../../lib/quotes/entities';
-import { readMentionBackward, readMentionForward, roleGender } from '../../../lib/quotes/mentions';
+import {
+  appositiveRole,
+  readMentionBackward,
+  readMentionForward,
+  roleGender,
+} from '../../../lib/quotes/mentions';
 import { tokenize } from '../../../lib/quotes/tokens';
 
 const fwd = (t: string) => readMentionForward(t, tokenize(t), 0, tokenize(t).length);
@@ -22,6 +27,13 @@ describe('mentions', () => {
       role: 'Russian President',
     });
     expect(fwd('Mr. Ivo Kranj said')?.role).toBeUndefined();
+  });
+
+  it("gives a name the role in apposition before it, a body's word and all", () => {
+    const t = 'The committee chair, Halima Brennan, said the vote had been close.';
+    const toks = tokenize(t);
+    const m = readMentionForward(t, toks, 4, toks.length);
+    expect(m && appositiveRole(t, toks, m)).toBe('committee chair');
   });
 
   it('reads "an Iranian journalist visiting Tarn" as a description, the participle apart', () => {
