@@ -118,7 +118,7 @@ export class Scene {
     this.credit = creditMask(tokens);
   }
 
-  /** 1 for tokens of a photo credit ("Chuck Burton/AP", "© Provided by …"): no one speaks there. */
+  /** 1 for tokens of a credit or a byline ("Chuck Burton/AP", "By Jo Hale"): no one speaks there. */
   readonly credit: Uint8Array;
 
   /**
@@ -438,8 +438,9 @@ const CREDIT_OPENERS = new Set([
 ]);
 
 /**
- * Photo credits name photographers, not speakers: a name joined by a slash to an agency
- * ("Win McNamee/Getty Images", "Chuck Burton/AP"), and what follows "©" or "Photo:" on its line.
+ * Credits name photographers and bylines writers, not speakers: a byline's line (bylineEnd), a
+ * name joined by a slash to an agency ("Win McNamee/Getty Images", "Chuck Burton/AP"), and what
+ * follows "©" or "Photo:" on its line.
  */
 function creditMask(tokens: readonly Token[]): Uint8Array {
   const mask = new Uint8Array(tokens.length);
