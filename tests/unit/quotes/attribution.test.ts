@@ -272,6 +272,22 @@ describe('entities: who a mention refers to', () => {
     ).toEqual([['It is over,', 'Jo Hale']]);
   });
 
+  it('offers no name inside the marks after a quote as its speaker: “Morning Joe”', () => {
+    const cands: string[] = [];
+    extractQuotes(
+      modelOf([
+        'Tom Hale spoke on Wednesday. “It was a long night for all of us,” he said on “Morning Joe.”',
+      ]),
+      {
+        record: (d) => {
+          if (d.work.text.startsWith('It was')) for (const c of d.cands) cands.push(c.name ?? '');
+        },
+      },
+    );
+    expect(cands).toContain('Tom Hale');
+    expect(cands.some((n) => n.includes('Joe'))).toBe(false);
+  });
+
   it('reads a lone unknown word opening a sentence before a verb of saying as a name', () => {
     expect(run(['Polls moved.', 'Zbrowski said, “We will win this race.”'])).toEqual([
       ['We will win this race.', 'Zbrowski'],
