@@ -28,6 +28,7 @@ import {
 } from './cues';
 import type { Entity, EntityIndex } from './entities';
 import { ROLES } from './lexicon/index';
+import { opensQuote } from './marks';
 import {
   addAppositiveRole,
   type Mention,
@@ -138,8 +139,6 @@ const WINDOW_PEOPLE = 6;
 const LATER_REACH = 40;
 /** At most this many people named after the quote are candidates. */
 const LATER_PEOPLE = 4;
-/** Marks that open a quote or a title: a name right after one is inside it. */
-const OPENING_MARKS = new Set(['"', '“', '‘', '«', '„', "'"]);
 /** How many quotes back a reporter's echo of a speaker's phrase may reach. */
 const ECHO_REACH = 4;
 
@@ -276,7 +275,7 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
     if (t.w === '\n' && ++paragraphs > 1) break;
     if (!t.word || !t.cap || tokens[k - 1]?.cap || scene.credit[k]) continue;
     // (a name inside the marks after it, "on the programme “Grande Círculo”", is no one's)
-    if (scene.inQuote[k] || OPENING_MARKS.has(text[t.s - 1] ?? '')) continue;
+    if (scene.inQuote[k] || opensQuote(text[t.s - 1] ?? '')) continue;
     const m = readMentionForward(text, tokens, k, stop);
     if (m?.kind !== 'name' || noOneNamed(scene, m)) continue;
     // ("… ¶ Political scientist Jo Hale said that …": the next paragraph's own speaker)

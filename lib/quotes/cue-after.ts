@@ -23,7 +23,7 @@ import {
   skipParen,
 } from './cues';
 import { PERFECT_AUXILIARIES } from './lexicon/index';
-import type { QuoteSpan } from './marks';
+import { isQuoteMark, type QuoteSpan } from './marks';
 import { memberForward } from './members';
 import {
   addAppositiveRole,
@@ -291,11 +291,12 @@ function leadsIntoNextQuote(ctx: CueContext, span: QuoteSpan, wEnd: number): boo
   const next = tokens[wEnd];
   const mark = tokens[wEnd - 1]?.w;
   if (!next || !ctx.markStarts.has(next.s) || (mark !== ',' && mark !== ':')) return false;
+  const markOrSpace = (ch: string) => isQuoteMark(ch) || /\s/.test(ch);
   let c = span.close - 1;
-  while (c > span.open && /[\s"'”’»]/.test(text[c] ?? '')) c--;
+  while (c > span.open && markOrSpace(text[c] ?? '')) c--;
   if (!/[.?!…]/.test(text[c] ?? '')) return false;
   let o = next.s + 1;
-  while (o < text.length && /[\s"'“‘«]/.test(text[o] ?? '')) o++;
+  while (o < text.length && markOrSpace(text[o] ?? '')) o++;
   return /\p{Lu}/u.test(text[o] ?? '');
 }
 

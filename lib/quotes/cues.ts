@@ -27,9 +27,13 @@ import {
   isDeterminer,
   isSpeechVerbWord,
   type Mention,
+  PREPOSITIONS,
   readMentionBackward,
   readMentionForward,
 } from './mentions';
+
+export { PREPOSITIONS };
+
 import { readNounPhraseBackward, readNounPhraseForward } from './noun-phrases';
 import { endsSentence, type Token, tokenAt } from './tokens';
 
@@ -543,41 +547,6 @@ const QUANTIFIERS = new Set([
   'two',
   'three',
   'numerous',
-]);
-
-export const PREPOSITIONS = new Set([
-  'on',
-  'in',
-  'at',
-  'from',
-  'with',
-  'to',
-  'for',
-  'of',
-  'by',
-  'during',
-  'after',
-  'before',
-  'about',
-  'over',
-  'under',
-  'into',
-  'onto',
-  'via',
-  'through',
-  'across',
-  'toward',
-  'towards',
-  'against',
-  'behind',
-  'around',
-  'upon',
-  'within',
-  'without',
-  'than',
-  'like',
-  'unlike',
-  'despite',
 ]);
 
 /** Lowercase words inside an organisation's name: "Center for …", "Bureau of …". */

@@ -58,6 +58,11 @@ const MARKS: Record<string, MarkInfo> = {
   '‚': { family: 'sq', closers: '‘’', dir: 0 },
 };
 
+/** Is `ch` a quotation mark of any kind? */
+export const isQuoteMark = (ch: string): boolean => MARKS[ch] !== undefined;
+/** Can `ch` open a quote ("“", "«", "'"; not "”")? */
+export const opensQuote = (ch: string): boolean => (MARKS[ch]?.dir ?? 1) !== 1;
+
 /** Any mark of MARKS (every one is a single UTF-16 code unit, none special in a class). */
 const MARK_RE = new RegExp(`[${Object.keys(MARKS).join('')}]`, 'g');
 /** One page's last search for a mark: where it started, and the mark it found (-1: none). */

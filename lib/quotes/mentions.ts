@@ -78,6 +78,7 @@ export {
   modalOrMonthAsFirstName,
   nicknameEnd,
   PARTICLES,
+  PREPOSITIONS,
 } from './mention-words';
 
 export type MentionKind = 'name' | 'pronoun' | 'role' | 'description';
@@ -901,6 +902,16 @@ function looksLikeRoleNoun(t: Token): boolean {
   );
 }
 
+/**
+ * The head noun of a role or description read from `from` to `to`: the last word before
+ * "of/for/at …" ("party elder", "head of sales", "a spokeswoman for the company").
+ */
+export function headOf(tokens: Token[], from: number, to: number): Token | undefined {
+  let h = isDeterminer(tokens[from] as Token) ? from + 1 : from;
+  while (h + 1 < to && !LINKS.has(tokens[h + 1]?.lo ?? '')) h++;
+  return tokens[h];
+}
+
 /** Gives a name mention its role in apposition, where it has none, and the gender that role says. */
 export function addAppositiveRole(text: string, tokens: Token[], m: Mention): void {
   if (!m.role) m.role = appositiveRole(text, tokens, m);
@@ -933,10 +944,7 @@ export function appositiveRole(text: string, tokens: Token[], m: Mention): strin
   if (tokens[m.to]?.w === ',') {
     // "Patrick Hale, vice president of planning for the utility, said"
     const r = readMentionForward(text, tokens, m.to + 1, Math.min(tokens.length, m.to + 14));
-    // the head noun is the last word before "of/for/at …": "party elder", "head of sales"
-    const words = (r?.role ?? '').toLowerCase().split(/\s+/);
-    const cut = words.findIndex((w, i) => i > 0 && LINKS.has(w));
-    const head = (cut > 0 ? words[cut - 1] : words[words.length - 1]) ?? '';
+    const head = r ? (headOf(tokens, r.from, r.to)?.lo ?? '') : '';
     if (
       r &&
       (r.kind === 'role' || r.kind === 'description') &&

@@ -17,6 +17,7 @@ import {
   isPossessive,
   LINKS,
   type Mention,
+  PREPOSITIONS,
 } from './mentions';
 import type { Token } from './tokens';
 
@@ -52,31 +53,7 @@ function isPlainNoun(t: Token | undefined): boolean {
  * Prepositions whose object is never a speaker: "jerking his thumb over his shoulder said".
  * (The links "of", "at", "for" … join a role to its body, "by" names an author: not these.)
  */
-const OBJECT_PREPOSITIONS = new Set([
-  'over',
-  'under',
-  'into',
-  'onto',
-  'through',
-  'across',
-  'behind',
-  'around',
-  'during',
-  'after',
-  'before',
-  'about',
-  'against',
-  'toward',
-  'towards',
-  'upon',
-  'within',
-  'without',
-  'despite',
-  'like',
-  'unlike',
-  'than',
-  'via',
-]);
+const OBJECT_PREPOSITIONS = new Set([...PREPOSITIONS].filter((p) => !LINKS.has(p) && p !== 'by'));
 
 /** "another turnkey passing me": a participle after the head opens a phrase of its own. */
 const opensParticiple = (t: Token | undefined, next: Token | undefined): boolean =>

@@ -10,12 +10,12 @@ import { FEMALE_NAMES, MALE_NAMES, STOP_CAPS, TITLES } from './lexicon/index';
 import type { QuoteSpan } from './marks';
 import {
   addAppositiveRole,
+  headOf,
   INDEFINITE,
   isRoleWord,
   isSpeechVerbToken,
   isStopCap,
   isSubjectMention,
-  LINKS,
   modalOrMonthAsFirstName,
   nicknameEnd,
   PARTICLES,
@@ -354,9 +354,7 @@ export class Scene {
     // ("A reporter asked Sanders …. He replied": the one asked answers)
     if (ASKING.has(tokens[m.to]?.lo ?? '')) return;
     // someone, not a body: the head noun (before "for the company") is a person's role
-    let head = k + 1;
-    while (head + 1 < m.to && !LINKS.has(tokens[head + 1]?.lo ?? '')) head++;
-    if (!m.gender && !isRoleWord(tokens[head])) return;
+    if (!m.gender && !isRoleWord(headOf(tokens, k, m.to))) return;
     const e = ents.byDescription(m.role, (tokens[k] as Token).s, false);
     ents.touchSubject(e, (tokens[k] as Token).s);
     if (m.gender && !e.gender) e.gender = m.gender;
@@ -445,12 +443,12 @@ const CREDIT_OPENERS = new Set([
 function creditMask(tokens: readonly Token[]): Uint8Array {
   const mask = new Uint8Array(tokens.length);
   for (let k = 0; k < tokens.length; k++) {
-    if (tokens[k]?.lo !== 'by' || (k > 0 && tokens[k - 1]?.w !== '\n')) continue;
-    const end = bylineEnd(tokens, k);
-    if (end > k) mask.fill(1, k, end);
-  }
-  for (let k = 1; k < tokens.length - 1; k++) {
     const t = tokens[k] as Token;
+    if (t.lo === 'by' && (k === 0 || tokens[k - 1]?.w === '\n')) {
+      const end = bylineEnd(tokens, k);
+      if (end > k) mask.fill(1, k, end);
+    }
+    if (k === 0 || k === tokens.length - 1) continue;
     const prev = tokens[k - 1] as Token;
     const next = tokens[k + 1] as Token;
     if (t.w === '/' && prev.cap && next.cap && prev.e === t.s && next.s === t.e) {
