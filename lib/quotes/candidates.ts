@@ -168,6 +168,8 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
   const parentSpan = w.parent !== null ? kept[w.parent]?.span : undefined;
   const fits = (c: Cue | null): Cue | null => {
     if (!c || scene.credit[c.mention.from]) return null;
+    // (a name in a title's marks, "on the radio show “Evening Ray”", is no one's)
+    if (scene.inTitle[c.mention.from]) return null;
     // a headline's own "Name: …" or "Name says" vouches for itself; other words there do not
     // (in the body, "Example: "…"" is a label: a lone word no one carries)
     if ((c.kind !== 'headline' || !headline) && noOneNamed(scene, c.mention)) return null;
@@ -275,7 +277,7 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
     if (t.w === '\n' && ++paragraphs > 1) break;
     if (!t.word || !t.cap || tokens[k - 1]?.cap || scene.credit[k]) continue;
     // (a name inside the marks after it, "on the programme “Grande Círculo”", is no one's)
-    if (scene.inQuote[k] || opensQuote(text[t.s - 1] ?? '')) continue;
+    if (scene.inQuote[k] || scene.inTitle[k] || opensQuote(text[t.s - 1] ?? '')) continue;
     const m = readMentionForward(text, tokens, k, stop);
     if (m?.kind !== 'name' || noOneNamed(scene, m)) continue;
     // ("… ¶ Political scientist Jo Hale said that …": the next paragraph's own speaker)

@@ -49,6 +49,7 @@ const RULES: MentionRule[] = [
   'role-bearer',
   'role-unnamed',
   'role-last-speaker',
+  'role-latest',
   'document-author',
   'described',
   'apposition',

@@ -9,7 +9,7 @@ import { type Candidate, type History, proposeSpeakers } from './candidates';
 import { candidateFeatures, viaCue } from './features';
 import { mergeGluedHeadlineNames } from './glued-names';
 import { guessLanguage } from './language';
-import { findQuoteSpans, isSignatureBlock, spanText } from './marks';
+import { findQuoteSpans, isSignatureBlock, type QuoteSpan, spanText } from './marks';
 import { speakPullQuotes } from './pull-quotes';
 import {
   type Choice,
@@ -88,6 +88,7 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
   // a page that does not declare its language is read for it: confidence is learned on English
   const lang = model.lang ?? (spans.length > 0 ? guessLanguage(text) : undefined);
   const kept: Work[] = [];
+  const titled: QuoteSpan[] = [];
   const keptIndex = new Map<number, number>();
   let titleClose = -Infinity;
   // each kept quote's words, read once for the classifier and the statement judge
@@ -102,8 +103,10 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
       (cls.kind !== 'empty' && continuesTitles(text, titleClose, span.open, body))
     ) {
       titleClose = span.close;
+      titled.push(span);
       return;
     }
+    if (cls.kind === 'mention') titled.push(span);
     if (cls.kind !== 'statement' && cls.kind !== 'fragment') return;
     if (span.unclosed && cls.kind === 'fragment') return;
     keptIndex.set(i, kept.length);
@@ -125,7 +128,7 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
   });
 
   if (splitTranscripts(text, kept)) nestByContainment(kept);
-  const scene = new Scene(model, kept);
+  const scene = new Scene(model, kept, titled);
   for (const [w, words] of wordsRead) knownQuoteWords(scene, w, words);
   const { ents } = scene;
   const hist: History = { prevKept: null, spoken: [] };

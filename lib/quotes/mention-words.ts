@@ -17,7 +17,7 @@ import {
   STOP_CAPS,
   TITLES,
 } from './lexicon/index';
-import { endsSentence, listTest, opensSentence, type Token, tokenTest } from './tokens';
+import { endsSentence, listTest, opensSentence, type Token, tokenTest, US_STATES } from './tokens';
 import { endsPossessive, withoutPossessive } from './words';
 
 export const PARTICLES = new Set([
@@ -216,6 +216,8 @@ function maybeInitial(w: string): boolean {
 const readsAsNameWordOnce = tokenTest(readsAsNameWord);
 export const isNameWord = (t: Token | undefined): boolean =>
   !!t?.word && t.cap && readsAsNameWordOnce(t);
+/** (less "Del.", a delegate's title too: "Del. Ana Ruiz") */
+const STATE_ABBREVIATIONS = new Set(US_STATES.filter((s) => s !== 'del'));
 /** Scripts without capitals: a word holding them is no capitalised name ("Storageから…"). */
 const CASELESS_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 function readsAsNameWord(t: Token): boolean {
@@ -228,6 +230,8 @@ function readsAsNameWord(t: Token): boolean {
   if (base !== t.lo && (STOP_CAPS.has(base) || PRONOUNS.has(base))) return false;
   // "Accordingly Turkey …", "Reportedly …": a sentence adverb
   if (ADVERB_ENDING.test(t.lo)) return false;
+  // "a resort in Orlo, Fla. — “…”": a state, not someone
+  if (t.lo.endsWith('.') && STATE_ABBREVIATIONS.has(t.lo.slice(0, -1))) return false;
   return true;
 }
 /**

@@ -778,7 +778,9 @@ function extendDescription(
         isDescStop(p) ||
         isAuxiliary(p) ||
         // a verb of saying ends it, unless a link shows it is a noun ("primary state of X")
-        (!p.cap && isSpeechVerbWord(p) && !isLink(tokens[k + 1]))
+        (!p.cap && isSpeechVerbWord(p) && !isLink(tokens[k + 1])) ||
+        // so does a verb before "to" after a name: "lawyers for Hale seemed to", "declined to"
+        (!p.cap && tokens[k - 1]?.cap && tokens[k + 1]?.lo === 'to')
       )
         break;
       k++;

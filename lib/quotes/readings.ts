@@ -28,6 +28,7 @@ export type MentionRule =
   | 'role-bearer'
   | 'role-unnamed'
   | 'role-last-speaker'
+  | 'role-latest'
   | 'document-author'
   | 'described'
   | 'apposition';
@@ -78,6 +79,17 @@ const describedTarget = (ents: EntityIndex, words: string, org: boolean): Target
 
 /** "The MP", "the former secretary": a definite role without an owner (no "X's aide"). */
 const definiteRole = (words: string) => /^the\s/i.test(words) && !/['’]s\b/.test(words);
+
+/** The latest person met before `pos` (shown to be one where any is, else named like one). */
+function latestPerson(ents: EntityIndex, pos: number): Entity | null {
+  let best: Entity | null = null;
+  for (const e of ents.recent()) {
+    if (e.kind !== 'person' || e.last < 0 || e.last > pos) continue;
+    if (!best || (e.person && !best.person) || (e.person === best.person && e.last > best.last))
+      best = e;
+  }
+  return best;
+}
 
 /** "the tweet from Vulture magazine": a document and its author. */
 const DOCUMENT_BY_RE = /^(\S+)\s+(?:from|by|of)\s+(?:the\s+)?(\p{Lu}.+)$/u;
@@ -193,6 +205,12 @@ export function readingsOf(
         (!rb && !backRef) || m.org ? add(describedTarget(ents, r, !!m.org), 'role-unnamed') : null;
       const rl =
         backRef && last ? add({ kind: 'entity', entity: last }, 'role-last-speaker') : null;
+      // "The nominee herself went on air" before anyone spoke: a definite role
+      // points back to someone the text has met, most likely the latest person, as "she" would
+      if (!rb && !rl && !m.org && definiteRole(m.text)) {
+        const latest = latestPerson(ents, pos);
+        if (latest) add({ kind: 'entity', entity: latest }, 'role-latest');
+      }
       return { readings: out, rules: rb ?? (m.org ? ru : (rl ?? ru)) };
     }
     case 'description': {

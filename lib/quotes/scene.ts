@@ -69,6 +69,8 @@ export class Scene {
   readonly ctx: CueContext;
   /** 1 for tokens inside a top-level quote: names there are not the text's own mentions. */
   readonly inQuote: Uint8Array;
+  /** 1 inside the marks of a title or a word mentioned ("on the radio show “Evening Ray”"). */
+  readonly inTitle: Uint8Array;
   /** 1 for tokens of Title Case headings, where capitals say nothing about names. */
   readonly titleCase: Uint8Array;
   readonly ents = new EntityIndex();
@@ -77,6 +79,7 @@ export class Scene {
   constructor(
     readonly model: TextModel,
     kept: readonly Work[],
+    titled: readonly QuoteSpan[] = [],
   ) {
     const { text } = model;
     this.text = text;
@@ -87,6 +90,11 @@ export class Scene {
     this.tokens = tokens;
     this.ctx = { text, tokens, markStarts: new Set(), markEnds: new Set() };
     this.inQuote = new Uint8Array(tokens.length);
+    this.inTitle = new Uint8Array(tokens.length);
+    for (const span of titled) {
+      for (let k = tokenAt(tokens, span.open); (tokens[k]?.s ?? Infinity) < span.close; k++)
+        this.inTitle[k] = 1;
+    }
     for (const w of kept) {
       if (w.span.family !== 'q' && w.span.family !== 'bq') {
         this.ctx.markStarts.add(w.span.open);
@@ -260,6 +268,11 @@ export class Scene {
     return lo;
   }
 
+  /** Token `k` is the text's own words: not inside a quote, nor inside a title's marks. */
+  private ownText(k: number): boolean {
+    return this.inQuote[k] === 0 && this.inTitle[k] === 0;
+  }
+
   /** Read the names in the text up to offset `upto` into the entity index. */
   scanNames(upto: number): void {
     const { text, tokens, ents } = this;
@@ -267,7 +280,7 @@ export class Scene {
       const cursor = this.cursor;
       const t = tokens[cursor] as Token;
       const prev = tokens[cursor - 1];
-      if (INDEFINITE.has(t.lo) && this.inQuote[cursor] === 0 && opensSentence(tokens, cursor)) {
+      if (INDEFINITE.has(t.lo) && this.ownText(cursor) && opensSentence(tokens, cursor)) {
         this.describedSubject(cursor);
         this.cursor++;
         continue;
@@ -290,7 +303,7 @@ export class Scene {
         if (!goesOn && !TITLES.has(t.lo) && !endsPossessive(t.w)) {
           // a lone capitalised word counts only as a later mention of someone already met
           const known = ents.matchName([t.lo]);
-          if (known && this.inQuote[cursor] === 0) {
+          if (known && this.ownText(cursor)) {
             if (isSubjectMention(tokens, cursor, cursor + 1)) {
               ents.touchSubject(known, t.s);
               known.asSubject++;
@@ -309,7 +322,7 @@ export class Scene {
           const n = spaceSplitLength(m.name);
           addAppositiveRole(text, tokens, m);
           // "Mr. King's show": a possessive name is rarely what a later "he" refers to
-          const outside = this.inQuote[cursor] === 0 && !endsPossessive(tokens[m.to - 1]?.w ?? '');
+          const outside = this.ownText(cursor) && !endsPossessive(tokens[m.to - 1]?.w ?? '');
           // "Wilcox, an Orlando Republican": a name after an indefinite article, in apposition,
           // describes the one named before; it is no one's name
           const described = AN.has(prev?.lo ?? '') && tokens[cursor - 2]?.w === ',';

@@ -46,6 +46,53 @@ export function tokenTest(test: (t: Token) => boolean): (t: Token | undefined) =
 /** A word list's test of a token (its lowercase form), kept as tokenTest keeps it. */
 export const listTest = (has: (lo: string) => boolean) => tokenTest((t) => has(t.lo));
 
+/** US state abbreviations as datelines and party tags write them: "of Springfield, Va., said". */
+export const US_STATES: readonly string[] = [
+  'ala',
+  'ariz',
+  'ark',
+  'calif',
+  'colo',
+  'conn',
+  'del',
+  'fla',
+  'ga',
+  'ill',
+  'ind',
+  'kan',
+  'ky',
+  'la',
+  'md',
+  'mass',
+  'mich',
+  'minn',
+  'miss',
+  'mo',
+  'mont',
+  'neb',
+  'nev',
+  'okla',
+  'ore',
+  'pa',
+  'tenn',
+  'tex',
+  'va',
+  'vt',
+  'wash',
+  'wis',
+  'wyo',
+  'n.h',
+  'n.j',
+  'n.m',
+  'n.y',
+  'n.c',
+  'n.d',
+  's.c',
+  's.d',
+  'r.i',
+  'w.va',
+  'd.c',
+];
 /** Abbreviations that keep their full stop and end no sentence. */
 const ABBREV = new Set([
   'mr',
@@ -97,51 +144,7 @@ const ABBREV = new Set([
   'e.g',
   'i.e',
   'ph.d',
-  // US state abbreviations as datelines and party tags write them: "of Springfield, Va., said"
-  'ala',
-  'ariz',
-  'ark',
-  'calif',
-  'colo',
-  'conn',
-  'del',
-  'fla',
-  'ga',
-  'ill',
-  'ind',
-  'kan',
-  'ky',
-  'la',
-  'md',
-  'mass',
-  'mich',
-  'minn',
-  'miss',
-  'mo',
-  'mont',
-  'neb',
-  'nev',
-  'okla',
-  'ore',
-  'pa',
-  'tenn',
-  'tex',
-  'va',
-  'vt',
-  'wash',
-  'wis',
-  'wyo',
-  'n.h',
-  'n.j',
-  'n.m',
-  'n.y',
-  'n.c',
-  'n.d',
-  's.c',
-  's.d',
-  'r.i',
-  'w.va',
-  'd.c',
+  ...US_STATES,
 ]);
 
 const isAsciiWord = (c: number) =>
@@ -328,14 +331,22 @@ const isOneMarkOf = (marks: string, w: string) => w.length === 1 && marks.includ
 
 /** Blocks before a quote that may hold its cue or its speaker's name. */
 const CONTEXT_BLOCKS = 4;
+/**
+ * The opening blocks, read whatever their distance to a quote: an article introduces its
+ * people there ("Deputy Mayor Ines Roca wants …") and quotes them paragraphs later by
+ * surname or "he" (cross-validated attribution +0.0014 on polnear-train, at 12 blocks as at all).
+ */
+const LEDE_BLOCKS = 12;
 
 /**
- * Tokens of the blocks near quotes only: cues and names sit within a few blocks of the quote,
- * so a long page with few quotes costs little. Gaps become one '\n' boundary token.
+ * Tokens of the opening blocks and of the blocks near quotes only: cues and names sit within a
+ * few blocks of the quote, so a long page with few quotes costs little. Gaps become one '\n'
+ * boundary token.
  */
 export function tokenizeAround(model: TextModel, spans: readonly QuoteSpan[]): Token[] {
   const { text, blocks } = model;
   const want = new Uint8Array(blocks.length);
+  if (spans.length > 0) want.fill(1, 0, Math.min(blocks.length, LEDE_BLOCKS));
   for (const span of spans) {
     const from = Math.max(0, span.block - CONTEXT_BLOCKS);
     const to = Math.min(blocks.length - 1, span.lastBlock + 1);

@@ -140,6 +140,21 @@ describe('cues: speech verbs in every position', () => {
 });
 
 describe('entities: who a mention refers to', () => {
+  it('knows the people the opening paragraphs introduce when they speak much later', () => {
+    const out = run([
+      'Deputy Mayor Ines Roca wants the tram line finished by spring.',
+      'Councillor Piet Hale would rather spend the money on buses.',
+      'The vote is set for March.',
+      'Both plans have been costed twice.',
+      'Neither has the support of the transport board.',
+      'The board meets again next month.',
+      'Its chair has not taken a side.',
+      'Roca, a former engineer who joined the council in 2019, said the line would pay for itself.',
+      '“Then let the riders decide,” she said.',
+    ]);
+    expect(out).toEqual([['Then let the riders decide,', 'Ines Roca']]);
+  });
+
   it('resolves initial+surname and Mr SURNAME to the full name', () => {
     const out = run([
       'Economist Karl Brandt spoke first.',

@@ -195,4 +195,19 @@ describe('one-word names of people already met', () => {
     ]);
     expect(out[0]?.some((n) => n.includes('Lind'))).toBe(true);
   });
+
+  it('offers a definite role before anyone spoke as the latest person met', () => {
+    const out = candidates([
+      'Nora Vell avoided the press for weeks.',
+      'The nominee herself answered callers on a phone-in, calling the audit “a distraction from what voters want.”',
+    ]);
+    expect(out[0]?.some((c) => c.startsWith('Nora Vell ['))).toBe(true);
+  });
+
+  it('offers no one named inside the marks of a programme’s title', () => {
+    const out = names([
+      'Columnist Paul Brandt, who had sparred with a rival all week, argued on the radio show "Evening Ray" that "the council no longer listens to anyone outside it."',
+    ]);
+    expect(out[0]).toEqual(['Paul Brandt', '∅']);
+  });
 });

@@ -289,4 +289,19 @@ describe('words that are never names', () => {
     expect(fwd('Accordingly Turkey said')).toBeNull();
     expect(fwd('Kelly Brandt said')).toMatchObject({ kind: 'name', name: 'Kelly Brandt' });
   });
+
+  it('does not read a US state’s abbreviation as a name, but keeps "Del." the delegate', () => {
+    expect(back('a resort in Orlo, Fla.')).toBeNull();
+    expect(fwd('Ky. — “which is lovely”')).toBeNull();
+    expect(fwd('Del. Ana Ruiz spoke')).toMatchObject({ name: 'Ana Ruiz' });
+  });
+
+  it('ends a description at a verb before "to" after the name it holds', () => {
+    expect(fwd('Lawyers for Hale seemed to resist the motion')).toMatchObject({
+      text: 'Lawyers for Hale',
+    });
+    expect(fwd('A spokesman for Mr. Hale declined to comment')?.text).toBe(
+      'A spokesman for Mr. Hale',
+    );
+  });
 });

@@ -70,21 +70,22 @@ describe('tokenize', () => {
     expect(tokenAt(t, t[2]?.s ?? 0)).toBe(2);
   });
 
-  it('tokenizes only the blocks near quotes, with a boundary between runs', () => {
-    const paras = [
-      'Far one.',
-      'Far two.',
-      'Far three.',
-      'Far four.',
-      'Far five.',
-      'Near.',
-      '"Quoted," she said.',
-    ];
+  it('tokenizes the opening blocks and the blocks near quotes, with a boundary between runs', () => {
+    const far = Array.from({ length: 20 }, (_, i) => `Far ${i + 1}th.`);
+    const paras = [...far, 'Near.', '"Quoted," she said.'];
     const m = modelOf(paras);
     const toks = tokenizeAround(m, findQuoteSpans(m));
-    expect(toks.some((t) => t.w === 'one')).toBe(false);
-    expect(toks.some((t) => t.w === 'two')).toBe(false);
-    expect(toks.some((t) => t.w === 'three')).toBe(true);
+    // the lede, where people are introduced, is always read
+    expect(toks.some((t) => t.w === '1th')).toBe(true);
+    expect(toks.some((t) => t.w === '12th')).toBe(true);
+    // the middle, far from any quote, is not
+    expect(toks.some((t) => t.w === '13th')).toBe(false);
+    expect(toks.some((t) => t.w === '17th')).toBe(false);
+    expect(toks.some((t) => t.w === '18th')).toBe(true);
     expect(toks.some((t) => t.w === 'Near')).toBe(true);
+    expect(toks.filter((t) => t.w === '\n' && t.s === t.e)).toHaveLength(1);
+    // a page without quotes reads nothing
+    const none = modelOf(far);
+    expect(tokenizeAround(none, findQuoteSpans(none))).toEqual([]);
   });
 });
