@@ -144,10 +144,12 @@ const ECHO_REACH = 4;
 
 /**
  * A name read where every word is capitalised (a Title Case headline) or a lone word opening
- * a sentence, that the rest of the page never confirms: no one.
+ * a sentence, that the rest of the page never confirms: no one. Nor is a lone letter, a
+ * party's tag ("Sen. Ana Ruiz (R)").
  */
 const noOneNamed = (scene: Scene, m: Mention): boolean =>
-  m.kind === 'name' && (scene.headlineOnly(m) || scene.openerOnly(m));
+  m.kind === 'name' &&
+  (scene.headlineOnly(m) || scene.openerOnly(m) || (m.name ?? m.text).length <= 1);
 
 export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: History): Proposal {
   const { ctx, model, ents, text, tokens } = scene;

@@ -17,6 +17,8 @@ import {
   isSpeechVerb,
   matchAccording,
   ORG_LINKS,
+  OWNED_SAYING,
+  ownerOf,
   PREPOSITIONS,
   SKIP_AFTER_CLOSE,
   SUBORDINATORS,
@@ -359,13 +361,21 @@ function cueAtSentenceEnd(ctx: CueContext, from: number, to: number): Cue | null
   return m && m.kind !== 'description' ? { mention: m, kind: 'after' } : null;
 }
 
-/** "…" may all play a part, according to the department. */
+/**
+ * "…" may all play a part, according to the department; "…" from trade to the budget, in
+ * Ivo Marsh's view.
+ */
 function accordingLater(ctx: CueContext, from: number, to: number): Cue | null {
   for (let k = from; k < to; k++) {
     const acc = matchAccording(ctx.tokens, k, to);
     if (acc > 0) {
       const m = accordingFwd(ctx, k + acc, to);
       return m ? { mention: m, kind: 'according' } : null;
+    }
+    const t = ctx.tokens[k] as Token;
+    if (OWNED_SAYING.has(t.lo)) {
+      const owned = ownerOf(ctx, k, from);
+      if (owned) return owned;
     }
   }
   return null;

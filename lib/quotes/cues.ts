@@ -707,6 +707,29 @@ function inClosedSubordinate(tokens: Token[], v: number, from: number, to: numbe
   return false;
 }
 
+/** Nouns whose owner is the speaker of what they hold: "in Shadlen's words", "in his view". */
+export const OWNED_SAYING = new Set(['words', 'view', 'phrase']);
+
+/** The owner of the noun at token `v` ("Dr. Shadlen's", "his"), as an "according to" cue. */
+export function ownerOf(ctx: CueContext, v: number, from: number): Cue | null {
+  const owner = ctx.tokens[v - 1];
+  if (!owner || v - 1 < from) return null;
+  const pronoun = POSSESSIVE_PRONOUNS[owner.lo];
+  if (pronoun)
+    return {
+      mention: { kind: 'pronoun', from: v - 1, to: v, text: owner.w, gender: pronoun },
+      kind: 'according',
+    };
+  if (!/['’]s?$/.test(owner.w) || owner.w === "'" || owner.w === '’') return null;
+  const m = bwd(ctx, v - 1, from);
+  if (!m) return null;
+  const clean = (x: string | undefined) => x?.replace(/['’]s?$/, '');
+  m.text = clean(m.text) ?? m.text;
+  m.name = clean(m.name);
+  if (m.role) m.role = clean(m.role);
+  return { mention: m, kind: 'according' };
+}
+
 /** Cue before the quote in its sentence: `X said (that …): "…"`, `According to X, "…"`, `X: "…"`. */
 export function cueBefore(
   ctx: CueContext,
@@ -733,28 +756,11 @@ export function cueBefore(
   for (let v = to - 1; v >= from; v--) {
     const t = tokens[v] as Token;
     if (!t.word) continue;
-    const noun = ctx.wide
-      ? SPEECH_NOUNS.has(t.lo)
-      : t.lo === 'words' || t.lo === 'view' || t.lo === 'phrase';
+    const noun = ctx.wide ? SPEECH_NOUNS.has(t.lo) : OWNED_SAYING.has(t.lo);
     if (noun && v > from) {
       // "In Dr. Shadlen's words, "…"", "the transition team's request to "…"", "in his phrase"
-      const owner = tokens[v - 1] as Token;
-      const pronoun = POSSESSIVE_PRONOUNS[owner.lo];
-      if (pronoun)
-        return {
-          mention: { kind: 'pronoun', from: v - 1, to: v, text: owner.w, gender: pronoun },
-          kind: 'according',
-        };
-      if (/['’]s?$/.test(owner.w) && owner.w !== "'" && owner.w !== '’') {
-        const m = bwd(ctx, v - 1, from);
-        if (m) {
-          const clean = (x: string | undefined) => x?.replace(/['’]s?$/, '');
-          m.text = clean(m.text) ?? m.text;
-          m.name = clean(m.name);
-          if (m.role) m.role = clean(m.role);
-          return { mention: m, kind: 'according' };
-        }
-      }
+      const owned = ownerOf(ctx, v, from);
+      if (owned) return owned;
     }
     const acc = matchAccording(tokens, v, to);
     if (acc > 0) {

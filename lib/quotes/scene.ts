@@ -448,17 +448,43 @@ const CREDIT_OPENERS = new Set([
   'illustration',
 ]);
 
+/** Is the token a word in capitals of two letters or more ("PIERCE", not "A" or "Ana")? */
+const inCapitals = (t: Token | undefined) =>
+  !!t?.word && t.w.length >= 2 && t.w === t.w.toUpperCase() && t.w !== t.lo;
+
+/**
+ * "ARDEN CITY, Ore. — …", "LAGOS (Reuters) -": a paragraph opening on a place in capitals and,
+ * a few words on, a dash, is a dateline ("NATO, the alliance, …" is none). Its place's end, or
+ * `k` where there is none.
+ */
+function datelineEnd(tokens: readonly Token[], k: number): number {
+  let e = k;
+  while (inCapitals(tokens[e]) && e - k < 4) e++;
+  if (e === k) return k;
+  for (let d = e; d < e + DATELINE_REACH && tokens[d]?.w !== '\n'; d++)
+    if (DASH_WORDS.has(tokens[d]?.w ?? '')) return e;
+  return k;
+}
+const DASH_WORDS = new Set(['—', '–', '-']);
+/** Tokens between a dateline's place and its dash: ", Fla. (AP)". */
+const DATELINE_REACH = 7;
+
 /**
  * Credits name photographers and bylines writers, not speakers: a byline's line (bylineEnd), a
  * name joined by a slash to an agency ("Win McNamee/Getty Images", "Chuck Burton/AP"), and what
- * follows "©" or "Photo:" on its line.
+ * follows "©" or "Photo:" on its line. A dateline's place (datelineEnd) is no one either.
  */
 function creditMask(tokens: readonly Token[]): Uint8Array {
   const mask = new Uint8Array(tokens.length);
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k] as Token;
-    if (t.lo === 'by' && (k === 0 || tokens[k - 1]?.w === '\n')) {
+    const opensLine = k === 0 || tokens[k - 1]?.w === '\n';
+    if (t.lo === 'by' && opensLine) {
       const end = bylineEnd(tokens, k);
+      if (end > k) mask.fill(1, k, end);
+    }
+    if (opensLine && t.cap) {
+      const end = datelineEnd(tokens, k);
       if (end > k) mask.fill(1, k, end);
     }
     if (k === 0 || k === tokens.length - 1) continue;

@@ -140,6 +140,17 @@ describe('cues: speech verbs in every position', () => {
 });
 
 describe('entities: who a mention refers to', () => {
+  it('reads "in X’s view" after a quote as its cue', () => {
+    expect(
+      run([
+        'Dana Royce spoke first.',
+        '“There is no one thing to fix here – it is a failure across the board” from trade to the budget, in Ivo Marsh’s view.',
+      ]),
+    ).toEqual([
+      ['There is no one thing to fix here – it is a failure across the board', 'Ivo Marsh'],
+    ]);
+  });
+
   it('knows the people the opening paragraphs introduce when they speak much later', () => {
     const out = run([
       'Deputy Mayor Ines Roca wants the tram line finished by spring.',

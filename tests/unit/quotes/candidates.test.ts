@@ -210,4 +210,16 @@ describe('one-word names of people already met', () => {
     ]);
     expect(out[0]).toEqual(['Paul Brandt', '∅']);
   });
+
+  it('offers no party tag and no dateline as a speaker', () => {
+    const tag = names(['Senator Lia Moss (R) has called for “plain answers” on the budget.']);
+    expect(tag[0]).not.toContain('R');
+    const dated = names([
+      'ARDEN CITY, Ore. — The pastor of a small church said he was stunned.',
+      'Tom Reyes said the man had come twice.',
+      '“We never taught anything like that,” he said.',
+    ]);
+    expect(dated.at(-1)).not.toContain('ARDEN CITY');
+    expect(dated.at(-1)).toContain('Tom Reyes');
+  });
 });
