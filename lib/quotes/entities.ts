@@ -64,6 +64,9 @@ const MIN_DESCRIPTION_PREFIX = 3;
 /** How many recently mentioned entities a pronoun or a role may reach back to. */
 const RECENT_REACH = 60;
 
+/** Words that join a role's head to what it serves: "secretary of state", "aide to the mayor". */
+const ROLE_LINKS = new Set(['of', 'for', 'at', 'to', 'with', 'in', 'on', 'from']);
+
 export class EntityIndex {
   readonly list: Entity[] = [];
   /** Every entity under each of its name parts, so lookups stay constant-time. */
@@ -281,7 +284,10 @@ export class EntityIndex {
 
   /** The entity a definite role refers to: "the MP" → the latest entity with that role word. */
   byRole(role: string, before: number, orgOnly = false): Entity | null {
-    const head = (role.toLowerCase().split(/\s+/).pop() ?? '').replace(/s$/, '');
+    // the head is the last word before a link: "secretary" of "former secretary of state"
+    const words = role.toLowerCase().split(/\s+/);
+    const link = words.findIndex((w, i) => i > 0 && ROLE_LINKS.has(w));
+    const head = (words[(link < 0 ? words.length : link) - 1] ?? '').replace(/s$/, '');
     if (!head) return null;
     for (const e of this.recent()) {
       if (e.last < 0 || e.last >= before) continue;

@@ -339,6 +339,19 @@ export function readMentionBackward(
   return null;
 }
 
+/** Most words between a role's article and an "and" that joins a second role to it. */
+const SHARED_ARTICLE_REACH = 4;
+
+/** "The party's nominee and …": plain words back from token `k` to an article. */
+function sharesArticle(tokens: Token[], k: number, floor: number): boolean {
+  for (let d = k; d >= floor && d > k - SHARED_ARTICLE_REACH; d--) {
+    const t = tokens[d];
+    if (!t?.word || isDescStop(t) || isAuxiliary(t) || isSpeechVerbWord(t)) return false;
+    if (isDeterminer(t)) return d < k;
+  }
+  return false;
+}
+
 /** Grow a role mention leftwards to its determiner, and over "X for/of the Y" heads. */
 function describeBackward(text: string, tokens: Token[], m: Mention, floor: number): Mention {
   let k = m.from;
@@ -351,6 +364,11 @@ function describeBackward(text: string, tokens: Token[], m: Mention, floor: numb
       isNameWord(tokens[k]) &&
       tokens.slice(k - 2, m.to).some((t) => isOrgWord(t))
     ) {
+      k--;
+      continue;
+    }
+    // "the party's nominee and former governor": two roles under one article are one person
+    if (p.lo === 'and' && !isDeterminer(tokens[k]) && sharesArticle(tokens, k - 2, floor)) {
       k--;
       continue;
     }

@@ -175,6 +175,15 @@ describe('entities: who a mention refers to', () => {
     expect(out.map((q) => q[1])).toEqual(['Karl Brandt', 'Karl Brandt']);
   });
 
+  it('reads two roles under one article as one person, the one just quoted', () => {
+    expect(
+      run([
+        '“We are behind, and we know it,” Mara Lind said on Sunday.',
+        'The Green front-runner and former trade minister said the country “plainly” needed a new plan.',
+      ]).at(-1),
+    ).toEqual(['plainly', 'Mara Lind']);
+  });
+
   it('resolves a definite role to the person given that role', () => {
     const out = run([
       'The local MP, Sara Quist, visited the site.',

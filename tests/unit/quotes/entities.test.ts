@@ -296,6 +296,18 @@ describe('words that are never names', () => {
     expect(fwd('Del. Ana Ruiz spoke')).toMatchObject({ name: 'Ana Ruiz' });
   });
 
+  it('finds the head of a role before its link for a definite role', () => {
+    const ents = new EntityIndex();
+    ents.byName(
+      { kind: 'name', from: 0, to: 2, text: 'Northern State', name: 'Northern State', org: true },
+      0,
+      true,
+    );
+    // "secretary of state" is a secretary, not the Northern State
+    expect(ents.byRole('former secretary of state', 10)).toBeNull();
+    expect(ents.byRole('the state', 10, true)?.name).toBe('Northern State');
+  });
+
   it('ends a description at a verb before "to" after the name it holds', () => {
     expect(fwd('Lawyers for Hale seemed to resist the motion')).toMatchObject({
       text: 'Lawyers for Hale',
