@@ -350,10 +350,36 @@ function relativeAntecedent(ctx: CueContext, from: number, v: number): Mention |
     if (t.w === ';' || t.w === ':') return null;
     if ((t.lo === 'who' || t.lo === 'which') && tokens[k - 1]?.w === ',') {
       const m = bwd(ctx, k - 2, from);
-      return m && m.kind !== 'pronoun' ? m : null;
+      if (!m || m.kind === 'pronoun') return null;
+      return appositionHead(ctx, m, from) ?? m;
     }
   }
   return null;
+}
+
+/** At most this many tokens in an apposition between a name and its ", who". */
+const APPOSITION_REACH = 12;
+
+/**
+ * "Sen. Ana Ruiz of Ohio, the ranking member on the Budget Committee, who said": the name a
+ * ", who" reaches back to over an apposition and the places and bodies governed by its
+ * prepositions; null when `m` is not inside one.
+ */
+function appositionHead(ctx: CueContext, m: Mention, from: number): Mention | null {
+  const { tokens } = ctx;
+  let c = m.from - 1;
+  while (c > from && m.from - c < APPOSITION_REACH && tokens[c]?.w !== ',') c--;
+  if (tokens[c]?.w !== ',' || !isDeterminer(tokens[c + 1])) return null;
+  let head = bwd(ctx, c - 1, from);
+  // "of Ohio": a place after the name is the name's, not the head
+  for (let hops = 0; head?.kind === 'name' && hops < 2; hops++) {
+    const link = tokens[head.from - 1]?.lo ?? '';
+    if (link !== 'of' && link !== 'from') break;
+    const before = bwd(ctx, head.from - 2, from);
+    if (before?.kind !== 'name') break;
+    head = before;
+  }
+  return head?.kind === 'name' && !head.org ? head : null;
 }
 
 /** Dashes that set a name or a lead-in apart: "― Jane Doe", "LEAD-IN - Name: ". */
@@ -468,7 +494,7 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
     let j = k - 1;
     if (tokens[j]?.w === ',') j--;
     const m = j >= from ? bwd(ctx, j, from) : null;
-    if (m) return m;
+    if (m) return (m.kind !== 'pronoun' && appositionHead(ctx, m, from)) || m;
   }
   if (k >= from) {
     const t = tokens[k] as Token;

@@ -175,6 +175,16 @@ describe('entities: who a mention refers to', () => {
     expect(out.map((q) => q[1])).toEqual(['Karl Brandt', 'Karl Brandt']);
   });
 
+  it('reaches back over an apposition to the name a ", who said" is about', () => {
+    expect(
+      run([
+        'Nora Vell said the files were never marked.',
+        'Her account was backed by Sen. Ada Kroll of Ohio, the ranking member on the Budget Committee, who said none of the files came from Vell.',
+        '“It makes no sense to blame her for what others sent,” she said.',
+      ]).at(-1),
+    ).toEqual(['It makes no sense to blame her for what others sent,', 'Ada Kroll']);
+  });
+
   it('reads two roles under one article as one person, the one just quoted', () => {
     expect(
       run([
