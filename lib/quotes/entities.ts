@@ -5,6 +5,7 @@
  * Pure: an index over mentions; never reads the text itself.
  */
 import { FEMALE_NAMES, MALE_NAMES, SURNAME_FIRST } from './lexicon/index';
+import { LINKS } from './mention-words';
 import type { Mention } from './mentions';
 import type { SpeakerKind } from './types';
 
@@ -63,9 +64,6 @@ const nameParts = (name: string): string[] => {
 const MIN_DESCRIPTION_PREFIX = 3;
 /** How many recently mentioned entities a pronoun or a role may reach back to. */
 const RECENT_REACH = 60;
-
-/** Words that join a role's head to what it serves: "secretary of state", "aide to the mayor". */
-const ROLE_LINKS = new Set(['of', 'for', 'at', 'to', 'with', 'in', 'on', 'from']);
 
 export class EntityIndex {
   readonly list: Entity[] = [];
@@ -286,7 +284,7 @@ export class EntityIndex {
   byRole(role: string, before: number, orgOnly = false): Entity | null {
     // the head is the last word before a link: "secretary" of "former secretary of state"
     const words = role.toLowerCase().split(/\s+/);
-    const link = words.findIndex((w, i) => i > 0 && ROLE_LINKS.has(w));
+    const link = words.findIndex((w, i) => i > 0 && LINKS.has(w));
     const head = (words[(link < 0 ? words.length : link) - 1] ?? '').replace(/s$/, '');
     if (!head) return null;
     for (const e of this.recent()) {

@@ -342,7 +342,7 @@ export function readMentionBackward(
 /** Most words between a role's article and an "and" that joins a second role to it. */
 const SHARED_ARTICLE_REACH = 4;
 
-/** "The party's nominee and …": plain words back from token `k` to an article. */
+/** "The Green front-runner and …": plain words back from token `k` to an article. */
 function sharesArticle(tokens: Token[], k: number, floor: number): boolean {
   for (let d = k; d >= floor && d > k - SHARED_ARTICLE_REACH; d--) {
     const t = tokens[d];
@@ -367,7 +367,7 @@ function describeBackward(text: string, tokens: Token[], m: Mention, floor: numb
       k--;
       continue;
     }
-    // "the party's nominee and former governor": two roles under one article are one person
+    // "the Green front-runner and former minister": two roles under one article are one person
     if (p.lo === 'and' && !isDeterminer(tokens[k]) && sharesArticle(tokens, k - 2, floor)) {
       k--;
       continue;

@@ -205,8 +205,8 @@ export function readingsOf(
         (!rb && !backRef) || m.org ? add(describedTarget(ents, r, !!m.org), 'role-unnamed') : null;
       const rl =
         backRef && last ? add({ kind: 'entity', entity: last }, 'role-last-speaker') : null;
-      // "The nominee herself went on air" before anyone spoke: a definite role
-      // points back to someone the text has met, most likely the latest person, as "she" would
+      // "The nominee herself went on air" before anyone spoke: a definite role points back to
+      // someone the text has met, most likely the latest person, as "she" would
       if (!rb && !rl && !m.org && definiteRole(m.text)) {
         const latest = latestPerson(ents, pos);
         if (latest) add({ kind: 'entity', entity: latest }, 'role-latest');

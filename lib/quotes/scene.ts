@@ -4,10 +4,11 @@
  * the quote being attributed (a reader knows only what came before).
  * Pure: built from the text model and the kept quote spans; linear in the page.
  */
-import type { CueContext } from './cues';
+import { type CueContext, DASHES } from './cues';
 import { type Entity, EntityIndex } from './entities';
 import { FEMALE_NAMES, MALE_NAMES, STOP_CAPS, TITLES } from './lexicon/index';
 import type { QuoteSpan } from './marks';
+import { inCapitals } from './mention-words';
 import {
   addAppositiveRole,
   headOf,
@@ -448,10 +449,6 @@ const CREDIT_OPENERS = new Set([
   'illustration',
 ]);
 
-/** Is the token a word in capitals of two letters or more ("PIERCE", not "A" or "Ana")? */
-const inCapitals = (t: Token | undefined) =>
-  !!t?.word && t.w.length >= 2 && t.w === t.w.toUpperCase() && t.w !== t.lo;
-
 /**
  * "ARDEN CITY, Ore. — …", "LAGOS (Reuters) -": a paragraph opening on a place in capitals and,
  * a few words on, a dash, is a dateline ("NATO, the alliance, …" is none). Its place's end, or
@@ -459,13 +456,12 @@ const inCapitals = (t: Token | undefined) =>
  */
 function datelineEnd(tokens: readonly Token[], k: number): number {
   let e = k;
-  while (inCapitals(tokens[e]) && e - k < 4) e++;
+  while (tokens[e]?.word && inCapitals(tokens[e]) && e - k < 4) e++;
   if (e === k) return k;
   for (let d = e; d < e + DATELINE_REACH && tokens[d]?.w !== '\n'; d++)
-    if (DASH_WORDS.has(tokens[d]?.w ?? '')) return e;
+    if (DASHES.has(tokens[d]?.w ?? '')) return e;
   return k;
 }
-const DASH_WORDS = new Set(['—', '–', '-']);
 /** Tokens between a dateline's place and its dash: ", Fla. (AP)". */
 const DATELINE_REACH = 7;
 
