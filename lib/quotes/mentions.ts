@@ -540,6 +540,33 @@ function officerOf(
   return inner;
 }
 
+/**
+ * "Secretary of State Jo Hale", "Chief of Staff Ana Ruiz": an office named with "of" before
+ * its holder's name. The holder is the run's last two words, or from a known first name on.
+ * `k` is the office's first word; null where the run is no such shape.
+ */
+function officeHolder(text: string, tokens: Token[], k: number, ceil: number): Mention | null {
+  const office = tokens[k];
+  const link = tokens[k + 1]?.lo;
+  if (!office?.cap || !(isTitle(office) || isRoleWord(office))) return null;
+  if (link !== 'of' && link !== 'for') return null;
+  let end = k + 2;
+  while (end < ceil && end < k + 8 && isNameWord(tokens[end])) end++;
+  // at least one word of the office's object and two of the name
+  if (end - (k + 2) < 3) return null;
+  let s = end - 2;
+  for (let j = k + 3; j < end - 1; j++) {
+    if (isFirstName(tokens[j])) {
+      s = j;
+      break;
+    }
+  }
+  const holder = splitName(text, tokens, s, end);
+  if (holder?.kind !== 'name' || holder.org) return null;
+  holder.role = joinTokens(text, tokens, k, s);
+  return holder;
+}
+
 /** readMentionForward past its pronoun reading: a name, a role or a description. */
 function readOwnedMention(
   text: string,
@@ -585,6 +612,11 @@ function readOwnedMention(
       continue;
     }
     break;
+  }
+  const holder = officeHolder(text, tokens, k, ceil);
+  if (holder) {
+    holder.from = det >= 0 ? det : i;
+    return holder;
   }
   // "Replied Stephen, …", "Whispered Ana": a verb opening the sentence is not the name's
   if (k === i && det < 0 && verbOpener(tokens, k) && isNameWord(tokens[k + 1])) {

@@ -308,6 +308,17 @@ describe('words that are never names', () => {
     expect(ents.byRole('the state', 10, true)?.name).toBe('Northern State');
   });
 
+  it('reads an office named with "of" before a name as that person with the office', () => {
+    expect(fwd('Secretary of Water Ana Ruiz said')).toMatchObject({
+      kind: 'name',
+      name: 'Ana Ruiz',
+      role: 'Secretary of Water',
+    });
+    expect(fwd('Minister of Foreign Trade Piet Hale said')?.name).toBe('Piet Hale');
+    // no name after the office: the office alone
+    expect(fwd('Secretary of Water said')?.kind).toBe('role');
+  });
+
   it('ends a description at a verb before "to" after the name it holds', () => {
     expect(fwd('Lawyers for Hale seemed to resist the motion')).toMatchObject({
       text: 'Lawyers for Hale',
