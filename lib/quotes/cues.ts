@@ -341,7 +341,6 @@ export function accordingFwd(ctx: CueContext, i: number, ceil: number): Mention 
   return extendDescription(ctx.text, ctx.tokens, m.from, m.to + 1, ceil);
 }
 
-/** The subject of the speech verb at `v`, reading left (with appositives) then right. */
 /** The noun a ", who" or ", which" between `from` and `v` refers to, the nearest such. */
 function relativeAntecedent(ctx: CueContext, from: number, v: number): Mention | null {
   const { tokens } = ctx;
@@ -349,12 +348,22 @@ function relativeAntecedent(ctx: CueContext, from: number, v: number): Mention |
     const t = tokens[k] as Token;
     if (t.w === ';' || t.w === ':') return null;
     if ((t.lo === 'who' || t.lo === 'which') && tokens[k - 1]?.w === ',') {
-      const m = bwd(ctx, k - 2, from);
-      if (!m || m.kind === 'pronoun') return null;
-      return appositionHead(ctx, m, from) ?? m;
+      const m = antecedentOf(ctx, k, from);
+      return m && m.kind !== 'pronoun' ? m : null;
     }
   }
   return null;
+}
+
+/**
+ * The noun before the relative word at token `k` ("the police department, which"), past a
+ * comma, and past an apposition to the name it sets off (appositionHead).
+ */
+function antecedentOf(ctx: CueContext, k: number, from: number): Mention | null {
+  const j = ctx.tokens[k - 1]?.w === ',' ? k - 2 : k - 1;
+  const m = j >= from ? bwd(ctx, j, from) : null;
+  if (!m || m.kind === 'pronoun') return m;
+  return appositionHead(ctx, m, from) ?? m;
 }
 
 /** At most this many tokens in an apposition between a name and its ", who". */
@@ -416,6 +425,7 @@ const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being'])
 /** Verbs that carry a participle: "is saying", "kept insisting". */
 const BE = /^(?:is|was|are|were|been|be|am|'s|’s|keeps|kept|started|began)$/;
 
+/** The subject of the speech verb at `v`, reading left (with appositives) then right. */
 function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mention | null {
   const { text, tokens } = ctx;
   // "Ames was asked by host Bill Marsh, "…"": the agent of a passive verb of address speaks
@@ -491,10 +501,8 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
   }
   if (k >= from && /^(?:who|which|that)$/.test(tokens[k]?.lo ?? '')) {
     // "the police department, which reported "…""
-    let j = k - 1;
-    if (tokens[j]?.w === ',') j--;
-    const m = j >= from ? bwd(ctx, j, from) : null;
-    if (m) return (m.kind !== 'pronoun' && appositionHead(ctx, m, from)) || m;
+    const m = antecedentOf(ctx, k, from);
+    if (m) return m;
   }
   if (k >= from) {
     const t = tokens[k] as Token;

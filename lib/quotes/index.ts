@@ -167,9 +167,8 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
     // vouches for them as a statement: the training corpus has few such headlines, and the
     // judge's word on them swings from one retrain to the next
     const vouched = kind === 'headline' && c.via.has('cue-headline') && choice.confidence >= 0.9;
-    const keep = vouched
-      ? Math.max(KEEP, judge(statement, rulesDrop))
-      : judge(statement, rulesDrop);
+    const judged = judge(statement, rulesDrop);
+    const keep = vouched ? Math.max(KEEP, judged) : judged;
     const title = keep >= KEEP && looksLikeTitle(scene, w);
     options.record?.({
       qi,
