@@ -300,10 +300,19 @@ export function readMentionBackward(
       r === k &&
       (tokens[k - 1]?.lo === 'of' || tokens[k - 1]?.lo === 'for') &&
       k - 2 >= floor &&
-      tokens[k - 2]?.cap &&
-      (isTitle(tokens[k - 2]) || isRoleWord(tokens[k - 2]))
-    )
+      isOffice(tokens[k - 2])
+    ) {
       r = k - 2;
+      // "Deputy Secretary of Homeland Security Orla Brisk": the holder is read as the forward
+      // reader reads it, not as one name of four words
+      let o = k - 2;
+      while (o - 1 >= floor && o > k - 4 && isOffice(tokens[o - 1])) o--;
+      const holder = officeHolder(text, tokens, o, i + 1);
+      if (holder?.to === i + 1) {
+        holder.from = o;
+        return holder;
+      }
+    }
     const m = splitName(text, tokens, k, i + 1);
     if (!m) return null;
     if (r < k) {
@@ -540,22 +549,27 @@ function officerOf(
   return inner;
 }
 
+/** A capitalised title or role word: one word of an office's name. */
+const isOffice = (t: Token | undefined) => !!t?.cap && (isTitle(t) || isRoleWord(t));
+
 /**
  * "Secretary of State Jo Hale", "Chief of Staff Ana Ruiz": an office named with "of" before
  * its holder's name. The holder is the run's last two words, or from a known first name on.
  * `k` is the office's first word; null where the run is no such shape.
  */
 function officeHolder(text: string, tokens: Token[], k: number, ceil: number): Mention | null {
-  const office = tokens[k];
-  const link = tokens[k + 1]?.lo;
-  if (!office?.cap || !(isTitle(office) || isRoleWord(office))) return null;
+  // "Deputy Secretary of …", "Acting Minister for …": an office of up to three words
+  let o = k;
+  while (o < k + 3 && isOffice(tokens[o])) o++;
+  if (o === k) return null;
+  const link = tokens[o]?.lo;
   if (link !== 'of' && link !== 'for') return null;
-  let end = k + 2;
-  while (end < ceil && end < k + 8 && isNameWord(tokens[end])) end++;
+  let end = o + 1;
+  while (end < ceil && end < o + 7 && isNameWord(tokens[end])) end++;
   // at least one word of the office's object and two of the name
-  if (end - (k + 2) < 3) return null;
+  if (end - (o + 1) < 3) return null;
   let s = end - 2;
-  for (let j = k + 3; j < end - 1; j++) {
+  for (let j = o + 2; j < end - 1; j++) {
     if (isFirstName(tokens[j])) {
       s = j;
       break;

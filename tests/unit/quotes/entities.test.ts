@@ -317,6 +317,21 @@ describe('words that are never names', () => {
     expect(fwd('Minister of Foreign Trade Piet Hale said')?.name).toBe('Piet Hale');
     // no name after the office: the office alone
     expect(fwd('Secretary of Water said')?.kind).toBe('role');
+    // an office of two words
+    expect(fwd('Deputy Secretary of Home Safety Orla Brisk said')).toMatchObject({
+      name: 'Orla Brisk',
+      role: 'Deputy Secretary of Home Safety',
+    });
+  });
+
+  it('reads the same office holder backwards, from the end of the name', () => {
+    // without a known first name the holder is the last two words, as forwards
+    expect(back('said Minister of Water Resources Tolga Venn')).toMatchObject({
+      kind: 'name',
+      name: 'Tolga Venn',
+      role: 'Minister of Water Resources',
+    });
+    expect(back('Deputy Secretary of Home Safety Orla Brisk')?.name).toBe('Orla Brisk');
   });
 
   it('ends a description at a verb before "to" after the name it holds', () => {
