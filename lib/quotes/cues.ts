@@ -428,6 +428,9 @@ const BE = /^(?:is|was|are|were|been|be|am|'s|’s|keeps|kept|started|began)$/;
 /** The subject of the speech verb at `v`, reading left (with appositives) then right. */
 function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mention | null {
   const { text, tokens } = ctx;
+  // "(Lemkin, who coined the word, once said, "…")": a verb inside a parenthesis has its subject
+  // inside it
+  from = openParenBefore(tokens, from, v) + 1;
   // "Ames was asked by host Bill Marsh, "…"": the agent of a passive verb of address speaks
   if (
     tokens[v + 1]?.lo === 'by' &&
@@ -655,6 +658,17 @@ export function clauseSubject(ctx: CueContext, from: number, to: number): Mentio
     if (m) k = m.to - 1;
   }
   return null;
+}
+
+/** The last "(" between `from` and `to` that is still open at `to`; from - 1 when none. */
+function openParenBefore(tokens: Token[], from: number, to: number): number {
+  let depth = 0;
+  for (let k = to - 1; k >= from; k--) {
+    const w = (tokens[k] as Token).w;
+    if (w === ')') depth++;
+    else if (w === '(' && depth-- === 0) return k;
+  }
+  return from - 1;
 }
 
 /** Index just past a parenthesis "(R-Fla.)" starting at `i`, or `i`. */

@@ -18,6 +18,22 @@ describe('cues: speech verbs in every position', () => {
     ]);
   });
 
+  it('finds the subject of a verb inside a parenthesis inside it, past a relative clause', () => {
+    const cued: string[] = [];
+    extractQuotes(
+      modelOf([
+        'Scholars recognize the famine for what it was (Mara Lind, who coined the term, once said, “It happened in one night”). The city disagrees.',
+      ]),
+      {
+        record: (d) => {
+          for (const c of d.cands) if (c.via.has('cue-before')) cued.push(c.name ?? '');
+        },
+      },
+    );
+    // the cue names her, not the subject of the sentence around the parenthesis
+    expect(cued).toEqual(['Mara Lind']);
+  });
+
   it('reads ", said NAME" closing a sentence that holds a quoted fragment', () => {
     expect(
       run([
