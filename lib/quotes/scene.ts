@@ -313,7 +313,9 @@ export class Scene {
             } else ents.touch(known, t.s);
             if (PREPOSITION.test(prev?.lo ?? '')) known.afterPreposition++;
           }
-          if (known || !apposedFirstName(tokens, cursor)) {
+          // "Meanwhile Rihanna, who was honoured, …": "who" is said of a person, however named
+          const who = followedByWho(tokens, cursor + 1) && loneWordBeforeWho(prev);
+          if (known || (!apposedFirstName(tokens, cursor) && !who)) {
             this.cursor++;
             continue;
           }
@@ -328,15 +330,18 @@ export class Scene {
           // describes the one named before; it is no one's name
           const described = AN.has(prev?.lo ?? '') && tokens[cursor - 2]?.w === ',';
           if (
-            (n >= 2 || m.role || m.gender || ents.matchName([m.name.toLowerCase()])) &&
+            (n >= 2 ||
+              m.role ||
+              m.gender ||
+              ents.matchName([m.name.toLowerCase()]) ||
+              (followedByWho(tokens, m.to) && loneWordBeforeWho(prev))) &&
             !(n === 1 && this.openerOnly(m)) &&
             !described
           ) {
             if (outside || n >= 2) {
               const e = ents.byName(m, t.s, outside);
               // "Dana Pike, who …": "who" is said of a person; so is "her father, Brad,"
-              if (!m.org && tokens[m.to]?.w === ',' && tokens[m.to + 1]?.lo === 'who')
-                e.person = true;
+              if (!m.org && followedByWho(tokens, m.to)) e.person = true;
               if (n === 1 && m.role && apposedFirstName(tokens, m.from)) e.person = true;
               // "His rival, Sam Ruiz,": someone's relation, set off by commas, is a person
               if (!m.org && ownedNounBefore(tokens, m.from)) e.person = true;
@@ -502,4 +507,17 @@ function creditMask(tokens: readonly Token[]): Uint8Array {
     }
   }
   return mask;
+}
+
+/** ", who" at token `k`: what comes before it is a person. */
+function followedByWho(tokens: Token[], k: number): boolean {
+  return tokens[k]?.w === ',' && tokens[k + 1]?.lo === 'who';
+}
+
+/**
+ * A lone capitalised word before ", who" names the one "who" is said of unless it is a place:
+ * after a preposition or a comma ("a nurse from Brownsville, Texas, who").
+ */
+function loneWordBeforeWho(prev: Token | undefined): boolean {
+  return prev?.w !== ',' && !PREPOSITION.test(prev?.lo ?? '');
 }

@@ -247,6 +247,18 @@ describe('entities: who a mention refers to', () => {
     expect(out[1]).toEqual(['I will have the votes.', 'Tom Hale']);
   });
 
+  it('takes a lone name before ", who" for a person', () => {
+    expect(
+      run([
+        'Ana Ruiz spoke first. “Change the world,” she said.',
+        'Meanwhile Dalia, who was given the top award, spoke about respect. “The minute you learn to love yourself, you stop,” she said.',
+      ]),
+    ).toEqual([
+      ['Change the world,', 'Ana Ruiz'],
+      ['The minute you learn to love yourself, you stop,', 'Dalia'],
+    ]);
+  });
+
   it("does not offer the next paragraph's own speaker as a candidate for the quote before", () => {
     const cands: string[] = [];
     extractQuotes(
