@@ -379,16 +379,28 @@ function appositionHead(ctx: CueContext, m: Mention, from: number): Mention | nu
   let c = m.from - 1;
   while (c > from && m.from - c < APPOSITION_REACH && tokens[c]?.w !== ',') c--;
   if (tokens[c]?.w !== ',' || !isDeterminer(tokens[c + 1])) return null;
-  let head = bwd(ctx, c - 1, from);
-  // "of Ohio": a place after the name is the name's, not the head
-  for (let hops = 0; head?.kind === 'name' && hops < 2; hops++) {
-    const link = tokens[head.from - 1]?.lo ?? '';
+  const read = bwd(ctx, c - 1, from);
+  const head = read && ownerBefore(ctx, read, from);
+  return head?.kind === 'name' && !head.org ? head : null;
+}
+
+/**
+ * "Sen. Ana Ruiz of Ohio", "Bishop Aris Tavan of the Church of Lyon": the name before the
+ * places and bodies that "of" and "from" tie to it (two at most), or `m` itself.
+ */
+function ownerBefore(ctx: CueContext, m: Mention, from: number): Mention {
+  const { tokens } = ctx;
+  let head = m;
+  for (let hops = 0; head.kind === 'name' && hops < 2; hops++) {
+    // ("of the Armenian Patriarchate": past the article the reader may leave out)
+    const l = tokens[head.from - 1]?.lo === 'the' ? head.from - 2 : head.from - 1;
+    const link = tokens[l]?.lo ?? '';
     if (link !== 'of' && link !== 'from') break;
-    const before = bwd(ctx, head.from - 2, from);
+    const before = bwd(ctx, l - 1, from);
     if (before?.kind !== 'name') break;
     head = before;
   }
-  return head?.kind === 'name' && !head.org ? head : null;
+  return head;
 }
 
 /** Dashes that set a name or a lead-in apart: "― Jane Doe", "LEAD-IN - Name: ". */
@@ -518,7 +530,8 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
       if (m) return m;
     } else {
       const m = bwd(ctx, k, from);
-      if (m) return m;
+      // "as Bishop Aris Tavan of the Church of Lyon told …": the bishop, not the church
+      if (m) return ownerBefore(ctx, m, from);
     }
   }
   // inverted: "said Imran Sheikh", "added the MP" — but "told reporters" names the listener,

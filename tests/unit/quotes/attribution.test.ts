@@ -247,6 +247,14 @@ describe('entities: who a mention refers to', () => {
     expect(out[1]).toEqual(['I will have the votes.', 'Tom Hale']);
   });
 
+  it('reads the person before the bodies "of" ties to them as the subject of a verb', () => {
+    expect(
+      run([
+        'Ben Oakes wrote about it. However, as Archbishop Aris Tavan of the Armenian Patriarchate of Jerusalem told the Associated Press, “We have suffered the same fate.”',
+      ]),
+    ).toEqual([['We have suffered the same fate.', 'Aris Tavan']]);
+  });
+
   it('takes a lone name before ", who" for a person', () => {
     expect(
       run([
