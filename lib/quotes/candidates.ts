@@ -522,6 +522,8 @@ function appositionName(scene: Scene, m: Mention): Mention | null {
       if (ROLES.has((tokens[k++]?.lo ?? '').split('-').pop() ?? '')) roles++;
     if (roles === 0) return null;
   } else if (tokens[k]?.w === ',') k++;
+  // "the civil rights group the Fair Housing League": a definite name right after the description
+  else if (tokens[k]?.lo === 'the' && tokens[k + 1]?.cap) k++;
   else return null;
   if (!tokens[k]?.cap) return null;
   const n = readMentionForward(text, tokens, k, Math.min(tokens.length, k + 6));

@@ -255,6 +255,14 @@ describe('entities: who a mention refers to', () => {
     ).toEqual([['We have suffered the same fate.', 'Aris Tavan']]);
   });
 
+  it('gives the words to the name right after a description: "the … organization the X League"', () => {
+    expect(
+      run([
+        'Before the vote, the prominent civil rights organization the Fair Housing League strongly denounced the plan and said it would "fight it in court."',
+      ]),
+    ).toEqual([['fight it in court.', 'Fair Housing League']]);
+  });
+
   it('takes a lone name before ", who" for a person', () => {
     expect(
       run([
