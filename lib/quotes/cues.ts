@@ -34,6 +34,7 @@ import {
 
 export { PREPOSITIONS };
 
+import { isFirstName, isTitle } from './mention-words';
 import { readNounPhraseBackward, readNounPhraseForward } from './noun-phrases';
 import { endsSentence, type Token, tokenAt } from './tokens';
 
@@ -642,7 +643,7 @@ export function clauseSubject(ctx: CueContext, from: number, to: number): Mentio
       let j = k + 1;
       while (j < to && tokens[j]?.w !== ',') j++;
       if (j < to - 1) {
-        k = j;
+        k = placeApposition(tokens, j, to);
         continue;
       }
     }
@@ -656,7 +657,7 @@ export function clauseSubject(ctx: CueContext, from: number, to: number): Mentio
         j < k + 5
       )
         j++;
-      k = j - 1;
+      k = (tokens[j]?.w === ',' ? placeApposition(tokens, j, to) : j) - 1;
       continue;
     }
     const m = readMentionForward(text, tokens, k, to);
@@ -671,6 +672,21 @@ export function clauseSubject(ctx: CueContext, from: number, to: number): Mentio
     if (m) k = m.to - 1;
   }
   return null;
+}
+
+/**
+ * "In Salem, Oregon, Ruiz went …", "in Ames, Iowa, on Sunday, …": the state or country after a
+ * place, set off by commas, belongs to the opening phrase. `c` is the comma after the place;
+ * returns the comma that ends the phrase. A run that starts with a known first name or is
+ * followed by an article ("in Boston, Ruiz, the mayor,") is someone, not a place.
+ */
+function placeApposition(tokens: Token[], c: number, to: number): number {
+  if (!tokens[c - 1]?.cap) return c;
+  let e = c + 1;
+  while (e < to && e < c + 3 && tokens[e]?.word && tokens[e]?.cap) e++;
+  if (e === c + 1 || tokens[e]?.w !== ',' || e + 1 >= to) return c;
+  if (isFirstName(tokens[c + 1]) || isTitle(tokens[c + 1]) || isDeterminer(tokens[e + 1])) return c;
+  return e;
 }
 
 /** The last "(" between `from` and `to` that is still open at `to`; from - 1 when none. */

@@ -263,6 +263,22 @@ describe('entities: who a mention refers to', () => {
     ).toEqual([['fight it in court.', 'Fair Housing League']]);
   });
 
+  it('leaves the state after a place in an opening phrase to the phrase: "in Salem, New Hampshire, Ruiz …"', () => {
+    expect(
+      run([
+        'Earlier, at a town hall event in Salem, New Hampshire, Ruiz went after Hale, calling him “a total stiff.”',
+        'At a campaign event in Ames, Iowa, on Sunday, Ana Ruiz tried again, saying the city should “rally our partners.”',
+      ]),
+    ).toEqual([
+      ['a total stiff.', 'Ana Ruiz'],
+      ['rally our partners.', 'Ana Ruiz'],
+    ]);
+    // someone named after the place is still the subject
+    expect(
+      run(['In Boston, Ana Ruiz, the mayor, went after Hale, calling him “a total stiff.”']),
+    ).toEqual([['a total stiff.', 'Ana Ruiz']]);
+  });
+
   it('takes a lone name before ", who" for a person', () => {
     expect(
       run([
