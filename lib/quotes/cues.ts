@@ -828,6 +828,13 @@ export function cueBefore(
     if (m?.kind === 'name' && !PREPOSITIONS.has(tokens[m.from - 1]?.lo ?? ''))
       return { mention: m, kind: 'before' };
   }
+  // Headline style: "Minister: "…"" — a bare mention, a colon, the quote; also after a
+  // dash that ends a lead-in, whatever verb the lead-in has ("Pollsters agree - Dana Pike: "…"")
+  if (tokens[to - 1]?.w === ':' && to - 1 > from) {
+    const m = readMentionBackward(text, tokens, to - 2, from);
+    if (m && (m.from <= from + 1 || DASHES.has(tokens[m.from - 1]?.w ?? '')))
+      return { mention: m, kind: 'headline' };
+  }
   let itCue: Cue | null = null;
   let toCue: Cue | null = null;
   for (let v = to - 1; v >= from; v--) {
@@ -879,13 +886,6 @@ export function cueBefore(
         if (s && s.kind !== 'pronoun') toCue = { mention: s, kind: 'before' };
       }
     }
-  }
-  // Headline style: "Minister: "…"" — a bare mention, a colon, the quote; also after a
-  // dash that ends a lead-in ("RED STATES OUTNUMBER BLUE - Jeffrey M. Jones: "…"")
-  if (tokens[to - 1]?.w === ':' && to - 1 > from) {
-    const m = readMentionBackward(text, tokens, to - 2, from);
-    if (m && (m.from <= from + 1 || DASHES.has(tokens[m.from - 1]?.w ?? '')))
-      return { mention: m, kind: 'headline' };
   }
   if (!toCue && !itCue && tokens[to - 1]?.w === ':' && to - 1 > from) {
     // "Ana Ruiz didn't mince words: "…"", "Hale had a message for voters: "…"": a clause that

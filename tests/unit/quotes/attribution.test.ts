@@ -279,6 +279,12 @@ describe('entities: who a mention refers to', () => {
     ).toEqual([['a total stiff.', 'Ana Ruiz']]);
   });
 
+  it("gives a quote to the name between a lead-in's dash and the colon, whatever the lead-in says", () => {
+    expect(
+      run(['Pollsters agree - Dana Pike: “One of the lessons was simple: keep calling voters.”']),
+    ).toEqual([['One of the lessons was simple: keep calling voters.', 'Dana Pike']]);
+  });
+
   it('takes a lone name before ", who" for a person', () => {
     expect(
       run([
