@@ -324,6 +324,12 @@ describe('words that are never names', () => {
     });
   });
 
+  it('knows the shortened and local titles before a name', () => {
+    expect(fwd('Supt. Rina Voss said')).toMatchObject({ name: 'Rina Voss', role: 'Supt.' });
+    expect(fwd('AG Tom Hale said')?.name).toBe('Tom Hale');
+    expect(fwd('Assemblywoman Dana Pike said')).toMatchObject({ name: 'Dana Pike', gender: 'f' });
+  });
+
   it('reads the same office holder backwards, from the end of the name', () => {
     // without a known first name the holder is the last two words, as forwards
     expect(back('said Minister of Water Resources Tolga Venn')).toMatchObject({
