@@ -139,12 +139,15 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
   }
   if (tokens[k]?.w === ',') {
     // "X, a spokesman for Y, said" / "X, the attorney general of Y, one of Z, said"
+    let closed = false;
     for (let c = k + 1; c < to && c - k < 26; c++) {
       if (tokens[c]?.w === ',' && isSpeechVerb(tokens[c + 1], true)) {
         k = c + 1;
+        closed = true;
         break;
       }
     }
+    if (!closed) k = relativeLeftOpen(tokens, k, to);
   }
   let n = 0;
   while (k < to && isAdverb(tokens[k]) && n < 3) {
@@ -176,6 +179,26 @@ function insideSaidClause(ctx: CueContext, span: QuoteSpan, after: number): bool
     if (k > bf + 1 && isSpeechVerb(t, true) && tokens[k - 1]?.word) said = true;
   }
   return said;
+}
+
+/** Most tokens in an apposition whose relative clause runs into the verb unclosed. */
+const OPEN_RELATIVE_REACH = 16;
+
+/**
+ * "…," Dana Pike, the polling guru who founded pollpage.com tweeted: an apposition whose
+ * relative clause is left without its closing comma. `c` is the comma after the name; returns
+ * the verb of saying after the clause's own verb, or `c` where there is none.
+ */
+function relativeLeftOpen(tokens: Token[], c: number, to: number): number {
+  let who = -1;
+  for (let j = c + 1; j < to && j - c < OPEN_RELATIVE_REACH; j++) {
+    const t = tokens[j] as Token;
+    if (!t.word && t.w !== '.' && t.w !== '-') return c;
+    if (who < 0 && (t.lo === 'who' || t.lo === 'that')) who = j;
+    // (the clause's own verb comes first: "who founded … tweeted", not "who tweeted")
+    else if (who >= 0 && j > who + 2 && isSpeechVerb(t, true)) return j;
+  }
+  return c;
 }
 
 /** The subordinators, and "after"/"before" that open a clause as often as a phrase. */

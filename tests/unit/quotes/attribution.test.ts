@@ -34,6 +34,15 @@ describe('cues: speech verbs in every position', () => {
     expect(cued).toEqual(['Mara Lind']);
   });
 
+  it('reads NAME, an apposition with a relative clause left open, then the verb', () => {
+    expect(
+      run([
+        'Ana Ruiz spoke first.',
+        '“Ruiz needs a plan for the swing voters,” Dana Pike, the polling guru who founded pollpage.com tweeted on Wednesday.',
+      ]),
+    ).toEqual([['Ruiz needs a plan for the swing voters,', 'Dana Pike']]);
+  });
+
   it('reads ", said NAME" closing a sentence that holds a quoted fragment', () => {
     expect(
       run([
