@@ -183,7 +183,16 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
   const transcript = fits(cueTranscript(ctx, span));
   // a word used as a modifier is someone's only if a verb sits right by it
   const reach = w.scareLike ? 4 : Infinity;
-  const before = bq ? null : fits(cueBefore(ctx, span, w.fragment, short, reach));
+  const headlineCue = headline ? fits(headlineSubject(ctx, model, span)) : null;
+  // "Hale Addresses Harbor Attack: "…"": the headline's subject, not its whole lead-in
+  const subjectOfLabel = (c: Cue | null): Cue | null =>
+    c?.kind === 'headline' &&
+    headlineCue &&
+    headlineCue.mention.from === c.mention.from &&
+    headlineCue.mention.to < c.mention.to
+      ? headlineCue
+      : c;
+  const before = bq ? null : subjectOfLabel(fits(cueBefore(ctx, span, w.fragment, short, reach)));
   // the strict reading after the quote is the plain one where the window after it is short,
   // and none where it is long (cues.ts cueAfter): read once, copied before `fits` adds to it
   const afterRead = bq ? null : cueAfter(ctx, span);
@@ -203,7 +212,6 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
       ? fits(cueAfter(ctx, next.span, true))
       : null;
   const signature = fits(signatureCue(ctx, model, span));
-  const headlineCue = headline ? fits(headlineSubject(ctx, model, span)) : null;
   const ctxFound = contextSpeaker(ctx, span);
   const ctxCue = ctxFound && !noOneNamed(scene, ctxFound.mention) ? ctxFound : null;
 
@@ -239,7 +247,7 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
     addCue(fits(wrap(nearestSubject(ctx, span))), 'nearest');
     // the same cues read widely: "the sender said", "said a New Hampshire Republican"
     const wide = scene.memo(WIDE, () => ({ ...ctx, wide: true }));
-    addCue(fits(cueBefore(wide, span, w.fragment, short, reach)), 'cue-wide');
+    addCue(subjectOfLabel(fits(cueBefore(wide, span, w.fragment, short, reach))), 'cue-wide');
     addCue(fits(cueAfter(wide, span, endsWithFullStop(w.text))), 'cue-wide');
   }
   // ("“…,” he asked. ¶ “…,” she said": the "he" before speaks of someone this "she" is not)

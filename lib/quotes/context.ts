@@ -8,6 +8,7 @@ import { type Cue, type CueContext, cueBefore, nounUse } from './cues';
 import type { Entity, EntityIndex } from './entities';
 import { FIRST_PERSON, LISTENER_VERBS } from './lexicon/index';
 import { isSignatureBlock, type QuoteSpan } from './marks';
+import { isOrgWord, isRoleWord } from './mention-words';
 import { isSpeechVerbWord, type Mention, readMentionForward } from './mentions';
 import { endsSentence, type Token, tokenAt } from './tokens';
 import type { TextModel } from './types';
@@ -144,8 +145,10 @@ export function headlineSubject(ctx: CueContext, model: TextModel, span: QuoteSp
   const to = tokenAt(tokens, span.open);
   let k = from;
   while (k < to && !tokens[k]?.word) k++;
-  const m = readMentionForward(text, tokens, k, Math.min(to, k + 4));
+  const verb = titleCaseVerb(ctx, blk.end, k, to);
+  const m = readMentionForward(text, tokens, k, verb > k ? verb : Math.min(to, k + 4));
   if (m?.kind !== 'name' || (m.name?.split(' ').length ?? 0) > 3) return null;
+  if (verb > k && m.to === verb) return { mention: m, kind: 'headline' };
   const next = tokens[m.to];
   // the name must be the headline's subject: followed by a colon, a verb-like word, or "on"
   if (
@@ -155,4 +158,37 @@ export function headlineSubject(ctx: CueContext, model: TextModel, span: QuoteSp
   )
     return null;
   return { mention: m, kind: 'headline' };
+}
+
+/** A word that may be a verb in the present tense: letters only, ending in one "s". */
+const VERB_S = /^[\p{L}-]{2,}[^s']s$/u;
+/** Plural nouns of people: "Lawmakers", "Democrats", "Scientists", "Californians". */
+const PLURAL_NOUN = /(?:ers|ors|ans|ats|ists)$/;
+const POSSESSIVE_S = /['’]s$/;
+/** (hoisted: a bundler may compile a "\p" regex literal on every call) */
+const LETTER_FIRST = /^\p{L}/u;
+
+/**
+ * "Hale Addresses Harbor Attack: …": in a Title Case headline, a present-tense verb ("…s")
+ * after the first words ends the subject. A word is taken for the verb only where the article
+ * names the words before it without it ("Hale" alone, never "James" of "James Williams").
+ * Returns the verb's token, or -1. `bodyFrom` is where the text after the headline starts.
+ */
+function titleCaseVerb(ctx: CueContext, bodyFrom: number, k: number, to: number): number {
+  const { text, tokens } = ctx;
+  for (let j = k + 1; j < Math.min(to - 1, k + 4); j++) {
+    const t = tokens[j] as Token;
+    // ("Trump’s Promises to …": after a possessive, a noun)
+    if (!t.word || !t.cap || POSSESSIVE_S.test(tokens[j - 1]?.w ?? '')) return -1;
+    // ("Black Lawmakers Rip …": a plural noun of people or bodies is no verb)
+    if (!VERB_S.test(t.lo) || PLURAL_NOUN.test(t.lo) || isRoleWord(t) || isOrgWord(t)) continue;
+    const subject = text.slice((tokens[k] as Token).s, (tokens[j - 1] as Token).e);
+    for (let at = text.indexOf(subject, bodyFrom); at >= 0; at = text.indexOf(subject, at + 1)) {
+      const after = text.slice(at + subject.length, at + subject.length + t.w.length + 1);
+      if (after.trimStart().startsWith(t.w)) continue;
+      if (LETTER_FIRST.test(after)) continue;
+      return j;
+    }
+  }
+  return -1;
 }

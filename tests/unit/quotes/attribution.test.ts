@@ -294,6 +294,22 @@ describe('entities: who a mention refers to', () => {
     ).toEqual([['One of the lessons was simple: keep calling voters.', 'Dana Pike']]);
   });
 
+  it('reads the subject before a Title Case headline verb, where the article names it alone', () => {
+    expect(
+      run([
+        { text: 'Hale Addresses Harbor Attack: ‘This Cannot Continue.’', kind: 'headline' },
+        'At least nine people were hurt in an attack at the harbor. Hale spoke later.',
+      ]),
+    ).toEqual([['This Cannot Continue.', 'Hale']]);
+    // a surname ending in "s" is no verb where the article never writes the first name alone
+    expect(
+      run([
+        { text: 'James Williams Slams Harbor Plan: ‘A Disgrace.’', kind: 'headline' },
+        'James Williams spoke at the harbor on Friday.',
+      ]),
+    ).toEqual([['A Disgrace.', 'James Williams']]);
+  });
+
   it('takes a lone name before ", who" for a person', () => {
     expect(
       run([
