@@ -863,7 +863,13 @@ export function isSubjectMention(tokens: Token[], from: number, to: number): boo
   if (isRoleWord(tokens[p])) {
     // "presidential nominee Jo Hale": the role words belong to the mention
     const stop = p - 4;
-    while (p > stop && tokens[p]?.word && !tokens[p]?.cap) p--;
+    let roles = true;
+    while (p > stop && tokens[p]?.word && !tokens[p]?.cap) {
+      if (!isRoleWord(tokens[p])) roles = false;
+      p--;
+    }
+    // "Former Pennsylvania governor Ed Rendell": so do the capitalised words before a role
+    if (roles) for (let caps = 0; caps < 2 && tokens[p]?.word && tokens[p]?.cap; caps++) p--;
   }
   const opener = tokens[p];
   if (opener?.word && opener.cap && isStopCap(opener)) p--;

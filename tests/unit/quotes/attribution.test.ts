@@ -310,6 +310,19 @@ describe('entities: who a mention refers to', () => {
     ).toEqual([['A Disgrace.', 'James Williams']]);
   });
 
+  it('takes "Former Ohio governor Ed Lane, …, was" for the subject a later "he" speaks of', () => {
+    expect(
+      run([
+        '“We will see,” said Rep. Tom Hale, a Michigan Democrat.',
+        'Former Ohio governor Ed Lane, one of the most vocal supporters, was even more resolute.',
+        '"Absolutely not," he said of the idea.',
+      ]),
+    ).toEqual([
+      ['We will see,', 'Tom Hale'],
+      ['Absolutely not,', 'Ed Lane'],
+    ]);
+  });
+
   it('takes a lone name before ", who" for a person', () => {
     expect(
       run([
