@@ -201,13 +201,22 @@ describe('entities: who a mention refers to', () => {
   });
 
   it('reaches back over an apposition to the name a ", who said" is about', () => {
-    expect(
-      run([
+    // the reading is asserted, not the ranker's word: "she" after two women stays a close call
+    // (Vell is also the last woman named) that a retrain may turn either way
+    let picked: string | null = null;
+    extractQuotes(
+      modelOf([
         'Nora Vell said the files were never marked.',
         'Her account was backed by Sen. Ada Kroll of Ohio, the ranking member on the Budget Committee, who said none of the files came from Vell.',
         '“It makes no sense to blame her for what others sent,” she said.',
-      ]).at(-1),
-    ).toEqual(['It makes no sense to blame her for what others sent,', 'Ada Kroll']);
+      ]),
+      {
+        record: (d) => {
+          if (d.work.text.startsWith('It makes')) picked = d.cands[d.rulesPick]?.name ?? null;
+        },
+      },
+    );
+    expect(picked).toBe('Ada Kroll');
   });
 
   it('reads two roles under one article as one person, the one just quoted', () => {
