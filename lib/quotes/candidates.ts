@@ -246,7 +246,7 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
     if (st > sf) addCue(fits(wrap(clauseSubject(ctx, sf, st))), 'subject');
     addCue(fits(wrap(nearestSubject(ctx, span))), 'nearest');
     // the same cues read widely: "the sender said", "said a New Hampshire Republican"
-    const wide = scene.memo(WIDE, () => ({ ...ctx, wide: true }));
+    const wide = scene.memo(WIDE, () => wideContext(ctx));
     addCue(subjectOfLabel(fits(cueBefore(wide, span, w.fragment, short, reach))), 'cue-wide');
     addCue(fits(cueAfter(wide, span, endsWithFullStop(w.text))), 'cue-wide');
   }
@@ -427,6 +427,20 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
 const WIDE = {};
 
 const wrap = (m: Mention | null): Cue | null => (m ? { mention: m, kind: 'before' } : null);
+/**
+ * The cue context read widely. Written out field by field, not spread: once optimised, the
+ * spread gave each page's copy a hidden class of its own, and the cue readers' loads of the
+ * context's fields went megamorphic (V8's IC log: a new map per page). The plain context
+ * (scene.ts) is written in the same order with `wide: false`: both share one shape.
+ */
+const wideContext = (ctx: CueContext): CueContext => ({
+  text: ctx.text,
+  tokens: ctx.tokens,
+  markStarts: ctx.markStarts,
+  markEnds: ctx.markEnds,
+  wide: true,
+});
+
 const copyCue = (c: Cue | null): Cue | null => (c ? { ...c, mention: { ...c.mention } } : null);
 
 /** `e${id}` (readings.ts's targetKey of an entity), made once per id: a fresh string is hashed anew. */

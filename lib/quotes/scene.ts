@@ -89,7 +89,8 @@ export class Scene {
       kept.map((w) => w.span),
     );
     this.tokens = tokens;
-    this.ctx = { text, tokens, markStarts: new Set(), markEnds: new Set() };
+    // (`wide: false` written out: the wide copy, candidates.ts wideContext, has the same shape)
+    this.ctx = { text, tokens, markStarts: new Set(), markEnds: new Set(), wide: false };
     this.inQuote = new Uint8Array(tokens.length);
     this.inTitle = new Uint8Array(tokens.length);
     for (const span of titled) {
