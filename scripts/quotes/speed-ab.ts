@@ -11,7 +11,7 @@
  * Measures only; exits 2 when ../shared is absent.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
@@ -21,15 +21,27 @@ import { engineDirAt } from './engine-at';
 
 type Engine = (model: TextModel) => Extraction;
 
+/**
+ * An engine folder loaded as ES modules, as `npm run bench` and the extension's bundle load it.
+ * A copy without a package.json loads as CommonJS under tsx, where every imported name is read
+ * through a getter: over a tenth of the engine's profile went to those getters, and a change
+ * that adds calls across modules looked slower there than anywhere it runs.
+ */
+function asModules(dir: string): string {
+  const pkg = join(dir, 'package.json');
+  if (!existsSync(pkg)) writeFileSync(pkg, '{ "type": "module" }\n');
+  return dir;
+}
+
 /** The engine of commit `ref`, unpacked (engine-at.ts). */
-const dirAt = engineDirAt;
+const dirAt = (ref: string): string => asModules(engineDirAt(ref));
 
 /** This checkout's engine as it is on disk now (uncommitted edits included), copied out alike. */
 function dirHere(): string {
   const dir = mkdtempSync(join(tmpdir(), 'quotelens-engine-here-'));
   cpSync(join(ROOT, 'lib'), join(dir, 'lib'), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  return dir;
+  return asModules(dir);
 }
 
 function models(set: string): TextModel[] {
