@@ -31,6 +31,7 @@ import { ROLES } from './lexicon/index';
 import { opensQuote } from './marks';
 import {
   addAppositiveRole,
+  copyMention,
   type Mention,
   type MentionKind,
   readMentionForward,
@@ -441,7 +442,8 @@ const wideContext = (ctx: CueContext): CueContext => ({
   wide: true,
 });
 
-const copyCue = (c: Cue | null): Cue | null => (c ? { ...c, mention: { ...c.mention } } : null);
+const copyCue = (c: Cue | null): Cue | null =>
+  c ? { ...c, mention: copyMention(c.mention) } : null;
 
 /** `e${id}` (readings.ts's targetKey of an entity), made once per id: a fresh string is hashed anew. */
 const ENTITY_KEYS: string[] = [];

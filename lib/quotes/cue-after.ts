@@ -35,6 +35,7 @@ import {
   isRoleWord,
   isSpeechVerbWord,
   type Mention,
+  nameMention,
   readMentionForward,
 } from './mentions';
 import { readNounPhraseForward } from './noun-phrases';
@@ -338,7 +339,7 @@ function capitalisedBeforeVerb(ctx: CueContext, span: QuoteSpan, i: number): Men
   const t = tokens[i];
   if (!t?.word || !t.cap || t.w === 'I' || !isSpeechVerb(tokens[i + 1], false)) return null;
   if (inCapitalsWord(t.w) || t.lo.length < 3) return null;
-  return { kind: 'name', from: i, to: i + 1, text: t.w, name: t.w };
+  return nameMention(i, i + 1, t.w, t.w);
 }
 const inCapitalsWord = (w: string) => w.length > 1 && w === w.toUpperCase();
 

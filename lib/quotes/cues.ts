@@ -27,7 +27,9 @@ import {
   isDeterminer,
   isSpeechVerbWord,
   type Mention,
+  nameMention,
   PREPOSITIONS,
+  pronounMention,
   readMentionBackward,
   readMentionForward,
 } from './mentions';
@@ -794,7 +796,7 @@ export function ownerOf(ctx: CueContext, v: number, from: number): Cue | null {
   const pronoun = POSSESSIVE_PRONOUNS[owner.lo];
   if (pronoun)
     return {
-      mention: { kind: 'pronoun', from: v - 1, to: v, text: owner.w, gender: pronoun },
+      mention: pronounMention(v - 1, v, owner.w, pronoun),
       kind: 'according',
     };
   if (!/['’]s?$/.test(owner.w) || owner.w === "'" || owner.w === '’') return null;
@@ -917,19 +919,11 @@ export function cueTranscript(ctx: CueContext, span: QuoteSpan): Cue | null {
   if (k === i || tokens[k]?.w !== ':') return null;
   const words = tokens.slice(i, k).map((t) => t.w[0] + t.w.slice(1).toLowerCase());
   const name = words.join(' ');
-  return {
-    mention: {
-      kind: 'name',
-      from: i,
-      to: k,
-      text: tokens
-        .slice(i, k)
-        .map((t) => t.w)
-        .join(' '),
-      name,
-    },
-    kind: 'transcript',
-  };
+  const said = tokens
+    .slice(i, k)
+    .map((t) => t.w)
+    .join(' ');
+  return { mention: nameMention(i, k, said, name), kind: 'transcript' };
 }
 
 /**

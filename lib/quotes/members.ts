@@ -6,7 +6,7 @@
  * Pure: works on tokens.
  */
 import { POSSESSIVE_PRONOUNS, ROLES, SPEECH_VERBS } from './lexicon/index';
-import { type Mention, readMentionBackward } from './mentions';
+import { type Mention, readMentionBackward, roleMention } from './mentions';
 import { readNounPhraseBackward } from './noun-phrases';
 import { endsSentence, type Token } from './tokens';
 
@@ -104,13 +104,8 @@ function memberOfGroup(text: string, tokens: Token[], from: number, to: number):
     const parts = words.split(' ');
     parts[parts.length - 1] = singular(parts[parts.length - 1] ?? '');
     const role = parts.join(' ');
-    return {
-      kind: 'description',
-      from,
-      to,
-      text: text.slice(tokens[from]?.s ?? 0, tokens[to - 1]?.e ?? 0),
-      role,
-    };
+    const said = text.slice(tokens[from]?.s ?? 0, tokens[to - 1]?.e ?? 0);
+    return roleMention('description', from, to, said, role);
   }
   return null;
 }

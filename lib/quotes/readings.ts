@@ -8,7 +8,7 @@
  */
 import type { Entity, EntityIndex } from './entities';
 import { DOCUMENT_WORDS } from './lexicon/index';
-import { type Mention, readMentionForward } from './mentions';
+import { type Mention, nameMention, readMentionForward, roleMention } from './mentions';
 import { tokenize } from './tokens';
 import { withoutPossessive } from './words';
 
@@ -110,22 +110,16 @@ function documentAuthor(ents: EntityIndex, m: Mention, words: string): Reading |
     return {
       target: describedTarget(ents, unnamed[2], true),
       rule: 'document-author',
-      mention: { kind: 'description', from: m.from, to: m.to, text: unnamed[2], org: true },
+      mention: roleMention('description', m.from, m.to, unnamed[2], undefined, undefined, true),
     };
   }
   if (!doc[2]) return null;
   const tokens = tokenize(doc[2]);
   const person = readMentionForward(doc[2], tokens, 0, tokens.length);
   const named = person?.kind === 'name' && !person.org && person.to === tokens.length;
-  const author: Mention = {
-    kind: 'name',
-    from: m.from,
-    to: m.to,
-    text: doc[2],
-    name: named ? person.name : doc[2],
-    role: named ? person.role : undefined,
-    org: !named,
-  };
+  const name = named ? person.name : doc[2];
+  const role = named ? person.role : undefined;
+  const author = nameMention(m.from, m.to, doc[2], name, role, undefined, !named);
   return { target: nameTarget(ents, author), rule: 'document-author', mention: author };
 }
 
