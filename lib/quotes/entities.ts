@@ -265,6 +265,8 @@ export class EntityIndex {
       aliases: new Set(),
       role: null,
       kind: org ? 'organisation' : 'description',
+      // (written out: the entities of names have a gender field here; one shape for both)
+      gender: undefined,
       last: -1,
       person: false,
       calls: new Set([key]),

@@ -117,6 +117,9 @@ export function extractQuotes(model: TextModel, options: EngineOptions = {}): Ex
       text: body,
       fragment: cls.kind === 'fragment',
       scareLike: !!cls.scareLike,
+      // (set below for some quotes; written out so that every quote keeps one hidden class)
+      dropped: false,
+      cued: false,
       entity: null,
       mention: null,
       parent: parent === null ? null : (keptIndex.get(parent) ?? null),
