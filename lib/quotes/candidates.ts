@@ -24,11 +24,13 @@ import {
   clauseSubject,
   cueBefore,
   cueTranscript,
+  isAdverb,
   nearestSubject,
 } from './cues';
 import type { Entity, EntityIndex } from './entities';
 import { ROLES } from './lexicon/index';
 import { opensQuote } from './marks';
+import { isDeterminer, isPronounWord } from './mention-words';
 import {
   addAppositiveRole,
   copyMention,
@@ -244,7 +246,8 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
   if (!bq) {
     // the sentence's subject, and the nearest person named before the quote, whatever the verb
     const [sf, st] = beforeWindow(ctx, span);
-    if (st > sf) addCue(fits(wrap(clauseSubject(ctx, sf, st))), 'subject');
+    const cf = lastClauseStart(tokens, sf, st);
+    if (st > cf) addCue(fits(wrap(clauseSubject(ctx, cf, st))), 'subject');
     addCue(fits(wrap(nearestSubject(ctx, span))), 'nearest');
     // the same cues read widely: "the sender said", "said a New Hampshire Republican"
     const wide = scene.memo(WIDE, () => wideContext(ctx));
@@ -630,4 +633,25 @@ function echoedQuote(kept: Work[], qi: number): Work | null {
     if (repeats(mine, wordsOf(o.text), 0)) return o;
   }
   return null;
+}
+
+/** Words that open a second clause after a comma: "…, while Ana Ruiz proposed …". */
+const CLAUSE_JOINS = new Set(['while', 'whereas', 'but', 'although', 'though', 'yet']);
+
+/**
+ * Where the clause that holds a quote starts in the sentence part before it (`from`–`to`): after
+ * the last ", while"-like join or semicolon, so the subject read is that clause's, not the
+ * sentence's first ("Gov. Tom Hale signed …, while Ana Ruiz proposed "…"").
+ */
+function lastClauseStart(tokens: Token[], from: number, to: number): number {
+  for (let k = to - 1; k > from; k--) {
+    const t = tokens[k] as Token;
+    if (t.w !== ';' && !(CLAUSE_JOINS.has(t.lo) && tokens[k - 1]?.w === ',')) continue;
+    // ("Hale used to back Ruiz, but now said …": a second verb of the same subject)
+    let j = k + 1;
+    while (j < to && isAdverb(tokens[j])) j++;
+    const s = tokens[j];
+    return s?.word && (s.cap || isDeterminer(s) || isPronounWord(s)) ? k + 1 : from;
+  }
+  return from;
 }

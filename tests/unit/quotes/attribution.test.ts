@@ -332,6 +332,29 @@ describe('entities: who a mention refers to', () => {
     ]);
   });
 
+  it('reads the subject of the clause that holds the quote, after ", while"', () => {
+    const subjects: string[] = [];
+    const record = (d: { cands: { name: string | null; via: Set<string> }[] }) => {
+      for (const c of d.cands) if (c.via.has('subject')) subjects.push(c.name ?? '');
+    };
+    extractQuotes(
+      modelOf([
+        'Ohio Gov. Tom Hale on Monday signed an order to block the plan, while Ana Ruiz, the former Utah governor, proposed we "wake up and smell the coffee" at once.',
+      ]),
+      { record },
+    );
+    expect(subjects).toEqual(['Ana Ruiz']);
+    // a second verb of the same subject after ", but" keeps the sentence's subject
+    subjects.length = 0;
+    extractQuotes(
+      modelOf([
+        'House member Dan Oakes used to back Ruiz, but now said Hale had "the duty to bring us together."',
+      ]),
+      { record },
+    );
+    expect(subjects).not.toContain('Hale');
+  });
+
   it('takes a lone name before ", who" for a person', () => {
     expect(
       run([
