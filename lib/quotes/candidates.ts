@@ -10,6 +10,7 @@
 import {
   contextSpeaker,
   headlineSubject,
+  holderInBody,
   recentPerson,
   sameSentence,
   signatureCue,
@@ -186,15 +187,24 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
   const transcript = fits(cueTranscript(ctx, span));
   // a word used as a modifier is someone's only if a verb sits right by it
   const reach = w.scareLike ? 4 : Infinity;
-  const headlineCue = headline ? fits(headlineSubject(ctx, model, span)) : null;
+  // "Harbor Chief On Strike: ‘…’": the one the body gives that office to
+  const holder = (c: Cue | null): Cue | null => {
+    const held =
+      c && headline ? holderInBody(ctx, c.mention, model.blocks[span.block]?.end ?? 0) : null;
+    return held ? { mention: held, kind: c?.kind ?? 'headline' } : c;
+  };
+  const ownSubject = headline ? fits(headlineSubject(ctx, model, span)) : null;
+  const headlineCue = holder(ownSubject);
   // "Hale Addresses Harbor Attack: "…"": the headline's subject, not its whole lead-in
   const subjectOfLabel = (c: Cue | null): Cue | null =>
-    c?.kind === 'headline' &&
-    headlineCue &&
-    headlineCue.mention.from === c.mention.from &&
-    headlineCue.mention.to < c.mention.to
-      ? headlineCue
-      : c;
+    holder(
+      c?.kind === 'headline' &&
+        ownSubject &&
+        ownSubject.mention.from === c.mention.from &&
+        ownSubject.mention.to < c.mention.to
+        ? ownSubject
+        : c,
+    );
   const before = bq ? null : subjectOfLabel(fits(cueBefore(ctx, span, w.fragment, short, reach)));
   // the strict reading after the quote is the plain one where the window after it is short,
   // and none where it is long (cues.ts cueAfter): read once, copied before `fits` adds to it

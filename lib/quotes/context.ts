@@ -8,7 +8,7 @@ import { type Cue, type CueContext, cueBefore, nounUse } from './cues';
 import type { Entity, EntityIndex } from './entities';
 import { FIRST_PERSON, LISTENER_VERBS } from './lexicon/index';
 import { isSignatureBlock, type QuoteSpan } from './marks';
-import { isOrgWord, isRoleWord } from './mention-words';
+import { isOrgWord, isRoleWord, isTitle } from './mention-words';
 import { isSpeechVerbWord, type Mention, readMentionForward } from './mentions';
 import { endsSentence, type Token, tokenAt } from './tokens';
 import type { TextModel } from './types';
@@ -191,4 +191,26 @@ function titleCaseVerb(ctx: CueContext, bodyFrom: number, k: number, to: number)
     }
   }
   return -1;
+}
+
+/**
+ * "Harbor Chief On Strike: ‘…’" over "Harbor Chief Ana Ruiz is not giving in …": a headline
+ * that names its speaker by an office names the one the article's body gives that office to.
+ * `m` is the headline's mention, ending in a title or role word; null where the body names no
+ * holder right after the same words.
+ */
+export function holderInBody(ctx: CueContext, m: Mention, bodyFrom: number): Mention | null {
+  const { text, tokens } = ctx;
+  const last = tokens[m.to - 1];
+  if (m.kind !== 'name' || !(isTitle(last) || isRoleWord(last))) return null;
+  const words = text.slice((tokens[m.from] as Token).s, (last as Token).e);
+  for (let at = text.indexOf(words, bodyFrom); at >= 0; at = text.indexOf(words, at + 1)) {
+    const k = tokenAt(tokens, at);
+    if (tokens[k]?.s !== at) continue;
+    const next = k + (m.to - m.from);
+    if (!tokens[next]?.cap) continue;
+    const held = readMentionForward(text, tokens, k, Math.min(tokens.length, next + 4));
+    if (held?.kind === 'name' && held.to > next && !held.org) return held;
+  }
+  return null;
 }

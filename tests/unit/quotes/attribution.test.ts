@@ -355,6 +355,18 @@ describe('entities: who a mention refers to', () => {
     expect(subjects).not.toContain('Hale');
   });
 
+  it('gives a headline quote of an office to the one the body gives that office to', () => {
+    expect(
+      run([
+        {
+          text: 'Harbor Chief On Strike: ‘We Will Not Pay Workers To Stay Home’',
+          kind: 'headline',
+        },
+        'Harbor Chief Ana Ruiz is not giving in to the union, which has threatened a strike.',
+      ]),
+    ).toEqual([['We Will Not Pay Workers To Stay Home', 'Ana Ruiz']]);
+  });
+
   it('takes a lone name before ", who" for a person', () => {
     expect(
       run([
