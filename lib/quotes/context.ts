@@ -135,7 +135,8 @@ export function sameSentence(ctx: CueContext, a: QuoteSpan, b: QuoteSpan): boole
 
 /**
  * A headline says who in its first words: "Pence: Trump Was 'Mocking' …",
- * "Obama on Climate: The Trends Are 'Terrifying'". Used for headline quotes with no cue.
+ * "Obama on Climate: The Trends Are 'Terrifying'", "Hale Addresses Harbor Attack: …". Used for
+ * headline quotes with no cue, and to cut a headline's "Lead-in: "…"" back to its subject.
  */
 export function headlineSubject(ctx: CueContext, model: TextModel, span: QuoteSpan): Cue | null {
   const blk = model.blocks[span.block];
@@ -183,11 +184,9 @@ function titleCaseVerb(ctx: CueContext, bodyFrom: number, k: number, to: number)
     // ("Black Lawmakers Rip …": a plural noun of people or bodies is no verb)
     if (!VERB_S.test(t.lo) || PLURAL_NOUN.test(t.lo) || isRoleWord(t) || isOrgWord(t)) continue;
     const subject = text.slice((tokens[k] as Token).s, (tokens[j - 1] as Token).e);
-    for (let at = text.indexOf(subject, bodyFrom); at >= 0; at = text.indexOf(subject, at + 1)) {
+    for (const at of occurrences(text, subject, bodyFrom)) {
       const after = text.slice(at + subject.length, at + subject.length + t.w.length + 1);
-      if (after.trimStart().startsWith(t.w)) continue;
-      if (LETTER_FIRST.test(after)) continue;
-      return j;
+      if (!after.trimStart().startsWith(t.w) && !LETTER_FIRST.test(after)) return j;
     }
   }
   return -1;
@@ -204,7 +203,7 @@ export function holderInBody(ctx: CueContext, m: Mention, bodyFrom: number): Men
   const last = tokens[m.to - 1];
   if (m.kind !== 'name' || !(isTitle(last) || isRoleWord(last))) return null;
   const words = text.slice((tokens[m.from] as Token).s, (last as Token).e);
-  for (let at = text.indexOf(words, bodyFrom); at >= 0; at = text.indexOf(words, at + 1)) {
+  for (const at of occurrences(text, words, bodyFrom)) {
     const k = tokenAt(tokens, at);
     if (tokens[k]?.s !== at) continue;
     const next = k + (m.to - m.from);
@@ -213,4 +212,9 @@ export function holderInBody(ctx: CueContext, m: Mention, bodyFrom: number): Men
     if (held?.kind === 'name' && held.to > next && !held.org) return held;
   }
   return null;
+}
+
+/** Every offset of `words` in `text` from `from` on: where the body writes a headline's words. */
+function* occurrences(text: string, words: string, from: number): Generator<number> {
+  for (let at = text.indexOf(words, from); at >= 0; at = text.indexOf(words, at + 1)) yield at;
 }

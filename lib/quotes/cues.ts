@@ -19,6 +19,7 @@ import {
 } from './lexicon/index';
 import type { QuoteSpan } from './marks';
 import { memberBackward, memberForward } from './members';
+import { isFirstName, isTitle } from './mention-words';
 import {
   extendDescription,
   finishDescription,
@@ -36,7 +37,6 @@ import {
 
 export { PREPOSITIONS };
 
-import { isFirstName, isTitle } from './mention-words';
 import { readNounPhraseBackward, readNounPhraseForward } from './noun-phrases';
 import { endsSentence, type Token, tokenAt } from './tokens';
 

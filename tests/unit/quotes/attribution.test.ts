@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { extractQuotes } from '../../../lib/quotes/index';
+import type { Via } from '../../../lib/quotes/candidates';
+import { type Decision, extractQuotes } from '../../../lib/quotes/index';
 import { modelOf, type Para } from './model';
 
 /** [text, speaker] of every quote the engine reports. */
 const run = (paras: Para[]) => extractQuotes(modelOf(paras)).quotes.map((q) => [q.text, q.speaker]);
+
+/** Every quote's decision: its candidates, how each was reached, the rules' pick. */
+function decisionsOf(paras: Para[]): Decision[] {
+  const out: Decision[] = [];
+  extractQuotes(modelOf(paras), { record: (d) => out.push(d) });
+  return out;
+}
+
+/** Names of the candidates of the quote starting `start` (of every quote without it). */
+const candidatesOf = (paras: Para[], start = '', via?: Via) =>
+  decisionsOf(paras)
+    .filter((d) => d.work.text.startsWith(start))
+    .flatMap((d) => d.cands.filter((c) => !via || c.via.has(via)).map((c) => c.name ?? ''));
 
 describe('cues: speech verbs in every position', () => {
   it('reads "…," she said / said NAME / NAME said after the quote', () => {
@@ -19,16 +33,12 @@ describe('cues: speech verbs in every position', () => {
   });
 
   it('finds the subject of a verb inside a parenthesis inside it, past a relative clause', () => {
-    const cued: string[] = [];
-    extractQuotes(
-      modelOf([
+    const cued = candidatesOf(
+      [
         'Scholars recognize the famine for what it was (Mara Lind, who coined the term, once said, “It happened in one night”). The city disagrees.',
-      ]),
-      {
-        record: (d) => {
-          for (const c of d.cands) if (c.via.has('cue-before')) cued.push(c.name ?? '');
-        },
-      },
+      ],
+      '',
+      'cue-before',
     );
     // the cue names her, not the subject of the sentence around the parenthesis
     expect(cued).toEqual(['Mara Lind']);
@@ -203,20 +213,12 @@ describe('entities: who a mention refers to', () => {
   it('reaches back over an apposition to the name a ", who said" is about', () => {
     // the reading is asserted, not the ranker's word: "she" after two women stays a close call
     // (Vell is also the last woman named) that a retrain may turn either way
-    let picked: string | null = null;
-    extractQuotes(
-      modelOf([
-        'Nora Vell said the files were never marked.',
-        'Her account was backed by Sen. Ada Kroll of Ohio, the ranking member on the Budget Committee, who said none of the files came from Vell.',
-        '“It makes no sense to blame her for what others sent,” she said.',
-      ]),
-      {
-        record: (d) => {
-          if (d.work.text.startsWith('It makes')) picked = d.cands[d.rulesPick]?.name ?? null;
-        },
-      },
-    );
-    expect(picked).toBe('Ada Kroll');
+    const last = decisionsOf([
+      'Nora Vell said the files were never marked.',
+      'Her account was backed by Sen. Ada Kroll of Ohio, the ranking member on the Budget Committee, who said none of the files came from Vell.',
+      '“It makes no sense to blame her for what others sent,” she said.',
+    ]).at(-1);
+    expect(last?.cands[last.rulesPick]?.name).toBe('Ada Kroll');
   });
 
   it('reads two roles under one article as one person, the one just quoted', () => {
@@ -333,26 +335,25 @@ describe('entities: who a mention refers to', () => {
   });
 
   it('reads the subject of the clause that holds the quote, after ", while"', () => {
-    const subjects: string[] = [];
-    const record = (d: { cands: { name: string | null; via: Set<string> }[] }) => {
-      for (const c of d.cands) if (c.via.has('subject')) subjects.push(c.name ?? '');
-    };
-    extractQuotes(
-      modelOf([
-        'Ohio Gov. Tom Hale on Monday signed an order to block the plan, while Ana Ruiz, the former Utah governor, proposed we "wake up and smell the coffee" at once.',
-      ]),
-      { record },
-    );
-    expect(subjects).toEqual(['Ana Ruiz']);
+    expect(
+      candidatesOf(
+        [
+          'Ohio Gov. Tom Hale on Monday signed an order to block the plan, while Ana Ruiz, the former Utah governor, proposed we "wake up and smell the coffee" at once.',
+        ],
+        '',
+        'subject',
+      ),
+    ).toEqual(['Ana Ruiz']);
     // a second verb of the same subject after ", but" keeps the sentence's subject
-    subjects.length = 0;
-    extractQuotes(
-      modelOf([
-        'House member Dan Oakes used to back Ruiz, but now said Hale had "the duty to bring us together."',
-      ]),
-      { record },
-    );
-    expect(subjects).not.toContain('Hale');
+    expect(
+      candidatesOf(
+        [
+          'House member Dan Oakes used to back Ruiz, but now said Hale had "the duty to bring us together."',
+        ],
+        '',
+        'subject',
+      ),
+    ).not.toContain('Hale');
   });
 
   it('gives a headline quote of an office to the one the body gives that office to', () => {
@@ -380,17 +381,12 @@ describe('entities: who a mention refers to', () => {
   });
 
   it("does not offer the next paragraph's own speaker as a candidate for the quote before", () => {
-    const cands: string[] = [];
-    extractQuotes(
-      modelOf([
+    const cands = candidatesOf(
+      [
         'Ana Ruiz, the MP, spoke first. The MP also added: “These talks help us all.”',
         'Analyst Tom Hale said that the format exists: “It keeps growing.”',
-      ]),
-      {
-        record: (d) => {
-          if (d.work.text.startsWith('These')) for (const c of d.cands) cands.push(c.name ?? '');
-        },
-      },
+      ],
+      'These',
     );
     expect(cands).toContain('Ana Ruiz');
     expect(cands).not.toContain('Tom Hale');
@@ -466,16 +462,11 @@ describe('entities: who a mention refers to', () => {
   });
 
   it('offers no name inside the marks after a quote as its speaker: “Morning Joe”', () => {
-    const cands: string[] = [];
-    extractQuotes(
-      modelOf([
+    const cands = candidatesOf(
+      [
         'Tom Hale spoke on Wednesday. “It was a long night for all of us,” he said on “Morning Joe.”',
-      ]),
-      {
-        record: (d) => {
-          if (d.work.text.startsWith('It was')) for (const c of d.cands) cands.push(c.name ?? '');
-        },
-      },
+      ],
+      'It was',
     );
     expect(cands).toContain('Tom Hale');
     expect(cands.some((n) => n.includes('Joe'))).toBe(false);
