@@ -30,7 +30,7 @@ import {
 } from './cues';
 import type { Entity, EntityIndex } from './entities';
 import { ROLES } from './lexicon/index';
-import { opensQuote } from './marks';
+import { opensQuote, type QuoteSpan } from './marks';
 import { isDeterminer, isPronounWord } from './mention-words';
 import {
   addAppositiveRole,
@@ -205,7 +205,9 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
         ? ownSubject
         : c,
     );
-  const before = bq ? null : subjectOfLabel(fits(cueBefore(ctx, span, w.fragment, short, reach)));
+  const before =
+    (bq ? null : subjectOfLabel(fits(cueBefore(ctx, span, w.fragment, short, reach)))) ??
+    colonIntro(ctx, model, span, fits);
   // the strict reading after the quote is the plain one where the window after it is short,
   // and none where it is long (cues.ts cueAfter): read once, copied before `fits` adds to it
   const afterRead = bq ? null : cueAfter(ctx, span);
@@ -664,4 +666,22 @@ function lastClauseStart(tokens: Token[], from: number, to: number): number {
     return s?.word && (s.cap || isDeterminer(s) || isPronounWord(s)) ? k + 1 : from;
   }
   return from;
+}
+
+/**
+ * "Of course, as Dana Pike observed, the winner was not on the stage: ¶ "…"": a quote that opens
+ * its paragraph after one ending in a colon is introduced by that sentence, read as a cue before.
+ */
+function colonIntro(
+  ctx: CueContext,
+  model: Scene['model'],
+  span: QuoteSpan,
+  fits: (c: Cue | null) => Cue | null,
+): Cue | null {
+  const blk = model.blocks[span.block];
+  const prev = model.blocks[span.block - 1];
+  if (!blk || !prev || prev.kind === 'headline') return null;
+  if (ctx.text.slice(blk.start, span.open).trim() !== '') return null;
+  if (ctx.text.slice(prev.start, prev.end).trimEnd().slice(-1) !== ':') return null;
+  return fits(cueBefore(ctx, { ...span, open: prev.end }, false));
 }

@@ -368,6 +368,20 @@ describe('entities: who a mention refers to', () => {
     ).toEqual([['We Will Not Pay Workers To Stay Home', 'Ana Ruiz']]);
   });
 
+  it('reads a paragraph ending in a colon as the cue of the quote that opens the next', () => {
+    expect(
+      candidatesOf(
+        [
+          '“We will win,” said Tom Hale.',
+          'Of course, as Dana Pike of Northfield Gazette observed, the biggest winner was not on the stage:',
+          '“The clear winner of the night was the network, which ran two lively sessions.”',
+        ],
+        'The clear',
+        'cue-before',
+      ),
+    ).toEqual(['Dana Pike']);
+  });
+
   it('takes a lone name before ", who" for a person', () => {
     expect(
       run([
