@@ -25,13 +25,12 @@ import {
   clauseSubject,
   cueBefore,
   cueTranscript,
-  isAdverb,
+  lastClauseStart,
   nearestSubject,
 } from './cues';
 import type { Entity, EntityIndex } from './entities';
 import { ROLES } from './lexicon/index';
 import { opensQuote, type QuoteSpan } from './marks';
-import { isDeterminer, isPronounWord } from './mention-words';
 import {
   addAppositiveRole,
   copyMention,
@@ -645,27 +644,6 @@ function echoedQuote(kept: Work[], qi: number): Work | null {
     if (repeats(mine, wordsOf(o.text), 0)) return o;
   }
   return null;
-}
-
-/** Words that open a second clause after a comma: "…, while Ana Ruiz proposed …". */
-const CLAUSE_JOINS = new Set(['while', 'whereas', 'but', 'although', 'though', 'yet']);
-
-/**
- * Where the clause that holds a quote starts in the sentence part before it (`from`–`to`): after
- * the last ", while"-like join or semicolon, so the subject read is that clause's, not the
- * sentence's first ("Gov. Tom Hale signed …, while Ana Ruiz proposed "…"").
- */
-function lastClauseStart(tokens: Token[], from: number, to: number): number {
-  for (let k = to - 1; k > from; k--) {
-    const t = tokens[k] as Token;
-    if (t.w !== ';' && !(CLAUSE_JOINS.has(t.lo) && tokens[k - 1]?.w === ',')) continue;
-    // ("Hale used to back Ruiz, but now said …": a second verb of the same subject)
-    let j = k + 1;
-    while (j < to && isAdverb(tokens[j])) j++;
-    const s = tokens[j];
-    return s?.word && (s.cap || isDeterminer(s) || isPronounWord(s)) ? k + 1 : from;
-  }
-  return from;
 }
 
 /**

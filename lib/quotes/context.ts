@@ -8,7 +8,7 @@ import { type Cue, type CueContext, cueBefore, nounUse } from './cues';
 import type { Entity, EntityIndex } from './entities';
 import { FIRST_PERSON, LISTENER_VERBS } from './lexicon/index';
 import { isSignatureBlock, type QuoteSpan } from './marks';
-import { isOrgWord, isRoleWord, isTitle } from './mention-words';
+import { isOfficeWord, isOrgWord, isRoleWord } from './mention-words';
 import { isSpeechVerbWord, type Mention, readMentionForward } from './mentions';
 import { endsSentence, type Token, tokenAt } from './tokens';
 import type { TextModel } from './types';
@@ -201,7 +201,7 @@ function titleCaseVerb(ctx: CueContext, bodyFrom: number, k: number, to: number)
 export function holderInBody(ctx: CueContext, m: Mention, bodyFrom: number): Mention | null {
   const { text, tokens } = ctx;
   const last = tokens[m.to - 1];
-  if (m.kind !== 'name' || !(isTitle(last) || isRoleWord(last))) return null;
+  if (m.kind !== 'name' || !isOfficeWord(last)) return null;
   const words = text.slice((tokens[m.from] as Token).s, (last as Token).e);
   for (const at of occurrences(text, words, bodyFrom)) {
     const k = tokenAt(tokens, at);

@@ -19,7 +19,7 @@ import {
 } from './lexicon/index';
 import type { QuoteSpan } from './marks';
 import { memberBackward, memberForward } from './members';
-import { isFirstName, isTitle } from './mention-words';
+import { isFirstName, isPronounWord, isTitle } from './mention-words';
 import {
   extendDescription,
   finishDescription,
@@ -674,6 +674,27 @@ export function clauseSubject(ctx: CueContext, from: number, to: number): Mentio
     if (m) k = m.to - 1;
   }
   return null;
+}
+
+/** Words that open a second clause after a comma: "…, while Ana Ruiz proposed …". */
+const CLAUSE_JOINS = new Set(['while', 'whereas', 'but', 'although', 'though', 'yet']);
+
+/**
+ * Where the clause that holds a quote starts in the sentence part before it (`from`–`to`): after
+ * the last ", while"-like join or semicolon, so the subject read is that clause's, not the
+ * sentence's first ("Gov. Tom Hale signed …, while Ana Ruiz proposed "…"").
+ */
+export function lastClauseStart(tokens: Token[], from: number, to: number): number {
+  for (let k = to - 1; k > from; k--) {
+    const t = tokens[k] as Token;
+    if (t.w !== ';' && !(CLAUSE_JOINS.has(t.lo) && tokens[k - 1]?.w === ',')) continue;
+    // ("Hale used to back Ruiz, but now said …": a second verb of the same subject)
+    let j = k + 1;
+    while (j < to && isAdverb(tokens[j])) j++;
+    const s = tokens[j];
+    return s?.word && (s.cap || isDeterminer(s) || isPronounWord(s)) ? k + 1 : from;
+  }
+  return from;
 }
 
 /**

@@ -275,6 +275,8 @@ const isRoleLo = listTest(
   (lo) => ROLES.has(lo) || (lo.endsWith('s') && ROLES.has(lo.slice(0, -1))),
 );
 export const isRoleWord = (t: Token | undefined): boolean => !!t?.word && isRoleLo(t);
+/** A title or a role word: a word of an office ("Secretary", "minister", "Supt."). */
+export const isOfficeWord = (t: Token | undefined): boolean => isTitle(t) || isRoleWord(t);
 /**
  * A capitalised compound whose second part is lowercase describes a name ("Oscar-winner",
  * "Paris-based", "Texas-born"); it is never part of it.

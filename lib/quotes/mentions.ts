@@ -34,6 +34,7 @@ import {
   isInitial,
   isLink,
   isNameWord,
+  isOfficeWord,
   isOrgWord,
   isPossessive,
   isPronounWord,
@@ -211,8 +212,7 @@ function splitName(text: string, tokens: Token[], from: number, to: number): Men
   // "The Transport Minister": a run that ends in a title or role word names a role, not a person
   const lastTok = tokens[to - 1] as Token;
   const definite = /^(?:the|le|la|el|der|die|das)$/.test(tokens[from - 1]?.lo ?? '');
-  const endsInRole =
-    definite && (isTitle(lastTok) || isRoleWord(lastTok)) && !isNameWord(tokens[to]);
+  const endsInRole = definite && isOfficeWord(lastTok) && !isNameWord(tokens[to]);
   if ((allRole || endsInRole) && !org) {
     // "The Transport Minister": a role in capitals, not a name.
     const words = joinTokens(text, tokens, from, to);
@@ -292,7 +292,7 @@ export function readMentionBackward(
         (o?.lo === 'of' || o?.lo === 'for') &&
         of - 1 >= floor &&
         // "Bank of Arden CEO Brian Moyle": an office in the run makes it a person, read below
-        !tokens.slice(k, i + 1).some((x) => isTitle(x) || isRoleWord(x)) &&
+        !tokens.slice(k, i + 1).some(isOfficeWord) &&
         isOrgWord(tokens[of - 1]) &&
         isNameWord(tokens[of - 1])
       ) {
@@ -564,13 +564,12 @@ function officerOf(
   if (!tokens.slice(from, to).some((t) => isOrgWord(t))) return null;
   let j = to + 1;
   if (tokens[j]?.lo === 'the') j++;
-  const office = (t: Token | undefined) => isTitle(t) || isRoleWord(t);
   const orgFrom = j;
-  while (j < ceil && j < orgFrom + 6 && isNameWord(tokens[j]) && !office(tokens[j])) j++;
+  while (j < ceil && j < orgFrom + 6 && isNameWord(tokens[j]) && !isOfficeWord(tokens[j])) j++;
   if (j === orgFrom) return null;
   let r = j;
-  while (r < ceil && r < j + 3 && office(tokens[r])) r++;
-  if (r === j || !isNameWord(tokens[r]) || office(tokens[r])) return null;
+  while (r < ceil && r < j + 3 && isOfficeWord(tokens[r])) r++;
+  if (r === j || !isNameWord(tokens[r]) || isOfficeWord(tokens[r])) return null;
   const inner = readMentionForward(text, tokens, r, ceil);
   if (inner?.kind !== 'name' || inner.org) return null;
   inner.role = joinTokens(text, tokens, from, r);
@@ -578,7 +577,7 @@ function officerOf(
 }
 
 /** A capitalised title or role word: one word of an office's name. */
-const isOffice = (t: Token | undefined) => !!t?.cap && (isTitle(t) || isRoleWord(t));
+const isOffice = (t: Token | undefined) => !!t?.cap && isOfficeWord(t);
 
 /**
  * "Secretary of State Jo Hale", "Chief of Staff Ana Ruiz": an office named with "of" before
