@@ -149,6 +149,8 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
       }
     }
     if (!closed) k = relativeLeftOpen(tokens, k, to);
+    // (only a name takes a description so: "email chains, a source …" is no apposition)
+    if (!closed && m.kind === 'name') k = descriptionLeftOpen(tokens, k, to);
   }
   let n = 0;
   while (k < to && isAdverb(tokens[k]) && n < 3) {
@@ -198,6 +200,28 @@ function relativeLeftOpen(tokens: Token[], c: number, to: number): number {
     if (who < 0 && (t.lo === 'who' || t.lo === 'that')) who = j;
     // (the clause's own verb comes first: "who founded … tweeted", not "who tweeted")
     else if (who >= 0 && j > who + 2 && isSpeechVerb(t, true)) return j;
+  }
+  return c;
+}
+
+/** Most tokens in a description left open before its verb: "a spokesman for House Speaker Paul Ryan". */
+const OPEN_DESCRIPTION_REACH = 10;
+
+/** Words that open a description in apposition to a name. */
+const DESCRIPTION_OPENERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its']);
+
+/**
+ * "…," Doug Andres, a spokesman for House Speaker Paul Ryan told the Post: a description
+ * opened by an article after the name's comma, left without its closing comma. `c` is the
+ * comma; returns the verb of saying that ends the description, or `c` where none does.
+ */
+function descriptionLeftOpen(tokens: Token[], c: number, to: number): number {
+  if (!DESCRIPTION_OPENERS.has(tokens[c + 1]?.lo ?? '')) return c;
+  for (let j = c + 2; j < to && j - c <= OPEN_DESCRIPTION_REACH; j++) {
+    const t = tokens[j] as Token;
+    if (!t.word && t.w !== '.' && t.w !== '-') return c;
+    if (CLAUSE_WORDS.has(t.lo)) return c;
+    if (j > c + 2 && isSpeechVerb(t, true)) return j;
   }
   return c;
 }

@@ -644,6 +644,12 @@ export function clauseSubject(ctx: CueContext, from: number, to: number): Mentio
       // phrase ("At the meeting in Boston the summer after, Priebus …"): go on after its comma
       let j = k + 1;
       while (j < to && tokens[j]?.w !== ',') j++;
+      if (SUBORDINATORS.has(t.lo) && onlyName(ctx, k + 1, j)) {
+        // "When Robby Mook, Clinton's campaign manager was asked …, he said": a name alone is no
+        // clause, so its comma opens an apposition, and the clause ends at the next comma
+        j++;
+        while (j < to && tokens[j]?.w !== ',') j++;
+      }
       if (j < to - 1) {
         k = placeApposition(tokens, j, to);
         continue;
@@ -674,6 +680,16 @@ export function clauseSubject(ctx: CueContext, from: number, to: number): Mentio
     if (m) k = m.to - 1;
   }
   return null;
+}
+
+/** A preposition whose object is not who speaks ("with", "against"; not "from"). */
+const objectOf = (t: Token | undefined): boolean =>
+  !!t && PREPOSITIONS.has(t.lo) && t.lo !== 'from';
+
+/** Is the stretch `from`–`to` one name and nothing else? */
+function onlyName(ctx: CueContext, from: number, to: number): boolean {
+  const m = readMentionForward(ctx.text, ctx.tokens, from, to);
+  return m?.kind === 'name' && m.from === from && m.to === to;
 }
 
 /** Words that open a second clause after a comma: "…, while Ana Ruiz proposed …". */
@@ -855,7 +871,10 @@ export function cueBefore(
   // dash that ends a lead-in, whatever verb the lead-in has ("Pollsters agree - Dana Pike: "…"")
   if (tokens[to - 1]?.w === ':' && to - 1 > from) {
     const m = readMentionBackward(text, tokens, to - 2, from);
-    if (m && (m.from <= from + 1 || DASHES.has(tokens[m.from - 1]?.w ?? '')))
+    // (", with Ana Ruiz: "…"" after a quote ends the sentence's own clause; the object of a
+    // preposition is no label, but "From the report: "…"" names its source)
+    const bare = m && (m.from === from || (m.from === from + 1 && !objectOf(tokens[from])));
+    if (m && (bare || DASHES.has(tokens[m.from - 1]?.w ?? '')))
       return { mention: m, kind: 'headline' };
   }
   let itCue: Cue | null = null;

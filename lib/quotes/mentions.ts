@@ -57,7 +57,7 @@ import {
   TIME_WORDS,
   titleCaseAt,
 } from './mention-words';
-import { endsSentence, opensSentence, type Token } from './tokens';
+import { afterEndedQuote, endsSentence, opensSentence, type Token } from './tokens';
 import { spaceSplitLength } from './words';
 
 // the word tests other passes ask too, through the mention reader as before
@@ -900,7 +900,10 @@ export function isSubjectMention(tokens: Token[], from: number, to: number): boo
   }
   const opener = tokens[p];
   if (opener?.word && opener.cap && isStopCap(opener)) p--;
-  if (p < 0 || endsSentence(tokens[p])) return true;
+  // (or after a quote that ended its own sentence: "…read “15%!” Her father, Brad, worried")
+  const ended = (q: number) => q < 0 || endsSentence(tokens[q]) || afterEndedQuote(tokens, q + 1);
+  if (ended(p)) return true;
+  if (sourceBefore(tokens, p)) return true;
   // "As for Tom Hale, he …": the topic the sentence then speaks of
   if (
     (tokens[p]?.lo === 'for' || tokens[p]?.lo === 'to') &&
@@ -915,10 +918,20 @@ export function isSubjectMention(tokens: Token[], from: number, to: number): boo
     let q = p - 1;
     while (q >= 0 && p - q < 24 && (tokens[q]?.word || tokens[q]?.w === ',')) q--;
     const first = tokens[q + 1];
-    if (q < p - 1 && (q < 0 || endsSentence(tokens[q])) && first?.cap && isStopCap(first))
-      return true;
+    if (q < p - 1 && ended(q) && first?.cap && isStopCap(first)) return true;
   }
   return saysNext(tokens, to);
+}
+
+/**
+ * "…, according to a post from Ana Ruiz. "…," she wrote.": the source a sentence cites speaks
+ * in it, as its subject would. `p` is the token before the mention.
+ */
+function sourceBefore(tokens: Token[], p: number): boolean {
+  if (tokens[p]?.lo === 'to' && tokens[p - 1]?.lo === 'according') return true;
+  if (tokens[p]?.lo !== 'from') return false;
+  // "a post from Ana Ruiz" ("a decision by" names who decided, not who spoke)
+  return DOCUMENT_WORDS.has(tokens[p - 1]?.lo ?? '');
 }
 
 /** Does a verb of saying follow a mention ending at `to`, past a party tag or an apposition? */

@@ -53,6 +53,40 @@ describe('cues: speech verbs in every position', () => {
     ).toEqual([['Ruiz needs a plan for the swing voters,', 'Dana Pike']]);
   });
 
+  it('reads NAME, a description left without its closing comma, then the verb', () => {
+    expect(
+      run([
+        'The plan drew fire on Monday.',
+        '“We have not been briefed,” Dana Okafor, a spokeswoman for Senator Lena Moritz told the Tribune.',
+      ]),
+    ).toEqual([['We have not been briefed,', 'Dana Okafor']]);
+  });
+
+  it('reads past an apposition inside an opening "When NAME, …" clause to its subject', () => {
+    expect(
+      run([
+        'The campaign has avoided reporters.',
+        'When Dana Okafor, the senator’s campaign manager was asked about a press conference, she laughed and said, “We will see.”',
+      ]),
+    ).toEqual([['We will see.', 'Dana Okafor']]);
+  });
+
+  it('takes no label from the object of a preposition before a colon', () => {
+    const paras = [
+      'Tom Hale spoke in Ames on Friday.',
+      'Hale contrasted the governor, whom he described as “volatile,” with Ana Ruiz: “What I have seen of Ruiz is a steady hand.”',
+    ];
+    expect(candidatesOf(paras, 'What I have seen', 'cue-before')).not.toContain('Ana Ruiz');
+    // "From the report:" names where the words come from
+    expect(
+      candidatesOf(
+        ['Mara Lind wrote a report.', 'From the report: “Samples differ.”'],
+        'Samples',
+        'cue-before',
+      ),
+    ).toEqual(['report']);
+  });
+
   it('reads ", said NAME" closing a sentence that holds a quoted fragment', () => {
     expect(
       run([
@@ -782,6 +816,30 @@ describe('roles', () => {
     const ex = extractQuotes(modelOf(['"We are done," Mr. Ivo Kranj said.']));
     expect(ex.speakers[0]?.name).toBe('Ivo Kranj');
     expect(ex.speakers[0]?.role).toBeNull();
+  });
+});
+
+describe('the source a sentence cites', () => {
+  it('is who a later "she" most likely means, as a subject would be', () => {
+    expect(
+      run([
+        'Hillary Clinton and Tom Reed both spoke in Iowa. Clinton praised the crowd.',
+        'The Ledger said it would treat the race as news. That news will come with a bias, according to a post from Ana Ruiz.',
+        '“We will cover the harm the campaign does,” she wrote.',
+      ]),
+    ).toEqual([['We will cover the harm the campaign does,', 'Ana Ruiz']]);
+  });
+});
+
+describe('a sentence that opens after a quote', () => {
+  it('has a subject a later "he" points back to', () => {
+    expect(
+      run([
+        '“We came for the ideas,” said Roy Hale, a retiree from Keene.',
+        'His neighbor Ana Lind held a sign that read “15%!” Her father, Brad, 39, worried that voters read too little.',
+        '“People are afraid of wasting their votes,” he said.',
+      ]).at(-1),
+    ).toEqual(['People are afraid of wasting their votes,', 'Brad']);
   });
 });
 
