@@ -505,12 +505,26 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
     // "with Trump reportedly yelling: "…"": the participle's own subject after "with"
     const own = k >= from && tokens[k]?.word ? bwd(ctx, k, from) : null;
     if (own && own.kind !== 'pronoun' && tokens[own.from - 1]?.lo === 'with') return own;
+    // "both issued a statement – Ruiz saying she was "…" and Hale calling it a "…"": an absolute
+    // clause after a dash or a comma, its name right before the participle, speaks
+    if (
+      own?.kind === 'name' &&
+      own.to === v &&
+      ABSOLUTE_OPENERS.has(tokens[own.from - 1]?.lo ?? '')
+    )
+      return own;
     // "the Likud party, which tried to rally voters by saying "…"": the relative clause's own
     // subject, the noun before ", which"
     const rel = relativeAntecedent(ctx, from, v);
     if (rel) return rel;
     // "Trump attacked Clinton for it, saying, "…"": the subject of the main clause
     const m = clauseSubject(ctx, from, v - 1);
+    if (m) return m;
+  }
+  if (before?.lo === 'to' && (tokens[v - 2]?.lo === 'and' || tokens[v - 2]?.lo === 'or')) {
+    // "… to fight "…" and to counter "…"": a second infinitive has the first one's subject,
+    // which opens the sentence, before any quote in it
+    const m = subjectBeforeQuote(ctx, from) ?? clauseSubject(ctx, from, v - 2);
     if (m) return m;
   }
   if (k >= from && /^(?:and|but|then|et|y|und)$/.test(tokens[k]?.lo ?? '')) {
@@ -681,6 +695,9 @@ export function clauseSubject(ctx: CueContext, from: number, to: number): Mentio
   }
   return null;
 }
+
+/** What opens an absolute clause: "– Ruiz saying …" ("Obama and Michelle saying" is one subject). */
+const ABSOLUTE_OPENERS = new Set([...DASHES, ',']);
 
 /** A preposition whose object is not who speaks ("with", "against"; not "from"). */
 const objectOf = (t: Token | undefined): boolean =>
@@ -866,6 +883,13 @@ export function cueBefore(
     // "supportive of Mr. Trump -- "…"": the object of a preposition is not who speaks
     if (m?.kind === 'name' && !PREPOSITIONS.has(tokens[m.from - 1]?.lo ?? ''))
       return { mention: m, kind: 'before' };
+  }
+  // "Hale's "read my lips" pledge", "his "keep your plan" promise": an owner right before the
+  // quote and a noun of saying right after it
+  const next = tokens[afterWindow(ctx, span)[0]];
+  if (next?.word && SPEECH_NOUNS.has(next.lo)) {
+    const owned = ownerOf(ctx, to, from);
+    if (owned) return owned;
   }
   // Headline style: "Minister: "…"" — a bare mention, a colon, the quote; also after a
   // dash that ends a lead-in, whatever verb the lead-in has ("Pollsters agree - Dana Pike: "…"")

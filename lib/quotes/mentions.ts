@@ -53,6 +53,7 @@ import {
   opensPlaceName,
   PARTICLES,
   PRE_NAME_ADJECTIVES,
+  PREPOSITIONS,
   SUBJECT_CONTRACTION,
   TIME_WORDS,
   titleCaseAt,
@@ -815,6 +816,8 @@ function readOwnedMention(
     if (m && m.kind === 'role') return extendDescription(text, tokens, det >= 0 ? det : i, n, ceil);
   }
   // a role or description: "the MP", "a spokesperson for the regional bus company"
+  // (""…" without reporters asking": a phrase opened by a preposition names no one)
+  if (PREPOSITIONS.has(tokens[i]?.lo ?? '')) return null;
   let r = i;
   let sawRole = false;
   while (r < ceil && r < i + 5) {

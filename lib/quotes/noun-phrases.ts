@@ -106,6 +106,8 @@ export function readNounPhraseForward(
   let i = start;
   const first = tokens[i];
   if (!first?.word) return null;
+  // ("…" without reporters asking: a phrase that opens with a preposition names no one)
+  if (OBJECT_PREPOSITIONS.has(first.lo)) return null;
   let determined = false;
   if (DETERMINERS.has(first.lo)) {
     determined = true;

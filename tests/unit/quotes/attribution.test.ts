@@ -87,6 +87,42 @@ describe('cues: speech verbs in every position', () => {
     ).toEqual(['report']);
   });
 
+  it('reads the name right before a participle in an absolute clause after a dash', () => {
+    expect(
+      run([
+        'Tom Hale met Ana Ruiz on Thursday.',
+        'After it was over, both leaders issued a statement – Ruiz saying she was “very encouraged” by the talks.',
+      ]),
+    ).toEqual([['very encouraged', 'Ana Ruiz']]);
+  });
+
+  it('reads the owner of a noun of saying around the quote: NAME’s "…" pledge', () => {
+    expect(
+      run([
+        'Zeke Lind wrote the plan. Tom Hale signed it.',
+        'Unions have fought the tax since Lind proposed it. Voters still remember Hale’s “read my lips” pledge from that year.',
+      ]),
+    ).toEqual([['read my lips', 'Tom Hale']]);
+  });
+
+  it('gives a second infinitive the subject that opens the sentence', () => {
+    expect(
+      run([
+        'Tom Hale sold the gun on Friday. Ana Ruiz objected.',
+        'Hale said he planned to use the money to fight “Antifa” violence against police officers and to counter “Ruiz’s anti-gun rhetoric.”',
+      ]).at(-1),
+    ).toEqual(['Ruiz’s anti-gun rhetoric.', 'Tom Hale']);
+  });
+
+  it('takes no speaker from a phrase that opens with a preposition after the quote', () => {
+    const paras = [
+      'Ana Ruiz spoke first, then Tom Hale.',
+      'Frustrated, Hale said he “cannot walk down the street” without reporters asking him to attack Ruiz.',
+    ];
+    expect(candidatesOf(paras)).not.toContain('without reporters');
+    expect(run(paras)).toEqual([['cannot walk down the street', 'Tom Hale']]);
+  });
+
   it('reads ", said NAME" closing a sentence that holds a quoted fragment', () => {
     expect(
       run([
