@@ -60,8 +60,16 @@ const share = (pts: ReadonlyArray<{ right: boolean }>) =>
  */
 const ROUNDS = 1;
 
-/** Tree settings; QL_BOOST='{"trees":300}' overrides some for an experiment. */
-const BOOST = { ...DEFAULT_BOOST, ...(JSON.parse(process.env.QL_BOOST ?? '{}') as object) };
+/**
+ * Tree settings; QL_BOOST='{"trees":300}' overrides some for an experiment. A leaf of the ranker
+ * holds at least 20 of Hessian weight: from 2, cross-validated attribution rose 0.9452 → 0.9476
+ * (5 → 0.9469, 10 → 0.9460, 40 → 0.9468, 80 → 0.9474: a plateau, past the folds' spread).
+ */
+const BOOST = {
+  ...DEFAULT_BOOST,
+  minHessian: 20,
+  ...(JSON.parse(process.env.QL_BOOST ?? '{}') as object),
+};
 
 function grow(groups: Group[]): Boosted {
   return boost(
