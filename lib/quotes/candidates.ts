@@ -223,7 +223,7 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
     next &&
     next.parent === w.parent &&
     sameSentence(ctx, span, next.span)
-      ? fits(cueAfter(ctx, next.span, true))
+      ? fits(cueAfter(ctx, next.span, true) ?? closingCue(ctx, next.span))
       : null;
   const signature = fits(signatureCue(ctx, model, span));
   const ctxFound = contextSpeaker(ctx, span);
@@ -234,9 +234,11 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
     const { readings, rules } = readingsOf(c.mention, span.open, ents, lastEntity, floor);
     const m = c.mention;
     const dist = m.from >= open ? m.from - open : open - m.to;
-    for (const r of readings) list.addReading(r, via, c.kind, dist);
     // "said his best friend at Lehigh, Bruce Turry": the name in apposition to the mention
     const named = appositionName(scene, m);
+    // (a description the name follows is that name's, no one else to weigh against it)
+    const unnamed = (r: Reading) => r.rule === 'role-unnamed' || r.rule === 'described';
+    for (const r of readings) if (!(named && unnamed(r))) list.addReading(r, via, c.kind, dist);
     if (named)
       list.addReading(
         { target: nameTarget(ents, named), rule: 'apposition', mention: named },
@@ -538,6 +540,18 @@ class CandidateList {
     c.via.add('none');
     return c;
   }
+}
+
+/**
+ * "…will carry "a great deal of weight" and bring the "firepower" they need to win, DFA
+ * spokesman Neil Sroka said.": the cue after the next quote, where it closes the sentence (a
+ * cue further back belongs to a clause of its own: "…" and "…," Mel said yes, until …).
+ */
+function closingCue(ctx: CueContext, span: QuoteSpan): Cue | null {
+  const c = cueAfter(ctx, span);
+  if (!c) return null;
+  const end = afterWindow(ctx, span)[1];
+  return c.mention.to >= end - 2 && endsSentence(ctx.tokens[end]) ? c : null;
 }
 
 /**

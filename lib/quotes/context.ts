@@ -71,12 +71,19 @@ export function recentPerson(ents: EntityIndex, model: TextModel, span: QuoteSpa
   return best;
 }
 
+/** A citation line: a dash, then at most a name and a few words ("- Hillary Clinton."). */
+const DASH_LINE = /^\s*[-–—―]\s*\p{Lu}[^\n]{0,60}$/u;
+
 /** A blockquote followed by its citation line ("— Jane Doe"): the cited name. */
 export function signatureCue(ctx: CueContext, model: TextModel, span: QuoteSpan): Cue | null {
   const blk = model.blocks[span.lastBlock];
   const next = model.blocks[span.lastBlock + 1];
-  if (blk?.kind !== 'blockquote' || !next || next.kind !== 'blockquote') return null;
+  if (!blk || !next) return null;
   const line = ctx.text.slice(next.start, next.end);
+  if (blk.kind !== 'blockquote' || next.kind !== 'blockquote') {
+    // a paragraph that ends with the quote, then "- Hillary Clinton." alone on the next line
+    if (!DASH_LINE.test(line) || /\p{L}|\d/u.test(ctx.text.slice(span.close, blk.end))) return null;
+  }
   const post = isSignatureBlock(ctx.text, next);
   if (!post && line.split(/\s+/).length > 8) return null;
   let i = tokenAt(ctx.tokens, next.start);

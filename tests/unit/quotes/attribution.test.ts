@@ -123,6 +123,18 @@ describe('cues: speech verbs in every position', () => {
     expect(run(paras)).toEqual([['cannot walk down the street', 'Tom Hale']]);
   });
 
+  it('gives every fragment of a sentence the cue that closes it', () => {
+    expect(
+      run([
+        'Ana Ruiz spoke in Ames.',
+        'With Ruiz’s success, her endorsements will carry “a great deal of weight” and bring candidates the “grass-roots firepower” they need to win, DFA spokesman Neil Soka said.',
+      ]),
+    ).toEqual([
+      ['a great deal of weight', 'Neil Soka'],
+      ['grass-roots firepower', 'Neil Soka'],
+    ]);
+  });
+
   it('reads ", said NAME" closing a sentence that holds a quoted fragment', () => {
     expect(
       run([
@@ -852,6 +864,24 @@ describe('roles', () => {
     const ex = extractQuotes(modelOf(['"We are done," Mr. Ivo Kranj said.']));
     expect(ex.speakers[0]?.name).toBe('Ivo Kranj');
     expect(ex.speakers[0]?.role).toBeNull();
+  });
+});
+
+describe('a citation line after a quote', () => {
+  it('names who said the paragraph before it: "- Ana Ruiz."', () => {
+    expect(
+      run([
+        'Tom Hale and Ana Ruiz debated on Thursday.',
+        '"I will look into it. I will certainly look into it."',
+        '- Ana Ruiz.',
+        'Ruiz has been looking into it a long time.',
+        '"I was the one saying you\'re going to wreck the economy."',
+        '- Hale.',
+      ]),
+    ).toEqual([
+      ['I will look into it. I will certainly look into it.', 'Ana Ruiz'],
+      ["I was the one saying you're going to wreck the economy.", 'Tom Hale'],
+    ]);
   });
 });
 
