@@ -133,6 +133,9 @@ describe('cues: speech verbs in every position', () => {
       ['a great deal of weight', 'Neil Soka'],
       ['grass-roots firepower', 'Neil Soka'],
     ]);
+    // ("Given" opens the sentence; it is no part of a name)
+    const given = ['Given Ruiz’s success, her endorsements carry “weight,” Neil Soka said.'];
+    expect(candidatesOf(given)).not.toContain('Given Ruiz');
   });
 
   it('reads ", said NAME" closing a sentence that holds a quoted fragment', () => {
