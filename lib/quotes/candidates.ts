@@ -11,6 +11,7 @@ import {
   contextSpeaker,
   headlineSubject,
   holderInBody,
+  innerSignature,
   recentPerson,
   sameSentence,
   signatureCue,
@@ -225,7 +226,7 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
     sameSentence(ctx, span, next.span)
       ? fits(cueAfter(ctx, next.span, true) ?? closingCue(ctx, next.span))
       : null;
-  const signature = fits(signatureCue(ctx, model, span));
+  const signature = fits(signatureCue(ctx, model, span) ?? innerSignature(ctx, model, span));
   const ctxFound = contextSpeaker(ctx, span);
   const ctxCue = ctxFound && !noOneNamed(scene, ctxFound.mention) ? ctxFound : null;
 

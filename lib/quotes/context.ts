@@ -99,6 +99,31 @@ export function signatureCue(ctx: CueContext, model: TextModel, span: QuoteSpan)
   return named ? { mention: named, kind: 'signature' } : null;
 }
 
+/**
+ * A quote of several paragraphs whose last one, inside the marks, is its citation alone:
+ * ""… for her here. ¶ S.C. Rep. Jim Clyde."", ""… ¶ Dean Baker, Center for Policy Research."".
+ */
+export function innerSignature(ctx: CueContext, model: TextModel, span: QuoteSpan): Cue | null {
+  if (span.lastBlock <= span.block) return null;
+  const blk = model.blocks[span.lastBlock];
+  if (!blk) return null;
+  const line = ctx.text.slice(blk.start, span.close);
+  if (line.split(/\s+/).length > 8 || !/^\W*\p{Lu}/u.test(line)) return null;
+  const { tokens } = ctx;
+  let i = tokenAt(tokens, blk.start);
+  while (tokens[i] && !tokens[i]?.word) i++;
+  const end = tokenAt(tokens, span.close);
+  const m = readMentionForward(ctx.text, tokens, i, end);
+  if (m?.kind !== 'name' || !m.name || m.name.split(' ').length < 2) return null;
+  // (the name, then at most its body after a comma, then the end)
+  const rest = tokens.slice(m.to, end);
+  const closes =
+    rest.every((t) => !t.word) ||
+    (rest[0]?.w === ',' &&
+      rest.every((t) => !t.word || t.cap || t.lo === 'for' || t.lo === 'of' || t.lo === 'and'));
+  return closes ? { mention: m, kind: 'signature' } : null;
+}
+
 /** Letters a handle may add to a name: "paulcbetts" is Paul Betts with his initial. */
 const HANDLE_SLACK = 2;
 

@@ -845,6 +845,8 @@ export const OWNED_SAYING = new Set(['words', 'view', 'phrase']);
 
 /** The owner of the noun at token `v` ("Dr. Shadlen's", "his"), as an "according to" cue. */
 export function ownerOf(ctx: CueContext, v: number, from: number): Cue | null {
+  // "in Ruiz's own words", "Rubio's catch phrase": a word or two may modify the noun
+  for (let k = 0; k < 2 && isNounModifier(ctx.tokens[v - 1]); k++) v--;
   const owner = ctx.tokens[v - 1];
   if (!owner || v - 1 < from) return null;
   const pronoun = POSSESSIVE_PRONOUNS[owner.lo];
@@ -862,6 +864,17 @@ export function ownerOf(ctx: CueContext, v: number, from: number): Cue | null {
   if (m.role) m.role = clean(m.role);
   return { mention: m, kind: 'according' };
 }
+
+/** A lowercase word between a possessive and its noun: "own", "catch", "exact", "favorite". */
+const isNounModifier = (t: Token | undefined): boolean =>
+  !!t?.word &&
+  !t.cap &&
+  /^\p{Ll}+$/u.test(t.w) &&
+  !POSSESSIVE_PRONOUNS[t.lo] &&
+  !isDeterminer(t) &&
+  !isAuxiliary(t) &&
+  !PREPOSITIONS.has(t.lo) &&
+  !isSpeechVerbWord(t);
 
 /** Cue before the quote in its sentence: `X said (that …): "…"`, `According to X, "…"`, `X: "…"`. */
 export function cueBefore(

@@ -138,6 +138,14 @@ describe('cues: speech verbs in every position', () => {
     expect(candidatesOf(given)).not.toContain('Given Ruiz');
   });
 
+  it('reads the owner of a noun of saying past a word that modifies it: "Ruiz’s catch phrase"', () => {
+    const paras = [
+      'Tom Hale backed Ana Ruiz against Zeke Lind in 2010.',
+      'Ruiz’s catch phrase in that race was that Lind “would say or do anything to win.”',
+    ];
+    expect(candidatesOf(paras, 'would', 'cue-before')).toEqual(['Ana Ruiz']);
+  });
+
   it('reads ", said NAME" closing a sentence that holds a quoted fragment', () => {
     expect(
       run([
@@ -885,6 +893,20 @@ describe('a citation line after a quote', () => {
       ['I will look into it. I will certainly look into it.', 'Ana Ruiz'],
       ["I was the one saying you're going to wreck the economy.", 'Tom Hale'],
     ]);
+  });
+});
+
+describe('a citation as the last paragraph inside a quote', () => {
+  it('names who said the paragraphs before it', () => {
+    expect(
+      run([
+        'Tom Hale campaigned in Iowa on Monday.',
+        '"The reality is, if Ms. Ruiz loses Iowa, that could create real problems for her here.',
+        'S.C. Rep. Jim Clyde."',
+        'Analysts agreed. "We may see a return of budget hawks.',
+        'Dean Bakker, Center for Policy Research."',
+      ]).map(([, speaker]) => speaker),
+    ).toEqual(['Jim Clyde', 'Dean Bakker']);
   });
 });
 
