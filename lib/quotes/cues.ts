@@ -957,6 +957,13 @@ export function cueBefore(
       }
       // "so many Republican claims": a name after a quantifier modifies a noun, it is no subject
       if (m?.kind === 'name' && QUANTIFIERS.has(tokens[m.from - 1]?.lo ?? '')) continue;
+      // "… said the president "offered no changes"": the phrase after the verb runs into a
+      // fragment that is its predicate; it is the reported clause's subject, not the speaker
+      if (m && fragment && m.from > v && m.to >= to) {
+        const s = clauseSubject(ctx, from, v);
+        if (s && s.kind !== 'pronoun') return { mention: s, kind: 'before' };
+        continue;
+      }
       if (m) return { mention: m, kind: 'before' };
       if (!toCue && tokens[v - 1]?.lo === 'to' && v - 1 > from) {
         // "Hale took to the radio to accuse them of being "duped"": the main clause's subject,

@@ -146,6 +146,14 @@ describe('cues: speech verbs in every position', () => {
     expect(candidatesOf(paras, 'would', 'cue-before')).toEqual(['Ana Ruiz']);
   });
 
+  it('takes the phrase after "said" that runs into a fragment for its subject, not the speaker', () => {
+    const paras = [
+      'Tom Hale spoke on Sunday night.',
+      'A former candidate -- Ana Ruiz, who lost the race to Hale -- said the president “offered no changes to his strategy.”',
+    ];
+    expect(candidatesOf(paras, 'offered', 'cue-before')).toEqual(['Ana Ruiz']);
+  });
+
   it('reads ", said NAME" closing a sentence that holds a quoted fragment', () => {
     expect(
       run([
