@@ -544,9 +544,9 @@ class CandidateList {
 }
 
 /**
- * "…will carry "a great deal of weight" and bring the "firepower" they need to win, DFA
- * spokesman Neil Sroka said.": the cue after the next quote, where it closes the sentence (a
- * cue further back belongs to a clause of its own: "…" and "…," Mel said yes, until …).
+ * "…will carry "a great deal of weight" and bring the "firepower" they need, aide Neil Soka
+ * said.": the cue after the next quote, where it closes the sentence (a cue further back
+ * belongs to a clause of its own: "…" and "…," Mel said yes, until …).
  */
 function closingCue(ctx: CueContext, span: QuoteSpan): Cue | null {
   const c = cueAfter(ctx, span);

@@ -71,7 +71,7 @@ export function recentPerson(ents: EntityIndex, model: TextModel, span: QuoteSpa
   return best;
 }
 
-/** A citation line: a dash, then at most a name and a few words ("- Hillary Clinton."). */
+/** A citation line: a dash, then at most a name and a few words ("- Ana Ruiz."). */
 const DASH_LINE = /^\s*[-–—―]\s*\p{Lu}[^\n]{0,60}$/u;
 
 /** A blockquote followed by its citation line ("— Jane Doe"): the cited name. */
@@ -81,7 +81,7 @@ export function signatureCue(ctx: CueContext, model: TextModel, span: QuoteSpan)
   if (!blk || !next) return null;
   const line = ctx.text.slice(next.start, next.end);
   if (blk.kind !== 'blockquote' || next.kind !== 'blockquote') {
-    // a paragraph that ends with the quote, then "- Hillary Clinton." alone on the next line
+    // a paragraph that ends with the quote, then "- Ana Ruiz." alone on the next line
     if (!DASH_LINE.test(line) || /\p{L}|\d/u.test(ctx.text.slice(span.close, blk.end))) return null;
   }
   const post = isSignatureBlock(ctx.text, next);
@@ -101,7 +101,7 @@ export function signatureCue(ctx: CueContext, model: TextModel, span: QuoteSpan)
 
 /**
  * A quote of several paragraphs whose last one, inside the marks, is its citation alone:
- * ""… for her here. ¶ S.C. Rep. Jim Clyde."", ""… ¶ Dean Baker, Center for Policy Research."".
+ * ""… for her here. ¶ S.C. Rep. Jim Clyde."", ""… ¶ Dean Bakker, Center for Policy Research."".
  */
 export function innerSignature(ctx: CueContext, model: TextModel, span: QuoteSpan): Cue | null {
   if (span.lastBlock <= span.block) return null;

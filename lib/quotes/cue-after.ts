@@ -149,7 +149,7 @@ export function cueAfter(ctx: CueContext, span: QuoteSpan, strict = false): Cue 
       }
     }
     if (!closed) k = relativeLeftOpen(tokens, k, to);
-    // (only a name takes a description so: "email chains, a source …" is no apposition)
+    // (only a name takes a description so: "the email threads, a source …" is no apposition)
     if (!closed && m.kind === 'name') k = descriptionLeftOpen(tokens, k, to);
   }
   let n = 0;
@@ -204,14 +204,14 @@ function relativeLeftOpen(tokens: Token[], c: number, to: number): number {
   return c;
 }
 
-/** Most tokens in a description left open before its verb: "a spokesman for House Speaker Paul Ryan". */
+/** Most tokens in a description left open before its verb: "a spokeswoman for Senator Lena Moritz". */
 const OPEN_DESCRIPTION_REACH = 10;
 
 /** Words that open a description in apposition to a name. */
 const DESCRIPTION_OPENERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its']);
 
 /**
- * "…," Doug Andres, a spokesman for House Speaker Paul Ryan told the Post: a description
+ * "…," Dana Okafor, a spokeswoman for Senator Lena Moritz told the Tribune: a description
  * opened by an article after the name's comma, left without its closing comma. `c` is the
  * comma; returns the verb of saying that ends the description, or `c` where none does.
  */

@@ -659,8 +659,8 @@ export function clauseSubject(ctx: CueContext, from: number, to: number): Mentio
       let j = k + 1;
       while (j < to && tokens[j]?.w !== ',') j++;
       if (SUBORDINATORS.has(t.lo) && onlyName(ctx, k + 1, j)) {
-        // "When Robby Mook, Clinton's campaign manager was asked …, he said": a name alone is no
-        // clause, so its comma opens an apposition, and the clause ends at the next comma
+        // "When Dana Okafor, the senator's campaign manager was asked …, she said": a name alone
+        // is no clause, so its comma opens an apposition, and the clause ends at the next comma
         j++;
         while (j < to && tokens[j]?.w !== ',') j++;
       }
@@ -696,11 +696,11 @@ export function clauseSubject(ctx: CueContext, from: number, to: number): Mentio
   return null;
 }
 
-/** What opens an absolute clause: "– Ruiz saying …" ("Obama and Michelle saying" is one subject). */
+/** What opens an absolute clause: "– Ruiz saying …" ("Ruiz and Hale saying" is one subject). */
 const ABSOLUTE_OPENERS = new Set([...DASHES, ',']);
 
 /** A preposition whose object is not who speaks ("with", "against"; not "from"). */
-const objectOf = (t: Token | undefined): boolean =>
+const nonSourcePreposition = (t: Token | undefined): boolean =>
   !!t && PREPOSITIONS.has(t.lo) && t.lo !== 'from';
 
 /** Is the stretch `from`–`to` one name and nothing else? */
@@ -845,7 +845,7 @@ export const OWNED_SAYING = new Set(['words', 'view', 'phrase']);
 
 /** The owner of the noun at token `v` ("Dr. Shadlen's", "his"), as an "according to" cue. */
 export function ownerOf(ctx: CueContext, v: number, from: number): Cue | null {
-  // "in Ruiz's own words", "Rubio's catch phrase": a word or two may modify the noun
+  // "in Ruiz's own words", "Hale's catch phrase": a word or two may modify the noun
   for (let k = 0; k < 2 && isNounModifier(ctx.tokens[v - 1]); k++) v--;
   const owner = ctx.tokens[v - 1];
   if (!owner || v - 1 < from) return null;
@@ -910,7 +910,8 @@ export function cueBefore(
     const m = readMentionBackward(text, tokens, to - 2, from);
     // (", with Ana Ruiz: "…"" after a quote ends the sentence's own clause; the object of a
     // preposition is no label, but "From the report: "…"" names its source)
-    const bare = m && (m.from === from || (m.from === from + 1 && !objectOf(tokens[from])));
+    const bare =
+      m && (m.from === from || (m.from === from + 1 && !nonSourcePreposition(tokens[from])));
     if (m && (bare || DASHES.has(tokens[m.from - 1]?.w ?? '')))
       return { mention: m, kind: 'headline' };
   }

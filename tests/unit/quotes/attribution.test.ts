@@ -57,9 +57,9 @@ describe('cues: speech verbs in every position', () => {
     expect(
       run([
         'The plan drew fire on Monday.',
-        '“We have not been briefed,” Dana Okafor, a spokeswoman for Senator Lena Moritz told the Tribune.',
+        '“Nobody has called our office,” Dana Okafor, a spokeswoman for Senator Lena Moritz told the Tribune.',
       ]),
-    ).toEqual([['We have not been briefed,', 'Dana Okafor']]);
+    ).toEqual([['Nobody has called our office,', 'Dana Okafor']]);
   });
 
   it('reads past an apposition inside an opening "When NAME, …" clause to its subject', () => {
@@ -74,7 +74,7 @@ describe('cues: speech verbs in every position', () => {
   it('takes no label from the object of a preposition before a colon', () => {
     const paras = [
       'Tom Hale spoke in Ames on Friday.',
-      'Hale contrasted the governor, whom he described as “volatile,” with Ana Ruiz: “What I have seen of Ruiz is a steady hand.”',
+      'Hale contrasted the governor, whom he described as “erratic,” with Ana Ruiz: “What I have seen of Ruiz is calm in a storm.”',
     ];
     expect(candidatesOf(paras, 'What I have seen', 'cue-before')).not.toContain('Ana Ruiz');
     // "From the report:" names where the words come from
@@ -91,9 +91,9 @@ describe('cues: speech verbs in every position', () => {
     expect(
       run([
         'Tom Hale met Ana Ruiz on Thursday.',
-        'After it was over, both leaders issued a statement – Ruiz saying she was “very encouraged” by the talks.',
+        'After it was over, both leaders issued a statement – Ruiz saying she was “quite hopeful” about the talks.',
       ]),
-    ).toEqual([['very encouraged', 'Ana Ruiz']]);
+    ).toEqual([['quite hopeful', 'Ana Ruiz']]);
   });
 
   it('reads the owner of a noun of saying around the quote: NAME’s "…" pledge', () => {
@@ -109,29 +109,29 @@ describe('cues: speech verbs in every position', () => {
     expect(
       run([
         'Tom Hale sold the gun on Friday. Ana Ruiz objected.',
-        'Hale said he planned to use the money to fight “Antifa” violence against police officers and to counter “Ruiz’s anti-gun rhetoric.”',
+        'Hale said he planned to use the money to fund “neighborhood watch” patrols in the county and to answer “Ruiz’s soft-on-crime talk.”',
       ]).at(-1),
-    ).toEqual(['Ruiz’s anti-gun rhetoric.', 'Tom Hale']);
+    ).toEqual(['Ruiz’s soft-on-crime talk.', 'Tom Hale']);
   });
 
   it('takes no speaker from a phrase that opens with a preposition after the quote', () => {
     const paras = [
       'Ana Ruiz spoke first, then Tom Hale.',
-      'Frustrated, Hale said he “cannot walk down the street” without reporters asking him to attack Ruiz.',
+      'Frustrated, Hale said he “cannot buy groceries in peace” without reporters asking him to attack Ruiz.',
     ];
     expect(candidatesOf(paras)).not.toContain('without reporters');
-    expect(run(paras)).toEqual([['cannot walk down the street', 'Tom Hale']]);
+    expect(run(paras)).toEqual([['cannot buy groceries in peace', 'Tom Hale']]);
   });
 
   it('gives every fragment of a sentence the cue that closes it', () => {
     expect(
       run([
         'Ana Ruiz spoke in Ames.',
-        'With Ruiz’s success, her endorsements will carry “a great deal of weight” and bring candidates the “grass-roots firepower” they need to win, DFA spokesman Neil Soka said.',
+        'With Ruiz’s success, her endorsements will carry “real clout” and bring candidates the “door-knocking muscle” they need to win, campaign aide Neil Soka said.',
       ]),
     ).toEqual([
-      ['a great deal of weight', 'Neil Soka'],
-      ['grass-roots firepower', 'Neil Soka'],
+      ['real clout', 'Neil Soka'],
+      ['door-knocking muscle', 'Neil Soka'],
     ]);
     // ("Given" opens the sentence; it is no part of a name)
     const given = ['Given Ruiz’s success, her endorsements carry “weight,” Neil Soka said.'];
@@ -141,7 +141,7 @@ describe('cues: speech verbs in every position', () => {
   it('reads the owner of a noun of saying past a word that modifies it: "Ruiz’s catch phrase"', () => {
     const paras = [
       'Tom Hale backed Ana Ruiz against Zeke Lind in 2010.',
-      'Ruiz’s catch phrase in that race was that Lind “would say or do anything to win.”',
+      'Ruiz’s catch phrase in that race was that Lind “would sell his own boat for a vote.”',
     ];
     expect(candidatesOf(paras, 'would', 'cue-before')).toEqual(['Ana Ruiz']);
   });
@@ -149,9 +149,9 @@ describe('cues: speech verbs in every position', () => {
   it('takes the phrase after "said" that runs into a fragment for its subject, not the speaker', () => {
     const paras = [
       'Tom Hale spoke on Sunday night.',
-      'A former candidate -- Ana Ruiz, who lost the race to Hale -- said the president “offered no changes to his strategy.”',
+      'A former candidate -- Ana Ruiz, who lost the race to Hale -- said the president “brought nothing new to the table.”',
     ];
-    expect(candidatesOf(paras, 'offered', 'cue-before')).toEqual(['Ana Ruiz']);
+    expect(candidatesOf(paras, 'brought', 'cue-before')).toEqual(['Ana Ruiz']);
   });
 
   it('reads ", said NAME" closing a sentence that holds a quoted fragment', () => {
@@ -891,15 +891,15 @@ describe('a citation line after a quote', () => {
     expect(
       run([
         'Tom Hale and Ana Ruiz debated on Thursday.',
-        '"I will look into it. I will certainly look into it."',
+        '"I will check the files. I will certainly check them."',
         '- Ana Ruiz.',
-        'Ruiz has been looking into it a long time.',
-        '"I was the one saying you\'re going to wreck the economy."',
+        'Ruiz has been checking them for a long time.',
+        '"I was the one warning the banks about the bubble."',
         '- Hale.',
       ]),
     ).toEqual([
-      ['I will look into it. I will certainly look into it.', 'Ana Ruiz'],
-      ["I was the one saying you're going to wreck the economy.", 'Tom Hale'],
+      ['I will check the files. I will certainly check them.', 'Ana Ruiz'],
+      ['I was the one warning the banks about the bubble.', 'Tom Hale'],
     ]);
   });
 });
@@ -909,7 +909,7 @@ describe('a citation as the last paragraph inside a quote', () => {
     expect(
       run([
         'Tom Hale campaigned in Iowa on Monday.',
-        '"The reality is, if Ms. Ruiz loses Iowa, that could create real problems for her here.',
+        '"If Ms. Ruiz loses the first two states, the road gets much harder for her here.',
         'S.C. Rep. Jim Clyde."',
         'Analysts agreed. "We may see a return of budget hawks.',
         'Dean Bakker, Center for Policy Research."',
@@ -922,11 +922,11 @@ describe('the source a sentence cites', () => {
   it('is who a later "she" most likely means, as a subject would be', () => {
     expect(
       run([
-        'Hillary Clinton and Tom Reed both spoke in Iowa. Clinton praised the crowd.',
+        'Mara Quist and Tom Reed both spoke in Iowa. Quist praised the crowd.',
         'The Ledger said it would treat the race as news. That news will come with a bias, according to a post from Ana Ruiz.',
-        '“We will cover the harm the campaign does,” she wrote.',
+        '“We will report on every rally as news,” she wrote.',
       ]),
-    ).toEqual([['We will cover the harm the campaign does,', 'Ana Ruiz']]);
+    ).toEqual([['We will report on every rally as news,', 'Ana Ruiz']]);
   });
 });
 
@@ -936,9 +936,9 @@ describe('a sentence that opens after a quote', () => {
       run([
         '“We came for the ideas,” said Roy Hale, a retiree from Keene.',
         'His neighbor Ana Lind held a sign that read “15%!” Her father, Brad, 39, worried that voters read too little.',
-        '“People are afraid of wasting their votes,” he said.',
+        '“Folks worry their ballots will not count,” he said.',
       ]).at(-1),
-    ).toEqual(['People are afraid of wasting their votes,', 'Brad']);
+    ).toEqual(['Folks worry their ballots will not count,', 'Brad']);
   });
 });
 
