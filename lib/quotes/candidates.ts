@@ -238,8 +238,8 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
     // "said his best friend at Lehigh, Bruce Turry": the name in apposition to the mention
     const named = appositionName(scene, m);
     // (a description the name follows is that name's, no one else to weigh against it)
-    const unnamed = (r: Reading) => r.rule === 'role-unnamed' || r.rule === 'described';
-    for (const r of readings) if (!(named && unnamed(r))) list.addReading(r, via, c.kind, dist);
+    for (const r of readings)
+      if (!(named && unnamedReading(r))) list.addReading(r, via, c.kind, dist);
     if (named)
       list.addReading(
         { target: nameTarget(ents, named), rule: 'apposition', mention: named },
@@ -443,6 +443,9 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
 
 /** The scene's memo of its cue context read widely: made once per page rather than once per quote. */
 const WIDE = {};
+
+/** A reading of a mention as someone unnamed: a role's or a description's own words. */
+const unnamedReading = (r: Reading): boolean => r.rule === 'role-unnamed' || r.rule === 'described';
 
 const wrap = (m: Mention | null): Cue | null => (m ? { mention: m, kind: 'before' } : null);
 /**

@@ -4,6 +4,7 @@
  * Pure: reads tokens through the cue readers' shared helpers (cues.ts).
  */
 import {
+  AFTER_NAME_CLAUSE,
   accordingFwd,
   afterWindow,
   beforeWindow,
@@ -14,6 +15,7 @@ import {
   DASHES,
   fwd,
   isAdverb,
+  isModifierNoun,
   isSpeechVerb,
   matchAccording,
   ORG_LINKS,
@@ -27,10 +29,10 @@ import {
 import { PERFECT_AUXILIARIES } from './lexicon/index';
 import { isQuoteMark, type QuoteSpan } from './marks';
 import { memberForward } from './members';
+import { ENGLISH_DETERMINERS } from './mention-words';
 import {
   addAppositiveRole,
   INDEFINITE,
-  isAuxiliary,
   isDeterminer,
   isRoleWord,
   isSpeechVerbWord,
@@ -207,16 +209,13 @@ function relativeLeftOpen(tokens: Token[], c: number, to: number): number {
 /** Most tokens in a description left open before its verb: "a spokeswoman for Senator Lena Moritz". */
 const OPEN_DESCRIPTION_REACH = 10;
 
-/** Words that open a description in apposition to a name. */
-const DESCRIPTION_OPENERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its']);
-
 /**
  * "…," Dana Okafor, a spokeswoman for Senator Lena Moritz told the Tribune: a description
  * opened by an article after the name's comma, left without its closing comma. `c` is the
  * comma; returns the verb of saying that ends the description, or `c` where none does.
  */
 function descriptionLeftOpen(tokens: Token[], c: number, to: number): number {
-  if (!DESCRIPTION_OPENERS.has(tokens[c + 1]?.lo ?? '')) return c;
+  if (!ENGLISH_DETERMINERS.has(tokens[c + 1]?.lo ?? '')) return c;
   for (let j = c + 2; j < to && j - c <= OPEN_DESCRIPTION_REACH; j++) {
     const t = tokens[j] as Token;
     if (!t.word && t.w !== '.' && t.w !== '-') return c;
@@ -305,30 +304,6 @@ function modifiedName(ctx: CueContext, m: Mention, to: number): Mention | null {
     PREPOSITIONS.has(next.lo);
   return end >= to || closes ? n : null;
 }
-
-const isModifierNoun = (t: Token | undefined): boolean =>
-  !!t?.word &&
-  !t.cap &&
-  /^\p{Ll}+$/u.test(t.w) &&
-  !isAdverb(t) &&
-  !isDeterminer(t) &&
-  !isAuxiliary(t) &&
-  !isSpeechVerb(t, true) &&
-  !PREPOSITIONS.has(t.lo) &&
-  !AFTER_NAME_CLAUSE.has(t.lo);
-
-/** Words after a name that open a clause or a phrase of its own, not a noun it modifies. */
-const AFTER_NAME_CLAUSE = new Set([
-  ...CLAUSE_WORDS,
-  'whose',
-  'as',
-  'than',
-  'when',
-  'while',
-  'because',
-  'if',
-  'since',
-]);
 
 /**
  * "Why now?" Mills then writes back, "You look cute.": after a quote that ends its own

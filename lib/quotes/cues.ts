@@ -131,13 +131,16 @@ export function beforeWindow(ctx: CueContext, span: QuoteSpan): [number, number]
   return [from, to];
 }
 
+/** The first token after the quote's closing mark. */
+const afterStart = (tokens: Token[], span: QuoteSpan): number =>
+  span.family === 'q' || span.family === 'bq'
+    ? tokenAt(tokens, span.close)
+    : tokenAt(tokens, span.close) + 1;
+
 /** Token index range [from, to) after the closing mark, to the end of the sentence. */
 export function afterWindow(ctx: CueContext, span: QuoteSpan): [number, number] {
   const { tokens } = ctx;
-  const from =
-    span.family === 'q' || span.family === 'bq'
-      ? tokenAt(tokens, span.close)
-      : tokenAt(tokens, span.close) + 1;
+  const from = afterStart(tokens, span);
   let to = from;
   let depth = 0;
   while (to < tokens.length && to - from < AFTER_WINDOW) {
@@ -846,7 +849,7 @@ export const OWNED_SAYING = new Set(['words', 'view', 'phrase']);
 /** The owner of the noun at token `v` ("Dr. Shadlen's", "his"), as an "according to" cue. */
 export function ownerOf(ctx: CueContext, v: number, from: number): Cue | null {
   // "in Ruiz's own words", "Hale's catch phrase": a word or two may modify the noun
-  for (let k = 0; k < 2 && isNounModifier(ctx.tokens[v - 1]); k++) v--;
+  for (let k = 0; k < 2 && isModifierNoun(ctx.tokens[v - 1]); k++) v--;
   const owner = ctx.tokens[v - 1];
   if (!owner || v - 1 < from) return null;
   const pronoun = POSSESSIVE_PRONOUNS[owner.lo];
@@ -865,16 +868,33 @@ export function ownerOf(ctx: CueContext, v: number, from: number): Cue | null {
   return { mention: m, kind: 'according' };
 }
 
-/** A lowercase word between a possessive and its noun: "own", "catch", "exact", "favorite". */
-const isNounModifier = (t: Token | undefined): boolean =>
+/**
+ * A lowercase noun or adjective that modifies the noun after it: "Clinton ally" in "said
+ * Clinton ally James Carville", "own" and "catch" in "Ruiz's own words", "Hale's catch phrase".
+ */
+export const isModifierNoun = (t: Token | undefined): boolean =>
   !!t?.word &&
   !t.cap &&
   /^\p{Ll}+$/u.test(t.w) &&
-  !POSSESSIVE_PRONOUNS[t.lo] &&
+  !isAdverb(t) &&
   !isDeterminer(t) &&
   !isAuxiliary(t) &&
+  !isSpeechVerb(t, true) &&
   !PREPOSITIONS.has(t.lo) &&
-  !isSpeechVerbWord(t);
+  !AFTER_NAME_CLAUSE.has(t.lo);
+
+/** Words after a name that open a clause or a phrase of its own, not a noun it modifies. */
+export const AFTER_NAME_CLAUSE = new Set([
+  ...CLAUSE_WORDS,
+  'whose',
+  'as',
+  'than',
+  'when',
+  'while',
+  'because',
+  'if',
+  'since',
+]);
 
 /** Cue before the quote in its sentence: `X said (that …): "…"`, `According to X, "…"`, `X: "…"`. */
 export function cueBefore(
@@ -899,7 +919,7 @@ export function cueBefore(
   }
   // "Hale's "read my lips" pledge", "his "keep your plan" promise": an owner right before the
   // quote and a noun of saying right after it
-  const next = tokens[afterWindow(ctx, span)[0]];
+  const next = tokens[afterStart(tokens, span)];
   if (next?.word && SPEECH_NOUNS.has(next.lo)) {
     const owned = ownerOf(ctx, to, from);
     if (owned) return owned;
