@@ -28,6 +28,7 @@ import {
   cueTranscript,
   lastClauseStart,
   nearestSubject,
+  PASSIVE_AUX,
 } from './cues';
 import type { Entity, EntityIndex } from './entities';
 import { ROLES } from './lexicon/index';
@@ -327,7 +328,11 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
   // --- today's rules, in their order of precedence
   let cue: Cue | null =
     transcript ??
-    (bq ? null : endsWithFullStop(w.text) ? (before ?? afterStrict) : (after ?? before)) ??
+    (bq
+      ? null
+      : endsWithFullStop(w.text)
+        ? (before ?? afterStrict)
+        : ((namesTheQuote(ctx, span) ? before : null) ?? after ?? before)) ??
     signature ??
     nextCue;
   let pick: Candidate = none;
@@ -680,4 +685,24 @@ function colonIntro(
   if (ctx.text.slice(blk.start, span.open).trim() !== '') return null;
   if (ctx.text.slice(prev.start, prev.end).trimEnd().slice(-1) !== ':') return null;
   return fits(cueBefore(ctx, { ...span, open: prev.end }, false));
+}
+
+/** Verbs that give a quote as the name of something: "what Hale called "…"". */
+const NAMING_VERBS = new Set(['called', 'calls', 'dubbed', 'dubs', 'termed', 'terms', 'labeled']);
+
+/**
+ * Does a verb of naming come right before the quote ("what Hale called "the old model," the
+ * club charged …")? Then the quote is that verb's object, and its subject speaks it, whatever
+ * verb follows the quote.
+ */
+function namesTheQuote(ctx: CueContext, span: QuoteSpan): boolean {
+  const [from, to] = beforeWindow(ctx, span);
+  const t = ctx.tokens[to - 1];
+  // ("could be termed "…," the paper reported": a passive names no one)
+  return (
+    to > from &&
+    !!t?.word &&
+    NAMING_VERBS.has(t.lo) &&
+    !PASSIVE_AUX.has(ctx.tokens[to - 2]?.lo ?? '')
+  );
 }

@@ -19,7 +19,7 @@ import {
 } from './lexicon/index';
 import type { QuoteSpan } from './marks';
 import { memberBackward, memberForward } from './members';
-import { isFirstName, isPronounWord, isTitle } from './mention-words';
+import { isFirstName, isParticiple, isPronounWord, isTitle } from './mention-words';
 import {
   extendDescription,
   finishDescription,
@@ -209,7 +209,10 @@ const EVIDENCE_VERBS = new Set([
 const documentShows = (tokens: Token[], v: number): boolean =>
   EVIDENCE_VERBS.has(tokens[v]?.lo ?? '') &&
   (DOCUMENT_WORDS.has(tokens[v - 1]?.lo ?? '') ||
-    DOCUMENT_WORDS.has((tokens[v - 1]?.lo ?? '').replace(/s$/, '')));
+    DOCUMENT_WORDS.has((tokens[v - 1]?.lo ?? '').replace(/s$/, '')) ||
+    // "In 2014, Pew found that "…"": what a finding says, whoever found it ("should show
+    // that" is no finding yet)
+    (tokens[v + 1]?.lo === 'that' && /(?:ed|found)$/.test(tokens[v]?.lo ?? '')));
 
 /** Determiners after which a word of saying can only be a noun ("her" may be an object). */
 const NOUN_MARKERS = new Set([
@@ -236,6 +239,8 @@ export const CLAUSE_WORDS = new Set([
   'then',
   'not',
 ]);
+/** Nouns of the press that make a word of saying after them a noun: "news reports". */
+const PRESS_NOUNS = new Set(['news', 'media', 'press']);
 /** Words of saying that are also nouns in their bare form: "the seafood counter". */
 const BARE_NOUNS = new Set(['counter', 'note', 'report', 'cry', 'shout', 'whisper', 'word']);
 
@@ -250,6 +255,9 @@ export function nounUse(tokens: Token[], v: number): boolean {
   const p = tokens[v - 1];
   if (!t || !p?.word || !ENGLISH_SPEECH_VERBS.has(t.lo)) return false;
   if (NOUN_MARKERS.has(p.lo) || afterAccording(tokens, v)) return true;
+  // "news reports", "media reports": a noun of the press before it makes one noun of the two
+  // ("Fox News reports" is a name and its verb)
+  if (!p.cap && PRESS_NOUNS.has(p.lo)) return true;
   if (!(SPEECH_NOUNS.has(t.lo) || BARE_NOUNS.has(t.lo)) || /(?:s|ed|ing)$/.test(t.lo)) return false;
   if (/[^s]s$|^(?:men|women|people|children|police|staff)$/.test(p.lo)) return false;
   for (let k = v - 1; k >= v - 3 && k >= 0; k--) {
@@ -438,7 +446,7 @@ const CLITICS = new Set([
 ]);
 
 /** Auxiliaries of a passive: "has been described", "was called", "is said". */
-const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
+export const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
 
 /** Verbs that carry a participle: "is saying", "kept insisting". */
 const BE = /^(?:is|was|are|were|been|be|am|'s|’s|keeps|kept|started|began)$/;
@@ -541,6 +549,8 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
   }
   if (k >= from) {
     const t = tokens[k] as Token;
+    const aside = DASHES.has(t.w) ? beforeDashAside(ctx, k, from) : null;
+    if (aside) return aside;
     if (t.w === ',' || t.w === ')') {
       // "Jo Hale (R-Wis.) said": the name before a party tag
       const tagged = t.w === ')' ? readMentionBackward(text, tokens, k, from) : null;
@@ -550,6 +560,13 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
       if (m) return m;
     } else {
       const m = bwd(ctx, k, from);
+      // "A letter from the tenants obtained by The Ledger warns": the agent of a participle
+      // that modifies the subject is not the subject; the clause's first mention is
+      const agent = m ? participleAgent(tokens, m) : -1;
+      if (agent >= 0) {
+        const s = clauseSubject(ctx, from, agent);
+        if (s) return s;
+      }
       // "as Bishop Aris Tavan of the Church of Lyon told …": the bishop, not the church
       if (m) return ownerBefore(ctx, m, from);
     }
@@ -573,6 +590,65 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
   )
     return null;
   return inv;
+}
+
+/**
+ * Where the participle is when `m` is its agent ("obtained by The Ledger", "seen by the
+ * Times"), the participle right before "by" with no auxiliary before it; -1 otherwise.
+ */
+function participleAgent(tokens: Token[], m: Mention): number {
+  const by = tokens[m.from - 1]?.lo === 'the' ? m.from - 2 : m.from - 1;
+  if (tokens[by]?.lo !== 'by') return -1;
+  const p = tokens[by - 1];
+  if (!p?.word || p.cap || !isParticiple(p)) return -1;
+  return PASSIVE_AUX.has(tokens[by - 2]?.lo ?? '') ? -1 : by - 1;
+}
+
+/** Does a verb of saying (and maybe "that") come right before `m`, so it opens what is said? */
+function reportedSubject(tokens: Token[], m: Mention): boolean {
+  const p = tokens[m.from - 1]?.lo === 'that' ? m.from - 2 : m.from - 1;
+  const t = tokens[p];
+  // ("asked Hale if": a listener is no clause; "the note that Hale posted": a noun)
+  return (
+    !!t?.word &&
+    !t.cap &&
+    isSpeechVerbWord(t) &&
+    t.lo !== 'according' &&
+    !LISTENER_VERBS.has(t.lo) &&
+    !nounUse(tokens, p)
+  );
+}
+
+/** At most this many tokens between the dashes of an aside. */
+const ASIDE_REACH = 25;
+
+/**
+ * "Hale — named by the paper as the likely choice — told …": the subject before an aside set off
+ * by dashes, `close` being the closing dash; null unless a mention ends right at the opening one
+ * (past an auxiliary: "Hale has — to no one's surprise — said").
+ */
+function beforeDashAside(ctx: CueContext, close: number, from: number): Mention | null {
+  const { tokens } = ctx;
+  // ("--" is two tokens)
+  while (close > from && DASHES.has(tokens[close - 1]?.w ?? '')) close--;
+  let d = close - 1;
+  while (d > from && close - d < ASIDE_REACH && !DASHES.has(tokens[d]?.w ?? '')) {
+    if (endsSentence(tokens[d])) return null;
+    d--;
+  }
+  if (d <= from || !DASHES.has(tokens[d]?.w ?? '')) return null;
+  const open = d;
+  while (d > from && DASHES.has(tokens[d - 1]?.w ?? '')) d--;
+  let e = d - 1;
+  while (e > from && isAdverb(tokens[e])) e--;
+  if (!tokens[e]?.word) return null;
+  const m = bwd(ctx, e, from);
+  if (!m || m.to !== e + 1) return null;
+  if (m.kind === 'name') return ownerBefore(ctx, m, from);
+  // "A former candidate — Jo Hale, who lost in 2008 — said": the aside names the one described
+  const named = fwd(ctx, open + 1, close);
+  const sep = tokens[named?.to ?? close]?.w ?? '';
+  return named?.kind === 'name' && (sep === ',' || DASHES.has(sep)) ? named : m;
 }
 
 /**
@@ -978,6 +1054,11 @@ export function cueBefore(
       }
       // "so many Republican claims": a name after a quantifier modifies a noun, it is no subject
       if (m?.kind === 'name' && QUANTIFIERS.has(tokens[m.from - 1]?.lo ?? '')) continue;
+      // "…, saying the plan goes "…"": the reported clause's subject; the speaker is further left
+      // (a pronoun there is mostly the speaker, "Ruiz says she thinks …", and a name may speak
+      // in it: "updated to note that Hale posted "…"")
+      if (m && m.kind !== 'pronoun' && m.kind !== 'name' && m.to <= v && reportedSubject(tokens, m))
+        continue;
       // "… said the president "offered no changes"": the phrase after the verb runs into a
       // fragment that is its predicate; it is the reported clause's subject, not the speaker
       if (m && fragment && m.from > v && m.to >= to) {

@@ -429,3 +429,26 @@ export function titleCaseAt(tokens: Token[], i: number): boolean {
 /** Is this token a lowercase verb of saying? */
 export const isSpeechVerbToken = (t: Token | undefined) =>
   !!t && t.word && !t.cap && isSpeechVerbWord(t);
+
+/** Past participles not in -ed that take an agent: "written by", "seen by". */
+const IRREGULAR_PARTICIPLES = new Set([
+  'written',
+  'taken',
+  'seen',
+  'given',
+  'made',
+  'held',
+  'run',
+  'led',
+  'sent',
+  'known',
+  'drawn',
+  'shown',
+  'put',
+  'brought',
+  'bought',
+]);
+
+/** A past participle ("obtained", "written"), as a word that may take an agent after "by". */
+export const isParticiple = (t: Token): boolean =>
+  t.lo.endsWith('ed') || IRREGULAR_PARTICIPLES.has(t.lo);

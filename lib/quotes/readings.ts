@@ -95,12 +95,15 @@ function latestPerson(ents: EntityIndex, pos: number): Entity | null {
 const DOCUMENT_BY_RE = /^(\S+)\s+(?:from|by|of)\s+(?:the\s+)?(\p{Lu}.+)$/u;
 const DOCUMENT_BY_UNNAMED_RE =
   /^(\S+)\s+(?:from|by)\s+(?:the|a|an|its|his|her|their)\s+(\p{Ll}[^,]*)$/u;
+/** "a Feb. 1 letter from …", "an open letter by …": words before the document's noun. */
+const DOCUMENT_MODIFIERS_RE = /^(?:\S+\s+){1,3}?(?=\S+\s+(?:from|by)\s)/u;
 
 /**
  * "the tweet from Vulture magazine", "a statement by the ministry": the author speaks; "the
  * lawsuit of Fox anchor Jo Hale": a person, with her role, where one is named.
  */
-function documentAuthor(ents: EntityIndex, m: Mention, words: string): Reading | null {
+function documentAuthor(ents: EntityIndex, m: Mention, whole: string): Reading | null {
+  const words = whole.replace(DOCUMENT_MODIFIERS_RE, '');
   const doc = DOCUMENT_BY_RE.exec(words);
   if (!doc || !DOCUMENT_WORDS.has((doc[1] ?? '').toLowerCase())) {
     // "an email by the company": an author the page does not name is described
