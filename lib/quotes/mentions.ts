@@ -265,9 +265,16 @@ export function readMentionBackward(
   if (t.cap && (!isStopCap(t) || endsNameAt(tokens, i))) {
     let k = i;
     let ofOrg = false;
+    let sawAnd = false;
     while (k - 1 >= floor) {
       const p = tokens[k - 1] as Token;
       if (isPossessive(p)) break;
+      // "Department of Roads and Bridges": back over one "and" to the link of an organisation
+      if (p.lo === 'and' && !sawAnd && andAfterOrgLink(tokens, k - 1, floor)) {
+        k--;
+        sawAnd = true;
+        continue;
+      }
       const nick = nicknameStart(tokens, k - 1);
       if (nick >= floor) {
         k = nick;
@@ -290,7 +297,8 @@ export function readMentionBackward(
       const of = p.lo === 'the' && tokens[k - 2]?.lo === 'of' ? k - 2 : k - 1;
       const o = tokens[of];
       if (
-        (o?.lo === 'of' || o?.lo === 'for') &&
+        o &&
+        orgLink(o, tokens[of - 1]) &&
         of - 1 >= floor &&
         // "Bank of Arden CEO Brian Moyle": an office in the run makes it a person, read below
         !tokens.slice(k, i + 1).some(isOfficeWord) &&
@@ -305,7 +313,13 @@ export function readMentionBackward(
     }
     if (ofOrg) {
       let from = k;
-      while (from - 1 >= floor && isNameWord(tokens[from - 1]) && !isTitle(tokens[from - 1]))
+      // ("Parliament's Joint Committee on …": the owner is not part of the name)
+      while (
+        from - 1 >= floor &&
+        isNameWord(tokens[from - 1]) &&
+        !isTitle(tokens[from - 1]) &&
+        !isPossessive(tokens[from - 1] as Token)
+      )
         from--;
       const det = isDeterminer(tokens[from - 1]) ? from - 1 : from;
       return orgMention(text, tokens, det, from, i + 1);
@@ -609,6 +623,44 @@ function officeHolder(text: string, tokens: Token[], k: number, ceil: number): M
   return holder;
 }
 
+/**
+ * Does the name read from `k` go on over the "and" at `n`: the name's first "and", a word that
+ * is no person's after it ("… of Obstetricians and Gynecologists and Eastern …" are two)?
+ */
+function andInOrgName(tokens: Token[], k: number, n: number): boolean {
+  const t = tokens[n + 1];
+  if (!isNameWord(t) || isTitle(t) || isFirstName(t)) return false;
+  for (let j = k; j < n; j++) if (tokens[j]?.lo === 'and') return false;
+  return true;
+}
+
+/**
+ * The backward reading of andInOrgName: does the "and" at `a` follow an organisation's link
+ * and the name words after it ("Department of Roads and")?
+ */
+function andAfterOrgLink(tokens: Token[], a: number, floor: number): boolean {
+  let j = a;
+  while (j - 1 >= floor && a - j < 4 && isNameWord(tokens[j - 1])) j--;
+  const link = tokens[j - 1];
+  return (
+    j < a &&
+    !!link &&
+    orgLink(link, tokens[j - 2]) &&
+    isOrgWord(tokens[j - 2]) &&
+    andInOrgName(tokens, j, a)
+  );
+}
+
+/** Bodies whose names go on with "on": "Committee on Foreign Relations". */
+const ON_BODIES = new Set(['committee', 'subcommittee', 'commission']);
+
+/**
+ * A link inside an organisation's name after its kind word `kind`: "Department of Energy",
+ * "Fund for Peace", "Committee on Foreign Relations" (but "the Security Council on Kashmir").
+ */
+const orgLink = (t: Token, kind: Token | undefined): boolean =>
+  t.lo === 'of' || t.lo === 'for' || (t.lo === 'on' && ON_BODIES.has(kind?.lo ?? ''));
+
 /** readMentionForward past its pronoun reading: a name, a role or a description. */
 function readOwnedMention(
   text: string,
@@ -686,7 +738,7 @@ function readOwnedMention(
       n = nick;
       continue;
     }
-    if (n > k && (p.lo === 'of' || p.lo === 'for') && isOrgWord(tokens[n - 1])) {
+    if (n > k && orgLink(p, tokens[n - 1] as Token) && isOrgWord(tokens[n - 1])) {
       // "Department of Energy", "Bank of Arden": an organisation named with "of" — or its
       // officer: "Union of Postal Workers President Lee Hart"
       const officer = officerOf(text, tokens, k, n, ceil);
@@ -713,6 +765,9 @@ function readOwnedMention(
       // "Pennsylvania Gov. and Party Chairman Ed Rendell": two offices of one person
       (p.lo === 'and' && n > k && twoOffices(tokens, n)) ||
       (n > k && (det >= 0 || tokens[k - 1]?.lo === 'the') && joinsOrgName(tokens, n, ceil)) ||
+      // "Department of Health and Human Services", "Committee on Ways and Means": past its link
+      // an organisation's name goes on over "and"
+      (ofOrg && p.lo === 'and' && andInOrgName(tokens, k, n)) ||
       // "Pierre de Vos", "Mr. de Vos": after a particle a capitalised word is a surname, even
       // one that is a word elsewhere ("vos")
       (PARTICLES.has(p.lo) &&

@@ -1062,6 +1062,20 @@ describe('verbs that introduce a quote before it or after it', () => {
     ).toEqual([['about twice as many voters want stricter rules.', 'Harbor Institute']]);
   });
 
+  it('reads "proposed" and "beamed" as verbs of saying', () => {
+    expect(
+      run([
+        'Tom Hale signed an order on Monday, while Ana Ruiz, the former mayor, proposed we "start over and ask the voters."',
+      ]).map(([, speaker]) => speaker),
+    ).toEqual(['Ana Ruiz']);
+    expect(
+      run([
+        'A thousand supporters cheered in the hall.',
+        '"This is fantastic!" beamed Dana Okafor of Ames, who came early.',
+      ]).map(([, speaker]) => speaker),
+    ).toEqual(['Dana Okafor']);
+  });
+
   it('reads "reacted" as a verb of saying', () => {
     expect(
       run([

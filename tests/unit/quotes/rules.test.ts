@@ -653,6 +653,22 @@ describe('organisations named with "of"', () => {
     ]);
   });
 
+  it('"the Committee on Ways and Means said": "on" and one "and" inside the name', () => {
+    expect(rules(['"No list exists," said the Harbor Committee on Tides and Currents.'])).toEqual([
+      'Harbor Committee on Tides and Currents',
+    ]);
+    expect(rules(['The Department of Roads and Bridges said "no list exists."'])).toEqual([
+      'Department of Roads and Bridges',
+    ]);
+    // (a second "and" joins a second body; "on" after a council is a topic, not a name)
+    expect(
+      rules(['The Guild of Millers and Bakers and Arden Farms said "no list exists."']),
+    ).not.toContain('Guild of Millers and Bakers and Arden Farms');
+    expect(rules(['The Harbor Council on Tuesday said "no list exists."'])).toEqual([
+      'Harbor Council',
+    ]);
+  });
+
   it('"Bank of Arden CEO Brian Moyle said": the person after the office', () => {
     expect(rules(['Bank of Arden CEO Brian Moyle said "rates will rise."'])).toEqual([
       'Brian Moyle',
