@@ -381,6 +381,8 @@ export function readMentionBackward(
   for (let k = i - 1; k > floor && k >= i - 6; k--) {
     const p = tokens[k] as Token;
     if (!p.word || isDescStop(p)) break;
+    // ("A study from the Harbor Institute examined this": a verb ends the description)
+    if (pastAfterName(tokens, k)) break;
     if (isLink(p) && isRoleWord(tokens[k - 1])) {
       const head = describeBackward(text, tokens, roleMention('role', k - 1, k, '', ''), floor);
       return finishDescription(text, tokens, head.from, i + 1);
@@ -660,6 +662,21 @@ const ON_BODIES = new Set(['committee', 'subcommittee', 'commission']);
  */
 const orgLink = (t: Token, kind: Token | undefined): boolean =>
   t.lo === 'of' || t.lo === 'for' || (t.lo === 'on' && ON_BODIES.has(kind?.lo ?? ''));
+
+/**
+ * "the Harbor Institute examined this": a lowercase past tense right after a capitalised word,
+ * a verb ("a Republican involved in the planning": a participle before its preposition is not).
+ */
+const pastAfterName = (tokens: Token[], k: number): boolean => {
+  const t = tokens[k];
+  return (
+    !!t?.word &&
+    !t.cap &&
+    !!tokens[k - 1]?.cap &&
+    t.lo.endsWith('ed') &&
+    !PREPOSITIONS.has(tokens[k + 1]?.lo ?? '')
+  );
+};
 
 /** readMentionForward past its pronoun reading: a name, a role or a description. */
 function readOwnedMention(

@@ -1085,3 +1085,23 @@ describe('verbs that introduce a quote before it or after it', () => {
     ).toEqual(['Tom Hale']);
   });
 });
+
+describe('what is no part of a name or a description', () => {
+  it('ends a description read back from a colon at a verb after a name', () => {
+    expect(
+      run([
+        'But where does the money go? A study from The Harbor Policy Institute examined this:',
+        '"Since the war, spending per student has grown sixfold."',
+      ]).map(([, speaker]) => speaker),
+    ).toEqual(['Harbor Policy Institute']);
+  });
+
+  it('keeps a stage direction out of the name: "Enter Dana Okafor, …"', () => {
+    expect(
+      run([
+        'Enter Dana Okafor, a graduate of a business school in Ames.',
+        '"I am all yours," she tells me after weeks of missed calls.',
+      ]).map(([, speaker]) => speaker),
+    ).toEqual(['Dana Okafor']);
+  });
+});
