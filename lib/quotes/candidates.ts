@@ -691,14 +691,14 @@ function colonIntro(
 const NAMING_VERBS = new Set(['called', 'calls', 'dubbed', 'dubs', 'termed', 'terms', 'labeled']);
 
 /**
- * Does a verb of naming come right before the quote ("what Hale called "the old model," the
- * club charged …")? Then the quote is that verb's object, and its subject speaks it, whatever
+ * Does a verb of naming come right before the quote ("what Ruiz called "the old pricing plan,"
+ * the club kept …")? Then the quote is that verb's object, and its subject speaks it, whatever
  * verb follows the quote.
  */
 function namesTheQuote(ctx: CueContext, span: QuoteSpan): boolean {
   const [from, to] = beforeWindow(ctx, span);
   const t = ctx.tokens[to - 1];
-  // ("could be termed "…," the paper reported": a passive names no one)
+  // ("was dubbed "…," the paper said": a passive names no one)
   return (
     to > from &&
     !!t?.word &&

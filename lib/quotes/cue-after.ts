@@ -381,17 +381,18 @@ function cueAtSentenceEnd(ctx: CueContext, from: number, to: number): Cue | null
   if (v <= from || !endsSentence(tokens[to]) || !isSpeechVerb(tokens[v], false)) return null;
   if (tokens[v - 1]?.w === ',') return null;
   const m = bwd(ctx, v - 1, from);
-  // (past a phrase after the verb, the subject opens its clause: "…" in May, he said on Sunday.)
+  // (past a phrase after the verb, the subject opens its clause: "…" at the board, she said on
+  // Sunday.)
   if (v < to - 1 && tokens[(m?.from ?? 0) - 1]?.w !== ',') return null;
   return m && m.kind !== 'description' ? { mention: m, kind: 'after' } : null;
 }
 
-/** Most words in a phrase after the closing verb: "he said in an interview with the paper". */
+/** Most words in a phrase after the closing verb: "she said on Sunday at the town hall". */
 const TRAILER_REACH = 6;
 
 /**
- * The closing verb of "…" in the council, he said in an interview.": the last token before
- * `to`, or a verb of saying followed only by a phrase a preposition opens.
+ * The closing verb of "…" at the board, she said on Sunday.": the last token before `to`, or a
+ * verb of saying followed only by a phrase a preposition opens.
  */
 function verbBeforeTrailer(tokens: Token[], from: number, to: number): number {
   for (let j = to - 2; j > from && to - j <= TRAILER_REACH; j--) {

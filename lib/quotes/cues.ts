@@ -210,8 +210,8 @@ const documentShows = (tokens: Token[], v: number): boolean =>
   EVIDENCE_VERBS.has(tokens[v]?.lo ?? '') &&
   (DOCUMENT_WORDS.has(tokens[v - 1]?.lo ?? '') ||
     DOCUMENT_WORDS.has((tokens[v - 1]?.lo ?? '').replace(/s$/, '')) ||
-    // "In 2014, Pew found that "…"": what a finding says, whoever found it ("should show
-    // that" is no finding yet)
+    // "Last spring, the institute found that "…"": what a finding says, whoever found it
+    // ("should show that" is no finding yet)
     (tokens[v + 1]?.lo === 'that' && /(?:ed|found)$/.test(tokens[v]?.lo ?? '')));
 
 /** Determiners after which a word of saying can only be a noun ("her" may be an object). */
@@ -560,7 +560,7 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
       if (m) return m;
     } else {
       const m = bwd(ctx, k, from);
-      // "A letter from the tenants obtained by The Ledger warns": the agent of a participle
+      // "A memo from the tenants obtained by Radio Nine states": the agent of a participle
       // that modifies the subject is not the subject; the clause's first mention is
       const agent = m ? participleAgent(tokens, m) : -1;
       if (agent >= 0) {
@@ -623,7 +623,7 @@ function reportedSubject(tokens: Token[], m: Mention): boolean {
 const ASIDE_REACH = 25;
 
 /**
- * "Hale — named by the paper as the likely choice — told …": the subject before an aside set off
+ * "Hale — named by the paper as a likely pick — told …": the subject before an aside set off
  * by dashes, `close` being the closing dash; null unless a mention ends right at the opening one
  * (past an auxiliary: "Hale has — to no one's surprise — said").
  */
@@ -645,7 +645,7 @@ function beforeDashAside(ctx: CueContext, close: number, from: number): Mention 
   const m = bwd(ctx, e, from);
   if (!m || m.to !== e + 1) return null;
   if (m.kind === 'name') return ownerBefore(ctx, m, from);
-  // "A former candidate — Jo Hale, who lost in 2008 — said": the aside names the one described
+  // "A rival bidder — Jo Hale, who lost the tender — said": the aside names the one described
   const named = fwd(ctx, open + 1, close);
   const sep = tokens[named?.to ?? close]?.w ?? '';
   return named?.kind === 'name' && (sep === ',' || DASHES.has(sep)) ? named : m;
@@ -1056,7 +1056,7 @@ export function cueBefore(
       if (m?.kind === 'name' && QUANTIFIERS.has(tokens[m.from - 1]?.lo ?? '')) continue;
       // "…, saying the plan goes "…"": the reported clause's subject; the speaker is further left
       // (a pronoun there is mostly the speaker, "Ruiz says she thinks …", and a name may speak
-      // in it: "updated to note that Hale posted "…"")
+      // in it: "corrected to say that Hale wrote "…"")
       if (m && m.kind !== 'pronoun' && m.kind !== 'name' && m.to <= v && reportedSubject(tokens, m))
         continue;
       // "… said the president "offered no changes"": the phrase after the verb runs into a

@@ -313,7 +313,7 @@ export function readMentionBackward(
     }
     if (ofOrg) {
       let from = k;
-      // ("Parliament's Joint Committee on …": the owner is not part of the name)
+      // ("the Harbor Board's Committee on …": the owner is not part of the name)
       while (
         from - 1 >= floor &&
         isNameWord(tokens[from - 1]) &&
@@ -627,7 +627,7 @@ function officeHolder(text: string, tokens: Token[], k: number, ceil: number): M
 
 /**
  * Does the name read from `k` go on over the "and" at `n`: the name's first "and", a word that
- * is no person's after it ("… of Obstetricians and Gynecologists and Eastern …" are two)?
+ * is no person's after it ("Guild of Millers and Bakers and Arden Farms" are two)?
  */
 function andInOrgName(tokens: Token[], k: number, n: number): boolean {
   const t = tokens[n + 1];
@@ -658,14 +658,14 @@ const ON_BODIES = new Set(['committee', 'subcommittee', 'commission']);
 
 /**
  * A link inside an organisation's name after its kind word `kind`: "Department of Energy",
- * "Fund for Peace", "Committee on Foreign Relations" (but "the Security Council on Kashmir").
+ * "Fund for Peace", "Committee on Foreign Relations" (but "the Harbor Council on Tuesday").
  */
 const orgLink = (t: Token, kind: Token | undefined): boolean =>
   t.lo === 'of' || t.lo === 'for' || (t.lo === 'on' && ON_BODIES.has(kind?.lo ?? ''));
 
 /**
  * "the Harbor Institute examined this": a lowercase past tense right after a capitalised word,
- * a verb ("a Republican involved in the planning": a participle before its preposition is not).
+ * a verb ("an aide involved in the talks": a participle before its preposition is not).
  */
 const pastAfterName = (tokens: Token[], k: number): boolean => {
   const t = tokens[k];

@@ -95,7 +95,7 @@ function latestPerson(ents: EntityIndex, pos: number): Entity | null {
 const DOCUMENT_BY_RE = /^(\S+)\s+(?:from|by|of)\s+(?:the\s+)?(\p{Lu}.+)$/u;
 const DOCUMENT_BY_UNNAMED_RE =
   /^(\S+)\s+(?:from|by)\s+(?:the|a|an|its|his|her|their)\s+(\p{Ll}[^,]*)$/u;
-/** "a Feb. 1 letter from …", "an open letter by …": words before the document's noun. */
+/** "an April 9 memo from …", "an open letter by …": words before the document's noun. */
 const DOCUMENT_MODIFIERS_RE = /^(?:\S+\s+){1,3}?(?=\S+\s+(?:from|by)\s)/u;
 
 /**

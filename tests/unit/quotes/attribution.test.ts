@@ -978,7 +978,7 @@ describe('asides, agents and reported clauses are not the subject', () => {
       candidatesOf(
         [
           'Tom Hale spoke on Thursday in Ohio.',
-          'On Friday, Hale — mentioned by The Ledger as the likely choice for the party\'s ticket — told Dana Okafor of Radio Nine that "you have to look at it very seriously."',
+          'On Monday, Hale — named by The Ledger as a likely pick for the cabinet — told Dana Okafor of Radio Nine that "the offer deserves a careful look."',
         ],
         '',
         'cue-before',
@@ -986,10 +986,10 @@ describe('asides, agents and reported clauses are not the subject', () => {
     ).toEqual(['Tom Hale']);
     expect(
       run([
-        'Obama spoke on Sunday.',
-        'A former candidate -- John Hale, who lost the 2008 race to Obama -- said the president "offered no changes to his plan."',
+        'The council met on Sunday.',
+        'A rival bidder -- Tom Hale, who lost the 2019 tender to the firm -- said the council "never read the offer."',
       ]),
-    ).toEqual([['offered no changes to his plan.', 'John Hale']]);
+    ).toEqual([['never read the offer.', 'Tom Hale']]);
   });
 
   it('cues a letter obtained by a newspaper to its author, dated or not', () => {
@@ -999,7 +999,7 @@ describe('asides, agents and reported clauses are not the subject', () => {
       candidatesOf(
         [
           'The mayor has proposed a new tax on parking.',
-          'A March 3 letter from the Harbor Residents Association obtained by The Daily Ledger warns that "any new tax will drive families out of the city."',
+          'An April 9 memo from the Harbor Residents Association obtained by Radio Nine states that "the new levy would empty the old town."',
         ],
         '',
         'cue-before',
@@ -1011,20 +1011,20 @@ describe('asides, agents and reported clauses are not the subject', () => {
     expect(
       candidatesOf(
         [
-          'The accord was adopted on Friday.',
-          'Sen. Tom Hale on Saturday criticized the accord, saying the agreement goes "nowhere near far enough."',
+          'The budget deal was struck on Friday.',
+          'Mayor Ana Ruiz on Monday faulted the deal, saying the plan goes "well past what the city can pay."',
         ],
         '',
         'cue-wide',
       ),
-    ).toEqual(['Tom Hale']);
+    ).toEqual(['Ana Ruiz']);
   });
 
   it('reads "news reports" as one noun, not a description and its verb', () => {
     expect(
       candidatesOf([
         'The charity denied it on Tuesday.',
-        'Numerous news reports and a new book reveal there was more than "one or two cases."',
+        'Numerous news reports and a new book reveal the charity had "known about it for years."',
       ]),
     ).not.toContain('Numerous news');
   });
@@ -1034,10 +1034,10 @@ describe('verbs that introduce a quote before it or after it', () => {
   it('gives the name "what X called" to X, whatever verb follows the quote', () => {
     expect(
       run([
-        "Tom Hale runs the club's finances.",
-        'In 2009, under what Mr. Hale called "the prior economy model," the Harbor Point Country Club, a private course in Ames, charged a large fee.',
+        'Ana Ruiz keeps the books at the Lakeside Tennis Club.',
+        'Back then, under what Ms. Ruiz called "the old pricing plan," the Lakeside Tennis Club, a private club in Ames, charged a steep fee.',
       ]),
-    ).toEqual([['the prior economy model,', 'Tom Hale']]);
+    ).toEqual([['the old pricing plan,', 'Ana Ruiz']]);
   });
 
   it('finds the verb that closes a sentence past a phrase after it', () => {
@@ -1045,7 +1045,7 @@ describe('verbs that introduce a quote before it or after it', () => {
       candidatesOf(
         [
           'Tom Hale runs a shop in Ames and backs the mayor.',
-          '"The politics are just so blatant" in the council, he said in an interview.',
+          '"The vote was rigged from the start" at the board, he said in an interview.',
         ],
         '',
         'cue-after',
@@ -1057,21 +1057,21 @@ describe('verbs that introduce a quote before it or after it', () => {
     expect(
       run([
         'Dana Okafor runs the local shop.',
-        'In 2014, the Harbor Institute found that "about twice as many voters want stricter rules." Views have shifted since.',
+        'Last spring, the Harbor Institute found that "most renters pay more than a third of their income." Rents rose again since.',
       ]),
-    ).toEqual([['about twice as many voters want stricter rules.', 'Harbor Institute']]);
+    ).toEqual([['most renters pay more than a third of their income.', 'Harbor Institute']]);
   });
 
   it('reads "proposed" and "beamed" as verbs of saying', () => {
     expect(
-      run([
-        'Tom Hale signed an order on Monday, while Ana Ruiz, the former mayor, proposed we "start over and ask the voters."',
-      ]).map(([, speaker]) => speaker),
+      run(['At the meeting, Ana Ruiz proposed we "start over and ask the voters first."']).map(
+        ([, speaker]) => speaker,
+      ),
     ).toEqual(['Ana Ruiz']);
     expect(
       run([
-        'A thousand supporters cheered in the hall.',
-        '"This is fantastic!" beamed Dana Okafor of Ames, who came early.',
+        'The team came home on Sunday.',
+        '"We finally won one!" beamed Dana Okafor of Ames, who drove all night.',
       ]).map(([, speaker]) => speaker),
     ).toEqual(['Dana Okafor']);
   });
@@ -1080,7 +1080,7 @@ describe('verbs that introduce a quote before it or after it', () => {
     expect(
       run([
         'Ana Ruiz spoke about the budget on Sunday.',
-        '"She said the budget is fine. Is she even reading it?" reacted Tom Hale.',
+        '"Did anyone even call the tenants?" reacted Tom Hale, who lives there.',
       ]).map(([, speaker]) => speaker),
     ).toEqual(['Tom Hale']);
   });
@@ -1090,8 +1090,8 @@ describe('what is no part of a name or a description', () => {
   it('ends a description read back from a colon at a verb after a name', () => {
     expect(
       run([
-        'But where does the money go? A study from The Harbor Policy Institute examined this:',
-        '"Since the war, spending per student has grown sixfold."',
+        'Who pays for the bridge? A survey from The Harbor Policy Institute measured it:',
+        '"Tolls cover less than half of the upkeep."',
       ]).map(([, speaker]) => speaker),
     ).toEqual(['Harbor Policy Institute']);
   });
@@ -1099,8 +1099,8 @@ describe('what is no part of a name or a description', () => {
   it('keeps a stage direction out of the name: "Enter Dana Okafor, …"', () => {
     expect(
       run([
-        'Enter Dana Okafor, a graduate of a business school in Ames.',
-        '"I am all yours," she tells me after weeks of missed calls.',
+        'Enter Dana Okafor, who ran the shop for thirty years.',
+        '"Ask me anything," she says over coffee.',
       ]).map(([, speaker]) => speaker),
     ).toEqual(['Dana Okafor']);
   });
