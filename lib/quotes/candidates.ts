@@ -332,7 +332,9 @@ export function proposeSpeakers(scene: Scene, kept: Work[], qi: number, hist: Hi
       ? null
       : endsWithFullStop(w.text)
         ? (before ?? afterStrict)
-        : ((namesTheQuote(ctx, span) ? before : null) ?? after ?? before)) ??
+        : before && namesTheQuote(ctx, span)
+          ? before
+          : (after ?? before)) ??
     signature ??
     nextCue;
   let pick: Candidate = none;
@@ -557,10 +559,11 @@ class CandidateList {
  * belongs to a clause of its own: "…" and "…," Mel said yes, until …).
  */
 function closingCue(ctx: CueContext, span: QuoteSpan): Cue | null {
+  const [from, end] = afterWindow(ctx, span);
+  // (over a short window the plain reading is the strict one, already tried before this)
+  if (end < from + STRICT_AFTER) return null;
   const c = cueAfter(ctx, span);
-  if (!c) return null;
-  const end = afterWindow(ctx, span)[1];
-  return c.mention.to >= end - 2 && endsSentence(ctx.tokens[end]) ? c : null;
+  return c && c.mention.to >= end - 2 && endsSentence(ctx.tokens[end]) ? c : null;
 }
 
 /**

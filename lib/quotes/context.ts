@@ -12,6 +12,7 @@ import { isOfficeWord, isOrgWord, isRoleWord } from './mention-words';
 import { isSpeechVerbWord, type Mention, readMentionForward } from './mentions';
 import { endsSentence, type Token, tokenAt } from './tokens';
 import type { TextModel } from './types';
+import { spaceSplitLength } from './words';
 
 /** A speaker named in the sentences just before a quote that has no cue of its own. */
 export function contextSpeaker(
@@ -114,7 +115,7 @@ export function innerSignature(ctx: CueContext, model: TextModel, span: QuoteSpa
   while (tokens[i] && !tokens[i]?.word) i++;
   const end = tokenAt(tokens, span.close);
   const m = readMentionForward(ctx.text, tokens, i, end);
-  if (m?.kind !== 'name' || !m.name || m.name.split(' ').length < 2) return null;
+  if (m?.kind !== 'name' || !m.name || spaceSplitLength(m.name) < 2) return null;
   // (the name, then at most its body after a comma, then the end)
   const rest = tokens.slice(m.to, end);
   const closes =

@@ -381,10 +381,11 @@ function cueAtSentenceEnd(ctx: CueContext, from: number, to: number): Cue | null
   if (v <= from || !endsSentence(tokens[to]) || !isSpeechVerb(tokens[v], false)) return null;
   if (tokens[v - 1]?.w === ',') return null;
   const m = bwd(ctx, v - 1, from);
+  if (!m || m.kind === 'description') return null;
   // (past a phrase after the verb, the subject opens its clause: "…" at the board, she said on
   // Sunday.)
-  if (v < to - 1 && tokens[(m?.from ?? 0) - 1]?.w !== ',') return null;
-  return m && m.kind !== 'description' ? { mention: m, kind: 'after' } : null;
+  if (v < to - 1 && tokens[m.from - 1]?.w !== ',') return null;
+  return { mention: m, kind: 'after' };
 }
 
 /** Most words in a phrase after the closing verb: "she said on Sunday at the town hall". */
