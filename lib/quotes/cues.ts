@@ -19,7 +19,14 @@ import {
 } from './lexicon/index';
 import type { QuoteSpan } from './marks';
 import { memberBackward, memberForward } from './members';
-import { isFirstName, isParticiple, isPronounWord, isTitle } from './mention-words';
+import {
+  isFirstName,
+  isOfficeWord,
+  isParticiple,
+  isPossessive,
+  isPronounWord,
+  isTitle,
+} from './mention-words';
 import {
   extendDescription,
   finishDescription,
@@ -417,6 +424,38 @@ function ownerBefore(ctx: CueContext, m: Mention, from: number): Mention {
   return head;
 }
 
+/** At most this many words in a description left open between a name's comma and the verb. */
+const OPEN_DESCRIPTION_REACH = 8;
+/** Words that tie a description after a name to a body: "president of", "a lawyer for". */
+const DESCRIPTION_LINKS = new Set(['of', 'for', 'at', 'with', 'from']);
+/** Words opening a relative clause, which has a verb of its own: no description. */
+const RELATIVES = new Set(['who', 'whom', 'which', 'that', 'whose']);
+
+/**
+ * "Dale Orvin, president and CEO of Arden Bakers said": the name opening the sentence, where
+ * the description after its comma runs into the verb unclosed; `m` is what the verb's left
+ * reads (the body, or the description itself). Null unless `m` is inside such a description.
+ */
+function openDescriptionHead(ctx: CueContext, m: Mention, from: number): Mention | null {
+  const { tokens } = ctx;
+  let c = m.from - 1;
+  // (between the comma and a body: lowercase words, or an office, ending in "of", "for" …)
+  while (c >= from && m.from - c <= OPEN_DESCRIPTION_REACH) {
+    const t = tokens[c] as Token;
+    if (!t.word || (t.cap && !isOfficeWord(t)) || isSpeechVerbWord(t) || RELATIVES.has(t.lo)) break;
+    c--;
+  }
+  if (tokens[c]?.w !== ',') return null;
+  // (a body right after the comma is a new subject, "In Arden, the Guild said"; a description
+  // tied to no body may be an aside, "Ruiz, a top aide said, is …")
+  if (m.kind === 'pronoun' || (m.kind === 'name' && c === m.from - 1)) return null;
+  if (!tokens.slice(c + 1, m.to).some((t) => DESCRIPTION_LINKS.has(t.lo))) return null;
+  const head = bwd(ctx, c - 1, from);
+  if (head?.kind !== 'name' || head.org || head.to !== c) return null;
+  const opener = tokens[head.from - 1];
+  return head.from === from || !opener || endsSentence(opener) ? head : null;
+}
+
 /** Dashes that set a name or a lead-in apart: "― Jane Doe", "LEAD-IN - Name: ". */
 export const DASHES = new Set(['-', '–', '—', '―']);
 
@@ -567,6 +606,9 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
         const s = clauseSubject(ctx, from, agent);
         if (s) return s;
       }
+      // "Dale Orvin, president of the guild said": the name its unclosed description follows
+      const open = m ? openDescriptionHead(ctx, m, from) : null;
+      if (open) return open;
       // "as Bishop Aris Tavan of the Church of Lyon told …": the bishop, not the church
       if (m) return ownerBefore(ctx, m, from);
     }
@@ -1008,7 +1050,7 @@ export function cueBefore(
     // preposition is no label, but "From the report: "…"" names its source)
     const bare =
       m && (m.from === from || (m.from === from + 1 && !nonSourcePreposition(tokens[from])));
-    if (m && (bare || DASHES.has(tokens[m.from - 1]?.w ?? '')))
+    if (m && (bare || DASHES.has(tokens[m.from - 1]?.w ?? '')) && !namedVerbEnds(tokens, m))
       return { mention: m, kind: 'headline' };
   }
   let itCue: Cue | null = null;
@@ -1082,6 +1124,23 @@ export function cueBefore(
     if (s && (s.kind !== 'pronoun' || s.gender !== 'o')) return { mention: s, kind: 'colon' };
   }
   return toCue ?? itCue;
+}
+
+/**
+ * "The Boston Globe reports:": a name and its verb of saying in the present read as one
+ * description; the verb's own reading (its subject) is the cue. ("Bush's Facebook post:" is a
+ * noun phrase: the verb is no bare form after an owner.)
+ */
+function namedVerbEnds(tokens: Token[], m: Mention): boolean {
+  const verb = tokens[m.to - 1] as Token;
+  return (
+    m.kind !== 'name' &&
+    m.to - m.from >= 2 &&
+    verb.lo.endsWith('s') &&
+    isSpeechVerbWord(verb) &&
+    !!tokens[m.to - 2]?.cap &&
+    !tokens.slice(m.from, m.to).some(isPossessive)
+  );
 }
 
 /** Transcript style: the quote begins with a speaker label, `PENCE: Well, look…`. */

@@ -442,7 +442,8 @@ function describeBackward(text: string, tokens: Token[], m: Mention, floor: numb
       }
       break;
     }
-    if (p.cap && isStopCap(p)) break;
+    // ("a New York Post article": "New" opens the place's name, not a sentence)
+    if (p.cap && isStopCap(p) && !opensPlaceName(p, tokens[k])) break;
     k--;
   }
   return finishDescription(text, tokens, k, m.to);

@@ -1020,6 +1020,41 @@ describe('asides, agents and reported clauses are not the subject', () => {
     ).toEqual(['Ana Ruiz']);
   });
 
+  it('gives a description left unclosed before its verb to the name it follows', () => {
+    // ("Name, role of Body said": the closing comma is missing; the body is no subject)
+    expect(
+      candidatesOf(
+        [
+          'Bakeries in the valley raised prices again.',
+          'Pell Ostrand, treasurer and founder of Valley Millers Guild stated, "Flour costs twice what it did."',
+        ],
+        '',
+        'cue-before',
+      ),
+    ).toEqual(['Pell Ostrand']);
+    expect(
+      candidatesOf(
+        [
+          'Bakeries in the valley raised prices again.',
+          'Pell Ostrand, treasurer of the valley association said "flour costs twice what it did."',
+        ],
+        '',
+        'cue-before',
+      ),
+    ).toEqual(['Pell Ostrand']);
+    // (a description tied to no body may be an aside: the name is what it speaks of)
+    expect(
+      candidatesOf(
+        [
+          'Bakeries in the valley raised prices again.',
+          'Ostrand, a close friend said, "has never baked a loaf."',
+        ],
+        '',
+        'cue-before',
+      ),
+    ).not.toContain('Pell Ostrand');
+  });
+
   it('reads "news reports" as one noun, not a description and its verb', () => {
     expect(
       candidatesOf([
@@ -1038,6 +1073,21 @@ describe('verbs that introduce a quote before it or after it', () => {
         'Back then, under what Ms. Ruiz called "the old pricing plan," the Lakeside Tennis Club, a private club in Ames, charged a steep fee.',
       ]),
     ).toEqual([['the old pricing plan,', 'Ana Ruiz']]);
+  });
+
+  it('reads verbs of judging in every form: "rejected the idea as "…""', () => {
+    // (the nearer verb of saying, "proposed", has another subject)
+    for (const verb of ['rejected', 'derides', 'is denouncing'])
+      expect(
+        candidatesOf(
+          [
+            'Ana Ruiz wants a night ferry.',
+            `Ruiz proposed the ferry in May, but the Harbor Guild ${verb} the idea as "a costly toy."`,
+          ],
+          '',
+          'cue-before',
+        ),
+      ).toEqual(['Harbor Guild']);
   });
 
   it('finds the verb that closes a sentence past a phrase after it', () => {

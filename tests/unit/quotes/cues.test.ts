@@ -54,6 +54,17 @@ describe('cues', () => {
     });
   });
 
+  it('reads "The Arden Ledger reports:" as a name and its verb, not one description', () => {
+    const a = setup('The Arden Ledger reports: "Fares rise in May."');
+    expect(cueBefore(a.ctx, at(a.spans, 0), false)?.mention).toMatchObject({
+      kind: 'name',
+      name: 'Arden Ledger',
+    });
+    // (after an owner the word is a noun: the post is the source)
+    const b = setup('From Ruiz\'s Tumblr post: "Fares rise in May."');
+    expect(cueBefore(b.ctx, at(b.spans, 0), false)?.mention.text).toContain('post');
+  });
+
   it('finds nothing after a quote that a cue does not follow', () => {
     const a = setup('"Not today," and then the rain came.');
     expect(cueAfter(a.ctx, at(a.spans, 0))).toBeNull();

@@ -53,6 +53,13 @@ describe('mentions', () => {
     expect(fwd('Paris-based said')).toBeNull();
   });
 
+  it('keeps "New" that opens a place in a description: "a New Arden Post article"', () => {
+    expect(back('a New Arden Post article at the time')).toMatchObject({
+      kind: 'description',
+      role: 'New Arden Post article at the time',
+    });
+  });
+
   it('gives no role to a name after a descriptor alone: "Amazon-owned Varn Market"', () => {
     const t = 'at Amazon-owned Varn Foods Market, he said';
     const m = readMentionForward(t, tokenize(t), 1, tokenize(t).length);

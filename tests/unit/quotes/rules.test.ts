@@ -669,6 +669,16 @@ describe('organisations named with "of"', () => {
     ]);
   });
 
+  it('"according to Tidewater Watch": a head word kept out of names still ends one', () => {
+    // "Watch" opens no name ("Watch the video"), yet after a name word it is the body's own
+    expect(rules(['"The files are incomplete," according to Tidewater Watch.'])).toEqual([
+      'Tidewater Watch',
+    ]);
+    expect(rules(['Harbor Rights Watch said "the files are incomplete."'])).toEqual([
+      'Harbor Rights Watch',
+    ]);
+  });
+
   it('"Bank of Arden CEO Brian Moyle said": the person after the office', () => {
     expect(rules(['Bank of Arden CEO Brian Moyle said "rates will rise."'])).toEqual([
       'Brian Moyle',
