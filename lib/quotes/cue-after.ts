@@ -20,6 +20,7 @@ import {
   matchAccording,
   ORG_LINKS,
   OWNED_SAYING,
+  ownerBefore,
   ownerOf,
   PREPOSITIONS,
   SKIP_AFTER_CLOSE,
@@ -380,8 +381,10 @@ function cueAtSentenceEnd(ctx: CueContext, from: number, to: number): Cue | null
   const v = verbBeforeTrailer(tokens, from, to);
   if (v <= from || !endsSentence(tokens[to]) || !isSpeechVerb(tokens[v], false)) return null;
   if (tokens[v - 1]?.w === ',') return null;
-  const m = bwd(ctx, v - 1, from);
-  if (!m || m.kind === 'description') return null;
+  const read = bwd(ctx, v - 1, from);
+  if (!read || read.kind === 'description') return null;
+  // ("…" on tuition, Ana Ruiz of Arden University writes.: the person, not the university)
+  const m = ownerBefore(ctx, read, from);
   // (past a phrase after the verb, the subject opens its clause: "…" at the board, she said on
   // Sunday.)
   if (v < to - 1 && tokens[m.from - 1]?.w !== ',') return null;

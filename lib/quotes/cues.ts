@@ -409,12 +409,15 @@ function appositionHead(ctx: CueContext, m: Mention, from: number): Mention | nu
  * "Sen. Ana Ruiz of Ohio", "Bishop Aris Tavan of the Church of Lyon": the name before the
  * places and bodies that "of" and "from" tie to it (two at most), or `m` itself.
  */
-function ownerBefore(ctx: CueContext, m: Mention, from: number): Mention {
+export function ownerBefore(ctx: CueContext, m: Mention, from: number): Mention {
   const { tokens } = ctx;
   let head = m;
   for (let hops = 0; head.kind === 'name' && hops < 2; hops++) {
+    // ("of the Netherlands’ Arden University": past the place that owns the body)
+    const owner = possessorBefore(ctx, head.from, from);
+    const start = owner >= 0 ? owner : head.from;
     // ("of the Armenian Patriarchate": past the article the reader may leave out)
-    const l = tokens[head.from - 1]?.lo === 'the' ? head.from - 2 : head.from - 1;
+    const l = tokens[start - 1]?.lo === 'the' ? start - 2 : start - 1;
     const link = tokens[l]?.lo ?? '';
     if (link !== 'of' && link !== 'from') break;
     const before = bwd(ctx, l - 1, from);
@@ -422,6 +425,21 @@ function ownerBefore(ctx: CueContext, m: Mention, from: number): Mention {
     head = before;
   }
   return head;
+}
+
+/**
+ * Where the name owning the one at token `k` starts ("Ohio's Arden Bank", "the Netherlands’
+ * Arden University"), or -1 where no possessive name comes right before it.
+ */
+function possessorBefore(ctx: CueContext, k: number, from: number): number {
+  const { tokens } = ctx;
+  const mark = tokens[k - 1];
+  // ("Netherlands’" is two tokens, its mark apart; "Ohio's" one)
+  const end = mark && !mark.word && (mark.w === '’' || mark.w === "'") ? k - 2 : k - 1;
+  const t = tokens[end];
+  if (!t?.cap || (end === k - 1 ? !isPossessive(t) : !/s$/.test(t.w))) return -1;
+  const owner = bwd(ctx, end, from);
+  return owner?.kind === 'name' && owner.to === end + 1 ? owner.from : -1;
 }
 
 /** At most this many words in a description left open between a name's comma and the verb. */

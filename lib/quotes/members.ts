@@ -82,12 +82,16 @@ function isPeople(tokens: Token[], k: number): boolean {
  */
 function memberOfGroup(text: string, tokens: Token[], from: number, to: number): Mention | null {
   let quoted = false;
+  const said = () => text.slice(tokens[from]?.s ?? 0, tokens[to - 1]?.e ?? 0);
   for (let k = from - 1; k >= 0 && k >= from - GROUP_REACH; k--) {
     const t = tokens[k] as Token;
     // the words of a quote name no group of the sentences around it
     if (t.w === '”' || t.w === '“' || t.w === '"')
       quoted = t.w === '“' ? false : t.w === '”' || !quoted;
-    if (quoted || !isPluralWord(t)) continue;
+    if (quoted) continue;
+    const one = t.lo === 'one' ? oneWhoSpoke(text, tokens, k, from) : null;
+    if (one) return roleMention('description', from, to, said(), one);
+    if (!isPluralWord(t)) continue;
     if (!isPeople(tokens, k)) {
       // "their compliments" is a thing they gave; "new signs" are what "one" of may be
       if (POSSESSIVE_PRONOUNS[tokens[k - 1]?.lo ?? '']) continue;
@@ -103,11 +107,32 @@ function memberOfGroup(text: string, tokens: Token[], from: number, to: number):
     if (!words) continue;
     const parts = words.split(' ');
     parts[parts.length - 1] = singular(parts[parts.length - 1] ?? '');
-    const role = parts.join(' ');
-    const said = text.slice(tokens[from]?.s ?? 0, tokens[to - 1]?.e ?? 0);
-    return roleMention('description', from, to, said, role);
+    return roleMention('description', from, to, said(), parts.join(' '));
   }
   return null;
+}
+
+/** Most words between "One" and its verb: "One Harbor City delegate said". */
+const ONE_REACH = 4;
+
+/**
+ * "One reader wrote: … Another added": the speaker "one" at token `k` introduced, a singular
+ * noun phrase right before a verb of saying, whose kind "another" is one more of.
+ */
+function oneWhoSpoke(text: string, tokens: Token[], k: number, floor: number): string | null {
+  let v = k + 1;
+  while (
+    v < floor &&
+    v - k <= ONE_REACH &&
+    tokens[v]?.word &&
+    !SPEECH_VERBS.has(tokens[v]?.lo ?? '')
+  )
+    v++;
+  if (v === k + 1 || v >= floor || !SPEECH_VERBS.has(tokens[v]?.lo ?? '')) return null;
+  if (tokens.slice(k + 1, v).some((t) => MEMBER_WORDS.has(t.lo) || t.lo === 'of')) return null;
+  // ("One" opens its clause: "Moss one day said" counts no speaker)
+  if (!opensClause(tokens[k - 1])) return null;
+  return text.slice((tokens[k + 1] as Token).s, (tokens[v - 1] as Token).e);
 }
 
 /** A member mention read forwards from token `i`: "another said", "one of them added". */
@@ -130,6 +155,13 @@ export function memberForward(
   return memberOfGroup(text, tokens, i, to);
 }
 
+/** Does a clause open after `before`: the text's start, a sentence's end, a comma, "and"? */
+const opensClause = (before: Token | undefined): boolean =>
+  !before ||
+  (before.word
+    ? /^(?:and|but|while|yet)$/.test(before.lo)
+    : endsSentence(before) || /^[,;"'”’»]$/.test(before.w));
+
 /** A member mention ending at token `end`, read backwards ("… and another said"). */
 export function memberBackward(
   text: string,
@@ -145,8 +177,6 @@ export function memberBackward(
   const first = tokens[from]?.lo ?? '';
   if (from < floor || (!MEMBER_WORDS.has(first) && !(first === 'a' && from < end))) return null;
   // it opens its clause: "One said", "…, and another said", not "the one said"
-  const before = tokens[from - 1];
-  if (before?.word && !/^(?:and|but|while|yet)$/.test(before.lo)) return null;
-  if (before && !before.word && !endsSentence(before) && !/^[,;"'”’»]$/.test(before.w)) return null;
+  if (!opensClause(tokens[from - 1])) return null;
   return memberOfGroup(text, tokens, from, end + 1);
 }

@@ -707,6 +707,24 @@ describe('members of a group and words of saying used as nouns', () => {
     ).toEqual(['neighbour', 'neighbour']);
   });
 
+  it('gives "another" the kind that "one …" introduced: "One reader wrote … Another added"', () => {
+    expect(
+      run([
+        'Lena Moss wrote this report for the Arden Herald.',
+        'One reader wrote: "The new timetable helps nobody."',
+        'Another added: "I wait forty minutes every morning."',
+      ]).map(([, s]) => s),
+    ).toEqual(['reader', 'reader']);
+    // ("Moss one day said": a "one" inside a clause introduces no one)
+    expect(
+      run([
+        'Lena Moss chaired the meeting.',
+        'Moss one day said the tram "runs late."',
+        'Another added: "I wait forty minutes every morning."',
+      ]).map(([, s]) => s),
+    ).not.toContain('day');
+  });
+
   it("does not make a group of things or of a quote's own words", () => {
     const out = run([
       'New posters went up in the shops this week. "Fresh bread every morning, baked by hand," reads one.',

@@ -65,6 +65,16 @@ describe('cues', () => {
     expect(cueBefore(b.ctx, at(b.spans, 0), false)?.mention.text).toContain('post');
   });
 
+  it('reads past a possessive place inside a body after a name: "X of Ostria’s Arden Bank"', () => {
+    const a = setup('"Rates will rise," Teodor Vell of the Lowlands’ Arden Institute writes.');
+    expect(cueAfter(a.ctx, at(a.spans, 0))?.mention.name).toBe('Teodor Vell');
+    const b = setup('Teodor Vell of Ostria\'s Arden Bank said "rates will rise."');
+    expect(cueBefore(b.ctx, at(b.spans, 0), false)?.mention.name).toBe('Teodor Vell');
+    // (a phrase between the quote and the name: the verb closes the sentence)
+    const c = setup('"Rates will rise" for years, Teodor Vell of Arden Bank writes.');
+    expect(cueAfter(c.ctx, at(c.spans, 0))?.mention.name).toBe('Teodor Vell');
+  });
+
   it('finds nothing after a quote that a cue does not follow', () => {
     const a = setup('"Not today," and then the rain came.');
     expect(cueAfter(a.ctx, at(a.spans, 0))).toBeNull();
