@@ -201,7 +201,9 @@ export class EntityIndex {
       const esur = e.parts[e.parts.length - 1];
       let ok = false;
       if (esur === sur) {
-        ok = true;
+        // ("Hale" is not the Campaign for Hale: a body's last word after its link names what
+        // the body is for, not the body)
+        ok = !linkedBody(e, parts);
         // first names or initials must agree where both are given
         if (parts.length > 1 && e.parts.length > 1) {
           const a = parts[0] as string;
@@ -299,3 +301,12 @@ export class EntityIndex {
     return null;
   }
 }
+
+/** Links inside a body's name: "Campaign for Hale", "Bank of Arden". */
+const BODY_LINKS = new Set(['for', 'of', 'on']);
+
+/** Is `e` a body named by a link ("Campaign for Hale") that the shorter `parts` only end like? */
+const linkedBody = (e: Entity, parts: string[]): boolean =>
+  e.kind === 'organisation' &&
+  parts.length < e.parts.length &&
+  BODY_LINKS.has(e.parts[e.parts.length - 2] ?? '');

@@ -378,6 +378,8 @@ export function readMentionBackward(
     return describeBackward(text, tokens, roleMention('role', i, i + 1, t.w, t.w), floor);
   }
   // "a spokesperson for the city zoo": a role word, a link, then the words up to the verb
+  // (ending in a noun: "the chair of the board authority to" ends on an infinitive's "to")
+  if (PREPOSITIONS.has(t.lo) || t.lo === 'to') return null;
   for (let k = i - 1; k > floor && k >= i - 6; k--) {
     const p = tokens[k] as Token;
     if (!p.word || isDescStop(p)) break;
@@ -661,7 +663,7 @@ const ON_BODIES = new Set(['committee', 'subcommittee', 'commission']);
  * A link inside an organisation's name after its kind word `kind`: "Department of Energy",
  * "Fund for Peace", "Committee on Foreign Relations" (but "the Harbor Council on Tuesday").
  */
-const orgLink = (t: Token, kind: Token | undefined): boolean =>
+export const orgLink = (t: Token, kind: Token | undefined): boolean =>
   t.lo === 'of' || t.lo === 'for' || (t.lo === 'on' && ON_BODIES.has(kind?.lo ?? ''));
 
 /**

@@ -8,7 +8,7 @@ import { type CueContext, DASHES } from './cues';
 import { type Entity, EntityIndex } from './entities';
 import { FEMALE_NAMES, MALE_NAMES, STOP_CAPS, TITLES } from './lexicon/index';
 import type { QuoteSpan } from './marks';
-import { inCapitals } from './mention-words';
+import { inCapitals, isOrgWord } from './mention-words';
 import {
   addAppositiveRole,
   headOf,
@@ -19,6 +19,7 @@ import {
   isSubjectMention,
   modalOrMonthAsFirstName,
   nicknameEnd,
+  orgLink,
   PARTICLES,
   readMentionForward,
   saysNext,
@@ -301,6 +302,8 @@ export class Scene {
         const goesOn =
           (next?.word && next.cap) ||
           (PARTICLES.has(next?.lo ?? '') && tokens[cursor + 2]?.cap) ||
+          // "Commission on Harbor Tides", "Department of Energy": one body's name
+          (!!next && isOrgWord(t) && orgLink(next, t) && !!tokens[cursor + 2]?.cap) ||
           nicknameEnd(tokens, cursor + 1) > 0;
         if (!goesOn && !TITLES.has(t.lo) && !endsPossessive(t.w)) {
           // a lone capitalised word counts only as a later mention of someone already met

@@ -734,6 +734,30 @@ describe('members of a group and words of saying used as nouns', () => {
   });
 });
 
+describe('bodies named with a link: "Commission on …", "Campaign for …"', () => {
+  it('reads "the Commission on Harbor Tides" as one body, never the "he" who speaks', () => {
+    expect(
+      run([
+        'Tom Hale is raising questions about the ferry.',
+        'He notes that the Commission on Harbor Tides announced on Friday that the channel would close.',
+        'He says, "The channel was never the problem."',
+      ]),
+    ).toEqual([['The channel was never the problem.', 'Tom Hale']]);
+  });
+
+  it('does not take "Mr. Hale" for the Campaign for Hale', () => {
+    const speakers = candidatesOf(
+      [
+        'The Campaign for Hale said on Monday that the tour would go on.',
+        'Mr. Hale intends to speak in Arden this month, Dana Pike said, adding that he would also address his "image problem."',
+      ],
+      '',
+      'cue-before',
+    );
+    expect(speakers).not.toContain('Campaign for Hale');
+  });
+});
+
 describe('names that open on a common word', () => {
   it('keeps "New" in a place or paper: the New Arden Courier, New Arden Gov. Ed Hale', () => {
     expect(

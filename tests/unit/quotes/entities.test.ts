@@ -53,6 +53,13 @@ describe('mentions', () => {
     expect(fwd('Paris-based said')).toBeNull();
   });
 
+  it('ends no description on a preposition: "the chair of the harbor board authority to"', () => {
+    expect(back('rules give the chair of the harbor board authority to')).toBeNull();
+    expect(back('a spokesperson for the harbor board')).toMatchObject({
+      role: 'spokesperson for the harbor board',
+    });
+  });
+
   it('keeps "New" that opens a place in a description: "a New Arden Post article"', () => {
     expect(back('a New Arden Post article at the time')).toMatchObject({
       kind: 'description',
