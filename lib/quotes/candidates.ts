@@ -589,8 +589,14 @@ function appositionName(scene: Scene, m: Mention): Mention | null {
   // "the civil rights group the Fair Housing League": a definite name right after the description
   else if (tokens[k]?.lo === 'the' && tokens[k + 1]?.cap) k++;
   else return null;
-  if (!tokens[k]?.cap) return null;
-  const n = readMentionForward(text, tokens, k, Math.min(tokens.length, k + 6));
+  // (", state Del. Mara Price": lowercase words that the name's own role opens with)
+  const n = readMentionForward(
+    text,
+    tokens,
+    k,
+    Math.min(tokens.length, k + (tokens[k]?.cap ? 6 : 7)),
+  );
+  if (!tokens[k]?.cap && !n?.role?.startsWith(tokens[k]?.w ?? '')) return null;
   return n?.kind === 'name' && n.name && n.name !== m.name ? n : null;
 }
 

@@ -734,6 +734,17 @@ describe('members of a group and words of saying used as nouns', () => {
   });
 });
 
+describe('a name in apposition after a lowercase word of its title', () => {
+  it('gives "Hale\'s niece, state Del. Maria Price (D-Arden), shouted" to Maria Price', () => {
+    expect(
+      run([
+        'Tom Hale held his cookout on Monday.',
+        '"This is a big year for the harbor!" Hale\'s niece, state Del. Maria Price (D-Arden), shouted to the crowd.',
+      ]),
+    ).toEqual([['This is a big year for the harbor!', 'Maria Price']]);
+  });
+});
+
 describe('bodies named with a link: "Commission on …", "Campaign for …"', () => {
   it('reads "the Commission on Harbor Tides" as one body, never the "he" who speaks', () => {
     expect(
