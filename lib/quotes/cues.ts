@@ -581,6 +581,15 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
       ABSOLUTE_OPENERS.has(tokens[own.from - 1]?.lo ?? '')
     )
       return own;
+    // "…, Nefzi said, adding, "…"": the participle goes on from the verb of saying right before
+    // its comma; its subject, not the sentence's first name, speaks
+    if (tokens[v - 1]?.w === ',' && isSpeechVerb(tokens[v - 2], true) && v - 2 > from) {
+      // (a subject that opens its clause: in "recites the campaign points, calling" the words
+      // before "points" are no clause's subject)
+      const said = subjectOf(ctx, v - 2, from, v - 1);
+      const before = said ? tokens[said.from - 1] : undefined;
+      if (said && (said.from <= from || !before?.word || endsSentence(before))) return said;
+    }
     // "the Likud party, which tried to rally voters by saying "…"": the relative clause's own
     // subject, the noun before ", which"
     const rel = relativeAntecedent(ctx, from, v);

@@ -1060,6 +1060,30 @@ describe('asides, agents and reported clauses are not the subject', () => {
     ).toEqual(['Harbor Residents Association']);
   });
 
+  it('gives "…, Pike said, adding, "…"" to the one who said, not the sentence\'s first name', () => {
+    expect(
+      candidatesOf(
+        [
+          'Omar Vale came to the hall on Friday.',
+          'Vale left as soon as the talks were finished, Dana Pike said, adding, "He was not one for small talk."',
+        ],
+        '',
+        'cue-before',
+      ),
+    ).toEqual(['Dana Pike']);
+    // (a noun before the comma is no verb: "recites the same campaign points, calling")
+    expect(
+      candidatesOf(
+        [
+          'Ana Ruiz spoke on Monday.',
+          'Ruiz repeated that Hale recites the same campaign points, calling him a "polished speaker."',
+        ],
+        '',
+        'cue-before',
+      ),
+    ).not.toContain('same campaign');
+  });
+
   it('skips the subject of what is reported: "saying the plan goes "…""', () => {
     expect(
       candidatesOf(
