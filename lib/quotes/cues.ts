@@ -1128,6 +1128,18 @@ export function cueBefore(
       // in it: "corrected to say that Hale wrote "…"")
       if (m && m.kind !== 'pronoun' && m.kind !== 'name' && m.to <= v && reportedSubject(tokens, m))
         continue;
+      // "Rep. Hale said Ruiz called on members to be "closely coordinated"": words woven into a
+      // reported clause are the reporting name's, where a name or pronoun reports them
+      if (fragment && m?.kind === 'name' && m.to <= v && reportedSubject(tokens, m)) {
+        const outer = subjectOf(
+          ctx,
+          tokens[m.from - 1]?.lo === 'that' ? m.from - 2 : m.from - 1,
+          from,
+          to,
+        );
+        if (outer?.kind === 'name' || outer?.kind === 'pronoun')
+          return { mention: outer, kind: 'before' };
+      }
       // "… said the president "offered no changes"": the phrase after the verb runs into a
       // fragment that is its predicate; it is the reported clause's subject, not the speaker
       if (m && fragment && m.from > v && m.to >= to) {

@@ -1084,6 +1084,27 @@ describe('asides, agents and reported clauses are not the subject', () => {
     ).not.toContain('same campaign');
   });
 
+  it('gives words woven into a reported clause to the name that reports them', () => {
+    expect(
+      candidatesOf(
+        [
+          'The caucus met behind closed doors on Tuesday.',
+          'Rep. Tom Hale said Ruiz told the members that they "would not be like the other side."',
+        ],
+        '',
+        'cue-before',
+      ),
+    ).toEqual(['Tom Hale']);
+    // (where no name reports them, the clause's own name keeps them)
+    expect(
+      candidatesOf(
+        ['The ferry left late.', 'Some accounts said that Hale shouted "Cast off!" at the crew.'],
+        '',
+        'cue-before',
+      ),
+    ).toEqual(['Hale']);
+  });
+
   it('skips the subject of what is reported: "saying the plan goes "…""', () => {
     expect(
       candidatesOf(
