@@ -589,7 +589,8 @@ function appositionName(scene: Scene, m: Mention): Mention | null {
   // "the civil rights group the Fair Housing League": a definite name right after the description
   else if (tokens[k]?.lo === 'the' && tokens[k + 1]?.cap) k++;
   else return null;
-  // (", state Del. Mara Price": lowercase words that the name's own role opens with)
+  // (", state Del. Mara Price": a lowercase word that the name's own role opens with)
+  if (!tokens[k]?.cap && !tokens[k + 1]?.cap) return null;
   const n = readMentionForward(
     text,
     tokens,

@@ -1098,7 +1098,7 @@ describe('asides, agents and reported clauses are not the subject', () => {
     // (where no name reports them, the clause's own name keeps them)
     expect(
       candidatesOf(
-        ['The ferry left late.', 'Some accounts said that Hale shouted "Cast off!" at the crew.'],
+        ['The ferry left late.', 'A deckhand said that Hale shouted "Cast off!" at the crew.'],
         '',
         'cue-before',
       ),
