@@ -413,7 +413,7 @@ export function ownerBefore(ctx: CueContext, m: Mention, from: number): Mention 
   const { tokens } = ctx;
   let head = m;
   for (let hops = 0; head.kind === 'name' && hops < 2; hops++) {
-    // ("of the Netherlands’ Arden University": past the place that owns the body)
+    // ("of the Lowlands’ Arden Institute": past the place that owns the body)
     const owner = possessorBefore(ctx, head.from, from);
     const start = owner >= 0 ? owner : head.from;
     // ("of the Armenian Patriarchate": past the article the reader may leave out)
@@ -428,13 +428,13 @@ export function ownerBefore(ctx: CueContext, m: Mention, from: number): Mention 
 }
 
 /**
- * Where the name owning the one at token `k` starts ("Ohio's Arden Bank", "the Netherlands’
- * Arden University"), or -1 where no possessive name comes right before it.
+ * Where the name owning the one at token `k` starts ("Ostria's Arden Bank", "the Lowlands’
+ * Arden Institute"), or -1 where no possessive name comes right before it.
  */
 function possessorBefore(ctx: CueContext, k: number, from: number): number {
   const { tokens } = ctx;
   const mark = tokens[k - 1];
-  // ("Netherlands’" is two tokens, its mark apart; "Ohio's" one)
+  // ("Lowlands’" is two tokens, its mark apart; "Ostria's" one)
   const end = mark && !mark.word && (mark.w === '’' || mark.w === "'") ? k - 2 : k - 1;
   const t = tokens[end];
   if (!t?.cap || (end === k - 1 ? !isPossessive(t) : !/s$/.test(t.w))) return -1;
@@ -581,10 +581,10 @@ function subjectOf(ctx: CueContext, v: number, from: number, to: number): Mentio
       ABSOLUTE_OPENERS.has(tokens[own.from - 1]?.lo ?? '')
     )
       return own;
-    // "…, Nefzi said, adding, "…"": the participle goes on from the verb of saying right before
+    // "…, Pike said, adding, "…"": the participle goes on from the verb of saying right before
     // its comma; its subject, not the sentence's first name, speaks
     if (tokens[v - 1]?.w === ',' && isSpeechVerb(tokens[v - 2], true) && v - 2 > from) {
-      // (a subject that opens its clause: in "recites the campaign points, calling" the words
+      // (a subject that opens its clause: in "recites the usual campaign points, calling" the words
       // before "points" are no clause's subject)
       const said = subjectOf(ctx, v - 2, from, v - 1);
       const before = said ? tokens[said.from - 1] : undefined;
@@ -1128,7 +1128,7 @@ export function cueBefore(
       // in it: "corrected to say that Hale wrote "…"")
       if (m && m.kind !== 'pronoun' && m.kind !== 'name' && m.to <= v && reportedSubject(tokens, m))
         continue;
-      // "Rep. Hale said Ruiz called on members to be "closely coordinated"": words woven into a
+      // "Rep. Hale said Ruiz told the members they "would not …"": words woven into a
       // reported clause are the reporting name's, where a name or pronoun reports them
       if (fragment && m?.kind === 'name' && m.to <= v && reportedSubject(tokens, m)) {
         const outer = subjectOf(
@@ -1166,8 +1166,8 @@ export function cueBefore(
 }
 
 /**
- * "The Boston Globe reports:": a name and its verb of saying in the present read as one
- * description; the verb's own reading (its subject) is the cue. ("Bush's Facebook post:" is a
+ * "The Arden Ledger reports:": a name and its verb of saying in the present read as one
+ * description; the verb's own reading (its subject) is the cue. ("Ruiz's Tumblr post:" is a
  * noun phrase: the verb is no bare form after an owner.)
  */
 function namedVerbEnds(tokens: Token[], m: Mention): boolean {

@@ -255,7 +255,7 @@ export function endsNameAt(tokens: Token[], k: number): boolean {
     (isFirstName(first) || GENDER_OF_NAME.has(first?.lo ?? '') || isSpeechVerbWord(next))
   )
     return true;
-  // "Judicial Watch", "Human Rights Watch": a body's head word kept out of names ends one
+  // "Tidewater Watch", "Harbor Rights Watch": a body's head word kept out of names ends one
   // ("who" is a pronoun far more often than the health body written in lowercase)
   if (isStopCap(t) && isOrgWord(t) && t.lo !== 'who' && isNameWord(first)) return true;
   return NAME_ENDINGS.has(t.lo) && isNameWord(tokens[k - 1]);

@@ -444,7 +444,7 @@ function describeBackward(text: string, tokens: Token[], m: Mention, floor: numb
       }
       break;
     }
-    // ("a New York Post article": "New" opens the place's name, not a sentence)
+    // ("a New Arden Post article": "New" opens the place's name, not a sentence)
     if (p.cap && isStopCap(p) && !opensPlaceName(p, tokens[k])) break;
     k--;
   }
