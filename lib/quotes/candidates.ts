@@ -590,14 +590,10 @@ function appositionName(scene: Scene, m: Mention): Mention | null {
   else if (tokens[k]?.lo === 'the' && tokens[k + 1]?.cap) k++;
   else return null;
   // (", state Del. Mara Price": a lowercase word that the name's own role opens with)
-  if (!tokens[k]?.cap && !tokens[k + 1]?.cap) return null;
-  const n = readMentionForward(
-    text,
-    tokens,
-    k,
-    Math.min(tokens.length, k + (tokens[k]?.cap ? 6 : 7)),
-  );
-  if (!tokens[k]?.cap && !n?.role?.startsWith(tokens[k]?.w ?? '')) return null;
+  const lower = !tokens[k]?.cap;
+  if (lower && !tokens[k + 1]?.cap) return null;
+  const n = readMentionForward(text, tokens, k, Math.min(tokens.length, k + (lower ? 7 : 6)));
+  if (lower && !n?.role?.startsWith(tokens[k]?.w ?? '')) return null;
   return n?.kind === 'name' && n.name && n.name !== m.name ? n : null;
 }
 

@@ -673,19 +673,22 @@ function participleAgent(tokens: Token[], m: Mention): number {
   return PASSIVE_AUX.has(tokens[by - 2]?.lo ?? '') ? -1 : by - 1;
 }
 
-/** Does a verb of saying (and maybe "that") come right before `m`, so it opens what is said? */
-function reportedSubject(tokens: Token[], m: Mention): boolean {
+/**
+ * The verb of saying (maybe with "that") right before `m`, so that `m` opens what is said; -1
+ * where there is none.
+ */
+function reportingVerb(tokens: Token[], m: Mention): number {
   const p = tokens[m.from - 1]?.lo === 'that' ? m.from - 2 : m.from - 1;
   const t = tokens[p];
   // ("asked Hale if": a listener is no clause; "the note that Hale posted": a noun)
-  return (
+  const reports =
     !!t?.word &&
     !t.cap &&
     isSpeechVerbWord(t) &&
     t.lo !== 'according' &&
     !LISTENER_VERBS.has(t.lo) &&
-    !nounUse(tokens, p)
-  );
+    !nounUse(tokens, p);
+  return reports ? p : -1;
 }
 
 /** At most this many tokens between the dashes of an aside. */
@@ -1126,17 +1129,12 @@ export function cueBefore(
       // "…, saying the plan goes "…"": the reported clause's subject; the speaker is further left
       // (a pronoun there is mostly the speaker, "Ruiz says she thinks …", and a name may speak
       // in it: "corrected to say that Hale wrote "…"")
-      if (m && m.kind !== 'pronoun' && m.kind !== 'name' && m.to <= v && reportedSubject(tokens, m))
-        continue;
-      // "Rep. Hale said Ruiz told the members they "would not …"": words woven into a
-      // reported clause are the reporting name's, where a name or pronoun reports them
-      if (fragment && m?.kind === 'name' && m.to <= v && reportedSubject(tokens, m)) {
-        const outer = subjectOf(
-          ctx,
-          tokens[m.from - 1]?.lo === 'that' ? m.from - 2 : m.from - 1,
-          from,
-          to,
-        );
+      const reporter = m && m.kind !== 'pronoun' && m.to <= v ? reportingVerb(tokens, m) : -1;
+      if (m && reporter >= 0) {
+        if (m.kind !== 'name') continue;
+        // "Rep. Hale said Ruiz told the members they "would not …"": words woven into a
+        // reported clause are the reporting name's, where a name or pronoun reports them
+        const outer = fragment ? subjectOf(ctx, reporter, from, to) : null;
         if (outer?.kind === 'name' || outer?.kind === 'pronoun')
           return { mention: outer, kind: 'before' };
       }
